@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/(auth)/actions";
+
+export function AppHeader({ userName, organizationName }: { userName: string; organizationName?: string }) {
+  return (
+    <header className="border-b border-slate-200 dark:border-slate-800">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-6 py-3">
+        <nav className="flex items-center gap-3 text-sm">
+          <Link href="/" className="text-lg font-bold tracking-tight">
+            Remit
+          </Link>
+          {organizationName && (
+            <>
+              <span aria-hidden className="text-slate-400">
+                /
+              </span>
+              <span className="font-medium">{organizationName}</span>
+            </>
+          )}
+        </nav>
+        <form action={signOutAction} className="flex items-center gap-3 text-sm">
+          <span className="text-slate-600 dark:text-slate-400">{userName}</span>
+          <button type="submit" className="font-medium text-indigo-600 hover:text-indigo-500 dark:text-indigo-400">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+const ZEnv = z.object({
+  DATABASE_URL: z
+    .string({
+      error:
+        "DATABASE_URL is not set. Use `npm start`, which provides the embedded database, or set it to a PostgreSQL URL such as postgresql://user:password@host:5432/remit.",
+    })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a PostgreSQL URL starting with postgresql://"),
+  AUTH_SECRET: z
+    .string({
+      error:
+        "AUTH_SECRET is not set. Use `npm start`, which generates one, or set it to a random string of at least 32 characters (openssl rand -base64 32).",
+    })
+    .min(32, "AUTH_SECRET must be at least 32 characters long (openssl rand -base64 32)."),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+let cached: TEnv | undefined;
+
+/** The validated configuration. Throws, naming every variable to set, when it is incomplete. */
+export function getEnv(): TEnv {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.message}`).join("\n");
+    throw new Error(`Remit cannot start: its configuration is incomplete.\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
