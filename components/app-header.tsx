@@ -1,20 +1,31 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
+import { OrganizationSwitcher } from "@/components/organizations/organization-switcher";
 
-export function AppHeader({ userName, organizationName }: { userName: string; organizationName?: string }) {
+type TOrganizationLink = { slug: string; name: string };
+
+export function AppHeader({
+  userName,
+  organizations = [],
+  current,
+}: {
+  userName: string;
+  organizations?: TOrganizationLink[];
+  current?: TOrganizationLink;
+}) {
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-6 py-3">
-        <nav className="flex items-center gap-3 text-sm">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-3">
+        <nav aria-label="Organisation" className="flex items-center gap-3 text-sm">
           <Link href="/" className="text-lg font-bold tracking-tight">
             Remit
           </Link>
-          {organizationName && (
+          {current && (
             <>
               <span aria-hidden className="text-slate-400">
                 /
               </span>
-              <span className="font-medium">{organizationName}</span>
+              <OrganizationSwitcher organizations={organizations} current={current} />
             </>
           )}
         </nav>

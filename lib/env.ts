@@ -18,16 +18,25 @@ const ZEnv = z.object({
 
 export type TEnv = z.infer<typeof ZEnv>;
 
-let cached: TEnv | undefined;
-
-/** The validated configuration. Throws, naming every variable to set, when it is incomplete. */
-export function getEnv(): TEnv {
-  if (cached) return cached;
-  const parsed = ZEnv.safeParse(process.env);
+/** Validates a set of environment variables. Throws, naming every variable to set or fix, when it is incomplete. */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const parsed = ZEnv.safeParse(source);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  - ${issue.message}`).join("\n");
+    const problems = parsed.error.issues
+      .map((issue) => {
+        const name = issue.path.join(".");
+        return `  - ${issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`}`;
+      })
+      .join("\n");
     throw new Error(`Remit cannot start: its configuration is incomplete.\n${problems}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+let cached: TEnv | undefined;
+
+/** The validated configuration of this process, checked once (at start-up, by instrumentation.ts). */
+export function getEnv(): TEnv {
+  cached ??= parseEnv(process.env);
   return cached;
 }

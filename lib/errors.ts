@@ -24,15 +24,28 @@ const STATUS_BY_CODE: Record<TErrorCode, number> = {
 /** Field name -> every message for that field. */
 export type TFieldErrors = Record<string, string[]>;
 
+/** What a form's server action answers: a message and field errors on failure; `ok` and data on success. */
+export type TActionState = {
+  ok?: boolean;
+  message?: string;
+  fields?: TFieldErrors;
+  values?: Record<string, string>;
+  /** A secret or link to show once, e.g. a new API token or invitation link. */
+  reveal?: string;
+};
+
 export class AppError extends Error {
   readonly code: TErrorCode;
   readonly fields?: TFieldErrors;
+  /** For rate_limited and unavailable: when to try again. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: TErrorCode, message: string, fields?: TFieldErrors) {
+  constructor(code: TErrorCode, message: string, fields?: TFieldErrors, options: { retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fields = fields;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {
@@ -69,7 +82,14 @@ function isDatabaseUnavailable(error: unknown): boolean {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) {
-    return new AppError("unavailable", "The database is unavailable right now. Try again in a few seconds.");
+    return new AppError(
+      "unavailable",
+      "The database is unavailable right now. Try again in a few seconds.",
+      undefined,
+      {
+        retryAfterSeconds: 5,
+      },
+    );
   }
   return new AppError("internal", "Something went wrong on our side. Try again; if it keeps happening, tell us.");
 }
@@ -80,6 +100,7 @@ export function errorResponse(error: unknown): Response {
   if (appError.code === "internal") console.error(error);
   const body: TErrorBody = { error: { code: appError.code, message: appError.message } };
   if (appError.fields) body.error.fields = appError.fields;
-  const headers: HeadersInit = appError.code === "unavailable" ? { "Retry-After": "5" } : {};
+  const headers: HeadersInit =
+    appError.retryAfterSeconds === undefined ? {} : { "Retry-After": String(appError.retryAfterSeconds) };
   return Response.json(body, { status: appError.status, headers });
 }

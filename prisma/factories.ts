@@ -5,9 +5,20 @@ import type { MemberRole, Prisma } from "@/lib/generated/prisma/client";
 // A client or a transaction: both work.
 type TClient = Prisma.TransactionClient;
 import { hashPassword } from "@/lib/server/auth/password";
+import { hashSecret } from "@/lib/server/auth/secrets";
 
 function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${randomBytes(4).toString("hex")}`;
+}
+
+const DEFAULT_PASSWORD = "correct horse battery staple";
+// Hashing is deliberately slow; tests create many users with the default password, so hash it once.
+let defaultPasswordHash: Promise<string> | undefined;
+
+function passwordHash(password: string): Promise<string> {
+  if (password !== DEFAULT_PASSWORD) return hashPassword(password);
+  defaultPasswordHash ??= hashPassword(DEFAULT_PASSWORD);
+  return defaultPasswordHash;
 }
 
 export async function createUser(
@@ -22,7 +33,7 @@ export async function createUser(
     data: {
       name,
       email: (email ?? `user-${uniqueSuffix()}@example.test`).toLowerCase(),
-      passwordHash: await hashPassword(password),
+      passwordHash: await passwordHash(password),
     },
     select: { id: true, email: true, name: true },
   });
@@ -44,4 +55,26 @@ export async function createOrganization(
     },
     select: { id: true, slug: true, name: true },
   });
+}
+
+export async function createApiTokenFor(
+  db: TClient,
+  {
+    organizationId,
+    createdById,
+    role,
+    name = "Test token",
+  }: {
+    organizationId: string;
+    createdById: string;
+    role: MemberRole;
+    name?: string;
+  },
+) {
+  const secret = `remit_test_${uniqueSuffix()}${randomBytes(16).toString("hex")}`;
+  const token = await db.apiToken.create({
+    data: { organizationId, createdById, role, name, tokenHash: hashSecret(secret), prefix: secret.slice(0, 14) },
+    select: { id: true },
+  });
+  return { id: token.id, secret };
 }

@@ -1,32 +1,54 @@
 "use server";
 
-import { AuthError } from "next-auth";
-import { signIn, signOut } from "@/lib/auth";
-import type { TFieldErrors } from "@/lib/errors";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { oauthOptions, signIn, signOut } from "@/lib/auth";
+import { signUp } from "@/lib/server/accounts/sign-up";
+import { actionError, formValues, parseForm, type TActionState } from "@/lib/server/http/action-state";
+import { ZSignUp } from "@/lib/validation/accounts";
 import { ZSignIn } from "@/lib/validation/auth";
-import { fieldErrors } from "@/lib/validation/fields";
 import { safeRedirectPath } from "@/lib/validation/redirect";
 
-export type TSignInState = { message?: string; fields?: TFieldErrors; email?: string };
+const WRONG_CREDENTIALS = "That email and password do not match an account. Check both and try again.";
+const TOO_MANY_ATTEMPTS = "Too many failed sign-ins for this account or network. Wait 15 minutes and try again.";
 
-export async function signInAction(_previous: TSignInState, formData: FormData): Promise<TSignInState> {
-  const email = formData.get("email");
-  const parsed = ZSignIn.safeParse({ email, password: formData.get("password") });
-  const echoedEmail = typeof email === "string" ? email : undefined;
-  if (!parsed.success) return { fields: fieldErrors(parsed.error), email: echoedEmail };
+export async function signInAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+  const values = formValues(formData, ["email", "password", "redirectTo"]);
+  const echoed = { email: values.email ?? "" };
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeRedirectPath(formData.get("redirectTo")) });
+    const credentials = parseForm(ZSignIn, values);
+    await signIn("credentials", { ...credentials, redirectTo: safeRedirectPath(values.redirectTo) });
+    return { ok: true };
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean the sign-in failed.
     if (error instanceof AuthError) {
-      return {
-        message: "That email and password do not match an account. Check both and try again.",
-        email: echoedEmail,
-      };
+      const isRateLimited = error instanceof CredentialsSignin && error.code === "rate_limited";
+      return { ok: false, message: isRateLimited ? TOO_MANY_ATTEMPTS : WRONG_CREDENTIALS, values: echoed };
     }
-    throw error;
+    return actionError(error, echoed);
   }
-  return {};
+}
+
+export async function signUpAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
+  const values = formValues(formData, ["name", "email", "password", "redirectTo"]);
+  const echoed = { name: values.name ?? "", email: values.email ?? "" };
+  try {
+    const input = parseForm(ZSignUp, values);
+    await signUp(input);
+    await signIn("credentials", {
+      email: input.email,
+      password: input.password,
+      redirectTo: safeRedirectPath(values.redirectTo),
+    });
+    return { ok: true };
+  } catch (error) {
+    return actionError(error, echoed);
+  }
+}
+
+export async function signInWithProviderAction(formData: FormData): Promise<void> {
+  const provider = formData.get("provider");
+  if (!oauthOptions.some((option) => option.id === provider)) return;
+  await signIn(String(provider), { redirectTo: safeRedirectPath(formData.get("redirectTo")) });
 }
 
 export async function signOutAction(): Promise<void> {

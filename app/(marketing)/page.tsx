@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AppHeader } from "@/components/app-header";
 import { buttonClassName } from "@/components/ui/button";
-import { getOptionalUser } from "@/lib/auth";
+import { currentActor } from "@/lib/auth";
 import { listOrganizations } from "@/lib/server/organizations/list-organizations";
 
 const POINTS = [
@@ -20,8 +20,9 @@ const POINTS = [
 ];
 
 export default async function HomePage() {
-  const user = await getOptionalUser();
-  const organizations = user ? await listOrganizations({ userId: user.id }) : [];
+  const actor = await currentActor();
+  const user = actor?.kind === "user" ? actor : null;
+  const organizations = user ? await listOrganizations({ actor: user }) : [];
   return (
     <>
       {user ? (
@@ -29,9 +30,14 @@ export default async function HomePage() {
       ) : (
         <header className="mx-auto flex max-w-5xl items-center justify-between px-6 py-4">
           <span className="text-lg font-bold tracking-tight">Remit</span>
-          <Link href="/sign-in" className={buttonClassName("secondary")}>
-            Sign in
-          </Link>
+          <div className="flex gap-3">
+            <Link href="/sign-in" className={buttonClassName("secondary")}>
+              Sign in
+            </Link>
+            <Link href="/sign-up" className={buttonClassName()}>
+              Create an account
+            </Link>
+          </div>
         </header>
       )}
       <main className="mx-auto max-w-5xl px-6 py-12">
@@ -48,7 +54,9 @@ export default async function HomePage() {
               Your organisations
             </h2>
             {organizations.length === 0 ? (
-              <p className="mt-2 text-slate-600 dark:text-slate-400">You are not a member of any organisation yet.</p>
+              <p className="mt-2 text-slate-600 dark:text-slate-400">
+                You are not a member of any organisation yet. Create one, or ask an Owner for an invitation.
+              </p>
             ) : (
               <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
                 {organizations.map((organization) => (
@@ -64,6 +72,9 @@ export default async function HomePage() {
                 ))}
               </ul>
             )}
+            <Link href="/orgs/new" className={`${buttonClassName("secondary")} mt-4`}>
+              Create an organisation
+            </Link>
           </section>
         )}
         <ul className="mt-14 grid gap-8 sm:grid-cols-3">

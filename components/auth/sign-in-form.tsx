@@ -1,27 +1,26 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
-import { signInAction, type TSignInState } from "@/app/(auth)/actions";
+import { signInAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
+import type { TActionState } from "@/lib/errors";
 
-export function SignInForm({ redirectTo }: { redirectTo: string }) {
-  const [state, formAction, isPending] = useActionState<TSignInState, FormData>(signInAction, {});
+export function SignInForm({ redirectTo, email }: { redirectTo: string; email?: string }) {
+  const [state, formAction, isPending] = useActionState<TActionState, FormData>(signInAction, {});
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="redirectTo" value={redirectTo} />
-      {state.message && (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-          {state.message}
-        </p>
-      )}
+      <FormMessage state={state} />
       <TextField
         label="Email"
         name="email"
         type="email"
         autoComplete="email"
         required
-        defaultValue={state.email}
+        defaultValue={state.values?.email ?? email}
         errors={state.fields?.email}
       />
       <TextField
@@ -35,6 +34,15 @@ export function SignInForm({ redirectTo }: { redirectTo: string }) {
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Signing in…" : "Sign in"}
       </Button>
+      <p className="text-center text-sm text-slate-600 dark:text-slate-400">
+        New to Remit?{" "}
+        <Link
+          href={`/sign-up?callbackUrl=${encodeURIComponent(redirectTo)}${email ? `&email=${encodeURIComponent(email)}` : ""}`}
+          className="font-medium text-indigo-600 hover:text-indigo-500 dark:text-indigo-400"
+        >
+          Create an account
+        </Link>
+      </p>
     </form>
   );
 }

@@ -1,14 +1,22 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { MemberRole } from "@/lib/generated/prisma/client";
+import type { TRole } from "@/lib/domain/roles";
+import type { TActor } from "@/lib/server/auth/actor";
+import { requireActor } from "@/lib/server/auth/authorize";
 
-export type TOrganizationSummary = { id: string; slug: string; name: string; role: MemberRole };
+export type TOrganizationSummary = { id: string; slug: string; name: string; role: TRole };
 
-/** The organisations the user belongs to, by name. */
-export async function listOrganizations({ userId }: { userId: string }): Promise<TOrganizationSummary[]> {
+/** The organisations the caller belongs to, by name; an API token sees only its own. */
+export async function listOrganizations({ actor }: { actor: TActor | null }): Promise<TOrganizationSummary[]> {
+  const present = requireActor(actor);
+  const select = { id: true, slug: true, name: true } as const;
+  if (present.kind === "token") {
+    const organization = await db.organization.findUnique({ where: { id: present.organizationId }, select });
+    return organization ? [{ ...organization, role: present.role }] : [];
+  }
   const memberships = await db.membership.findMany({
-    where: { userId },
-    select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
+    where: { userId: present.userId },
+    select: { role: true, organization: { select } },
     orderBy: { organization: { name: "asc" } },
   });
   return memberships.map(({ role, organization }) => ({ ...organization, role }));

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+const valid = { DATABASE_URL: "postgresql://remit@localhost:5432/remit", AUTH_SECRET: "x".repeat(32) };
+
+describe("parseEnv", () => {
+  it("accepts a complete configuration and fills in defaults", () => {
+    expect(parseEnv(valid)).toEqual({ ...valid, DATABASE_POOL_MAX: 10 });
+  });
+
+  it("names every missing variable and how to set it", () => {
+    expect(() => parseEnv({})).toThrow(/DATABASE_URL is not set[\s\S]*AUTH_SECRET is not set/);
+  });
+
+  it("explains values that are present but wrong", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x", AUTH_SECRET: "short" })).toThrow(
+      /must be a PostgreSQL URL[\s\S]*at least 32 characters/,
+    );
+    expect(() => parseEnv({ ...valid, DATABASE_POOL_MAX: "zero" })).toThrow(/DATABASE_POOL_MAX/);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { AppError, errorResponse, toAppError } from "./errors";
+
+describe("errorResponse", () => {
+  it("answers an AppError with its status, code, message and every field error", async () => {
+    const response = errorResponse(
+      new AppError("invalid_input", "Check the highlighted fields.", { name: ["Enter a name."] }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: { code: "invalid_input", message: "Check the highlighted fields.", fields: { name: ["Enter a name."] } },
+    });
+  });
+
+  it("answers 503 with Retry-After when the database cannot be reached", async () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const response = errorResponse(new Error("query failed", { cause: refused }));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect((await response.json()).error.code).toBe("unavailable");
+  });
+
+  it("hides the details of unexpected errors", async () => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const response = errorResponse(new Error("secret internals at /srv/app.js:12"));
+      expect(response.status).toBe(500);
+      expect(JSON.stringify(await response.json())).not.toContain("secret internals");
+    } finally {
+      console.error = original;
+    }
+  });
+});
+
+describe("toAppError", () => {
+  it("keeps AppErrors as they are", () => {
+    const error = new AppError("not_found", "No such team.");
+    expect(toAppError(error)).toBe(error);
+  });
+});

@@ -1,0 +1,94 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError, errorResponse } from "@/lib/errors";
+import type { TActor } from "@/lib/server/auth/actor";
+import { resolveActor } from "@/lib/server/auth/resolve-actor";
+import { fieldErrors } from "@/lib/validation/fields";
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1_000_000;
+
+type TRouteContext<TParams> = { params: Promise<TParams> };
+type THandlerInput<TParams> = { request: Request; params: TParams; actor: TActor | null };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A browser's cookie-authenticated write must come from this site (no cross-site request forgery). Tokens are
+ * exempt: they are never sent by a browser on its own.
+ */
+function assertSameOrigin(request: Request, actor: TActor | null): void {
+  if (SAFE_METHODS.has(request.method) || actor?.kind !== "user") return;
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite === "same-origin") return;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin && host) {
+    try {
+      if (new URL(origin).host === host) return;
+    } catch {
+      // an unparsable Origin is refused below
+    }
+  }
+  throw new AppError("forbidden", "This request did not come from Remit's own pages, so it was refused.");
+}
+
+/** A route handler that resolves the caller, refuses cross-site writes, and turns every error into JSON. */
+export function apiRoute<TParams = Record<string, never>>(
+  handler: (input: THandlerInput<TParams>) => Promise<Response>,
+) {
+  return async (request: Request, context: TRouteContext<TParams>): Promise<Response> => {
+    try {
+      const actor = await resolveActor(request);
+      assertSameOrigin(request, actor);
+      return await handler({ request, params: await context.params, actor });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+async function readText(request: Request, limit: number): Promise<string> {
+  const tooLarge = new AppError("payload_too_large", `The request body is larger than ${Math.round(limit / 1000)} kB.`);
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** The JSON body, validated; 400 with every field error, 413 when too large. */
+export async function readJson<TSchema extends z.ZodType>(
+  request: Request,
+  schema: TSchema,
+  { limit = DEFAULT_BODY_LIMIT_BYTES }: { limit?: number } = {},
+): Promise<z.infer<TSchema>> {
+  const text = await readText(request, limit);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_input", "The request body must be JSON.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new AppError("invalid_input", "Some fields are missing or wrong; see `fields`.", fieldErrors(parsed.error));
+  }
+  return parsed.data;
+}
+
+/** A JSON response that is never cached. */
+export function json(data: unknown, status = 200): Response {
+  return Response.json(data, { status, headers: { "Cache-Control": "no-store" } });
+}

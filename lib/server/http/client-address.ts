@@ -1,0 +1,7 @@
+import "server-only";
+
+/** The client's network address as the nearest proxy (or Next.js itself) reports it; "unknown" when absent. */
+export function clientAddress(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { TActor } from "@/lib/server/auth/actor";
+import { requireUserActor } from "@/lib/server/auth/authorize";
+import { hashSecret } from "@/lib/server/auth/secrets";
+import type { TOrganizationSummary } from "@/lib/server/organizations/list-organizations";
+import { invitationStatus } from "@/lib/domain/invitation-status";
+
+const REFUSALS = {
+  accepted: "This invitation has already been used.",
+  revoked: "This invitation has been revoked. Ask an Owner for a new one.",
+  expired: "This invitation has expired. Ask an Owner for a new one.",
+} as const;
+
+/** Joins the signed-in user to the organisation; the invitation must be pending and for the user's email. */
+export async function acceptInvitation({
+  actor,
+  token,
+}: {
+  actor: TActor | null;
+  token: string;
+}): Promise<TOrganizationSummary> {
+  const user = requireUserActor(actor);
+  return db.$transaction(async (tx) => {
+    const invitation = await tx.invitation.findUnique({
+      where: { tokenHash: hashSecret(token) },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        expiresAt: true,
+        acceptedAt: true,
+        revokedAt: true,
+        organization: { select: { id: true, slug: true, name: true } },
+      },
+    });
+    if (!invitation) throw new AppError("not_found", "This invitation link is not valid. Ask for a new one.");
+    const status = invitationStatus(invitation);
+    if (status !== "pending") throw new AppError("conflict", REFUSALS[status]);
+    if (invitation.email !== user.email) {
+      throw new AppError(
+        "forbidden",
+        `This invitation is for ${invitation.email}, but you are signed in as ${user.email}. Sign in with that email.`,
+      );
+    }
+    // Single use, even when two tabs accept at once: only one update finds it still pending.
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null },
+      data: { acceptedAt: new Date() },
+    });
+    if (count === 0) throw new AppError("conflict", REFUSALS.accepted);
+    const { organization } = invitation;
+    const existing = await tx.membership.findFirst({
+      where: { organizationId: organization.id, userId: user.userId },
+      select: { role: true },
+    });
+    if (existing) return { ...organization, role: existing.role };
+    await tx.membership.create({
+      data: { organizationId: organization.id, userId: user.userId, role: invitation.role },
+    });
+    return { ...organization, role: invitation.role };
+  });
+}

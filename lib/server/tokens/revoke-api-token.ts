@@ -1,0 +1,23 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { TActor } from "@/lib/server/auth/actor";
+import { authorize } from "@/lib/server/auth/authorize";
+
+/** Revokes an API token (Owners only): requests that carry it are refused from now on. */
+export async function revokeApiToken({
+  actor,
+  orgSlug,
+  tokenId,
+}: {
+  actor: TActor | null;
+  orgSlug: string;
+  tokenId: string;
+}): Promise<void> {
+  const { organization } = await authorize({ actor, orgSlug, permission: "manage_tokens" });
+  const { count } = await db.apiToken.updateMany({
+    where: { id: tokenId, organizationId: organization.id, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (count === 0) throw new AppError("not_found", "There is no active API token with this id.");
+}
