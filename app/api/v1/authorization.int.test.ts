@@ -257,8 +257,8 @@ async function snapshot(world: TWorld) {
 
 async function loadHandler(route: string, method: string) {
   const file = path.join(process.cwd(), "app", route, "route.ts");
-  const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  return module[method] as Parameters<typeof callRoute>[0];
+  const routeModule = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  return routeModule[method] as Parameters<typeof callRoute>[0];
 }
 
 describe.each(MATRIX)("$method $route", (entry) => {
@@ -293,9 +293,9 @@ describe("the matrix", () => {
     const found: string[] = [];
     for (const file of routeFiles(path.join(appDir, "api", "v1"))) {
       const route = `/${path.relative(appDir, path.dirname(file)).split(path.sep).join("/")}`;
-      const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      const routeModule = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
       for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
-        if (typeof module[method] === "function") found.push(`${method} ${route}`);
+        if (typeof routeModule[method] === "function") found.push(`${method} ${route}`);
       }
     }
     expect(MATRIX.map((entry) => `${entry.method} ${entry.route}`).sort()).toEqual(found.sort());
