@@ -17,22 +17,20 @@ export async function sessionCookie(user: { id: string; email: string; name: str
 
 export type TCredentials = { cookie?: string; bearer?: string } | null;
 
-type TRouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
 /** Calls a route handler with a same-origin request, as a browser on Remit's own pages would send it. */
-export async function callRoute(
-  handler: TRouteHandler,
+export async function callRoute<TParams extends Record<string, string> = Record<string, never>>(
+  handler: (request: Request, context: { params: Promise<TParams> }) => Promise<Response>,
   {
     method = "GET",
     path = "/api/v1",
-    params = {},
+    params = {} as TParams,
     body,
     credentials = null,
     headers = {},
   }: {
     method?: string;
     path?: string;
-    params?: Record<string, string>;
+    params?: TParams;
     body?: unknown;
     credentials?: TCredentials;
     headers?: Record<string, string>;
