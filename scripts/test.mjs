@@ -2,7 +2,8 @@
 // fresh PostgreSQL database, and end-to-end tests in Chromium against a production build on a fresh database.
 // With DATABASE_URL set, the fresh databases are created on that server and dropped afterwards; without it, each is
 // a new in-memory embedded server. The demo database in .data/ is never touched.
-// `--only <stage>` runs one stage: check, unit, int or e2e.
+// `--only <stage>` runs one stage: check, unit, int or e2e; other arguments go to vitest or Playwright
+// (e.g. `npm run test:int -- lib/server/members`).
 import { randomBytes } from "node:crypto";
 import { buildIfNeeded } from "./lib/build.mjs";
 import { findChromium } from "./lib/chromium.mjs";
@@ -10,8 +11,13 @@ import { createFreshDatabase } from "./lib/databases.mjs";
 import { findFreePort, migrateDeploy, run } from "./lib/process.mjs";
 
 const STAGES = ["check", "unit", "int", "e2e"];
-const onlyIndex = process.argv.indexOf("--only");
-const only = onlyIndex === -1 ? null : process.argv[onlyIndex + 1];
+let only = null;
+const passThrough = [];
+for (let index = 2; index < process.argv.length; index++) {
+  const arg = process.argv[index];
+  if (arg === "--only") only = process.argv[++index] ?? "";
+  else if (arg !== "--") passThrough.push(arg);
+}
 if (only !== null && !STAGES.includes(only)) {
   console.error(`Unknown stage "${only}". Choose one of: ${STAGES.join(", ")}.`);
   process.exit(2);
@@ -41,17 +47,17 @@ async function withFreshDatabase(prefix, body) {
 
 const stages = {
   check: () => run("npm", ["run", "check"], { env: baseEnv }),
-  unit: () => run("vitest", ["run", "--project", "unit"], { env: baseEnv }),
+  unit: () => run("vitest", ["run", "--project", "unit", ...passThrough], { env: baseEnv }),
   int: () =>
     withFreshDatabase("remit_test_int", (env) =>
-      run("vitest", ["run", "--project", "int"], { env: { ...env, DATABASE_POOL_MAX: "4" } }),
+      run("vitest", ["run", "--project", "int", ...passThrough], { env: { ...env, DATABASE_POOL_MAX: "4" } }),
     ),
   e2e: async () => {
     const chromium = await findChromium();
     await withFreshDatabase("remit_test_e2e", async (env) => {
       await buildIfNeeded(env);
       const port = await findFreePort();
-      await run("playwright", ["test"], {
+      await run("playwright", ["test", ...passThrough], {
         // The tests' fixtures import server modules, as the Next.js server does (playwright.config.ts clears this
         // for the app server itself).
         env: { ...env, CHROMIUM_PATH: chromium, E2E_PORT: String(port), NODE_OPTIONS: "--conditions=react-server" },
