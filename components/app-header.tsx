@@ -1,10 +1,13 @@
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { OrganizationSwitcher } from "@/components/organizations/organization-switcher";
+import { ThemeToggle } from "@/components/theme-toggle";
+import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 
 type TOrganizationLink = { slug: string; name: string };
 
-export function AppHeader({
+export async function AppHeader({
   userName,
   organizations = [],
   current,
@@ -13,6 +16,7 @@ export function AppHeader({
   organizations?: TOrganizationLink[];
   current?: TOrganizationLink;
 }) {
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-3">
@@ -30,6 +34,7 @@ export function AppHeader({
           )}
         </nav>
         <form action={signOutAction} className="flex items-center gap-3 text-sm">
+          <ThemeToggle initial={theme} />
           <span className="text-slate-600 dark:text-slate-400">{userName}</span>
           <button type="submit" className="font-medium text-indigo-600 hover:text-indigo-500 dark:text-indigo-400">
             Sign out
