@@ -19,7 +19,7 @@ export async function AppHeader({
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-3">
+      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-6 py-3">
         <nav aria-label="Organisation" className="flex items-center gap-3 text-sm">
           <Link href="/" className="text-lg font-bold tracking-tight">
             Remit

@@ -23,7 +23,7 @@ test("a member signs in, opens their organisation and signs out", async ({ page 
   await page.getByRole("link", { name: new RegExp(organization.name) }).click();
   await expect(page).toHaveURL(new RegExp(`/${organization.slug}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(organization.name);
-  await page.getByRole("link", { name: "1 member" }).click();
+  await page.getByRole("link", { name: "Members", exact: true }).click();
   await expect(page.getByRole("cell", { name: user.email })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();

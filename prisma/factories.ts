@@ -1,11 +1,14 @@
 // Factories for the seed and for tests. Defaults are unique per call, so tests can run in parallel.
 import { randomBytes } from "node:crypto";
+import { createDefaultDuties } from "@/lib/domain/duty-catalogue";
+import { DEFAULT_ALLOCATION, DEFAULT_CAPACITY, NEW_TEAM_SLOTS, type TRaciLevel } from "@/lib/domain/model";
 import type { MemberRole, Prisma } from "@/lib/generated/prisma/client";
 
 // A client or a transaction: both work.
 type TClient = Prisma.TransactionClient;
 import { hashPassword } from "@/lib/server/auth/password";
 import { hashSecret } from "@/lib/server/auth/secrets";
+import { createId } from "@/lib/server/ids/create-id";
 
 function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${randomBytes(4).toString("hex")}`;
@@ -39,6 +42,7 @@ export async function createUser(
   });
 }
 
+/** An organisation with the default duty catalogue, as `createOrganization` in lib/server makes one. */
 export async function createOrganization(
   db: TClient,
   {
@@ -52,6 +56,7 @@ export async function createOrganization(
       name,
       slug: slug ?? `org-${uniqueSuffix()}`,
       members: { create: members.map(({ userId, role }) => ({ userId, role })) },
+      duties: { create: createDefaultDuties(createId) },
     },
     select: { id: true, slug: true, name: true },
   });
@@ -77,4 +82,143 @@ export async function createApiTokenFor(
     select: { id: true },
   });
   return { id: token.id, secret };
+}
+
+/** A team with the slots a new team gets (a vacant PO and PM) unless `slots` says otherwise. */
+export async function createTeam(
+  db: TClient,
+  {
+    organizationId,
+    name = "Test Team",
+    key,
+    description = null,
+    slots = NEW_TEAM_SLOTS,
+  }: {
+    organizationId: string;
+    name?: string;
+    key?: string;
+    description?: string | null;
+    slots?: readonly {
+      key: string;
+      role: string;
+      title?: string | null;
+      holderId?: string | null;
+      allocation?: number;
+      order: number;
+    }[];
+  },
+) {
+  return db.team.create({
+    data: {
+      organizationId,
+      name,
+      key: key ?? `team-${uniqueSuffix()}`,
+      description,
+      slots: { create: slots.map((slot) => ({ ...slot, organizationId })) },
+    },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      slots: { select: { id: true, key: true, role: true }, orderBy: { order: "asc" } },
+    },
+  });
+}
+
+export async function createPerson(
+  db: TClient,
+  {
+    organizationId,
+    name = "Test Person",
+    key,
+    email = null,
+    capacity = DEFAULT_CAPACITY,
+  }: { organizationId: string; name?: string; key?: string; email?: string | null; capacity?: number },
+) {
+  return db.person.create({
+    data: { organizationId, name, key: key ?? `person-${uniqueSuffix()}`, email, capacity },
+    select: { id: true, key: true, name: true },
+  });
+}
+
+/** A slot at the end of the team (or at `order`). */
+export async function createSlot(
+  db: TClient,
+  {
+    organizationId,
+    teamId,
+    role = "Tech lead",
+    key,
+    title = null,
+    holderId = null,
+    allocation = DEFAULT_ALLOCATION,
+    order,
+  }: {
+    organizationId: string;
+    teamId: string;
+    role?: string;
+    key?: string;
+    title?: string | null;
+    holderId?: string | null;
+    allocation?: number;
+    order?: number;
+  },
+) {
+  const last = await db.slot.aggregate({ where: { teamId }, _max: { order: true } });
+  return db.slot.create({
+    data: {
+      organizationId,
+      teamId,
+      role,
+      key: key ?? `slot-${uniqueSuffix()}`,
+      title,
+      holderId,
+      allocation,
+      order: order ?? (last._max.order ?? -1) + 1,
+    },
+    select: { id: true, key: true, role: true },
+  });
+}
+
+/** A duty at the end of the catalogue. */
+export async function createDuty(
+  db: TClient,
+  {
+    organizationId,
+    name = "Test duty",
+    key,
+    description = "",
+    required = true,
+  }: { organizationId: string; name?: string; key?: string; description?: string; required?: boolean },
+) {
+  const last = await db.duty.aggregate({ where: { organizationId }, _max: { order: true } });
+  return db.duty.create({
+    data: {
+      organizationId,
+      name,
+      key: key ?? `duty-${uniqueSuffix()}`,
+      description,
+      required,
+      order: (last._max.order ?? -1) + 1,
+    },
+    select: { id: true, key: true, name: true },
+  });
+}
+
+/** One cell of a team's grid; the team is the slot's. */
+export async function createAssignment(
+  db: TClient,
+  {
+    organizationId,
+    slotId,
+    dutyId,
+    level = "accountable",
+    version = 1,
+  }: { organizationId: string; slotId: string; dutyId: string; level?: TRaciLevel; version?: number },
+) {
+  const slot = await db.slot.findFirstOrThrow({ where: { id: slotId, organizationId }, select: { teamId: true } });
+  return db.assignment.create({
+    data: { organizationId, teamId: slot.teamId, slotId, dutyId, level, version },
+    select: { teamId: true, dutyId: true, slotId: true, level: true, version: true },
+  });
 }

@@ -37,7 +37,12 @@ delete baseEnv.DATABASE_URL;
 async function withFreshDatabase(prefix, body) {
   const database = await createFreshDatabase({ serverUrl, prefix });
   try {
-    const env = { ...baseEnv, DATABASE_URL: database.url };
+    // The embedded database cannot carry LISTEN/NOTIFY between connections; the app then announces in-process.
+    const env = {
+      ...baseEnv,
+      DATABASE_URL: database.url,
+      ...(database.isEmbedded ? { REMIT_EMBEDDED_DATABASE: "1" } : {}),
+    };
     await migrateDeploy(env);
     return await body(env);
   } finally {

@@ -66,7 +66,9 @@ export default async function HomePage() {
                       className="flex items-center justify-between px-4 py-3 hover:bg-slate-50 dark:hover:bg-slate-900"
                     >
                       <span className="font-medium">{organization.name}</span>
-                      <span className="text-sm text-slate-500">{organization.role.toLowerCase()}</span>
+                      <span className="text-sm text-slate-600 dark:text-slate-400">
+                        {organization.role.toLowerCase()}
+                      </span>
                     </Link>
                   </li>
                 ))}

@@ -21,7 +21,9 @@ export function OAuthButtons({
           </Button>
         </form>
       ))}
-      <p className="py-2 text-center text-xs uppercase tracking-wide text-slate-500">or with email</p>
+      <p className="py-2 text-center text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
+        or with email
+      </p>
     </div>
   );
 }

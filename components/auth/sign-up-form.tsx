@@ -40,7 +40,9 @@ export function SignUpForm({ redirectTo, email }: { redirectTo: string; email?: 
         minLength={10}
         errors={state.fields?.password}
       />
-      <p className="-mt-2 text-xs text-slate-500">At least 10 characters; a few words make a strong password.</p>
+      <p className="-mt-2 text-xs text-slate-600 dark:text-slate-400">
+        At least 10 characters; a few words make a strong password.
+      </p>
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Creating your account…" : "Create account"}
       </Button>

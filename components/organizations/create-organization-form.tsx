@@ -36,7 +36,7 @@ export function CreateOrganizationForm({
         errors={state.fields?.slug}
         aria-describedby="slug-hint"
       />
-      <p id="slug-hint" className="-mt-2 text-xs text-slate-500">
+      <p id="slug-hint" className="-mt-2 text-xs text-slate-600 dark:text-slate-400">
         Your organisation lives at /{(slug ?? slugify(name)) || "your-address"}.
       </p>
       <Button type="submit" disabled={isPending}>

@@ -3,8 +3,9 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState } from "react";
 
 type TToastKind = "success" | "error" | "info";
-type TToast = { id: number; kind: TToastKind; message: string };
-type TToastApi = { show: (message: string, kind?: TToastKind) => void };
+export type TToastAction = { label: string; run: () => void };
+type TToast = { id: number; kind: TToastKind; message: string; action?: TToastAction };
+type TToastApi = { show: (message: string, kind?: TToastKind, action?: TToastAction) => void };
 
 const ToastContext = createContext<TToastApi | null>(null);
 
@@ -21,10 +22,11 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
   const nextId = useRef(1);
   const dismiss = useCallback((id: number) => setToasts((current) => current.filter((toast) => toast.id !== id)), []);
   const show = useCallback(
-    (message: string, kind: TToastKind = "info") => {
+    (message: string, kind: TToastKind = "info", action?: TToastAction) => {
       const id = nextId.current++;
-      setToasts((current) => [...current.slice(-3), { id, kind, message }]);
-      setTimeout(() => dismiss(id), DURATION_MS[kind]);
+      setToasts((current) => [...current.slice(-3), { id, kind, message, action }]);
+      // A toast with an action stays long enough to use it.
+      setTimeout(() => dismiss(id), action ? 20_000 : DURATION_MS[kind]);
     },
     [dismiss],
   );
@@ -43,6 +45,18 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
             className={`pointer-events-auto flex max-w-lg items-start gap-3 rounded-lg px-4 py-3 text-sm shadow-lg ${STYLES[toast.kind]}`}
           >
             <span className="flex-1">{toast.message}</span>
+            {toast.action && (
+              <button
+                type="button"
+                onClick={() => {
+                  toast.action?.run();
+                  dismiss(toast.id);
+                }}
+                className="font-semibold underline"
+              >
+                {toast.action.label}
+              </button>
+            )}
             <button
               type="button"
               onClick={() => dismiss(toast.id)}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidSlug, RESERVED_SLUGS, SLUG_MAX_LENGTH } from "@/lib/domain/slug";
 import { ZEmail } from "./auth";
+import { refuseNul } from "./map-fields";
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -42,7 +43,8 @@ export const ZSignUp = z
   .refine(({ email, password }) => password.toLowerCase() !== email, {
     path: ["password"],
     error: "Your password must not be your email address.",
-  });
+  })
+  .superRefine(refuseNul);
 export type TSignUp = z.infer<typeof ZSignUp>;
 
 export const ZOrganizationSlug = z
@@ -54,29 +56,33 @@ export const ZOrganizationSlug = z
     error: `Use 2 to ${SLUG_MAX_LENGTH} lower-case letters, digits and single hyphens, like "acme-product".`,
   });
 
-export const ZCreateOrganization = z.object({
-  name: z
-    .string({ error: "Enter the organisation's name." })
-    .trim()
-    .min(1, "Enter the organisation's name.")
-    .max(100, "A name has at most 100 characters."),
-  slug: ZOrganizationSlug,
-});
+export const ZCreateOrganization = z
+  .object({
+    name: z
+      .string({ error: "Enter the organisation's name." })
+      .trim()
+      .min(1, "Enter the organisation's name.")
+      .max(100, "A name has at most 100 characters."),
+    slug: ZOrganizationSlug,
+  })
+  .superRefine(refuseNul);
 export type TCreateOrganization = z.infer<typeof ZCreateOrganization>;
 
 export const ZMemberRole = z.enum(["OWNER", "MANAGER", "VIEWER"], { error: "Choose Owner, Manager or Viewer." });
 
 export const ZChangeMemberRole = z.object({ role: ZMemberRole });
 
-export const ZCreateInvitation = z.object({ email: ZEmail, role: ZMemberRole });
+export const ZCreateInvitation = z.object({ email: ZEmail, role: ZMemberRole }).superRefine(refuseNul);
 export type TCreateInvitation = z.infer<typeof ZCreateInvitation>;
 
-export const ZCreateApiToken = z.object({
-  name: z
-    .string({ error: "Name the token after what uses it." })
-    .trim()
-    .min(1, "Name the token after what uses it.")
-    .max(100, "A name has at most 100 characters."),
-  role: z.enum(["MANAGER", "VIEWER"], { error: "An API token is a Manager or a Viewer." }),
-});
+export const ZCreateApiToken = z
+  .object({
+    name: z
+      .string({ error: "Name the token after what uses it." })
+      .trim()
+      .min(1, "Name the token after what uses it.")
+      .max(100, "A name has at most 100 characters."),
+    role: z.enum(["MANAGER", "VIEWER"], { error: "An API token is a Manager or a Viewer." }),
+  })
+  .superRefine(refuseNul);
 export type TCreateApiToken = z.infer<typeof ZCreateApiToken>;

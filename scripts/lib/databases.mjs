@@ -12,12 +12,12 @@ function withDatabase(serverUrl, database) {
 
 /**
  * @param {{ serverUrl?: string, prefix?: string }} options
- * @returns {Promise<{ url: string, name: string, drop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, name: string, isEmbedded: boolean, drop: () => Promise<void> }>}
  */
 export async function createFreshDatabase({ serverUrl, prefix = "remit_test" } = {}) {
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres();
-    return { url: embedded.url, name: "postgres", drop: embedded.stop };
+    return { url: embedded.url, name: "postgres", isEmbedded: true, drop: embedded.stop };
   }
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -30,6 +30,7 @@ export async function createFreshDatabase({ serverUrl, prefix = "remit_test" } =
   return {
     url: withDatabase(serverUrl, name),
     name,
+    isEmbedded: false,
     async drop() {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();

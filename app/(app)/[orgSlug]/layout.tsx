@@ -1,4 +1,6 @@
 import { AppHeader } from "@/components/app-header";
+import { LiveProvider } from "@/components/live/live-provider";
+import { PresenceBar } from "@/components/live/presence-bar";
 import { OrganizationNav } from "@/components/organizations/organization-nav";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
 import { can } from "@/lib/domain/roles";
@@ -15,7 +17,7 @@ export default async function OrganizationLayout({
   const { organization, role, actor } = await requireOrgAccess(orgSlug);
   const organizations = await listOrganizations({ actor: await currentActor() });
   return (
-    <>
+    <LiveProvider orgId={organization.id} orgSlug={organization.slug}>
       <AppHeader
         userName={actor.kind === "user" ? actor.name : ""}
         organizations={organizations}
@@ -25,11 +27,15 @@ export default async function OrganizationLayout({
         slug={organization.slug}
         links={[
           { href: "", label: "Overview" },
+          { href: "/people", label: "People" },
+          { href: "/duties", label: "Duties" },
+          { href: "/import-export", label: "Import / export" },
           { href: "/members", label: "Members" },
           ...(can(role, "manage_tokens") ? [{ href: "/tokens", label: "API tokens" }] : []),
         ]}
+        aside={<PresenceBar />}
       />
-      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
-    </>
+      <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+    </LiveProvider>
   );
 }

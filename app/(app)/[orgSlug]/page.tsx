@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { DownloadPngButton } from "@/components/import-export/download-png-button";
+import { OrgOverview } from "@/components/map/org-overview";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
-import { ROLE_LABELS } from "@/lib/domain/roles";
-import { listMembers } from "@/lib/server/members/list-members";
+import { can, ROLE_LABELS } from "@/lib/domain/roles";
+import { NewTeamForm } from "@/components/map/new-team-form";
+import { getMapState } from "@/lib/server/map/get-map-state";
 
 type TProps = { params: Promise<{ orgSlug: string }> };
 
@@ -14,17 +16,25 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function OrganizationPage({ params }: TProps) {
   const { orgSlug } = await params;
   const { organization, role } = await requireOrgAccess(orgSlug);
-  const members = await listMembers({ actor: await currentActor(), orgSlug });
+  const state = await getMapState({ actor: await currentActor(), orgSlug });
   return (
-    <>
-      <h1 className="text-2xl font-bold tracking-tight">{organization.name}</h1>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        You are {role === "OWNER" ? "an" : "a"} {ROLE_LABELS[role]} here.{" "}
-        <Link href={`/${orgSlug}/members`} className="text-indigo-600 hover:text-indigo-500 dark:text-indigo-400">
-          {members.length} {members.length === 1 ? "member" : "members"}
-        </Link>
-        .
-      </p>
-    </>
+    <div className="space-y-6">
+      <div>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-bold tracking-tight">{organization.name}</h1>
+          <DownloadPngButton
+            targetId="overview-table"
+            fileName={`${organization.slug}-overview.png`}
+            description="the overview table"
+          />
+        </div>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          You are {role === "OWNER" ? "an" : "a"} {ROLE_LABELS[role]} here. Each cell shows who is accountable for a
+          duty in a team.
+        </p>
+      </div>
+      {can(role, "edit_map") && <NewTeamForm orgId={organization.id} orgSlug={organization.slug} />}
+      <OrgOverview orgId={organization.id} orgSlug={organization.slug} initial={state} />
+    </div>
   );
 }

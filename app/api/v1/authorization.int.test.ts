@@ -8,8 +8,18 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { TPermission, TRole } from "@/lib/domain/roles";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
+import { documentedResponse } from "@/lib/server/openapi/build-openapi-document";
 import { callRoute, sessionCookie, type TCredentials } from "@/lib/server/testing/http";
-import { createApiTokenFor, createOrganization, createUser } from "@/prisma/factories";
+import {
+  createApiTokenFor,
+  createAssignment,
+  createDuty,
+  createOrganization,
+  createPerson,
+  createSlot,
+  createTeam,
+  createUser,
+} from "@/prisma/factories";
 
 const ACTORS = [
   "anonymous",
@@ -68,6 +78,13 @@ async function createWorld() {
     role: "VIEWER",
     origin: "http://remit.test",
   });
+  // A little map: a team with its PO and PM slots and a Tech lead slot held by a person, a duty of its own and
+  // one assignment.
+  const team = await createTeam(db, { organizationId: org.id, name: "Matrix Team" });
+  const person = await createPerson(db, { organizationId: org.id, name: "Matrix Person" });
+  const slot = await createSlot(db, { organizationId: org.id, teamId: team.id, holderId: person.id });
+  const duty = await createDuty(db, { organizationId: org.id, name: "Matrix duty" });
+  await createAssignment(db, { organizationId: org.id, slotId: team.slots[0]!.id, dutyId: duty.id });
   const credentials: Record<TActorName, TCredentials> = {
     anonymous: null,
     owner: { cookie: await sessionCookie(owner!) },
@@ -88,6 +105,10 @@ async function createWorld() {
     ownerActor,
     tokens,
     pending,
+    team,
+    person,
+    slot,
+    duty,
     credentials,
   };
 }
@@ -107,6 +128,11 @@ type TEntry = {
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 const orgParams = (world: TWorld) => ({ orgSlug: world.org.slug });
+const teamParams = (w: TWorld) => ({ params: { ...orgParams(w), teamId: w.team.id } });
+const slotParams = (w: TWorld) => ({ params: { ...orgParams(w), teamId: w.team.id, slotId: w.slot.id } });
+const personParams = (w: TWorld) => ({ params: { ...orgParams(w), personId: w.person.id } });
+const dutyParams = (w: TWorld) => ({ params: { ...orgParams(w), dutyId: w.duty.id } });
+const ORG = "/api/v1/orgs/[orgSlug]";
 
 const MATRIX: TEntry[] = [
   {
@@ -238,6 +264,187 @@ const MATRIX: TEntry[] = [
     success: 204,
     prepare: (w) => ({ params: { ...orgParams(w), tokenId: w.tokens.spare.id } }),
   },
+
+  // The responsibility map
+  {
+    method: "GET",
+    route: `${ORG}/teams`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "POST",
+    route: `${ORG}/teams`,
+    permission: "edit_map",
+    success: 201,
+    prepare: (w) => ({ params: orgParams(w), body: { name: "Created team" } }),
+  },
+  { method: "GET", route: `${ORG}/teams/[teamId]`, permission: "read", success: 200, prepare: teamParams },
+  {
+    method: "PATCH",
+    route: `${ORG}/teams/[teamId]`,
+    permission: "edit_map",
+    success: 200,
+    prepare: (w) => ({ ...teamParams(w), body: { name: "Renamed team" } }),
+  },
+  { method: "DELETE", route: `${ORG}/teams/[teamId]`, permission: "edit_map", success: 200, prepare: teamParams },
+  { method: "GET", route: `${ORG}/teams/[teamId]/slots`, permission: "read", success: 200, prepare: teamParams },
+  {
+    method: "POST",
+    route: `${ORG}/teams/[teamId]/slots`,
+    permission: "edit_map",
+    success: 201,
+    prepare: (w) => ({ ...teamParams(w), body: { role: "Designer", holderId: w.person.id } }),
+  },
+  {
+    method: "GET",
+    route: `${ORG}/teams/[teamId]/slots/[slotId]`,
+    permission: "read",
+    success: 200,
+    prepare: slotParams,
+  },
+  {
+    method: "PATCH",
+    route: `${ORG}/teams/[teamId]/slots/[slotId]`,
+    permission: "edit_map",
+    success: 200,
+    prepare: (w) => ({ ...slotParams(w), body: { holderId: null, order: 0 } }),
+  },
+  {
+    method: "DELETE",
+    route: `${ORG}/teams/[teamId]/slots/[slotId]`,
+    permission: "edit_map",
+    success: 200,
+    prepare: slotParams,
+  },
+  {
+    method: "PUT",
+    route: `${ORG}/teams/[teamId]/assignments`,
+    permission: "edit_map",
+    success: 200,
+    prepare: (w) => ({ ...teamParams(w), body: { dutyId: w.duty.id, slotId: w.slot.id, level: "responsible" } }),
+  },
+  {
+    method: "POST",
+    route: `${ORG}/teams/[teamId]/apply-split`,
+    permission: "edit_map",
+    success: 200,
+    prepare: teamParams,
+  },
+  {
+    method: "GET",
+    route: `${ORG}/people`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "POST",
+    route: `${ORG}/people`,
+    permission: "edit_map",
+    success: 201,
+    prepare: (w) => ({ params: orgParams(w), body: { name: "Created Person", email: `p-${unique()}@example.test` } }),
+  },
+  { method: "GET", route: `${ORG}/people/[personId]`, permission: "read", success: 200, prepare: personParams },
+  {
+    method: "PATCH",
+    route: `${ORG}/people/[personId]`,
+    permission: "edit_map",
+    success: 200,
+    prepare: (w) => ({ ...personParams(w), body: { capacity: 0.5 } }),
+  },
+  { method: "DELETE", route: `${ORG}/people/[personId]`, permission: "edit_map", success: 200, prepare: personParams },
+  {
+    method: "GET",
+    route: `${ORG}/duties`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "POST",
+    route: `${ORG}/duties`,
+    permission: "edit_map",
+    success: 201,
+    prepare: (w) => ({ params: orgParams(w), body: { name: "Created duty" } }),
+  },
+  { method: "GET", route: `${ORG}/duties/[dutyId]`, permission: "read", success: 200, prepare: dutyParams },
+  {
+    method: "PATCH",
+    route: `${ORG}/duties/[dutyId]`,
+    permission: "edit_map",
+    success: 200,
+    prepare: (w) => ({ ...dutyParams(w), body: { required: false, order: 0 } }),
+  },
+  { method: "DELETE", route: `${ORG}/duties/[dutyId]`, permission: "edit_map", success: 200, prepare: dutyParams },
+  {
+    method: "GET",
+    route: `${ORG}/analysis`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "GET",
+    route: `${ORG}/state`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  { method: "GET", route: `${ORG}/map`, permission: "read", success: 200, prepare: (w) => ({ params: orgParams(w) }) },
+  {
+    method: "PUT",
+    route: `${ORG}/map`,
+    permission: "edit_map",
+    success: 200,
+    prepare: (w) => ({
+      params: orgParams(w),
+      body: {
+        format: "remit.map/v1",
+        duties: [{ key: "vision", name: "Product vision" }],
+        teams: [{ key: "imported", name: "Imported", slots: [{ key: "po", role: "PO" }] }],
+      },
+    }),
+  },
+  {
+    method: "GET",
+    route: `${ORG}/map.csv`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "GET",
+    route: `${ORG}/events`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "POST",
+    route: `${ORG}/presence`,
+    prepare: (w) => ({ params: orgParams(w), body: { clientId: "tab-12345678", path: `/${w.org.slug}`, focus: null } }),
+    success: 204,
+    // Presence is about people: tokens, even of this organisation, are refused.
+    expected: {
+      anonymous: 401,
+      owner: 204,
+      manager: 204,
+      viewer: 204,
+      outsider: 404,
+      "manager-token": 403,
+      "viewer-token": 403,
+      "other-org-token": 404,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/openapi.json",
+    prepare: () => ({}),
+    success: 200,
+    expected: Object.fromEntries(ACTORS.map((actor) => [actor, 200])) as Record<TActorName, number>,
+  },
 ];
 
 function expectedStatus(entry: TEntry, actor: TActorName): number {
@@ -262,7 +469,14 @@ async function snapshot(world: TWorld) {
     }),
     db.user.count(),
   ]);
-  return { organizations, memberships, invitations, tokens, users };
+  const map = await Promise.all([
+    db.team.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db.person.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db.slot.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db.duty.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db.assignment.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+  ]);
+  return { organizations, memberships, invitations, tokens, users, map };
 }
 
 async function loadHandler(route: string, method: string) {
@@ -282,6 +496,10 @@ describe.each(MATRIX)("$method $route", (entry) => {
     const response = await callRoute(handler, { method: entry.method, credentials: world.credentials[actor], ...call });
 
     expect(response.status, JSON.stringify(response.body)).toBe(expected);
+    // Every answer, allowed or refused, is one the OpenAPI document lists, in the shape it gives.
+    const documented = documentedResponse(entry.method, entry.route, response.status);
+    expect(documented, "an answer the OpenAPI document does not list").toBeDefined();
+    expect(documented?.schema?.safeParse(response.body).error?.issues ?? []).toEqual([]);
     if (before) {
       expect(Object.keys(response.body as object)).toEqual(["error"]);
       expect(await snapshot(world)).toEqual(before);

@@ -123,3 +123,18 @@ describe("bearer tokens", () => {
     expect(stored.lastUsedAt).toBeInstanceOf(Date);
   });
 });
+
+describe("NUL characters", () => {
+  it("answers 404 for an address with a NUL and 400 for a body with one, never 500", async () => {
+    const user = await createUser(db);
+    const cookie = await sessionCookie(user);
+    const address = await callRoute(listMembersRoute, { params: { orgSlug: "acme\u0000" }, credentials: { cookie } });
+    expect(address.status).toBe(404);
+    const body = await callRoute(signUpRoute, {
+      method: "POST",
+      body: { name: "Nul\u0000", email: "nul@example.test", password: "a fine long passphrase" },
+    });
+    expect(body.status).toBe(400);
+    expect(body.body).toMatchObject({ error: { code: "invalid_input" } });
+  });
+});

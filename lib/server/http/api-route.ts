@@ -38,9 +38,14 @@ export function apiRoute<TParams = Record<string, never>>(
 ) {
   return async (request: Request, context: TRouteContext<TParams>): Promise<Response> => {
     try {
+      const params = await context.params;
+      // PostgreSQL refuses text with NUL characters; such an address cannot name anything.
+      if (Object.values(params as Record<string, unknown>).some((value) => String(value).includes("\u0000"))) {
+        throw new AppError("not_found", "There is nothing at this address.");
+      }
       const actor = await resolveActor(request);
       assertSameOrigin(request, actor);
-      return await handler({ request, params: await context.params, actor });
+      return await handler({ request, params, actor });
     } catch (error) {
       return errorResponse(error);
     }

@@ -1,13 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { createDefaultDuties } from "@/lib/domain/duty-catalogue";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { requireUserActor } from "@/lib/server/auth/authorize";
+import { createId } from "@/lib/server/ids/create-id";
 import { isUniqueViolation } from "@/lib/server/prisma-errors";
 import type { TCreateOrganization } from "@/lib/validation/accounts";
 import type { TOrganizationSummary } from "./list-organizations";
 
-/** Creates an organisation whose Owner is the signed-in user. */
+/** Creates an organisation whose Owner is the signed-in user, with the default duty catalogue. */
 export async function createOrganization({
   actor,
   name,
@@ -16,7 +18,13 @@ export async function createOrganization({
   const user = requireUserActor(actor);
   try {
     const organization = await db.organization.create({
-      data: { name, slug, members: { create: { userId: user.userId, role: "OWNER" } } },
+      // Prisma runs nested writes in one transaction: the organisation never exists without its catalogue.
+      data: {
+        name,
+        slug,
+        members: { create: { userId: user.userId, role: "OWNER" } },
+        duties: { create: createDefaultDuties(createId) },
+      },
       select: { id: true, slug: true, name: true },
     });
     return { ...organization, role: "OWNER" };

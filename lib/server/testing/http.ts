@@ -46,6 +46,14 @@ export async function callRoute<TParams extends Record<string, string> = Record<
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
   const response = await handler(request, { params: Promise.resolve(params) });
+  // An event stream never ends: take its status and headers, and hang up.
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    await response.body?.cancel();
+    return { status: response.status, body: null, headers: response.headers };
+  }
   const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null, headers: response.headers };
+  // JSON answers are parsed; others (the CSV export) come back as their text.
+  const isJson = response.headers.get("content-type")?.includes("json") ?? false;
+  const parsed = !text ? null : isJson ? (JSON.parse(text) as unknown) : text;
+  return { status: response.status, body: parsed, headers: response.headers };
 }

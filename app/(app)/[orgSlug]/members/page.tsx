@@ -30,7 +30,7 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
           Owners manage members and tokens; Managers edit the responsibility map; Viewers read it.
         </p>
         <table className="mt-4 w-full text-left text-sm">
-          <thead className="text-slate-500">
+          <thead className="text-slate-600 dark:text-slate-400">
             <tr>
               <th className="py-2 font-medium">Name</th>
               <th className="py-2 font-medium">Email</th>
@@ -85,7 +85,7 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
             <p className="text-sm text-slate-600 dark:text-slate-400">No invitations are waiting.</p>
           ) : (
             <table className="w-full text-left text-sm">
-              <thead className="text-slate-500">
+              <thead className="text-slate-600 dark:text-slate-400">
                 <tr>
                   <th className="py-2 font-medium">Email</th>
                   <th className="py-2 font-medium">Role</th>

@@ -36,7 +36,7 @@ export default async function TokensPage({ params }: { params: Promise<{ orgSlug
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">There are no active tokens.</p>
         ) : (
           <table className="mt-3 w-full text-left text-sm">
-            <thead className="text-slate-500">
+            <thead className="text-slate-600 dark:text-slate-400">
               <tr>
                 <th className="py-2 font-medium">Name</th>
                 <th className="py-2 font-medium">Role</th>

@@ -1,0 +1,66 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toast";
+
+/**
+ * Saves the element with id `targetId` (the overview table, a team's matrix) as a PNG, drawn in the browser in the
+ * current theme. The whole element is drawn, including what is scrolled out of view.
+ */
+export function DownloadPngButton({
+  targetId,
+  fileName,
+  label = "Download PNG",
+  description,
+}: {
+  targetId: string;
+  fileName: string;
+  label?: string;
+  /** What the image shows, for the button's accessible name ("Download the overview as PNG"). */
+  description?: string;
+}) {
+  const toast = useToast();
+  const [isPending, setIsPending] = useState(false);
+
+  const download = async () => {
+    const element = document.getElementById(targetId);
+    if (!element) {
+      toast.show("There is nothing to draw yet: add a team first.", "error");
+      return;
+    }
+    setIsPending(true);
+    try {
+      // Loaded on demand: most visits never draw an image.
+      const { toPng } = await import("html-to-image");
+      const dataUrl = await toPng(element, {
+        backgroundColor: getComputedStyle(document.body).backgroundColor,
+        pixelRatio: 2,
+        width: element.scrollWidth,
+        height: element.scrollHeight,
+        // A scrolling container would otherwise be cut at its visible edge.
+        style: { overflow: "visible", maxWidth: "none" },
+      });
+      const link = document.createElement("a");
+      link.href = dataUrl;
+      link.download = fileName;
+      link.click();
+      toast.show(`Saved ${fileName}.`, "success");
+    } catch {
+      toast.show("The image could not be drawn. Try again, or use another browser.", "error");
+    } finally {
+      setIsPending(false);
+    }
+  };
+
+  return (
+    <Button
+      variant="secondary"
+      onClick={() => void download()}
+      disabled={isPending}
+      aria-label={description && !isPending ? `${label}: ${description}` : undefined}
+    >
+      {isPending ? "Drawing…" : label}
+    </Button>
+  );
+}

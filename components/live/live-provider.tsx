@@ -1,0 +1,197 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { usePathname } from "next/navigation";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { mapQueryKey, type TMapState } from "@/components/map/use-org-map";
+import { cellKey, cellVersion, withCell } from "@/lib/domain/team-view";
+import type { TChangeEvent, TPresenceEvent } from "@/lib/domain/live-event";
+
+export type TLiveStatus = "connecting" | "live" | "reconnecting";
+export type TPeer = {
+  clientId: string;
+  user: { id: string; name: string };
+  path: string;
+  focus: string | null;
+  at: number;
+};
+
+type TLiveContext = {
+  clientId: string;
+  status: TLiveStatus;
+  peers: TPeer[];
+  /** Who last changed a cell (by cellKey), from other browsers' events. */
+  lastChangeBy: (dutyId: string, slotId: string) => string | null;
+  reportFocus: (focus: string | null) => void;
+};
+
+const LiveContext = createContext<TLiveContext | null>(null);
+
+const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 10000];
+const PRESENCE_EVERY_MS = 5000;
+const PRESENCE_EXPIRES_MS = 12000;
+
+function newClientId(): string {
+  return crypto.randomUUID().replace(/-/g, "");
+}
+
+/**
+ * Keeps this tab in sync with everyone else on the organisation: applies their changes to the react-query cache as
+ * they are committed, tells them where this user is looking, and reconnects by itself (with backoff) after a network
+ * drop or a server restart, fetching what it missed.
+ */
+export function LiveProvider({
+  orgId,
+  orgSlug,
+  children,
+}: {
+  orgId: string;
+  orgSlug: string;
+  children: React.ReactNode;
+}) {
+  const queryClient = useQueryClient();
+  const pathname = usePathname();
+  const [clientId] = useState(newClientId);
+  const [status, setStatus] = useState<TLiveStatus>("connecting");
+  const [peers, setPeers] = useState<Map<string, TPeer>>(new Map());
+  const changedBy = useRef(new Map<string, string>());
+  const focusRef = useRef<string | null>(null);
+  const pathRef = useRef(pathname);
+
+  const sendPresence = useCallback(
+    (isHere = true) => {
+      const body = JSON.stringify({ clientId, path: pathRef.current, focus: focusRef.current, isHere });
+      const url = `/api/v1/orgs/${orgSlug}/presence`;
+      if (!isHere && navigator.sendBeacon) {
+        navigator.sendBeacon(url, new Blob([body], { type: "application/json" }));
+        return;
+      }
+      void fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body }).catch(() => undefined);
+    },
+    [clientId, orgSlug],
+  );
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let attempt = 0;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let hasConnected = false;
+    let isStopped = false;
+    const key = mapQueryKey(orgId);
+
+    const onChange = (event: TChangeEvent) => {
+      // Our own changes come back too: their version is already in the cache, so they change nothing.
+      const { cell } = event;
+      if (cell) {
+        changedBy.current.set(cellKey(cell.dutyId, cell.slotId), event.actor.name);
+        const current = queryClient.getQueryData<TMapState>(key);
+        if (current && cellVersion(current.map, cell.dutyId, cell.slotId) !== cell.version) {
+          queryClient.setQueryData<TMapState>(key, { ...current, map: withCell(current.map, cell, cell.version) });
+        }
+        return;
+      }
+      void queryClient.invalidateQueries({ queryKey: key });
+    };
+
+    const onPresence = (event: TPresenceEvent) => {
+      if (event.clientId === clientId) return;
+      setPeers((current) => {
+        const next = new Map(current);
+        if (!event.isHere) next.delete(event.clientId);
+        else {
+          // Someone new: tell them about us at once rather than at our next heartbeat.
+          if (!current.has(event.clientId)) setTimeout(() => sendPresence(), 0);
+          next.set(event.clientId, { ...event });
+        }
+        return next;
+      });
+    };
+
+    const connect = () => {
+      source = new EventSource(`/api/v1/orgs/${orgSlug}/events`);
+      source.addEventListener("ready", () => {
+        attempt = 0;
+        setStatus("live");
+        sendPresence();
+        // After a drop, fetch what was missed while away.
+        if (hasConnected) void queryClient.invalidateQueries({ queryKey: key });
+        hasConnected = true;
+      });
+      source.addEventListener("change", (message) => onChange(JSON.parse((message as MessageEvent<string>).data)));
+      source.addEventListener("presence", (message) => onPresence(JSON.parse((message as MessageEvent<string>).data)));
+      source.addEventListener("revoked", () => {
+        isStopped = true;
+        source?.close();
+        window.location.reload();
+      });
+      source.onerror = () => {
+        source?.close();
+        if (isStopped) return;
+        setStatus("reconnecting");
+        retryTimer = setTimeout(connect, BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)]);
+      };
+    };
+    connect();
+
+    const heartbeat = setInterval(() => {
+      sendPresence();
+      const now = Date.now();
+      setPeers((current) => {
+        const next = new Map([...current].filter(([, peer]) => now - peer.at < PRESENCE_EXPIRES_MS));
+        return next.size === current.size ? current : next;
+      });
+    }, PRESENCE_EVERY_MS);
+    const onLeave = () => sendPresence(false);
+    window.addEventListener("pagehide", onLeave);
+
+    return () => {
+      isStopped = true;
+      clearTimeout(retryTimer);
+      clearInterval(heartbeat);
+      window.removeEventListener("pagehide", onLeave);
+      source?.close();
+    };
+  }, [clientId, orgId, orgSlug, queryClient, sendPresence]);
+
+  // Moving to another page is news for the others.
+  useEffect(() => {
+    pathRef.current = pathname;
+    focusRef.current = null;
+    sendPresence();
+  }, [pathname, sendPresence]);
+
+  const reportFocus = useCallback(
+    (focus: string | null) => {
+      if (focusRef.current === focus) return;
+      focusRef.current = focus;
+      sendPresence();
+    },
+    [sendPresence],
+  );
+
+  const value = useMemo<TLiveContext>(
+    () => ({
+      clientId,
+      status,
+      peers: [...peers.values()],
+      lastChangeBy: (dutyId, slotId) => changedBy.current.get(cellKey(dutyId, slotId)) ?? null,
+      reportFocus,
+    }),
+    [clientId, status, peers, reportFocus],
+  );
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}
+
+export function useLive(): TLiveContext {
+  const live = useContext(LiveContext);
+  if (!live) throw new Error("useLive must be used inside LiveProvider");
+  return live;
+}
+
+/** A stable colour for a user, for avatars and focus outlines. */
+export function peerColor(userId: string): string {
+  const palette = ["#db2777", "#0891b2", "#65a30d", "#ea580c", "#7c3aed", "#0d9488", "#ca8a04", "#2563eb"];
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return palette[hash % palette.length]!;
+}

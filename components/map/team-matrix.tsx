@@ -1,0 +1,251 @@
+"use client";
+
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { TFlag } from "@/lib/domain/analyze-map";
+import type { TRaciLevel, TSlot } from "@/lib/domain/model";
+import { cellKey, cellVersion, type TTeamView } from "@/lib/domain/team-view";
+import { moveInGrid, type TGridPosition } from "./grid-navigation";
+import { LevelMenu } from "./level-menu";
+import { LEVEL_LETTERS, LEVEL_NAMES, LEVEL_STYLES, levelForKey } from "./levels";
+import { SlotHeader, type TSlotActions } from "./slot-header";
+import type { TRemitMap } from "@/lib/domain/model";
+
+type TProps = {
+  map: TRemitMap;
+  view: TTeamView;
+  flags: readonly TFlag[];
+  canEdit: boolean;
+  /** Cells others have focused (by cellKey), with their name and colour. */
+  peerFocus: ReadonlyMap<string, { name: string; color: string }>;
+  /** Tells the others which cell this user is on (null when none). */
+  onFocusCell: (focus: string | null) => void;
+  onSetCell: (change: { dutyId: string; slotId: string; level: TRaciLevel | null }, version: number) => void;
+  slotActions: TSlotActions;
+};
+
+/** Where each flag shows in the grid: whole rows (duties), whole columns (slots) and single cells. */
+function flagMarks(flags: readonly TFlag[]) {
+  const duties = new Map<string, string[]>();
+  const slots = new Map<string, string[]>();
+  const cells = new Map<string, string[]>();
+  const add = (target: Map<string, string[]>, key: string, message: string) =>
+    target.set(key, [...(target.get(key) ?? []), message]);
+  for (const flag of flags) {
+    if (flag.kind === "unowned_duty") add(duties, flag.duty.id, flag.message);
+    else if (flag.kind === "shared_ownership") {
+      for (const slot of flag.slots) add(cells, cellKey(flag.duty.id, slot.id), flag.message);
+    } else if (flag.kind === "vacant_slot" || flag.kind === "idle_slot") add(slots, flag.slot.id, flag.message);
+    else if (flag.kind === "dual_role") for (const slot of flag.slots) add(slots, slot.id, flag.message);
+  }
+  return { duties, slots, cells };
+}
+
+/**
+ * The responsibility matrix of one team: duties as rows, slots as columns. A click or Enter opens the level menu;
+ * arrow keys move between cells; A, R, C and I set a level and Delete clears it.
+ */
+export function TeamMatrix({ map, view, flags, canEdit, peerFocus, onFocusCell, onSetCell, slotActions }: TProps) {
+  const { duties, slots, cells, peopleById } = view;
+  const [focus, setFocus] = useState<TGridPosition>({ row: 0, column: 0 });
+  const [menuAt, setMenuAt] = useState<TGridPosition | null>(null);
+  const cellRefs = useRef(new Map<string, HTMLElement>());
+  const marks = useMemo(() => flagMarks(flags), [flags]);
+
+  const focusCell = useCallback((position: TGridPosition) => {
+    setFocus(position);
+    cellRefs.current.get(`${position.row}:${position.column}`)?.focus();
+  }, []);
+
+  const setLevel = (row: number, column: number, level: TRaciLevel | null) => {
+    const duty = duties[row];
+    const slot = slots[column];
+    if (!duty || !slot) return;
+    if ((cells.get(cellKey(duty.id, slot.id))?.level ?? null) === level) return;
+    onSetCell({ dutyId: duty.id, slotId: slot.id, level }, cellVersion(map, duty.id, slot.id));
+  };
+
+  const onCellKeyDown = (event: React.KeyboardEvent, row: number, column: number) => {
+    const moved = moveInGrid({ row, column }, event.key, {
+      rows: duties.length,
+      columns: slots.length,
+      ctrlKey: event.ctrlKey || event.metaKey,
+    });
+    if (moved) {
+      event.preventDefault();
+      focusCell(moved);
+      return;
+    }
+    if (!canEdit || event.altKey || event.ctrlKey || event.metaKey) return;
+    const level = levelForKey(event.key);
+    if (level) {
+      event.preventDefault();
+      setLevel(row, column, level);
+    } else if (event.key === "Delete" || event.key === "Backspace") {
+      event.preventDefault();
+      setLevel(row, column, null);
+    } else if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      setMenuAt({ row, column });
+    }
+  };
+
+  const closeMenu = useCallback(() => {
+    setMenuAt((open) => {
+      if (open) requestAnimationFrame(() => cellRefs.current.get(`${open.row}:${open.column}`)?.focus());
+      return null;
+    });
+  }, []);
+
+  if (slots.length === 0) {
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+        This team has no slots yet. {canEdit ? "Add a PO or PM slot to start assigning duties." : ""}
+      </p>
+    );
+  }
+
+  return (
+    <div id="team-matrix" className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+      <table
+        role="grid"
+        aria-label={`Responsibilities in ${view.team.name}`}
+        className="w-full border-collapse text-sm"
+      >
+        <thead className="bg-slate-50 dark:bg-slate-900">
+          <tr>
+            <th scope="col" className="w-52 px-3 py-2 text-left font-medium text-slate-600 dark:text-slate-400">
+              Duty
+            </th>
+            {slots.map((slot: TSlot) => (
+              <SlotHeader
+                key={slot.id}
+                slot={slot}
+                holder={slot.holderId ? (peopleById.get(slot.holderId) ?? null) : null}
+                people={map.people}
+                problems={marks.slots.get(slot.id) ?? []}
+                canEdit={canEdit}
+                actions={slotActions}
+              />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {duties.map((duty, row) => {
+            const rowProblems = marks.duties.get(duty.id) ?? [];
+            return (
+              <tr key={duty.id} className="border-t border-slate-200 dark:border-slate-800">
+                <th scope="row" className="px-3 py-2 text-left font-normal">
+                  <span className="flex items-center gap-2">
+                    {rowProblems.length > 0 && (
+                      <span
+                        role="img"
+                        aria-label={rowProblems.join(" ")}
+                        title={rowProblems.join("\n")}
+                        className="inline-flex size-4 shrink-0 items-center justify-center rounded-full bg-red-600 text-[10px] font-bold text-white"
+                      >
+                        !
+                      </span>
+                    )}
+                    <span className={duty.required ? "" : "text-slate-600 dark:text-slate-400"}>
+                      {duty.name}
+                      {!duty.required && <span className="ml-1 text-xs">(optional)</span>}
+                    </span>
+                  </span>
+                </th>
+                {slots.map((slot, column) => {
+                  const assignment = cells.get(cellKey(duty.id, slot.id));
+                  const level = assignment?.level ?? null;
+                  const problems = marks.cells.get(cellKey(duty.id, slot.id)) ?? [];
+                  const isFocusable = focus.row === row && focus.column === column;
+                  const peer = peerFocus.get(cellKey(duty.id, slot.id));
+                  const holderName = slot.holderId ? peopleById.get(slot.holderId)?.name : "vacant";
+                  const label = `${duty.name}, ${slot.role}${slot.title ? ` ${slot.title}` : ""} (${holderName}): ${
+                    level ? LEVEL_NAMES[level] : "no level"
+                  }${problems.length > 0 ? `. ${problems.join(" ")}` : ""}`;
+                  const content = level ? (
+                    <span
+                      aria-hidden
+                      className={`inline-flex size-7 items-center justify-center rounded-md text-xs font-bold ${LEVEL_STYLES[level]}`}
+                    >
+                      {LEVEL_LETTERS[level]}
+                    </span>
+                  ) : (
+                    <span
+                      aria-hidden
+                      className="inline-flex size-7 items-center justify-center text-slate-300 dark:text-slate-700"
+                    >
+                      ·
+                    </span>
+                  );
+                  return (
+                    <td
+                      key={slot.id}
+                      role="gridcell"
+                      className={`relative px-2 py-1 text-center ${problems.length > 0 ? "bg-red-50 dark:bg-red-950/60" : ""}`}
+                      style={peer ? { outline: `2px solid ${peer.color}`, outlineOffset: "-3px" } : undefined}
+                      data-peer={peer?.name}
+                    >
+                      {peer && (
+                        <span
+                          className="absolute -top-1 right-0 z-10 rounded px-1 text-[9px] font-semibold text-white"
+                          style={{ backgroundColor: peer.color }}
+                        >
+                          {peer.name.split(" ")[0]}
+                        </span>
+                      )}
+                      {(() => {
+                        const common = {
+                          ref: (element: HTMLElement | null) => {
+                            if (element) cellRefs.current.set(`${row}:${column}`, element);
+                            else cellRefs.current.delete(`${row}:${column}`);
+                          },
+                          tabIndex: isFocusable ? 0 : -1,
+                          "aria-label": label,
+                          "data-cell": `${duty.key}:${slot.key}`,
+                          title: problems.join("\n") || undefined,
+                          onFocus: () => {
+                            setFocus({ row, column });
+                            onFocusCell(cellKey(duty.id, slot.id));
+                          },
+                          onKeyDown: (event: React.KeyboardEvent) => onCellKeyDown(event, row, column),
+                          className: `inline-block rounded-md p-0.5 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 ${
+                            problems.length > 0 ? "ring-2 ring-red-500" : ""
+                          } ${canEdit ? "cursor-pointer hover:bg-slate-100 dark:hover:bg-slate-800" : ""}`,
+                        };
+                        // Readers move through the grid too, but their cells are not controls.
+                        return canEdit ? (
+                          <button
+                            {...common}
+                            type="button"
+                            aria-haspopup="menu"
+                            aria-expanded={menuAt?.row === row && menuAt.column === column}
+                            onClick={() => setMenuAt({ row, column })}
+                          >
+                            {content}
+                          </button>
+                        ) : (
+                          <span {...common}>{content}</span>
+                        );
+                      })()}
+                      {menuAt?.row === row && menuAt.column === column && (
+                        <LevelMenu
+                          label={`Level for ${duty.name}, ${slot.role}`}
+                          current={level}
+                          onClose={closeMenu}
+                          onChoose={(chosen) => {
+                            setLevel(row, column, chosen);
+                            closeMenu();
+                          }}
+                        />
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

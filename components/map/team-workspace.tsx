@@ -1,0 +1,168 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useMemo, useState } from "react";
+import { peerColor, useLive } from "@/components/live/live-provider";
+import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/api-client";
+import type { TFlag } from "@/lib/domain/analyze-map";
+import type { TSlot } from "@/lib/domain/model";
+import { splitOwnerOf } from "@/lib/domain/po-pm-split";
+import { teamView } from "@/lib/domain/team-view";
+import { FlagsPanel, type TFlagFix } from "./flags-panel";
+import { holderPickerId } from "./slot-header";
+import { TeamMatrix } from "./team-matrix";
+import { useMapWrite, useOrgMap, useSetCell, type TMapState } from "./use-org-map";
+
+type TProps = { orgId: string; orgSlug: string; teamId: string; canEdit: boolean; initial: TMapState };
+
+/** The team page's interactive part: the matrix, its flags with fixes, and the team's slot tools. */
+export function TeamWorkspace({ orgId, orgSlug, teamId, canEdit, initial }: TProps) {
+  const { map, analysis, isFetching } = useOrgMap({ orgId, orgSlug, initial });
+  const view = useMemo(() => (map ? teamView(map, teamId) : null), [map, teamId]);
+  const teamAnalysis = analysis?.teams.find((entry) => entry.team.id === teamId);
+  const live = useLive();
+  const setCell = useSetCell({ orgId, orgSlug, changedBy: live.lastChangeBy });
+  const pathname = usePathname();
+  // Cells that other people on this page have focused, outlined in their colour.
+  const peerFocus = useMemo(() => {
+    const focused = new Map<string, { name: string; color: string }>();
+    for (const peer of live.peers) {
+      if (peer.path === pathname && peer.focus)
+        focused.set(peer.focus, { name: peer.user.name, color: peerColor(peer.user.id) });
+    }
+    return focused;
+  }, [live.peers, pathname]);
+  const base = `/api/v1/orgs/${orgSlug}/teams/${teamId}`;
+  const [newSlotRole, setNewSlotRole] = useState("");
+
+  const updateSlot = useMapWrite({
+    orgId,
+    write: ({ slot, changes }: { slot: TSlot; changes: Record<string, unknown> }) =>
+      apiFetch(`${base}/slots/${slot.id}`, { method: "PATCH", body: changes }),
+  });
+  const removeSlot = useMapWrite({
+    orgId,
+    write: (slot: TSlot) => apiFetch(`${base}/slots/${slot.id}`, { method: "DELETE" }),
+    success: (slot) => `Removed the ${slot.role} slot.`,
+  });
+  const addSlot = useMapWrite({
+    orgId,
+    write: (role: string) => apiFetch(`${base}/slots`, { method: "POST", body: { role } }),
+    success: (role) => `Added a ${role} slot.`,
+  });
+  const applySplit = useMapWrite({
+    orgId,
+    write: () => apiFetch<{ cells: unknown[] }>(`${base}/apply-split`, { method: "POST" }),
+    success: () => "Applied the PO/PM split to the empty cells.",
+  });
+
+  if (!map || !view) {
+    return (
+      <p role="status" className="text-slate-600 dark:text-slate-400">
+        {isFetching ? "Loading the team…" : "This team no longer exists. It may have been removed a moment ago."}
+      </p>
+    );
+  }
+
+  const setLevel = (dutyId: string, slotId: string, level: "accountable" | "responsible") =>
+    setCell.mutate({
+      change: { teamId, dutyId, slotId, level },
+      version: map.assignments.find((a) => a.dutyId === dutyId && a.slotId === slotId)?.version ?? 0,
+    });
+
+  const fixFor = (flag: TFlag): TFlagFix | null => {
+    if (!canEdit) return null;
+    if (flag.kind === "unowned_duty") {
+      const role = splitOwnerOf(flag.duty.key);
+      const slot = view.slots.find((candidate) => candidate.role === role);
+      return slot
+        ? { label: `Make ${slot.role} accountable`, run: () => setLevel(flag.duty.id, slot.id, "accountable") }
+        : null;
+    }
+    if (flag.kind === "shared_ownership") {
+      const role = splitOwnerOf(flag.duty.key);
+      const keep = view.slots.find((slot) => slot.role === role && flag.slots.some((ref) => ref.id === slot.id));
+      if (!keep) return null;
+      return {
+        label: `Keep only ${keep.role} accountable`,
+        run: () => {
+          for (const ref of flag.slots) if (ref.id !== keep.id) setLevel(flag.duty.id, ref.id, "responsible");
+        },
+      };
+    }
+    if (flag.kind === "vacant_slot") {
+      return { label: "Assign a holder", run: () => document.getElementById(holderPickerId(flag.slot.id))?.focus() };
+    }
+    return null;
+  };
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <div className="min-w-0 space-y-4">
+        {canEdit && (
+          <div className="flex flex-wrap items-center gap-3">
+            <Button variant="secondary" onClick={() => applySplit.mutate(undefined)} disabled={applySplit.isPending}>
+              Apply the PO/PM split
+            </Button>
+            <form
+              className="flex items-center gap-2"
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (!newSlotRole.trim()) return;
+                addSlot.mutate(newSlotRole.trim());
+                setNewSlotRole("");
+              }}
+            >
+              <label htmlFor="new-slot-role" className="text-sm">
+                New slot
+              </label>
+              <input
+                id="new-slot-role"
+                value={newSlotRole}
+                onChange={(event) => setNewSlotRole(event.target.value)}
+                placeholder="e.g. Tech lead"
+                maxLength={60}
+                className="w-40 rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
+              />
+              <Button type="submit" variant="secondary" disabled={!newSlotRole.trim() || addSlot.isPending}>
+                Add
+              </Button>
+            </form>
+          </div>
+        )}
+        <TeamMatrix
+          map={map}
+          view={view}
+          flags={teamAnalysis?.flags ?? []}
+          canEdit={canEdit}
+          peerFocus={peerFocus}
+          onFocusCell={live.reportFocus}
+          onSetCell={(change, version) => setCell.mutate({ change: { ...change, teamId }, version })}
+          slotActions={{
+            setHolder: (slot, holderId) => updateSlot.mutate({ slot, changes: { holderId } }),
+            renameSlot: (slot, role) => updateSlot.mutate({ slot, changes: { role } }),
+            removeSlot: (slot) => removeSlot.mutate(slot),
+          }}
+        />
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          {canEdit
+            ? "Click a cell, or move with the arrow keys and press A, R, C or I to set a level, Delete to clear it, Enter for the menu."
+            : "You can read this map; ask an Owner for the Manager role to change it."}
+        </p>
+      </div>
+      <aside className="space-y-4">
+        {teamAnalysis && (
+          <div className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+            <p className="text-sm text-slate-600 dark:text-slate-400">Health</p>
+            <p className="text-3xl font-bold" data-testid="team-score">
+              {teamAnalysis.score}
+              <span className="text-base font-normal text-slate-600 dark:text-slate-400">/100</span>
+            </p>
+          </div>
+        )}
+        <FlagsPanel flags={teamAnalysis?.flags ?? []} fixFor={fixFor} />
+      </aside>
+    </div>
+  );
+}

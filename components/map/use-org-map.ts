@@ -1,0 +1,147 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo } from "react";
+import { useToast } from "@/components/ui/toast";
+import { analyzeMap } from "@/lib/domain/analyze-map";
+import type { TRemitMap } from "@/lib/domain/model";
+import { withCell, type TCellChange } from "@/lib/domain/team-view";
+import type { TRaciLevel } from "@/lib/domain/model";
+import { LEVEL_NAMES } from "./levels";
+
+type TAssignmentCell = { level: TRaciLevel | null; version: number };
+import { apiFetch, ApiError } from "@/lib/api-client";
+
+/** The map and when the server read it (ms since the epoch). */
+export type TMapState = { map: TRemitMap; loadedAt: number };
+
+export function mapQueryKey(orgId: string) {
+  return [orgId, "map"] as const;
+}
+
+/**
+ * The organisation's whole map, shared by every screen, and its analysis, recomputed in the browser on every change
+ * (it takes milliseconds even for 1,000 teams), so flags follow an edit at once.
+ */
+export function useOrgMap({
+  orgId,
+  orgSlug,
+  initial,
+}: {
+  orgId: string;
+  orgSlug: string;
+  /** The map as the server rendered it. */
+  initial?: TMapState;
+}) {
+  const queryClient = useQueryClient();
+  const key = mapQueryKey(orgId);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: () => apiFetch<TMapState>(`/api/v1/orgs/${orgSlug}/state`),
+    initialData: initial,
+    initialDataUpdatedAt: initial?.loadedAt,
+  });
+  // A page rendered after the cached copy was fetched brings newer data (e.g. a team created a moment ago).
+  useEffect(() => {
+    if (initial && queryClient.getQueryState(key)?.dataUpdatedAt !== undefined) {
+      const cachedAt = queryClient.getQueryState(key)?.dataUpdatedAt ?? 0;
+      if (cachedAt < initial.loadedAt) queryClient.setQueryData(key, initial, { updatedAt: initial.loadedAt });
+    }
+    // Only when the server sends another render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is derived from orgId, listed
+  }, [initial, orgId, queryClient]);
+  const map = query.data?.map;
+  const analysis = useMemo(() => (map ? analyzeMap(map) : null), [map]);
+  return { ...query, map, analysis };
+}
+
+/**
+ * Sets or clears one cell, optimistically; on failure the cell goes back and a toast says why. When someone else
+ * changed the cell first (409), the toast names them, shows their value and offers to reapply ours in one click.
+ */
+export function useSetCell({
+  orgId,
+  orgSlug,
+  changedBy,
+}: {
+  orgId: string;
+  orgSlug: string;
+  changedBy?: (dutyId: string, slotId: string) => string | null;
+}) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const key = mapQueryKey(orgId);
+  const mutation = useMutation({
+    mutationFn: ({ change, version }: { change: TCellChange; version: number }) =>
+      apiFetch(`/api/v1/orgs/${orgSlug}/teams/${change.teamId}/assignments`, {
+        method: "PUT",
+        body: { dutyId: change.dutyId, slotId: change.slotId, level: change.level, version },
+      }),
+    onMutate: async ({ change }) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const current = queryClient.getQueryData<TMapState>(key);
+      const before = current?.map.assignments.find(
+        (assignment) => assignment.dutyId === change.dutyId && assignment.slotId === change.slotId,
+      );
+      if (current) queryClient.setQueryData<TMapState>(key, { ...current, map: withCell(current.map, change) });
+      return { before: before ? { level: before.level, version: before.version } : null };
+    },
+    onSuccess: (answer, { change }) => {
+      // The server's version of the cell, so the next edit sends the right one.
+      const saved = (answer as { assignment?: TAssignmentCell } | undefined)?.assignment;
+      const current = queryClient.getQueryData<TMapState>(key);
+      if (saved && current) {
+        queryClient.setQueryData<TMapState>(key, {
+          ...current,
+          map: withCell(current.map, { ...change, level: saved.level }, saved.version),
+        });
+      }
+    },
+    onError: (error, variables, context) => {
+      // Put back only this cell, so that other edits made meanwhile stay.
+      const current = queryClient.getQueryData<TMapState>(key);
+      if (current && context) {
+        const { before } = context;
+        queryClient.setQueryData<TMapState>(key, {
+          ...current,
+          map: withCell(current.map, { ...variables.change, level: before?.level ?? null }, before?.version),
+        });
+      }
+      void queryClient.invalidateQueries({ queryKey: key });
+      if (error instanceof ApiError && error.status === 409) {
+        const now = (error.body as { assignment?: TAssignmentCell } | null)?.assignment;
+        const who = changedBy?.(variables.change.dutyId, variables.change.slotId) ?? "Someone";
+        const value = now?.level ? LEVEL_NAMES[now.level] : "empty";
+        toast.show(`${who} changed this a moment ago: it is now ${value}.`, "error", {
+          label: "Reapply mine",
+          run: () => mutation.mutate({ change: variables.change, version: now?.version ?? 0 }),
+        });
+        return;
+      }
+      toast.show(error instanceof Error ? error.message : "The change was not saved.", "error");
+    },
+  });
+  return mutation;
+}
+
+/** Any other map write: runs it, then reloads the map; errors become a toast. Returns the mutation. */
+export function useMapWrite<TInput>({
+  orgId,
+  write,
+  success,
+}: {
+  orgId: string;
+  write: (input: TInput) => Promise<unknown>;
+  success?: (input: TInput) => string;
+}) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: (_result, input) => {
+      if (success) toast.show(success(input), "success");
+    },
+    onError: (error) => toast.show(error instanceof Error ? error.message : "The change was not saved.", "error"),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: mapQueryKey(orgId) }),
+  });
+}

@@ -1,0 +1,132 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createAccount, signIn } from "./fixtures/accounts";
+import { captureScreens } from "./fixtures/screens";
+
+function cell(page: Page, dutyKey: string, slotKey: string) {
+  return page.locator(`[data-cell="${dutyKey}:${slotKey}"]`);
+}
+
+test("the overview shows every team's ownership and health, filters, and opens a team", async ({ page }, testInfo) => {
+  const { user, organization } = await createAccount({ withMap: true });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}`);
+
+  const table = page.getByRole("table", { name: "Teams by duty" });
+  await expect(table.getByRole("rowheader")).toHaveCount(5);
+  // Worst health first: Growth has shared ownership of data analysis.
+  await expect(table.getByRole("rowheader").first()).toHaveText("Growth");
+  await expect(table.getByText("Market research: nobody accountable")).toBeVisible();
+  await captureScreens(page, testInfo, "overview");
+
+  await page.getByLabel("Flag").selectOption("dual_role");
+  await expect(table.getByRole("rowheader")).toHaveText(["Platform"]);
+  await page.getByLabel("Flag").selectOption("");
+  await page.getByLabel("Team", { exact: true }).fill("pay");
+  await expect(table.getByRole("rowheader")).toHaveText(["Payments"]);
+
+  await table.getByRole("link", { name: "Payments" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Payments");
+});
+
+test("a manager sets levels with the keyboard and the menu, and flags follow at once", async ({ page }, testInfo) => {
+  const { user, organization } = await createAccount({ role: "MANAGER", withMap: true });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}`);
+  await page.getByRole("table", { name: "Teams by duty" }).getByRole("link", { name: "Search" }).click();
+  const grid = page.getByRole("grid", { name: "Responsibilities in Search" });
+  await expect(grid).toBeVisible();
+  await captureScreens(page, testInfo, "team");
+
+  const flags = page.getByRole("region", { name: /^Flags/ });
+  await expect(flags).toContainText("Nobody is accountable for Market research in Search");
+
+  // Keyboard: from the first cell, move down to Market research and right to the PM, then press A.
+  await cell(page, "vision", "po").focus();
+  for (let step = 0; step < 8; step++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowRight");
+  await expect(cell(page, "market-research", "pm")).toBeFocused();
+  await page.keyboard.press("a");
+  await expect(cell(page, "market-research", "pm")).toHaveAccessibleName(/Market research, PM .*: Accountable/);
+  await expect(flags).not.toContainText("Nobody is accountable for Market research");
+
+  // Delete clears; Enter opens the menu, where arrows and Enter choose.
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menu")).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(cell(page, "market-research", "tech-lead")).toHaveAccessibleName(/: Responsible/);
+  await expect(cell(page, "market-research", "tech-lead")).toBeFocused();
+  await page.keyboard.press("Delete");
+  await expect(cell(page, "market-research", "tech-lead")).toHaveAccessibleName(/: no level/);
+
+  // One click opens the menu too.
+  await cell(page, "data-analysis", "po").click();
+  await page.getByRole("menuitemradio", { name: "Consulted" }).click();
+  await expect(cell(page, "data-analysis", "po")).toHaveAccessibleName(/: Consulted/);
+
+  // The changes were saved: they survive a reload.
+  await page.reload();
+  await expect(cell(page, "market-research", "pm")).toHaveAccessibleName(/: Accountable/);
+  await expect(cell(page, "data-analysis", "po")).toHaveAccessibleName(/: Consulted/);
+});
+
+test("flags offer their obvious fix, and holders and custom slots can be changed", async ({ page }) => {
+  const { user, organization } = await createAccount({ withMap: true });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}`);
+  await page.getByRole("table", { name: "Teams by duty" }).getByRole("link", { name: "Growth" }).click();
+  const flags = page.getByRole("region", { name: /^Flags/ });
+
+  await flags.getByRole("button", { name: "Keep only PM accountable" }).click();
+  await expect(flags).not.toContainText("2 slots are accountable for Data analysis");
+  await expect(cell(page, "data-analysis", "data-analyst")).toHaveAccessibleName(/: Responsible/);
+
+  await page.getByLabel("Holder of the PO slot").selectOption({ label: "Vacant" });
+  await expect(flags).toContainText("vacant");
+  await flags.getByRole("button", { name: "Assign a holder" }).first().click();
+  await expect(page.getByLabel("Holder of the PO slot")).toBeFocused();
+  await page.getByLabel("Holder of the PO slot").selectOption({ label: "Diana Reyes" });
+  await expect(flags).not.toContainText("vacant");
+
+  await page.getByLabel("New slot").fill("Researcher");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByRole("columnheader", { name: /Researcher/ })).toBeVisible();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Remove the Researcher slot" }).click();
+  await expect(page.getByRole("columnheader", { name: /Researcher/ })).toHaveCount(0);
+});
+
+test("a new team gets PO and PM slots, and the PO/PM split fills its empty cells", async ({ page }) => {
+  const { user, organization } = await createAccount();
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}`);
+  await expect(page.getByText("No teams yet")).toBeVisible();
+  await page.getByLabel("New team name").fill("Discovery");
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Discovery");
+  const flags = page.getByRole("region", { name: /^Flags/ });
+  await expect(flags).toContainText("Nobody is accountable for Product vision in Discovery");
+
+  await page.getByRole("button", { name: "Apply the PO/PM split" }).click();
+  await expect(cell(page, "vision", "po")).toHaveAccessibleName(/: Accountable/);
+  await expect(cell(page, "day-to-day", "pm")).toHaveAccessibleName(/: Accountable/);
+  await expect(cell(page, "market-research", "po")).toHaveAccessibleName(/: Consulted/);
+  await expect(flags).not.toContainText("Nobody is accountable");
+});
+
+test("a viewer sees the map read-only", async ({ page }) => {
+  const { user, organization } = await createAccount({ role: "VIEWER", withMap: true });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}`);
+  await expect(page.getByLabel("New team name")).toHaveCount(0);
+  await page.getByRole("table", { name: "Teams by duty" }).getByRole("link", { name: "Checkout" }).click();
+  await expect(page.getByRole("grid")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Apply the PO/PM split" })).toHaveCount(0);
+  await expect(page.getByRole("combobox", { name: /Holder of/ })).toHaveCount(0);
+  await cell(page, "vision", "po").click();
+  await cell(page, "vision", "po").press("r");
+  await expect(page.getByRole("menu")).toHaveCount(0);
+  await expect(cell(page, "vision", "po")).toHaveAccessibleName(/: Accountable/);
+  await expect(cell(page, "vision", "pm")).toHaveAccessibleName(/: no level/);
+});

@@ -1,0 +1,50 @@
+import type { TErrorCode, TFieldErrors } from "@/lib/errors";
+
+/** An error answer from Remit's API, as the browser sees it. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: TErrorCode | "network";
+  readonly fields?: TFieldErrors;
+  /** The whole answer, e.g. the current state that comes with a 409. */
+  readonly body: unknown;
+
+  constructor(status: number, code: TErrorCode | "network", message: string, fields?: TFieldErrors, body?: unknown) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.body = body;
+  }
+}
+
+/** Calls Remit's JSON API from the browser; throws ApiError with the server's message on failure. */
+export async function apiFetch<T>(
+  path: string,
+  { method = "GET", body }: { method?: string; body?: unknown } = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "network", "Remit cannot be reached. Check your connection; your change was not saved.");
+  }
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (payload as { error?: { code?: TErrorCode; message?: string; fields?: TFieldErrors } } | null)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? "internal",
+      error?.message ?? `The server answered ${response.status}.`,
+      error?.fields,
+      payload,
+    );
+  }
+  return payload as T;
+}

@@ -1,0 +1,30 @@
+import type { TRaciLevel } from "@/lib/domain/model";
+
+/** A committed change to an organisation's map: small (ids and versions), never whole rows. */
+export type TChangeEvent = {
+  type: "change";
+  organizationId: string;
+  /** What changed; "map" means "reload everything" (imports, splits, deletions that cascade). */
+  entity: "assignment" | "slot" | "team" | "person" | "duty" | "map";
+  ids: string[];
+  /** For a cell: its new state, so that browsers patch it without reloading the map. */
+  cell?: { teamId: string; dutyId: string; slotId: string; level: TRaciLevel | null; version: number };
+  actor: { id: string; name: string };
+  at: number;
+};
+
+/** Who is looking at which page (and cell) right now. */
+export type TPresenceEvent = {
+  type: "presence";
+  organizationId: string;
+  clientId: string;
+  user: { id: string; name: string };
+  path: string;
+  /** The focused cell on a team page, as "dutyId:slotId". */
+  focus: string | null;
+  /** False when the tab leaves. */
+  isHere: boolean;
+  at: number;
+};
+
+export type TLiveEvent = TChangeEvent | TPresenceEvent;

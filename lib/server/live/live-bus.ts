@@ -1,0 +1,95 @@
+import "server-only";
+import pg from "pg";
+import { getEnv } from "@/lib/env";
+import type { TLiveEvent } from "@/lib/domain/live-event";
+
+/**
+ * The process-wide channel that carries live events to this process's browsers.
+ *
+ * On PostgreSQL, writers call pg_notify inside their transaction (so only committed changes are announced) and each
+ * process holds ONE listening connection that fans out to all its subscribers: several app instances share events
+ * through PostgreSQL alone. The embedded database (PGlite) delivers notifications only to the connection that sent
+ * them, so there events are dispatched in-process after the transaction commits; the embedded database serves a
+ * single process anyway.
+ */
+export const LIVE_CHANNEL = "remit_live";
+
+type TListener = (event: TLiveEvent) => void;
+
+const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 5000];
+
+class LiveBus {
+  private readonly listeners = new Map<string, Set<TListener>>();
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private failures = 0;
+
+  get isInProcess(): boolean {
+    return process.env.REMIT_EMBEDDED_DATABASE === "1";
+  }
+
+  /** Delivers the organisation's events to `listener` until the returned function is called. */
+  async subscribe(organizationId: string, listener: TListener): Promise<() => void> {
+    if (!this.isInProcess) await this.listen();
+    const set = this.listeners.get(organizationId) ?? new Set();
+    set.add(listener);
+    this.listeners.set(organizationId, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(organizationId);
+    };
+  }
+
+  /** Hands an event to this process's subscribers. */
+  dispatch(event: TLiveEvent): void {
+    for (const listener of this.listeners.get(event.organizationId) ?? []) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error("live: a subscriber failed", error);
+      }
+    }
+  }
+
+  private listen(): Promise<void> {
+    if (this.client) return Promise.resolve();
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, connectionTimeoutMillis: 5_000 });
+    client.on("notification", (message) => {
+      if (message.channel !== LIVE_CHANNEL || !message.payload) return;
+      try {
+        this.dispatch(JSON.parse(message.payload) as TLiveEvent);
+      } catch (error) {
+        console.error("live: an unreadable notification", error);
+      }
+    });
+    const reconnect = () => {
+      if (this.client !== client) return;
+      this.client = null;
+      client.removeAllListeners("notification");
+      void client.end().catch(() => undefined);
+      const delay = RECONNECT_DELAYS_MS[Math.min(this.failures++, RECONNECT_DELAYS_MS.length - 1)];
+      // Keep listening for the subscribers that remain; browsers resynchronise when their stream reconnects.
+      setTimeout(() => {
+        if (this.listeners.size > 0) void this.listen().catch(reconnect);
+      }, delay);
+    };
+    client.on("error", reconnect);
+    client.on("end", reconnect);
+    await client.connect();
+    await client.query(`LISTEN ${LIVE_CHANNEL}`);
+    this.client = client;
+    this.failures = 0;
+  }
+}
+
+const globalForLive = globalThis as unknown as { remitLiveBus?: LiveBus };
+
+/** The one bus of this process. */
+export const liveBus: LiveBus = (globalForLive.remitLiveBus ??= new LiveBus());

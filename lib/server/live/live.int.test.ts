@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { TChangeEvent, TLiveEvent } from "@/lib/domain/live-event";
+import type { TRaciLevel } from "@/lib/domain/model";
+import type { TActor } from "@/lib/server/auth/actor";
+import { setAssignment } from "@/lib/server/assignments/set-assignment";
+import { createTeam } from "@/lib/server/teams/create-team";
+import { createOrganization, createUser } from "@/prisma/factories";
+import { liveBus } from "./live-bus";
+import { openEventStream } from "./open-event-stream";
+
+async function setup() {
+  const manager = await createUser(db, { name: "Mia Manager" });
+  const org = await createOrganization(db, { members: [{ userId: manager.id, role: "MANAGER" }] });
+  const actor: TActor = { kind: "user", userId: manager.id, email: manager.email, name: manager.name };
+  const team = await createTeam({ actor, orgSlug: org.slug, name: "Stress" });
+  const duties = await db.duty.findMany({ where: { organizationId: org.id }, select: { id: true } });
+  return { org, actor, team, duties: duties.map((duty) => duty.id), slots: team.slots.map((slot) => slot.id) };
+}
+
+/** Waits until `condition` holds, checking every few milliseconds; fails after `ms`. */
+async function waitFor(condition: () => boolean, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("timed out waiting for a condition");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe("live events", () => {
+  it("announce committed cell changes, and only those", async () => {
+    const { org, actor, team, duties, slots } = await setup();
+    const received: TLiveEvent[] = [];
+    const unsubscribe = await liveBus.subscribe(org.id, (event) => received.push(event));
+    try {
+      const set = await setAssignment({
+        actor,
+        orgSlug: org.slug,
+        teamId: team.id,
+        dutyId: duties[0]!,
+        slotId: slots[0]!,
+        level: "accountable",
+        version: 0,
+      });
+      expect(set.ok).toBe(true);
+      const refused = await setAssignment({
+        actor,
+        orgSlug: org.slug,
+        teamId: team.id,
+        dutyId: duties[0]!,
+        slotId: slots[0]!,
+        level: "informed",
+        version: 0,
+      });
+      expect(refused.ok).toBe(false);
+      await waitFor(() => received.length >= 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(received).toHaveLength(1);
+      expect(received[0]).toMatchObject({
+        type: "change",
+        entity: "assignment",
+        cell: { dutyId: duties[0], slotId: slots[0], level: "accountable", version: 1 },
+        actor: { name: "Mia Manager" },
+      });
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  it("stream them as Server-Sent Events to members only", async () => {
+    const { org, actor, team, duties, slots } = await setup();
+    const abort = new AbortController();
+    const stream = await openEventStream({ actor, orgSlug: org.slug, signal: abort.signal });
+    const reader = stream.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error("the stream ended");
+        text += decoder.decode(value);
+      }
+    };
+    await readUntil("event: ready");
+    await setAssignment({
+      actor,
+      orgSlug: org.slug,
+      teamId: team.id,
+      dutyId: duties[1]!,
+      slotId: slots[1]!,
+      level: "responsible",
+    });
+    await readUntil('"level":"responsible"');
+    expect(text).toMatch(/event: change\ndata: \{[^\n]*"level":"responsible"/);
+    abort.abort();
+
+    const outsider = await createUser(db);
+    await expect(
+      openEventStream({
+        actor: { kind: "user", userId: outsider.id, email: outsider.email, name: outsider.name },
+        orgSlug: org.slug,
+        signal: new AbortController().signal,
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("lose nothing when 20 clients make 1,000 concurrent edits with versions", async () => {
+    const { org, actor, team, duties, slots } = await setup();
+    const cells = duties.slice(0, 4).flatMap((dutyId) => slots.map((slotId) => ({ dutyId, slotId })));
+    const levels: (TRaciLevel | null)[] = ["accountable", "responsible", "consulted", "informed", null];
+    type TView = Map<string, { level: TRaciLevel | null; version: number }>;
+    const keyOf = (cell: { dutyId: string; slotId: string }) => `${cell.dutyId}:${cell.slotId}`;
+
+    // Each client keeps its own view of the cells, fed only by the live events.
+    const views: TView[] = Array.from({ length: 20 }, () => new Map());
+    const unsubscribes = await Promise.all(
+      views.map((view) =>
+        liveBus.subscribe(org.id, (event) => {
+          const cell = (event as TChangeEvent).cell;
+          if (!cell) return;
+          // Notifications arrive in commit order, so the latest event is the cell's state.
+          view.set(keyOf(cell), { level: cell.level, version: cell.version });
+        }),
+      ),
+    );
+    const accepted: { key: string; level: TRaciLevel | null; version: number }[] = [];
+    let refused = 0;
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    try {
+      await Promise.all(
+        views.map(async (view) => {
+          for (let edit = 0; edit < 50; edit++) {
+            const cell = cells[random(cells.length)]!;
+            const level = levels[random(levels.length)]!;
+            const version = view.get(keyOf(cell))?.version ?? 0;
+            const result = await setAssignment({ actor, orgSlug: org.slug, teamId: team.id, ...cell, level, version });
+            if (result.ok)
+              accepted.push({ key: keyOf(cell), level: result.assignment.level, version: result.assignment.version });
+            else refused++;
+          }
+        }),
+      );
+      expect(refused).toBeGreaterThan(0);
+
+      const stored = await db.assignment.findMany({
+        where: { organizationId: org.id },
+        select: { dutyId: true, slotId: true, level: true, version: true },
+      });
+      const database = new Map(stored.map((row) => [keyOf(row), { level: row.level, version: row.version }]));
+      // The database holds, for each cell, the last accepted write (in the order the server accepted them).
+      const last = new Map<string, { level: TRaciLevel | null; version: number }>();
+      for (const write of accepted) last.set(write.key, { level: write.level, version: write.version });
+      for (const cell of cells) {
+        const expected = last.get(keyOf(cell));
+        const actual = database.get(keyOf(cell));
+        expect(actual?.level ?? null, keyOf(cell)).toBe(expected?.level ?? null);
+      }
+      // Every client's view, built only from events, ends equal to the database.
+      await waitFor(() =>
+        views.every((view) =>
+          cells.every((cell) => (view.get(keyOf(cell))?.level ?? null) === (database.get(keyOf(cell))?.level ?? null)),
+        ),
+      );
+    } finally {
+      for (const unsubscribe of unsubscribes) unsubscribe();
+    }
+  }, 120_000);
+});

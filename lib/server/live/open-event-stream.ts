@@ -1,0 +1,73 @@
+import "server-only";
+import type { TActor } from "@/lib/server/auth/actor";
+import { authorize } from "@/lib/server/auth/authorize";
+import { liveBus } from "./live-bus";
+import type { TLiveEvent } from "@/lib/domain/live-event";
+
+// Often enough that proxies keep the connection open, and that a removed member is cut off within seconds.
+const HEARTBEAT_MS = 10_000;
+
+function frame(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/**
+ * The organisation's live events as a Server-Sent Events stream, with the API's authorisation: checked when it
+ * opens and again at every heartbeat, so that someone removed from the organisation stops receiving at once.
+ */
+export async function openEventStream({
+  actor,
+  orgSlug,
+  signal,
+}: {
+  actor: TActor | null;
+  orgSlug: string;
+  signal: AbortSignal;
+}): Promise<ReadableStream<Uint8Array>> {
+  const { organization } = await authorize({ actor, orgSlug, permission: "read" });
+  const encoder = new TextEncoder();
+  let close = () => {};
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let isOpen = true;
+      const send = (text: string) => {
+        if (!isOpen) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          close();
+        }
+      };
+      const unsubscribe = await liveBus.subscribe(organization.id, (event: TLiveEvent) =>
+        send(frame(event.type, event)),
+      );
+      const heartbeat = setInterval(() => {
+        authorize({ actor, orgSlug, permission: "read" }).then(
+          () => send(`: heartbeat ${Date.now()}\n\n`),
+          () => {
+            send(frame("revoked", { message: "You no longer have access to this organisation." }));
+            close();
+          },
+        );
+      }, HEARTBEAT_MS);
+      close = () => {
+        if (!isOpen) return;
+        isOpen = false;
+        clearInterval(heartbeat);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      signal.addEventListener("abort", close);
+      // Browsers wait this long before reconnecting by themselves; the client adds its own backoff.
+      send(`retry: 2000\n\n`);
+      send(frame("ready", { organizationId: organization.id, at: Date.now() }));
+    },
+    cancel() {
+      close();
+    },
+  });
+}

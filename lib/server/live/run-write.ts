@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { TChangeEvent, TLiveEvent } from "@/lib/domain/live-event";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TActor } from "@/lib/server/auth/actor";
+import { LIVE_CHANNEL, liveBus } from "./live-bus";
+
+type TTransactionOptions = { timeout?: number; maxWait?: number };
+
+/**
+ * Runs a map write in one transaction and announces what it changed to every browser on the organisation, only if
+ * and when the transaction commits: with pg_notify inside the transaction on PostgreSQL, in-process right after the
+ * commit on the embedded database. `describe` turns the write's result into its events (none for a no-op).
+ */
+export async function runWrite<T>(
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+  describe: (result: T) => TChangeEvent | TChangeEvent[] | null,
+  options: TTransactionOptions = {},
+): Promise<T> {
+  let events: TChangeEvent[] = [];
+  const result = await db.$transaction(async (tx) => {
+    const value = await work(tx);
+    const described = describe(value);
+    events = described === null ? [] : Array.isArray(described) ? described : [described];
+    if (!liveBus.isInProcess) {
+      for (const event of events) await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
+    }
+    return value;
+  }, options);
+  if (liveBus.isInProcess) for (const event of events) liveBus.dispatch(event);
+  return result;
+}
+
+/** Announces an event that is not part of a write (presence). */
+export async function announceNow(event: TLiveEvent): Promise<void> {
+  if (liveBus.isInProcess) liveBus.dispatch(event);
+  else await db.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
+}
+
+function actorRef(actor: TActor): TChangeEvent["actor"] {
+  return actor.kind === "user"
+    ? { id: actor.userId, name: actor.name }
+    : { id: actor.tokenId, name: `API token "${actor.name}"` };
+}
+
+/**
+ * The usual `describe` for runWrite: one change of `entity`, naming the result's id when it has one. Browsers reload
+ * the map for anything but a single cell, so the id is for information.
+ */
+export function changeOf<T>(
+  organizationId: string,
+  actor: TActor,
+  entity: TChangeEvent["entity"],
+): (result: T) => TChangeEvent {
+  return (result) => {
+    const id = (result as { id?: unknown } | null)?.id;
+    return {
+      type: "change",
+      organizationId,
+      entity,
+      ids: typeof id === "string" ? [id] : [],
+      actor: actorRef(actor),
+      at: Date.now(),
+    };
+  };
+}
+
+/** The change event for one cell set to a level (or cleared) at a version. */
+export function cellChange(
+  organizationId: string,
+  actor: TActor,
+  cell: NonNullable<TChangeEvent["cell"]>,
+): TChangeEvent {
+  return {
+    type: "change",
+    organizationId,
+    entity: "assignment",
+    ids: [],
+    cell,
+    actor: actorRef(actor),
+    at: Date.now(),
+  };
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { changeOf, runWrite } from "@/lib/server/live/run-write";
+import { AppError, type TFieldErrors } from "@/lib/errors";
+import type { TActor } from "@/lib/server/auth/actor";
+import { authorize } from "@/lib/server/auth/authorize";
+import { formatPath, validateMapDocument } from "@/lib/validation/map";
+import { NUL_MESSAGE, nulCharacterPaths } from "@/lib/validation/map-fields";
+import { replaceMap, type TMapCounts } from "./replace-map";
+
+/** Map documents are large: a 1,000-team map is about 5 MB of JSON. */
+export const MAP_IMPORT_BODY_LIMIT_BYTES = 20_000_000;
+
+// A 1,000-team map takes a few seconds to store; the default of 5 s leaves no margin.
+const IMPORT_TIMEOUT_MS = 120_000;
+
+/**
+ * Replaces the organisation's map (teams, people, slots, duties, assignments; not members or tokens) with a
+ * remit.map/v1 document. Everything is checked first, and every problem is reported at once as a field error keyed
+ * by its JSON path (`teams[2].slots[0].holder`); then it is stored in one transaction, so nothing is ever half
+ * imported.
+ */
+export async function importMap({
+  actor,
+  orgSlug,
+  input,
+}: {
+  actor: TActor | null;
+  orgSlug: string;
+  /** The parsed JSON body, not yet checked. */
+  input: unknown;
+}): Promise<TMapCounts> {
+  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
+  const result = validateMapDocument(input);
+  const errors = [
+    ...(result.ok ? [] : result.errors),
+    ...nulCharacterPaths(input).map((path) => ({ path: formatPath(path), message: NUL_MESSAGE })),
+  ];
+  if (!result.ok || errors.length > 0) {
+    const fields: TFieldErrors = {};
+    for (const error of errors) (fields[error.path] ??= []).push(error.message);
+    const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
+    throw new AppError(
+      "invalid_input",
+      `The map has ${count}; nothing was imported. Each is listed in "fields" under its JSON path.`,
+      fields,
+    );
+  }
+  return runWrite(
+    (tx) => replaceMap(tx, { organizationId: organization.id, document: result.document }),
+    changeOf(organization.id, author, "map"),
+    {
+      timeout: IMPORT_TIMEOUT_MS,
+      maxWait: 10_000,
+    },
+  );
+}

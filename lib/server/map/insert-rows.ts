@@ -1,0 +1,35 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** A column to fill, the row field its values come from, and its PostgreSQL type (for the array parameter). */
+export type TInsertColumn<TRow> = {
+  column: string;
+  field: keyof TRow & string;
+  type: "text" | "integer" | "double precision" | "boolean" | '"RaciLevel"';
+};
+
+// Values per statement: each column is one array parameter, so this bounds the memory of one statement, not the
+// number of parameters.
+const ROWS_PER_STATEMENT = 10_000;
+
+/**
+ * Inserts many rows with one `INSERT … SELECT FROM UNNEST(…)` per 10,000: every column travels as one array
+ * parameter. For imports, where Prisma's `createMany` spends about ten times as long preparing its values (measured:
+ * 10,000 people in 3.5 s against 0.4 s). `created_at` and `updated_at` are set to now, as Prisma would.
+ * Table and column names come from the caller's constants, never from input.
+ */
+export async function insertRows<TRow>(
+  tx: Prisma.TransactionClient,
+  table: string,
+  columns: readonly TInsertColumn<TRow>[],
+  rows: readonly TRow[],
+): Promise<void> {
+  const names = Prisma.raw([...columns.map((column) => `"${column.column}"`), '"updated_at"'].join(", "));
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+    const arrays = columns.map(
+      (column) => Prisma.sql`${chunk.map((row) => row[column.field])}::${Prisma.raw(column.type)}[]`,
+    );
+    await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${names}) SELECT *, now() FROM UNNEST(${Prisma.join(arrays)})`;
+  }
+}

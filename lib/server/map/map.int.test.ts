@@ -1,0 +1,382 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import type { TFlag, TMapAnalysis } from "@/lib/domain/analyze-map";
+import { DEFAULT_DUTIES } from "@/lib/domain/duty-catalogue";
+import { generateMap } from "@/lib/domain/generate-map";
+import { MAP_CSV_COLUMNS } from "@/lib/domain/map-csv";
+import { mapToDocument } from "@/lib/domain/map-document";
+import { callApi, createMapWorld } from "@/lib/server/testing/map-world";
+import type { TMapDocument } from "@/lib/validation/map";
+import { createAssignment, createTeam } from "@/prisma/factories";
+import { GET as getCsv } from "@/app/api/v1/orgs/[orgSlug]/map.csv/route";
+import type { TMapCounts } from "./replace-map";
+
+const MAP = "/api/v1/orgs/[orgSlug]/map";
+const ANALYSIS = "GET /api/v1/orgs/[orgSlug]/analysis";
+const CSV = "GET /api/v1/orgs/[orgSlug]/map.csv";
+
+function fixture(name: string): TMapDocument {
+  return JSON.parse(
+    readFileSync(path.join(process.cwd(), "prisma", "fixtures", `${name}.json`), "utf8"),
+  ) as TMapDocument;
+}
+
+/** A flag as "kind team subject", for comparing analyses by what they point at rather than by ids. */
+function describeFlag(flag: TFlag): string {
+  const subject =
+    "duty" in flag ? flag.duty.key : "slot" in flag ? flag.slot.key : "person" in flag ? flag.person.key : "";
+  return `${flag.kind} ${"team" in flag ? flag.team.key : "-"} ${subject}`;
+}
+
+describe("exporting and importing the map", () => {
+  it("exports a new organisation as its default catalogue with no teams or people", async () => {
+    const { org, as } = await createMapWorld();
+    const answer = await callApi<TMapDocument>(`GET ${MAP}`, { params: { orgSlug: org.slug }, as: as.viewer });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ format: "remit.map/v1", duties: DEFAULT_DUTIES, people: [], teams: [] });
+  });
+
+  it("replaces the map with a document and exports it back as it was", async () => {
+    const { org, as } = await createMapWorld();
+    const params = { orgSlug: org.slug };
+    await createTeam(db, { organizationId: org.id, key: "old-team" });
+    const document = fixture("gaps-and-overlaps");
+
+    const imported = await callApi<{ imported: TMapCounts }>(`PUT ${MAP}`, { params, as: as.editor, body: document });
+    expect(imported.status).toBe(200);
+    expect(imported.body.imported).toEqual({ duties: 4, people: 3, teams: 2, slots: 7, assignments: 8 });
+
+    const exported = await callApi<TMapDocument>(`GET ${MAP}`, { params, as: as.viewer });
+    expect(exported.body.teams.map((team) => team.key)).toEqual(["growth", "platform"]);
+    expect(exported.body.duties.map((duty) => duty.key)).toEqual([
+      "vision",
+      "roadmap",
+      "day-to-day",
+      "market-research",
+    ]);
+    expect(exported.body.teams[0]!.slots[1]).toEqual({ key: "pm", role: "PM", holder: "ada", allocation: 0.5 });
+    expect(exported.body.teams[0]!.assignments).toEqual(document.teams[0]!.assignments);
+    expect(await db.team.count({ where: { organizationId: org.id, key: "old-team" } })).toBe(0);
+  });
+
+  it("keeps the ids of what keeps its key, and the versions of cells whose level did not change", async () => {
+    const { org, as } = await createMapWorld();
+    const team = await createTeam(db, { organizationId: org.id, key: "checkout", name: "Checkout" });
+    const [po, pm] = team.slots;
+    const duties = await db.duty.findMany({ where: { organizationId: org.id }, select: { id: true, key: true } });
+    const dutyId = (key: string) => duties.find((duty) => duty.key === key)!.id;
+    await createAssignment(db, { organizationId: org.id, slotId: po!.id, dutyId: dutyId("vision"), version: 3 });
+    await createAssignment(db, { organizationId: org.id, slotId: po!.id, dutyId: dutyId("roadmap"), version: 2 });
+
+    const document: TMapDocument = {
+      format: "remit.map/v1",
+      duties: DEFAULT_DUTIES.map((duty) => ({ ...duty })),
+      people: [],
+      teams: [
+        {
+          key: "checkout",
+          name: "Checkout",
+          slots: [
+            { key: "po", role: "PO", holder: null, allocation: 1 },
+            { key: "pm", role: "PM", holder: null, allocation: 1 },
+          ],
+          assignments: [
+            { duty: "vision", slot: "po", level: "accountable" },
+            { duty: "roadmap", slot: "po", level: "consulted" },
+            { duty: "roadmap", slot: "pm", level: "accountable" },
+          ],
+        },
+      ],
+    };
+    expect((await callApi(`PUT ${MAP}`, { params: { orgSlug: org.slug }, as: as.editor, body: document })).status).toBe(
+      200,
+    );
+
+    const stored = await db.assignment.findMany({
+      where: { organizationId: org.id },
+      select: { teamId: true, slotId: true, dutyId: true, level: true, version: true },
+    });
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        { teamId: team.id, slotId: po!.id, dutyId: dutyId("vision"), level: "accountable", version: 3 },
+        { teamId: team.id, slotId: po!.id, dutyId: dutyId("roadmap"), level: "consulted", version: 3 },
+        { teamId: team.id, slotId: pm!.id, dutyId: dutyId("roadmap"), level: "accountable", version: 1 },
+      ]),
+    );
+    expect(stored).toHaveLength(3);
+  });
+
+  it("refuses a broken document with every problem keyed by its JSON path, and stores nothing", async () => {
+    const { org, as } = await createMapWorld();
+    const params = { orgSlug: org.slug };
+    const before = await callApi<TMapDocument>(`GET ${MAP}`, { params, as: as.viewer });
+    const broken = {
+      format: "remit.map/v1",
+      duties: [{ key: "vision", name: "Product vision" }],
+      people: [
+        { key: "ada", name: "Ada", email: "ada@example.com" },
+        { key: "bob", name: "Bob\u0000", email: "ADA@example.com" },
+      ],
+      teams: [
+        {
+          key: "checkout",
+          name: "Checkout",
+          slots: [{ key: "po", role: "PO", holder: "nobody", allocation: 2 }],
+          assignments: [
+            { duty: "vision", slot: "po", level: "owner" },
+            { duty: "unknown", slot: "po", level: "accountable" },
+          ],
+          colour: "red",
+        },
+        { key: "checkout", name: "" },
+      ],
+    };
+    const answer = await callApi(`PUT ${MAP}`, { params, as: as.editor, body: broken });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toMatch(/^The map has 9 problems; nothing was imported/);
+    expect(Object.keys(answer.body.error.fields ?? {}).sort()).toEqual(
+      [
+        "people[1].email",
+        "people[1].name",
+        "teams[0].slots[0].holder",
+        "teams[0].slots[0].allocation",
+        "teams[0].assignments[0].level",
+        "teams[0].assignments[1].duty",
+        "teams[0].colour",
+        "teams[1].key",
+        "teams[1].name",
+      ].sort(),
+    );
+    expect(answer.body.error.fields?.["people[1].name"]).toEqual([expect.stringMatching(/NUL/)]);
+    const after = await callApi<TMapDocument>(`GET ${MAP}`, { params, as: as.viewer });
+    expect(after.body).toEqual(before.body);
+
+    for (const body of ["{ not json", [], { format: "remit.map/v2" }]) {
+      const refused = await callApi(`PUT ${MAP}`, { params, as: as.editor, body });
+      expect(refused.status).toBe(400);
+    }
+  });
+
+  it("stores nothing when the database fails half-way through an import", async () => {
+    const { org, as } = await createMapWorld();
+    const params = { orgSlug: org.slug };
+    await callApi(`PUT ${MAP}`, { params, as: as.editor, body: fixture("healthy-team") });
+    const before = await callApi<TMapDocument>(`GET ${MAP}`, { params, as: as.viewer });
+
+    // Teams, people and duties are written before slots; a slot with this key makes PostgreSQL refuse the insert.
+    const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    const failing = `boom-${suffix}`;
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION remit_test_refuse_${suffix}() RETURNS trigger LANGUAGE plpgsql AS $$ ` +
+        `BEGIN RAISE EXCEPTION 'refused by the test'; END $$`,
+    );
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER remit_test_refuse_${suffix} BEFORE INSERT ON slot FOR EACH ROW ` +
+        `WHEN (NEW.key = '${failing}') EXECUTE FUNCTION remit_test_refuse_${suffix}()`,
+    );
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const document = fixture("gaps-and-overlaps");
+      document.teams[1]!.slots.push({ key: failing, role: "Tester", holder: null, allocation: 1 });
+      const answer = await callApi(`PUT ${MAP}`, { params, as: as.editor, body: document });
+      expect(answer.status).toBe(500);
+    } finally {
+      logged.mockRestore();
+      await db.$executeRawUnsafe(`DROP TRIGGER remit_test_refuse_${suffix} ON slot`);
+      await db.$executeRawUnsafe(`DROP FUNCTION remit_test_refuse_${suffix}()`);
+    }
+    const after = await callApi<TMapDocument>(`GET ${MAP}`, { params, as: as.viewer });
+    expect(after.body).toEqual(before.body);
+  });
+
+  it("gives the same document after export, import and export of a large generated map", async () => {
+    const { org, as } = await createMapWorld();
+    const params = { orgSlug: org.slug };
+    const generated = mapToDocument(generateMap({ teams: 200, seed: 7 }));
+
+    const first = await callApi<{ imported: TMapCounts }>(`PUT ${MAP}`, { params, as: as.editor, body: generated });
+    expect(first.status).toBe(200);
+    expect(first.body.imported.teams).toBe(200);
+    const exported = await callApi<TMapDocument>(`GET ${MAP}`, { params, as: as.viewer });
+    expect(exported.body).toEqual(generated);
+
+    expect((await callApi(`PUT ${MAP}`, { params, as: as.editor, body: exported.body })).status).toBe(200);
+    const again = await callApi<TMapDocument>(`GET ${MAP}`, { params, as: as.viewer });
+    expect(JSON.stringify(again.body)).toBe(JSON.stringify(exported.body));
+  });
+
+  it("imports 1,000 teams, well past the usual body limit", { timeout: 180_000 }, async () => {
+    const { org, as } = await createMapWorld();
+    const document = mapToDocument(generateMap({ teams: 1_000, seed: 3 }));
+    expect(JSON.stringify(document).length).toBeGreaterThan(2_000_000);
+    const answer = await callApi<{ imported: TMapCounts }>(`PUT ${MAP}`, {
+      params: { orgSlug: org.slug },
+      as: as.editor,
+      body: document,
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.imported).toMatchObject({ teams: 1_000, people: 10_000 });
+    expect(await db.assignment.count({ where: { organizationId: org.id } })).toBe(answer.body.imported.assignments);
+  });
+
+  it("refuses a body over 20 MB with 413", async () => {
+    const { org, as } = await createMapWorld();
+    const answer = await callApi(`PUT ${MAP}`, {
+      params: { orgSlug: org.slug },
+      as: as.editor,
+      body: { format: "remit.map/v1", padding: "x".repeat(20_000_001) },
+    });
+    expect(answer.status).toBe(413);
+  });
+
+  it("shows another organisation's map to nobody outside it", async () => {
+    const { org, as } = await createMapWorld();
+    expect((await callApi(`GET ${MAP}`, { params: { orgSlug: org.slug }, as: as.stranger })).status).toBe(404);
+    const put = await callApi(`PUT ${MAP}`, {
+      params: { orgSlug: org.slug },
+      as: as.stranger,
+      body: fixture("new-team"),
+    });
+    expect(put.status).toBe(404);
+    expect(await db.team.count({ where: { organizationId: org.id } })).toBe(0);
+  });
+});
+
+describe("exporting CSV", () => {
+  it("writes one escaped row per assignment, with formulas defused", async () => {
+    const { org, as } = await createMapWorld();
+    const document = fixture("healthy-team");
+    document.teams[0]!.name = "=Checkout, EU";
+    document.people[0]!.name = 'Ada "the Countess" Lovelace';
+    await callApi(`PUT ${MAP}`, { params: { orgSlug: org.slug }, as: as.editor, body: document });
+
+    const answer = await callApi<string>(CSV, { params: { orgSlug: org.slug }, as: as.viewer });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(answer.headers.get("content-disposition")).toBe(`attachment; filename="${org.slug}-assignments.csv"`);
+    const lines = answer.body.split("\r\n");
+    expect(lines[0]).toBe(MAP_CSV_COLUMNS.join(","));
+    expect(lines.slice(1, -1)).toHaveLength(4);
+    expect(lines[1]).toBe(
+      `"'=Checkout, EU",checkout,Product vision,vision,PO,,po,"Ada ""the Countess"" Lovelace",ada,accountable`,
+    );
+    expect(lines.at(-1)).toBe("");
+  });
+
+  it("starts with a byte order mark, so that Excel reads it as UTF-8", async () => {
+    const { org, as } = await createMapWorld();
+    const request = new Request(`http://remit.test/api/v1/orgs/${org.slug}/map.csv`, {
+      headers: { cookie: as.viewer.cookie },
+    });
+    const response = await getCsv(request, { params: Promise.resolve({ orgSlug: org.slug }) });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it("answers 404 as JSON outside the organisation", async () => {
+    const { org, as } = await createMapWorld();
+    const answer = await callApi(CSV, { params: { orgSlug: org.slug }, as: as.stranger });
+    expect(answer.status).toBe(404);
+    expect(answer.body.error.code).toBe("not_found");
+  });
+});
+
+describe("analysing the map", () => {
+  const cases: { fixture: string; score: number; flags: string[] }[] = [
+    { fixture: "healthy-team", score: 100, flags: [] },
+    {
+      fixture: "new-team",
+      score: 60,
+      flags: [
+        "unowned_duty search vision",
+        "unowned_duty search roadmap",
+        "vacant_slot search po",
+        "vacant_slot search pm",
+      ],
+    },
+    {
+      fixture: "gaps-and-overlaps",
+      score: 67,
+      flags: [
+        "shared_ownership growth roadmap",
+        "unowned_duty growth day-to-day",
+        "idle_slot growth pm",
+        "vacant_slot growth analyst",
+        "dual_role growth ada",
+        "idle_slot platform designer",
+        "overloaded_person - linus",
+        "overloaded_person - radia",
+      ],
+    },
+  ];
+
+  it.each(cases)("flags what is wrong in $fixture", async ({ fixture: name, score, flags }) => {
+    const { org, as } = await createMapWorld();
+    await callApi(`PUT ${MAP}`, { params: { orgSlug: org.slug }, as: as.editor, body: fixture(name) });
+    const answer = await callApi<TMapAnalysis>(ANALYSIS, { params: { orgSlug: org.slug }, as: as.viewer });
+    expect(answer.status).toBe(200);
+    expect(answer.body.flags.map(describeFlag).sort()).toEqual([...flags].sort());
+    expect(answer.body.counts.total).toBe(flags.length);
+    expect(answer.body.score).toBe(score);
+  });
+
+  it("narrows the analysis to one team, by id or key, including overloads that reach into it", async () => {
+    const { org, as } = await createMapWorld();
+    await callApi(`PUT ${MAP}`, { params: { orgSlug: org.slug }, as: as.editor, body: fixture("gaps-and-overlaps") });
+    const platform = await db.team.findFirstOrThrow({
+      where: { organizationId: org.id, key: "platform" },
+      select: { id: true },
+    });
+    for (const teamId of [platform.id, "platform"]) {
+      const answer = await callApi<TMapAnalysis>(ANALYSIS, {
+        params: { orgSlug: org.slug },
+        query: { teamId },
+        as: as.viewer,
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body.teams.map((team) => team.team.key)).toEqual(["platform"]);
+      expect(answer.body.flags.map(describeFlag).sort()).toEqual(
+        ["idle_slot platform designer", "overloaded_person - linus", "overloaded_person - radia"].sort(),
+      );
+      expect(answer.body.counts.bySeverity).toEqual({ error: 0, warning: 2, info: 1 });
+      expect(answer.body.score).toBe(answer.body.teams[0]!.score);
+    }
+    const unknown = await callApi(ANALYSIS, {
+      params: { orgSlug: org.slug },
+      query: { teamId: "nope" },
+      as: as.viewer,
+    });
+    expect(unknown.status).toBe(404);
+    const empty = await callApi(ANALYSIS, { params: { orgSlug: org.slug }, query: { teamId: "" }, as: as.viewer });
+    expect(empty.status).toBe(400);
+  });
+
+  it("shows the seeded demo map's deliberate gaps and overlaps", async () => {
+    const { org, as } = await createMapWorld();
+    const demo = JSON.parse(readFileSync(path.join(process.cwd(), "prisma", "demo-map.json"), "utf8")) as unknown;
+    expect((await callApi(`PUT ${MAP}`, { params: { orgSlug: org.slug }, as: as.editor, body: demo })).status).toBe(
+      200,
+    );
+    const answer = await callApi<TMapAnalysis>(ANALYSIS, { params: { orgSlug: org.slug }, as: as.viewer });
+    expect(answer.body.teams.map((team) => team.team.key)).toEqual([
+      "checkout",
+      "growth",
+      "payments",
+      "platform",
+      "search",
+    ]);
+    expect(answer.body.flags.map(describeFlag).sort()).toEqual(
+      [
+        "shared_ownership growth data-analysis",
+        "idle_slot growth designer",
+        "vacant_slot payments pm",
+        "dual_role platform isla-novak",
+        "unowned_duty search market-research",
+        "overloaded_person - grace-kim",
+        "overloaded_person - jonas-berg",
+      ].sort(),
+    );
+  });
+});

@@ -1,0 +1,22 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/server/prisma-errors";
+
+const ATTEMPTS = 3;
+
+/**
+ * Runs a write that checks for free keys and emails before it inserts, again when a concurrent write took one of
+ * them in between (the unique index refuses the second). The next attempt's checks then report the clash properly.
+ */
+export async function retryOnUniqueViolation<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      if (attempt >= ATTEMPTS) {
+        throw new AppError("conflict", "Someone else made a conflicting change at the same moment. Try again.");
+      }
+    }
+  }
+}

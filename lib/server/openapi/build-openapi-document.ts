@@ -1,0 +1,200 @@
+import "server-only";
+import { z } from "zod";
+import { DEFAULT_BODY_LIMIT_BYTES } from "@/lib/server/http/api-route";
+import { API_OPERATIONS, PATH_PARAMETERS, type TOperation, type TResponse } from "./api-operations";
+import * as responses from "./response-schemas";
+
+type TJson = Record<string, unknown>;
+
+const COMPONENT_PREFIX = "#/components/schemas/";
+
+// Response schemas with a name become components; the name is the schema's without its Z (ZTeamDetail: TeamDetail).
+const COMPONENTS = z.registry<{ id: string }>();
+for (const [name, schema] of Object.entries(responses)) {
+  if (name.startsWith("Z") && schema instanceof z.ZodType) COMPONENTS.add(schema, { id: name.slice(1) });
+}
+
+const ERROR_STATUSES: Record<number, string> = {
+  400: "The input is wrong; `error.fields` lists every problem.",
+  401: "Not signed in, or the API token is unknown or revoked.",
+  403: "Signed in, but not allowed to do this (or a browser's write that came from another site).",
+  404: "No such organisation, or the caller is not a member of it.",
+  413: "The request body is too large.",
+  500: "Something went wrong on the server; nothing was changed by a request that failed part-way.",
+  503: "The database is unavailable; try again after `Retry-After` seconds.",
+};
+
+/** The OpenAPI 3.1 document of the /api/v1 routes, generated from their zod schemas. */
+export function buildOpenApiDocument(): TJson {
+  const paths: Record<string, Record<string, TJson>> = {};
+  for (const operation of API_OPERATIONS) {
+    (paths[operation.path] ??= {})[operation.method.toLowerCase()] = describeOperation(operation);
+  }
+  const components = z.toJSONSchema(COMPONENTS, { io: "output", uri: (id) => `${COMPONENT_PREFIX}${id}` });
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Remit API",
+      version: "1",
+      description:
+        "Remit maps who owns what in product teams. Authenticate with an API token (`Authorization: Bearer …`, " +
+        "created by an Owner) or, from Remit's own pages, the session cookie. Errors are JSON: " +
+        '`{ "error": { "code", "message", "fields"? } }`. Where a path takes a team, person or duty, its id or its ' +
+        "key will do; a slot takes its id or its key in the team.",
+    },
+    tags: [...new Set(API_OPERATIONS.map((operation) => operation.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: {
+        apiToken: { type: "http", scheme: "bearer", description: "An API token of the organisation." },
+        session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "A signed-in user." },
+      },
+      schemas: Object.fromEntries(
+        Object.entries(components.schemas).map(([id, schema]) => [id, tidy(schema as TJson)]),
+      ),
+    },
+  };
+}
+
+function describeOperation(operation: TOperation): TJson {
+  const parameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: "path",
+    required: true,
+    description: PATH_PARAMETERS[name!] ?? "",
+    schema: { type: "string" },
+  }));
+  for (const [name, schema] of Object.entries(operation.query?.shape ?? {})) {
+    parameters.push({
+      name,
+      in: "query",
+      required: !(schema as z.ZodType).safeParse(undefined).success,
+      description: (schema as z.ZodType).description ?? "",
+      schema: toJsonSchema(schema as z.ZodType, "input") as { type: string },
+    });
+  }
+
+  const answers: Record<string, TJson> = {};
+  for (const [status, response] of Object.entries(operation.responses)) answers[status] = describeResponse(response);
+  for (const status of errorStatuses(operation)) {
+    answers[status] ??= { description: ERROR_STATUSES[status]!, content: jsonContent(responses.ZErrorBody) };
+  }
+
+  const permission = ["anyone", "signed-in", "user"].includes(operation.access)
+    ? ""
+    : ` Needs the \`${operation.access}\` permission in the organisation.`;
+  const who = {
+    anyone: " Anyone may call it.",
+    "signed-in": " Any signed-in user or API token.",
+    user: " A signed-in user only; API tokens get 403.",
+  }[operation.access as string];
+  return {
+    operationId: operationId(operation),
+    tags: [operation.tag],
+    summary: operation.summary,
+    description: `${operation.description ?? ""}${who ?? permission}`.trim(),
+    security:
+      operation.access === "anyone"
+        ? []
+        : operation.access === "user"
+          ? [{ session: [] }]
+          : [{ apiToken: [] }, { session: [] }],
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(operation.body
+      ? {
+          requestBody: {
+            required: true,
+            description: `JSON, at most ${formatBytes(operation.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES)}.`,
+            content: { "application/json": { schema: toJsonSchema(operation.body, "input") } },
+          },
+        }
+      : {}),
+    responses: answers,
+  };
+}
+
+function describeResponse(response: TResponse): TJson {
+  if (response.schema) return { description: response.description, content: jsonContent(response.schema) };
+  if (response.mediaType) return { description: response.description, content: { [response.mediaType]: {} } };
+  return { description: response.description };
+}
+
+function jsonContent(schema: z.ZodType): TJson {
+  return { "application/json": { schema: toJsonSchema(schema, "output") } };
+}
+
+function errorStatuses(operation: TOperation): number[] {
+  const statuses = operation.body || operation.query ? [400] : [];
+  if (operation.bodyLimitBytes !== undefined || operation.body) statuses.push(413);
+  // A wrong bearer token is refused everywhere, as is a signed-in browser's write that comes from another site.
+  statuses.push(401);
+  if (operation.method !== "GET" || (operation.access !== "anyone" && operation.access !== "signed-in")) {
+    statuses.push(403);
+  }
+  if (operation.path.includes("{orgSlug}")) statuses.push(404);
+  statuses.push(500, 503);
+  return statuses;
+}
+
+/**
+ * A schema as JSON Schema. Answers refer to the components by `$ref`; request bodies are written out in full,
+ * because they are read as input (fields with defaults are optional), unlike the components.
+ */
+function toJsonSchema(schema: z.ZodType, io: "input" | "output"): TJson {
+  const id = io === "output" ? COMPONENTS.get(schema)?.id : undefined;
+  if (id) return { $ref: `${COMPONENT_PREFIX}${id}` };
+  const converted = z.toJSONSchema(schema, {
+    io,
+    metadata: io === "output" ? COMPONENTS : z.registry<{ id: string }>(),
+    unrepresentable: "any",
+  }) as TJson;
+  return tidy(converted);
+}
+
+/** Drops what OpenAPI does not need and points references to named schemas at the components. */
+function tidy(schema: TJson): TJson {
+  const { $schema: _schema, $id: _id, $defs: _defs, ...rest } = schema;
+  return JSON.parse(
+    JSON.stringify(rest, (key, value: unknown) => {
+      if (key === "$ref" && typeof value === "string") return value.replace(/^#\/\$defs\//, COMPONENT_PREFIX);
+      if (!isRecord(value)) return value;
+      const tidied = { ...value };
+      // zod spells out the ISO date-time grammar as a regular expression; `format` says it.
+      if (tidied.format === "date-time") delete tidied.pattern;
+      // zod bounds every integer by JavaScript's safe range, which says nothing to a reader.
+      if (tidied.minimum === Number.MIN_SAFE_INTEGER) delete tidied.minimum;
+      if (tidied.maximum === Number.MAX_SAFE_INTEGER) delete tidied.maximum;
+      return tidied;
+    }),
+  ) as TJson;
+}
+
+function isRecord(value: unknown): value is TJson {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function operationId(operation: TOperation): string {
+  const words = operation.path
+    .replace(/^\/api\/v1\//, "")
+    .replace(/\{(\w+)\}/g, "by-$1")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  return [operation.method.toLowerCase(), ...words.map((word) => word[0]!.toUpperCase() + word.slice(1))].join("");
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1_000_000 ? `${bytes / 1_000_000} MB` : `${bytes / 1_000} kB`;
+}
+
+/** The documented answer of an operation, by method, route (`/api/v1/orgs/[orgSlug]/teams`) and status. */
+export function documentedResponse(method: string, route: string, status: number): TResponse | undefined {
+  const path = route.replace(/\[(\w+)\]/g, "{$1}");
+  const operation = API_OPERATIONS.find((candidate) => candidate.method === method && candidate.path === path);
+  if (!operation) return undefined;
+  return (
+    operation.responses[status] ??
+    (errorStatuses(operation).includes(status)
+      ? { description: ERROR_STATUSES[status]!, schema: responses.ZErrorBody }
+      : undefined)
+  );
+}

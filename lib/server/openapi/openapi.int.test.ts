@@ -1,0 +1,77 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { callApi } from "@/lib/server/testing/map-world";
+import { API_OPERATIONS } from "./api-operations";
+
+type TJson = Record<string, unknown>;
+type TDocument = {
+  openapi: string;
+  paths: Record<string, Record<string, { operationId: string; requestBody?: TJson; responses: TJson }>>;
+  components: { schemas: Record<string, TJson> };
+};
+
+function* routeFiles(directory: string): Generator<string> {
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) yield* routeFiles(full);
+    else if (entry.name === "route.ts") yield full;
+  }
+}
+
+function* refsIn(value: unknown): Generator<string> {
+  if (Array.isArray(value)) for (const item of value) yield* refsIn(item);
+  else if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === "$ref" && typeof item === "string") yield item;
+      else yield* refsIn(item);
+    }
+  }
+}
+
+describe("the OpenAPI document", () => {
+  it("describes every /api/v1 route and method, and nothing else", async () => {
+    const appDir = path.join(process.cwd(), "app");
+    const found: string[] = [];
+    for (const file of routeFiles(path.join(appDir, "api", "v1"))) {
+      const route = `/${path.relative(appDir, path.dirname(file)).split(path.sep).join("/")}`;
+      const routeModule = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+        if (typeof routeModule[method] === "function") found.push(`${method} ${route.replace(/\[(\w+)\]/g, "{$1}")}`);
+      }
+    }
+    expect(API_OPERATIONS.map((operation) => `${operation.method} ${operation.path}`).sort()).toEqual(found.sort());
+  });
+
+  it("is served at /api/v1/openapi.json as OpenAPI 3.1, with every reference resolved", async () => {
+    const answer = await callApi<TDocument>("GET /api/v1/openapi.json", {});
+    expect(answer.status).toBe(200);
+    const document = answer.body;
+    expect(document.openapi).toBe("3.1.0");
+    for (const ref of refsIn(document)) {
+      expect(ref).toMatch(/^#\/components\/schemas\//);
+      expect(document.components.schemas[ref.split("/").pop()!], ref).toBeDefined();
+    }
+    const operationIds = Object.values(document.paths).flatMap((methods) =>
+      Object.values(methods).map((operation) => operation.operationId),
+    );
+    expect(new Set(operationIds).size).toBe(API_OPERATIONS.length);
+  });
+
+  it("takes its request bodies from the zod schemas, as input: fields with defaults are optional", async () => {
+    const { body: document } = await callApi<TDocument>("GET /api/v1/openapi.json", {});
+    const body = (path: string, method: string) =>
+      (document.paths[path]![method]!.requestBody as { content: { "application/json": { schema: TJson } } }).content[
+        "application/json"
+      ].schema;
+    const assignment = body("/api/v1/orgs/{orgSlug}/teams/{teamId}/assignments", "put");
+    expect(assignment.required).toEqual(["dutyId", "slotId", "level"]);
+    expect(assignment.additionalProperties).toBe(false);
+    const person = body("/api/v1/orgs/{orgSlug}/people", "post");
+    expect(person.required).toEqual(["name"]);
+    const map = body("/api/v1/orgs/{orgSlug}/map", "put");
+    expect(map.required).toEqual(["format"]);
+    expect(document.paths["/api/v1/orgs/{orgSlug}/map"]!.put!.responses).toHaveProperty("413");
+  });
+});

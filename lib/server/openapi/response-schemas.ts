@@ -1,0 +1,314 @@
+import "server-only";
+import { z } from "zod";
+import type { TMapAnalysis } from "@/lib/domain/analyze-map";
+import { FLAG_KINDS, SEVERITIES } from "@/lib/domain/analyze-map";
+import { RACI_LEVELS, type TAssignment, type TRemitMap } from "@/lib/domain/model";
+import { PM_ROLE, PO_ROLE } from "@/lib/domain/model";
+import type { TErrorBody } from "@/lib/errors";
+import type { TAppliedSplit } from "@/lib/server/assignments/apply-po-pm-split";
+import type { TAssignmentCell } from "@/lib/server/assignments/assignment-cell";
+import type { TDeletedDuty } from "@/lib/server/duties/delete-duty";
+import type { TDutyView } from "@/lib/server/duties/duty-view";
+import type { TMapCounts } from "@/lib/server/map/replace-map";
+import type { TDeletedPerson } from "@/lib/server/people/delete-person";
+import type { TPersonView } from "@/lib/server/people/person-view";
+import type { TDeletedSlot } from "@/lib/server/slots/delete-slot";
+import type { TSlotView } from "@/lib/server/slots/slot-view";
+import type { TDeletedTeam } from "@/lib/server/teams/delete-team";
+import type { TTeamDetail, TTeamSummary } from "@/lib/server/teams/team-view";
+import { ZMapDocument } from "@/lib/validation/map";
+
+/**
+ * What the API answers, as zod schemas: the OpenAPI document is generated from them, and the integration tests
+ * check real answers against them. Strict objects, so an answer with an undocumented field fails those tests.
+ */
+
+const ZDateTime = z.iso.datetime({ offset: true });
+const ZRole = z.enum(["OWNER", "MANAGER", "VIEWER"]);
+
+export const ZErrorBody = z.strictObject({
+  error: z.strictObject({
+    code: z.enum([
+      "invalid_input",
+      "unauthenticated",
+      "forbidden",
+      "not_found",
+      "conflict",
+      "payload_too_large",
+      "rate_limited",
+      "unavailable",
+      "internal",
+    ]),
+    message: z.string().meta({ description: "What went wrong and what to do about it, for a person to read." }),
+    fields: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .meta({ description: 'Every problem with the input, by field name or JSON path ("" for the whole input).' }),
+  }),
+});
+
+// Accounts
+
+export const ZUser = z.strictObject({ id: z.string(), email: z.string(), name: z.string() });
+export const ZOrganizationSummary = z.strictObject({ id: z.string(), slug: z.string(), name: z.string(), role: ZRole });
+export const ZMember = z.strictObject({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: ZRole,
+  joinedAt: ZDateTime,
+});
+export const ZInvitationSummary = z.strictObject({
+  id: z.string(),
+  email: z.string(),
+  role: ZRole,
+  status: z.enum(["pending", "accepted", "revoked", "expired"]),
+  invitedBy: z.string(),
+  createdAt: ZDateTime,
+  expiresAt: ZDateTime,
+});
+export const ZCreatedInvitation = z.strictObject({
+  id: z.string(),
+  email: z.string(),
+  role: ZRole,
+  expiresAt: ZDateTime,
+  link: z.string().meta({ description: "The invitation link with its single-use secret; shown only now." }),
+});
+export const ZApiTokenSummary = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  role: ZRole,
+  prefix: z.string(),
+  createdBy: z.string(),
+  createdAt: ZDateTime,
+  lastUsedAt: ZDateTime.nullable(),
+});
+export const ZCreatedApiToken = ZApiTokenSummary.extend({
+  secret: z.string().meta({ description: "The token itself, for `Authorization: Bearer …`; shown only now." }),
+});
+
+// The responsibility map
+
+const ZRef = z.strictObject({ id: z.string(), key: z.string() });
+const ZLevel = z.enum(RACI_LEVELS);
+
+export const ZSlotView = z.strictObject({
+  id: z.string(),
+  key: z.string().meta({ description: "Unique in the team." }),
+  teamId: z.string(),
+  role: z.string().meta({ description: `"${PO_ROLE}", "${PM_ROLE}" or a custom label.` }),
+  title: z.string().nullable(),
+  holderId: z.string().nullable().meta({ description: "null when the slot is vacant." }),
+  holder: z.strictObject({ id: z.string(), key: z.string(), name: z.string() }).nullable(),
+  allocation: z.number().meta({ description: "Share of the holder's time, in full-time equivalents." }),
+  order: z.int().meta({ description: "Position among the team's slots; lower comes first." }),
+  assignmentCount: z.int().meta({ description: "Assignments that deleting the slot would remove." }),
+});
+
+export const ZAssignment = z.strictObject({
+  teamId: z.string(),
+  dutyId: z.string(),
+  slotId: z.string(),
+  level: ZLevel,
+  version: z.int().meta({ description: "Bumped on every change of the cell." }),
+});
+
+export const ZAssignmentCell = ZAssignment.extend({
+  level: ZLevel.nullable().meta({ description: "null for an empty cell." }),
+  version: z.int().meta({ description: "Bumped on every change of the cell; 0 for an empty cell." }),
+});
+
+const teamFields = {
+  id: z.string(),
+  key: z.string().meta({ description: "Unique in the organisation." }),
+  name: z.string(),
+  description: z.string().nullable(),
+};
+export const ZTeamSummary = z.strictObject({
+  ...teamFields,
+  slots: z.array(ZSlotView),
+  assignmentCount: z.int(),
+});
+export const ZTeamDetail = z.strictObject({
+  ...teamFields,
+  slots: z.array(ZSlotView),
+  assignments: z.array(ZAssignment).meta({ description: "By duty in catalogue order, then slot order." }),
+});
+
+export const ZPersonView = z.strictObject({
+  id: z.string(),
+  key: z.string().meta({ description: "Unique in the organisation." }),
+  name: z.string(),
+  email: z.string().nullable(),
+  capacity: z.number().meta({ description: "Full-time equivalents this person can give." }),
+  allocated: z.number().meta({ description: "Sum of the allocations of the slots they hold." }),
+  slots: z.array(
+    z.strictObject({
+      id: z.string(),
+      key: z.string(),
+      role: z.string(),
+      title: z.string().nullable(),
+      allocation: z.number(),
+      team: z.strictObject({ id: z.string(), key: z.string(), name: z.string() }),
+    }),
+  ),
+});
+
+export const ZDutyView = z.strictObject({
+  id: z.string(),
+  key: z.string().meta({ description: "Unique in the organisation." }),
+  name: z.string(),
+  description: z.string(),
+  required: z.boolean().meta({ description: "A required duty must have an accountable slot in every team." }),
+  order: z.int().meta({ description: "Position in the catalogue; lower comes first." }),
+  assignmentCount: z.int().meta({ description: "Assignments (in all teams) that deleting the duty would remove." }),
+});
+
+export const ZDeletedTeam = z.strictObject({ id: z.string(), key: z.string(), slots: z.int(), assignments: z.int() });
+export const ZDeletedPerson = z.strictObject({ id: z.string(), key: z.string(), vacatedSlots: z.int() });
+export const ZDeletedDuty = z.strictObject({ id: z.string(), key: z.string(), assignments: z.int() });
+export const ZDeletedSlot = z.strictObject({ id: z.string(), key: z.string(), assignments: z.int() });
+
+export const ZAppliedSplit = z.strictObject({
+  assignments: z.array(ZAssignment).meta({ description: "The cells that were empty and were set, at version 1." }),
+  missingRoles: z
+    .array(z.enum([PO_ROLE, PM_ROLE]))
+    .meta({ description: "Standard roles the team has no slot for; their half of the split was left out." }),
+  missingDutyKeys: z
+    .array(z.string())
+    .meta({ description: "Duty keys of the split that the catalogue lacks; those rules were skipped." }),
+});
+
+export const ZMapCounts = z.strictObject({
+  duties: z.int(),
+  people: z.int(),
+  teams: z.int(),
+  slots: z.int(),
+  assignments: z.int(),
+});
+
+const flagBase = {
+  id: z.string().meta({ description: "Stable across analyses for the same problem." }),
+  message: z.string(),
+};
+const ZFlag = z.discriminatedUnion("kind", [
+  z.strictObject({
+    ...flagBase,
+    kind: z.literal("unowned_duty"),
+    severity: z.literal("error"),
+    team: ZRef,
+    duty: ZRef,
+  }),
+  z.strictObject({
+    ...flagBase,
+    kind: z.literal("shared_ownership"),
+    severity: z.literal("error"),
+    team: ZRef,
+    duty: ZRef,
+    slots: z.array(ZRef),
+  }),
+  z.strictObject({
+    ...flagBase,
+    kind: z.literal("vacant_slot"),
+    severity: z.enum(["error", "warning"]),
+    team: ZRef,
+    slot: ZRef,
+    duties: z.array(ZRef),
+  }),
+  z.strictObject({
+    ...flagBase,
+    kind: z.literal("dual_role"),
+    severity: z.literal("warning"),
+    team: ZRef,
+    person: ZRef,
+    slots: z.array(ZRef),
+  }),
+  z.strictObject({
+    ...flagBase,
+    kind: z.literal("overloaded_person"),
+    severity: z.literal("warning"),
+    person: ZRef,
+    teams: z.array(ZRef),
+    holdings: z.array(z.strictObject({ team: ZRef, slot: ZRef, allocation: z.number() })),
+    allocated: z.number(),
+    capacity: z.number(),
+  }),
+  z.strictObject({
+    ...flagBase,
+    kind: z.literal("idle_slot"),
+    severity: z.literal("info"),
+    team: ZRef,
+    slot: ZRef,
+    person: ZRef,
+  }),
+]);
+
+const ZFlagCounts = z.strictObject({
+  total: z.int(),
+  bySeverity: z.strictObject(
+    Object.fromEntries(SEVERITIES.map((severity) => [severity, z.int()])) as {
+      [K in (typeof SEVERITIES)[number]]: z.ZodInt;
+    },
+  ),
+  byKind: z.strictObject(
+    Object.fromEntries(FLAG_KINDS.map((kind) => [kind, z.int()])) as {
+      [K in (typeof FLAG_KINDS)[number]]: z.ZodInt;
+    },
+  ),
+});
+
+export const ZTeamAnalysis = z.strictObject({
+  team: ZRef,
+  score: z.int().meta({ description: "0 to 100; 100 when nothing is flagged." }),
+  counts: ZFlagCounts,
+  flags: z.array(ZFlag).meta({ description: "The team's flags, then overloads of people holding a slot in it." }),
+});
+
+export const ZMapAnalysis = z.strictObject({
+  score: z.int().nullable().meta({ description: "Mean of the team scores; null when there are no teams." }),
+  counts: ZFlagCounts,
+  flags: z.array(ZFlag),
+  teams: z.array(ZTeamAnalysis),
+});
+
+/** The whole map with ids and versions, as the browser's screens work on it. */
+export const ZRemitMap = z.strictObject({
+  people: z.array(
+    z.strictObject({
+      id: z.string(),
+      key: z.string(),
+      name: z.string(),
+      email: z.string().nullable(),
+      capacity: z.number(),
+    }),
+  ),
+  teams: z.array(z.strictObject(teamFields)),
+  slots: z.array(ZSlotView.omit({ holder: true, assignmentCount: true })),
+  duties: z.array(ZDutyView.omit({ assignmentCount: true })),
+  assignments: z.array(ZAssignment),
+});
+
+export { ZMapDocument };
+
+// The schemas must describe what the server functions return; a change on either side that breaks this fails tsc.
+type TSame<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type TMutableMap = { [K in keyof TRemitMap]: TRemitMap[K][number][] };
+const sameShapes: [
+  TSame<z.output<typeof ZErrorBody>, TErrorBody>,
+  TSame<z.output<typeof ZSlotView>, TSlotView>,
+  TSame<z.output<typeof ZAssignment>, TAssignment>,
+  TSame<z.output<typeof ZAssignmentCell>, TAssignmentCell>,
+  TSame<z.output<typeof ZTeamSummary>, TTeamSummary>,
+  TSame<z.output<typeof ZTeamDetail>, TTeamDetail>,
+  TSame<z.output<typeof ZPersonView>, TPersonView>,
+  TSame<z.output<typeof ZDutyView>, TDutyView>,
+  TSame<z.output<typeof ZDeletedTeam>, TDeletedTeam>,
+  TSame<z.output<typeof ZDeletedPerson>, TDeletedPerson>,
+  TSame<z.output<typeof ZDeletedDuty>, TDeletedDuty>,
+  TSame<z.output<typeof ZDeletedSlot>, TDeletedSlot>,
+  TSame<z.output<typeof ZAppliedSplit>, TAppliedSplit>,
+  TSame<z.output<typeof ZMapCounts>, TMapCounts>,
+  TSame<z.output<typeof ZMapAnalysis>, TMapAnalysis>,
+  TSame<z.output<typeof ZRemitMap>, TMutableMap>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+void sameShapes;

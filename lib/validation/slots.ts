@@ -1,0 +1,29 @@
+import type { z } from "zod";
+import { ZMapSlot } from "./map";
+import { hasSomeField, NOTHING_TO_CHANGE, ZBody, ZPosition, ZRef } from "./map-fields";
+
+const ZHolderRef = ZRef("holderId", "a person").nullable();
+
+export const ZCreateSlot = ZBody("a slot", {
+  role: ZMapSlot.shape.role,
+  /** Made from the title, or else the role, when left out. */
+  key: ZMapSlot.shape.key.optional(),
+  title: ZMapSlot.shape.title,
+  /** The id or key of the person holding the slot; null or left out when it is vacant. */
+  holderId: ZHolderRef.optional(),
+  allocation: ZMapSlot.shape.allocation,
+});
+export type TCreateSlot = z.infer<typeof ZCreateSlot>;
+
+export const ZUpdateSlot = ZBody("a slot", {
+  role: ZMapSlot.shape.role.optional(),
+  key: ZMapSlot.shape.key.optional(),
+  /** null removes it. */
+  title: ZMapSlot.shape.title,
+  /** null vacates the slot. */
+  holderId: ZHolderRef.optional(),
+  allocation: ZMapSlot.shape.allocation.unwrap().optional(),
+  /** Moves the slot to this 0-based position among the team's slots; the others close up around it. */
+  order: ZPosition.optional(),
+}).refine(hasSomeField, { error: NOTHING_TO_CHANGE });
+export type TUpdateSlot = z.infer<typeof ZUpdateSlot>;
