@@ -88,6 +88,8 @@ export function LiveProvider({
         if (current && cellVersion(current.map, cell.dutyId, cell.slotId) !== cell.version) {
           queryClient.setQueryData<TMapState>(key, { ...current, map: withCell(current.map, cell, cell.version) });
         }
+        // A reload already on its way may have been read before this change; fetch again so it cannot undo it.
+        if (queryClient.isFetching({ queryKey: key }) > 0) void queryClient.invalidateQueries({ queryKey: key });
         return;
       }
       void queryClient.invalidateQueries({ queryKey: key });
