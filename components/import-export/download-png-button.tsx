@@ -26,7 +26,7 @@ export function DownloadPngButton({
   const download = async () => {
     const element = document.getElementById(targetId);
     if (!element) {
-      toast.show("There is nothing to draw yet: add a team first.", "error");
+      toast.show("There is no table to draw yet.", "error");
       return;
     }
     setIsPending(true);

@@ -193,40 +193,26 @@ export function TeamMatrix({ map, view, flags, canEdit, peerFocus, onFocusCell, 
                           {peer.name.split(" ")[0]}
                         </span>
                       )}
-                      {(() => {
-                        const common = {
-                          ref: (element: HTMLElement | null) => {
-                            if (element) cellRefs.current.set(`${row}:${column}`, element);
-                            else cellRefs.current.delete(`${row}:${column}`);
-                          },
-                          tabIndex: isFocusable ? 0 : -1,
-                          "aria-label": label,
-                          "data-cell": `${duty.key}:${slot.key}`,
-                          title: problems.join("\n") || undefined,
-                          onFocus: () => {
-                            setFocus({ row, column });
-                            onFocusCell(cellKey(duty.id, slot.id));
-                          },
-                          onKeyDown: (event: React.KeyboardEvent) => onCellKeyDown(event, row, column),
-                          className: `inline-block rounded-md p-0.5 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 ${
-                            problems.length > 0 ? "ring-2 ring-red-500" : ""
-                          } ${canEdit ? "cursor-pointer hover:bg-slate-100 dark:hover:bg-slate-800" : ""}`,
-                        };
-                        // Readers move through the grid too, but their cells are not controls.
-                        return canEdit ? (
-                          <button
-                            {...common}
-                            type="button"
-                            aria-haspopup="menu"
-                            aria-expanded={menuAt?.row === row && menuAt.column === column}
-                            onClick={() => setMenuAt({ row, column })}
-                          >
-                            {content}
-                          </button>
-                        ) : (
-                          <span {...common}>{content}</span>
-                        );
-                      })()}
+                      <MatrixCell
+                        cellRef={(element) => {
+                          if (element) cellRefs.current.set(`${row}:${column}`, element);
+                          else cellRefs.current.delete(`${row}:${column}`);
+                        }}
+                        isFocusable={isFocusable}
+                        label={label}
+                        dataCell={`${duty.key}:${slot.key}`}
+                        problems={problems}
+                        canEdit={canEdit}
+                        isMenuOpen={menuAt?.row === row && menuAt.column === column}
+                        onFocus={() => {
+                          setFocus({ row, column });
+                          onFocusCell(cellKey(duty.id, slot.id));
+                        }}
+                        onOpenMenu={() => setMenuAt({ row, column })}
+                        onKeyDown={(event) => onCellKeyDown(event, row, column)}
+                      >
+                        {content}
+                      </MatrixCell>
                       {menuAt?.row === row && menuAt.column === column && (
                         <LevelMenu
                           label={`Level for ${duty.name}, ${slot.role}`}
@@ -247,5 +233,54 @@ export function TeamMatrix({ map, view, flags, canEdit, peerFocus, onFocusCell, 
         </tbody>
       </table>
     </div>
+  );
+}
+
+type TMatrixCellProps = {
+  cellRef: (element: HTMLElement | null) => void;
+  isFocusable: boolean;
+  label: string;
+  dataCell: string;
+  problems: string[];
+  canEdit: boolean;
+  isMenuOpen: boolean;
+  onFocus: () => void;
+  onOpenMenu: () => void;
+  onKeyDown: (event: React.KeyboardEvent) => void;
+  children: React.ReactNode;
+};
+
+/** One cell's focusable content: a button that opens the level menu for editors, plain text for readers. */
+function MatrixCell({
+  cellRef,
+  isFocusable,
+  label,
+  dataCell,
+  problems,
+  canEdit,
+  isMenuOpen,
+  onFocus,
+  onOpenMenu,
+  onKeyDown,
+  children,
+}: TMatrixCellProps) {
+  const shared = {
+    ref: cellRef,
+    tabIndex: isFocusable ? 0 : -1,
+    "aria-label": label,
+    "data-cell": dataCell,
+    title: problems.join("\n") || undefined,
+    onFocus,
+    onKeyDown,
+    className: `inline-block rounded-md p-0.5 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 ${
+      problems.length > 0 ? "ring-2 ring-red-500" : ""
+    } ${canEdit ? "cursor-pointer hover:bg-slate-100 dark:hover:bg-slate-800" : ""}`,
+  };
+  // Readers move through the grid too, but their cells are not controls.
+  if (!canEdit) return <span {...shared}>{children}</span>;
+  return (
+    <button {...shared} type="button" aria-haspopup="menu" aria-expanded={isMenuOpen} onClick={onOpenMenu}>
+      {children}
+    </button>
   );
 }

@@ -23,6 +23,7 @@ class LiveBus {
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private failures = 0;
+  private hasListened = false;
 
   get isInProcess(): boolean {
     return process.env.REMIT_EMBEDDED_DATABASE === "1";
@@ -84,8 +85,23 @@ class LiveBus {
     client.on("end", reconnect);
     await client.connect();
     await client.query(`LISTEN ${LIVE_CHANNEL}`);
+    const isReconnect = this.hasListened;
     this.client = client;
+    this.hasListened = true;
     this.failures = 0;
+    // Changes committed while this process was not listening were never delivered: have every browser reload.
+    if (isReconnect) {
+      for (const organizationId of this.listeners.keys()) {
+        this.dispatch({
+          type: "change",
+          organizationId,
+          entity: "map",
+          ids: [],
+          actor: { id: "remit", name: "Remit" },
+          at: Date.now(),
+        });
+      }
+    }
   }
 }
 

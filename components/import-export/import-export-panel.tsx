@@ -1,0 +1,72 @@
+"use client";
+
+import Link from "next/link";
+import { useOrgMap, type TMapState } from "@/components/map/use-org-map";
+import { buttonClassName } from "@/components/ui/button";
+import { countNoun } from "@/lib/domain/count-noun";
+import { MapImport } from "./map-import";
+
+type TProps = { orgId: string; orgSlug: string; organizationName: string; canEdit: boolean; initial: TMapState };
+
+/** Downloads of the map (JSON, CSV, and where to get pictures) and, for editors, replacing it from a file. */
+export function ImportExportPanel({ orgId, orgSlug, organizationName, canEdit, initial }: TProps) {
+  const { map, isFetching } = useOrgMap({ orgId, orgSlug, initial });
+  if (!map) {
+    return (
+      <p role="status" className="text-slate-600 dark:text-slate-400">
+        {isFetching ? "Loading the map…" : "The map could not be loaded. Reload the page to try again."}
+      </p>
+    );
+  }
+  const api = `/api/v1/orgs/${orgSlug}`;
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="export-heading" className="space-y-3">
+        <h2 id="export-heading" className="text-lg font-semibold">
+          Export
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          The map has {countNoun(map.teams.length, "team")}, {countNoun(map.people.length, "person", "people")},{" "}
+          {countNoun(map.duties.length, "duty", "duties")}, {countNoun(map.slots.length, "slot")} and{" "}
+          {countNoun(map.assignments.length, "assignment")}.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          <a href={`${api}/map`} download={`${orgSlug}-map.json`} className={buttonClassName("secondary")}>
+            Download JSON
+          </a>
+          <a href={`${api}/map.csv`} download={`${orgSlug}-assignments.csv`} className={buttonClassName("secondary")}>
+            Download CSV
+          </a>
+        </div>
+        <ul className="list-disc space-y-1 pl-5 text-sm text-slate-600 dark:text-slate-400">
+          <li>
+            JSON is the remit.map/v1 format: the whole map, keyed by readable keys. Edit it and import it back here, or
+            keep it as a backup.
+          </li>
+          <li>CSV has one row per assignment (team, duty, slot, holder, level), for spreadsheets.</li>
+          <li>
+            For a picture, use Download PNG on the{" "}
+            <Link href={`/${orgSlug}`} className="text-indigo-600 underline dark:text-indigo-400">
+              overview
+            </Link>{" "}
+            or on a team&apos;s page: it saves the table as you see it, in the current theme.
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="import-heading" className="space-y-3">
+        <h2 id="import-heading" className="text-lg font-semibold">
+          Import
+        </h2>
+        {canEdit ? (
+          <MapImport orgId={orgId} orgSlug={orgSlug} organizationName={organizationName} map={map} />
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Importing replaces the whole map, so it takes the Manager or Owner role. You can still download the map
+            above.
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

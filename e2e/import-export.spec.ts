@@ -1,0 +1,211 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Download, type Page } from "@playwright/test";
+import { createAccount, signIn } from "./fixtures/accounts";
+import { captureScreens } from "./fixtures/screens";
+
+type TDocument = {
+  format: string;
+  duties: { key: string; name: string }[];
+  people: { key: string; name: string; email?: string; capacity?: number }[];
+  teams: {
+    key: string;
+    name: string;
+    slots: { key: string; role: string; holder: string | null }[];
+    assignments: { duty: string; slot: string; level: string }[];
+  }[];
+};
+
+async function downloadOf(page: Page, start: () => Promise<void>): Promise<Download> {
+  const download = page.waitForEvent("download");
+  await start();
+  return download;
+}
+
+/** The folding list of one kind's changes in the preview. */
+function changesOf(page: Page, kind: string) {
+  return page.locator("details").filter({ has: page.locator("summary", { hasText: new RegExp(`^${kind}`) }) });
+}
+
+async function contentOf(download: Download): Promise<Buffer> {
+  return readFile(await download.path());
+}
+
+/** Signs in as an Owner of a new organisation with the demo map and opens Import / export. */
+async function openImportExport(page: Page) {
+  const { user, organization } = await createAccount({ withMap: true });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}/import-export`);
+  return organization;
+}
+
+/** The map as the Download JSON link gives it. */
+async function downloadExport(page: Page): Promise<TDocument> {
+  const json = await downloadOf(page, () => page.getByRole("link", { name: "Download JSON" }).click());
+  return JSON.parse((await contentOf(json)).toString("utf8")) as TDocument;
+}
+
+async function chooseFile(page: Page, name: string, document: unknown) {
+  await page.getByLabel("Map file (remit.map/v1 JSON)").setInputFiles({
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(document, null, 2)),
+  });
+}
+
+/** An export with three edits: a team renamed, a person added, and an accountable slot for Search's market research. */
+function editedCopy(exported: TDocument): TDocument {
+  const edited = structuredClone(exported);
+  edited.teams.find((team) => team.key === "checkout")!.name = "Checkout EU";
+  edited.people.push({ key: "nia-brown", name: "Nia Brown", email: "nia@acme.example", capacity: 1 });
+  edited.teams
+    .find((team) => team.key === "search")!
+    .assignments.push({ duty: "market-research", slot: "pm", level: "accountable" });
+  return edited;
+}
+
+test("the map downloads as remit.map/v1 JSON and as CSV", async ({ page }) => {
+  const { user, organization } = await createAccount({ withMap: true });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}`);
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Import / export" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import / export");
+  await expect(page.getByText("The map has 5 teams, 12 people, 11 duties, 17 slots and 86 assignments.")).toBeVisible();
+
+  const json = await downloadOf(page, () => page.getByRole("link", { name: "Download JSON" }).click());
+  expect(json.suggestedFilename()).toBe(`${organization.slug}-map.json`);
+  const exported = JSON.parse((await contentOf(json)).toString("utf8")) as TDocument;
+  expect(exported.format).toBe("remit.map/v1");
+  expect(exported.teams.map((team) => team.key)).toEqual(["checkout", "growth", "payments", "platform", "search"]);
+  const csv = await downloadOf(page, () => page.getByRole("link", { name: "Download CSV" }).click());
+  expect(csv.suggestedFilename()).toBe(`${organization.slug}-assignments.csv`);
+  const lines = (await contentOf(csv)).toString("utf8").trim().split(/\r?\n/);
+  expect(lines[0]).toContain("Team,Team key,Duty,Duty key");
+  expect(lines).toHaveLength(1 + 86);
+});
+
+test("a file with mistakes lists each problem with its JSON path and cannot be applied", async ({ page }, testInfo) => {
+  await openImportExport(page);
+  const broken = await downloadExport(page);
+  broken.teams[0]!.slots[0]!.holder = "nobody-here";
+  broken.teams[1]!.assignments[0]!.level = "boss";
+  broken.people[0]!.key = "Not A Key";
+  await chooseFile(page, "broken-map.json", broken);
+
+  const problems = page.getByRole("table", { name: "Problems in the file" });
+  await expect(page.getByRole("alert").filter({ hasText: "3 problems in broken-map.json" })).toBeVisible();
+  await expect(problems.getByRole("row").filter({ hasText: "teams[0].slots[0].holder" })).toContainText(
+    'No person has the key "nobody-here"',
+  );
+  await expect(problems.getByRole("row").filter({ hasText: "teams[1].assignments[0].level" })).toContainText(
+    'Set "level" to "accountable"',
+  );
+  await expect(problems.getByRole("row").filter({ hasText: "people[0].key" })).toContainText("lower-case letters");
+  await expect(page.getByRole("button", { name: "Replace the map" })).toBeDisabled();
+  await captureScreens(page, testInfo, "import-problems");
+});
+
+test("pasted text is checked the same way", async ({ page }) => {
+  await openImportExport(page);
+  const paste = page.getByLabel("Or paste the JSON");
+  await paste.fill("{ not json");
+  await page.getByRole("button", { name: "Preview the pasted map" }).click();
+  const problems = page.getByRole("table", { name: "Problems in the file" });
+  await expect(problems.getByRole("row").nth(1)).toContainText("(the whole file)");
+  await expect(problems).toContainText("This is not valid JSON");
+  await expect(page.getByRole("button", { name: "Replace the map" })).toBeDisabled();
+
+  await paste.fill(JSON.stringify({ format: "remit.map/v2", teams: {} }));
+  await page.getByRole("button", { name: "Preview the pasted map" }).click();
+  await expect(problems.getByRole("row").filter({ hasText: /^format/ })).toContainText(
+    'Remit can import "remit.map/v1" only',
+  );
+  await expect(problems.getByRole("row").filter({ hasText: /^teams/ })).toContainText('"teams" must be a list');
+
+  // Discard clears the preview.
+  await page.getByRole("button", { name: "Discard" }).click();
+  await expect(problems).toHaveCount(0);
+});
+
+test("the preview of an edited export lists what would change", async ({ page }, testInfo) => {
+  await openImportExport(page);
+  await chooseFile(page, "edited-map.json", editedCopy(await downloadExport(page)));
+
+  await expect(page.getByText("edited-map.json is a valid map.")).toBeVisible();
+  await expect(page.getByText("it makes 3 changes")).toBeVisible();
+  const counts = page.getByRole("table", { name: "Changes by kind" });
+  await expect(counts.getByRole("row", { name: /^Teams/ }).getByRole("cell")).toHaveText(["0", "0", "~1"]);
+  await expect(counts.getByRole("row", { name: /^People/ }).getByRole("cell")).toHaveText(["+1", "0", "0"]);
+  await expect(counts.getByRole("row", { name: /^Slots/ }).getByRole("cell")).toHaveText(["0", "0", "0"]);
+  await expect(counts.getByRole("row", { name: /^Assignments/ }).getByRole("cell")).toHaveText(["+1", "0", "0"]);
+  await expect(changesOf(page, "Teams")).toContainText("name: Checkout → Checkout EU");
+  await expect(changesOf(page, "People")).toContainText("Nia Brown");
+  await expect(changesOf(page, "Assignments")).toContainText("Search · Market research · PM (accountable)");
+  await expect(page.getByText("Replacing the map cannot be undone.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Replace the map" })).toBeEnabled();
+  await captureScreens(page, testInfo, "import-preview");
+});
+
+test("replacing the map applies the file, and the overview shows it", async ({ page }) => {
+  await openImportExport(page);
+  await chooseFile(page, "edited-map.json", editedCopy(await downloadExport(page)));
+  await expect(page.getByText("it makes 3 changes")).toBeVisible();
+
+  await page.getByRole("button", { name: "Replace the map" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Replaced the map: 5 teams, 13 people, 11 duties" }),
+  ).toBeVisible();
+  const result = page.getByRole("status").filter({ hasText: "The map was replaced" });
+  await expect(result).toBeFocused();
+  await expect(page.getByText(/The map has 5 teams, 13 people/)).toBeVisible();
+  await result.getByRole("link", { name: "Open the overview" }).click();
+  const overview = page.getByRole("table", { name: "Teams by duty" });
+  await expect(overview.getByRole("link", { name: "Checkout EU" })).toBeVisible();
+  await expect(overview.getByText("Market research: nobody accountable")).toHaveCount(0);
+});
+
+test("the overview and a team's matrix download as PNG images", async ({ page }, testInfo) => {
+  const { user, organization } = await createAccount({ role: "VIEWER", withMap: true });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}`);
+  const overview = await downloadOf(page, () =>
+    page.getByRole("button", { name: "Download PNG: the overview table" }).click(),
+  );
+  expect(overview.suggestedFilename()).toBe(`${organization.slug}-overview.png`);
+  const overviewImage = await contentOf(overview);
+  expect(overviewImage.subarray(1, 4).toString("latin1")).toBe("PNG");
+  expect(overviewImage.length).toBeGreaterThan(10_000);
+  // Kept with the test's artifacts, to look at.
+  await overview.saveAs(testInfo.outputPath("overview-download.png"));
+
+  await page.getByRole("table", { name: "Teams by duty" }).getByRole("link", { name: "Growth" }).click();
+  const matrix = await downloadOf(page, () =>
+    page.getByRole("button", { name: "Download PNG: the Growth matrix" }).click(),
+  );
+  expect(matrix.suggestedFilename()).toBe(`${organization.slug}-growth-matrix.png`);
+  expect((await contentOf(matrix)).subarray(1, 4).toString("latin1")).toBe("PNG");
+  await matrix.saveAs(testInfo.outputPath("matrix-download.png"));
+  // In the dark theme, the image is dark too.
+  await page.emulateMedia({ colorScheme: "dark" });
+  const dark = await downloadOf(page, () =>
+    page.getByRole("button", { name: "Download PNG: the Growth matrix" }).click(),
+  );
+  await dark.saveAs(testInfo.outputPath("matrix-download-dark.png"));
+});
+
+test("a viewer can download the map but not import one", async ({ page }, testInfo) => {
+  const { user, organization } = await createAccount({ role: "VIEWER", withMap: true });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}/import-export`);
+  await expect(page.getByRole("link", { name: "Download JSON" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Download CSV" })).toBeVisible();
+  await expect(page.getByLabel("Map file (remit.map/v1 JSON)")).toHaveCount(0);
+  await expect(page.getByLabel("Or paste the JSON")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Replace the map" })).toHaveCount(0);
+  await expect(
+    page.getByText("Importing replaces the whole map, so it takes the Manager or Owner role."),
+  ).toBeVisible();
+  await captureScreens(page, testInfo, "import-export-viewer");
+
+  const json = await downloadOf(page, () => page.getByRole("link", { name: "Download JSON" }).click());
+  expect((JSON.parse((await contentOf(json)).toString("utf8")) as TDocument).teams).toHaveLength(5);
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { analyzeMap } from "./analyze-map";
+import type { TRemitMap } from "./model";
+import { allocationShare, formatFte, holdingsOf, peopleRows, personDuties, slotLabel } from "./people-view";
+
+const map: TRemitMap = {
+  people: [
+    { id: "p1", key: "zoe", name: "Zoe Zed", email: null, capacity: 1 },
+    { id: "p2", key: "ada", name: "Ada Lovelace", email: "ada@example.com", capacity: 0.8 },
+    { id: "p3", key: "idle", name: "Ivo Idle", email: null, capacity: 1 },
+  ],
+  teams: [
+    { id: "t1", key: "search", name: "Search", description: null },
+    { id: "t2", key: "checkout", name: "Checkout", description: null },
+  ],
+  slots: [
+    { id: "s1", key: "po", teamId: "t1", role: "PO", title: null, holderId: "p2", allocation: 0.5, order: 0 },
+    { id: "s2", key: "pm", teamId: "t1", role: "PM", title: null, holderId: "p2", allocation: 0.5, order: 1 },
+    { id: "s3", key: "po", teamId: "t2", role: "PO", title: "Payments", holderId: "p2", allocation: 0.2, order: 0 },
+    { id: "s4", key: "pm", teamId: "t2", role: "PM", title: null, holderId: "p1", allocation: 1, order: 1 },
+  ],
+  duties: [
+    { id: "d1", key: "vision", name: "Vision", description: "", required: true, order: 0 },
+    { id: "d2", key: "roadmap", name: "Roadmap", description: "", required: true, order: 1 },
+  ],
+  assignments: [
+    { teamId: "t1", dutyId: "d2", slotId: "s2", level: "responsible", version: 1 },
+    { teamId: "t1", dutyId: "d1", slotId: "s1", level: "accountable", version: 1 },
+    { teamId: "t2", dutyId: "d1", slotId: "s3", level: "consulted", version: 1 },
+    { teamId: "t2", dutyId: "d1", slotId: "s4", level: "accountable", version: 1 },
+  ],
+};
+
+describe("peopleRows", () => {
+  const rows = peopleRows(map, analyzeMap(map));
+
+  it("lists everyone by name with their slots by team name", () => {
+    expect(rows.map((row) => row.person.name)).toEqual(["Ada Lovelace", "Ivo Idle", "Zoe Zed"]);
+    expect(rows[0]!.holdings.map((holding) => `${holding.team.name} ${holding.label}`)).toEqual([
+      "Checkout PO · Payments",
+      "Search PO",
+      "Search PM",
+    ]);
+    expect(rows[1]!.holdings).toEqual([]);
+  });
+
+  it("adds up allocations and attaches the overload and dual-role flags", () => {
+    const ada = rows[0]!;
+    expect(ada.allocated).toBe(1.2);
+    expect(ada.isOverloaded).toBe(true);
+    expect(ada.flags.map((flag) => flag.kind)).toEqual(["overloaded_person", "dual_role"]);
+    expect(ada.flags[0]!.message).toContain("more than their capacity of 0.8");
+    expect(rows[2]!).toMatchObject({ allocated: 1, isOverloaded: false, flags: [] });
+  });
+});
+
+describe("holdingsOf", () => {
+  it("gives the slots that would become vacant", () => {
+    expect(holdingsOf(map, "p1").map((holding) => holding.slot.id)).toEqual(["s4"]);
+    expect(holdingsOf(map, "p3")).toEqual([]);
+  });
+});
+
+describe("personDuties", () => {
+  it("lists duties through held slots by team, catalogue order and slot", () => {
+    expect(
+      personDuties(map, "p2").map((row) => [row.team.name, row.duty.name, row.slotLabel, row.level].join(" / ")),
+    ).toEqual([
+      "Checkout / Vision / PO · Payments / consulted",
+      "Search / Vision / PO / accountable",
+      "Search / Roadmap / PM / responsible",
+    ]);
+    expect(personDuties(map, "p3")).toEqual([]);
+  });
+});
+
+describe("formatFte", () => {
+  it("keeps one decimal at least and two at most", () => {
+    expect(formatFte(1)).toBe("1.0");
+    expect(formatFte(1.2)).toBe("1.2");
+    expect(formatFte(0.3)).toBe("0.3");
+    expect(formatFte(0.75)).toBe("0.75");
+    expect(formatFte(1 / 3)).toBe("0.33");
+    expect(formatFte(0)).toBe("0.0");
+  });
+});
+
+describe("allocationShare", () => {
+  it("fills the bar up to capacity and no further", () => {
+    expect(allocationShare(0.5, 1)).toBe(0.5);
+    expect(allocationShare(1.2, 1)).toBe(1);
+    expect(allocationShare(0, 0)).toBe(0);
+    expect(allocationShare(0.5, 0)).toBe(1);
+  });
+});
+
+describe("slotLabel", () => {
+  it("adds the title when there is one", () => {
+    expect(slotLabel({ role: "PO", title: null })).toBe("PO");
+    expect(slotLabel({ role: "Engineer", title: "API" })).toBe("Engineer · API");
+  });
+});
