@@ -2,7 +2,7 @@
 // lib/server use case with the caller as actor; the use case checks permission. So each action is listed with the
 // use case it calls, and that use case is called here as every kind of signed-in caller. A server action that exists
 // but is missing here fails the last test.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -16,6 +16,7 @@ import { removeMember } from "@/lib/server/members/remove-member";
 import { createOrganization } from "@/lib/server/organizations/create-organization";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/server/tokens/revoke-api-token";
+import { filesNamed } from "@/lib/server/testing/files";
 import { createApiTokenFor, createOrganization as createOrganizationRow, createUser } from "@/prisma/factories";
 
 const CALLERS = ["anonymous", "owner", "manager", "viewer", "outsider"] as const;
@@ -176,19 +177,11 @@ describe.each(ACTIONS)("$action", (entry) => {
   });
 });
 
-function* actionFiles(directory: string): Generator<string> {
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) yield* actionFiles(full);
-    else if (entry.name === "actions.ts") yield full;
-  }
-}
-
 describe("the action matrix", () => {
   it("covers every exported server action", () => {
     const root = process.cwd();
     const found: string[] = [];
-    for (const file of actionFiles(path.join(root, "app"))) {
+    for (const file of filesNamed(path.join(root, "app"), "actions.ts")) {
       const relative = path.relative(root, file).split(path.sep).join("/");
       for (const match of readFileSync(file, "utf8").matchAll(/export async function (\w+)/g)) {
         found.push(`${relative}#${match[1]}`);

@@ -1,7 +1,6 @@
 // The authorisation matrix: every /api/v1 route and method, called by every kind of caller. Allowed callers
 // succeed; the rest get 401, 403 or 404 with nothing but an error in the body, and the database unchanged.
 // A route that exists but is missing here fails the last test, so new routes must be added.
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { db } from "@/lib/db";
 import type { TPermission, TRole } from "@/lib/domain/roles";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
 import { documentedResponse } from "@/lib/server/openapi/build-openapi-document";
+import { filesNamed } from "@/lib/server/testing/files";
 import { callRoute, sessionCookie, type TCredentials } from "@/lib/server/testing/http";
 import {
   createApiTokenFor,
@@ -507,19 +507,11 @@ describe.each(MATRIX)("$method $route", (entry) => {
   });
 });
 
-function* routeFiles(directory: string): Generator<string> {
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) yield* routeFiles(full);
-    else if (entry.name === "route.ts") yield full;
-  }
-}
-
 describe("the matrix", () => {
   it("covers every /api/v1 route and method", async () => {
     const appDir = path.join(process.cwd(), "app");
     const found: string[] = [];
-    for (const file of routeFiles(path.join(appDir, "api", "v1"))) {
+    for (const file of filesNamed(path.join(appDir, "api", "v1"), "route.ts")) {
       const route = `/${path.relative(appDir, path.dirname(file)).split(path.sep).join("/")}`;
       const routeModule = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
       for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { MAP_SLOT_SELECT } from "@/lib/server/map/load-map";
 import { changeOf, runWrite } from "@/lib/server/live/run-write";
 import type { TAssignment, TStandardRole } from "@/lib/domain/model";
 import { planPoPmSplit } from "@/lib/domain/po-pm-split";
@@ -36,16 +37,7 @@ export async function applyPoPmSplit({
       const team = await findTeam(tx, { organizationId, ref: teamId });
       const slots = await tx.slot.findMany({
         where: { teamId: team.id, organizationId },
-        select: {
-          id: true,
-          key: true,
-          teamId: true,
-          role: true,
-          title: true,
-          holderId: true,
-          allocation: true,
-          order: true,
-        },
+        select: MAP_SLOT_SELECT,
       });
       const duties = await tx.duty.findMany({
         where: { organizationId },

@@ -2,6 +2,18 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { TRemitMap } from "@/lib/domain/model";
 
+/** A slot's fields as the domain's TSlot has them. */
+export const MAP_SLOT_SELECT = {
+  id: true,
+  key: true,
+  teamId: true,
+  role: true,
+  title: true,
+  holderId: true,
+  allocation: true,
+  order: true,
+} as const;
+
 /**
  * The organisation's whole map, as the domain code takes it. Read in one repeatable-read transaction, so that it is
  * consistent even while others edit it (no assignment of a slot deleted between two reads).
@@ -14,16 +26,7 @@ export async function loadMap({ organizationId }: { organizationId: string }): P
       db.team.findMany({ where, select: { id: true, key: true, name: true, description: true } }),
       db.slot.findMany({
         where,
-        select: {
-          id: true,
-          key: true,
-          teamId: true,
-          role: true,
-          title: true,
-          holderId: true,
-          allocation: true,
-          order: true,
-        },
+        select: MAP_SLOT_SELECT,
       }),
       db.duty.findMany({
         where,
