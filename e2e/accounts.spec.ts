@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { captureScreens } from "./fixtures/screens";
 
 function uniqueEmail(name: string) {
   return `${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;
@@ -100,6 +101,7 @@ test("an owner creates an API token that is shown once and works as a bearer tok
   await page.getByLabel("Address").fill(slug);
   await page.getByRole("button", { name: "Create organisation" }).click();
   await page.getByRole("link", { name: "API tokens" }).click();
+  await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
   await page.getByLabel("Name").fill("Nightly sync");
   await page.getByRole("button", { name: "Create token" }).click();
   const secret = (await page.getByTestId("revealed-value").textContent()) ?? "";
@@ -120,4 +122,30 @@ test("an owner creates an API token that is shown once and works as a bearer tok
   await expect(page.getByText("There are no active tokens.")).toBeVisible();
   const refused = await request.get(`/api/v1/orgs/${slug}/members`, { headers: { authorization: `Bearer ${secret}` } });
   expect(refused.status()).toBe(401);
+});
+
+test("the account screens pass the accessibility checks in light and dark", async ({ page }, testInfo) => {
+  test.setTimeout(150_000);
+  for (const path of ["/", "/sign-in", "/sign-up"]) {
+    await page.goto(path);
+    await captureScreens(page, testInfo, `public${path.replace(/\//g, "-")}`);
+  }
+  await signUp(page, { name: "Ada Access", email: uniqueEmail("a11y"), password: "a long access passphrase" });
+  await expect(page.getByText("You are not a member of any organisation yet")).toBeVisible();
+  await page.goto("/orgs/new");
+  await captureScreens(page, testInfo, "new-organisation");
+  await page.getByLabel("Name").fill("Access Org");
+  const slug = `a11y-${Date.now().toString(36)}`;
+  await page.getByLabel("Address").fill(slug);
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${slug}$`));
+  await page.goto(`/${slug}/members`);
+  await page.getByLabel("Email").fill(uniqueEmail("invitee"));
+  await page.getByRole("button", { name: "Invite" }).click();
+  const link = (await page.getByTestId("revealed-value").textContent()) ?? "";
+  await captureScreens(page, testInfo, "members");
+  await page.goto(`/${slug}/tokens`);
+  await captureScreens(page, testInfo, "tokens");
+  await page.goto(new URL(link).pathname);
+  await captureScreens(page, testInfo, "invitation");
 });

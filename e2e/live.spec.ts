@@ -46,6 +46,8 @@ test("two leads see each other's changes, presence and focus live, and a conflic
   await cell(alice, "strategy", "pm").click();
   await alice.getByRole("menuitemradio", { name: "Consulted" }).click();
   await expect(cell(alice, "strategy", "pm")).toHaveAccessibleName(/: Consulted/);
+  // Saved and announced: Bob's tab shows it too.
+  await expect(cell(bob, "strategy", "pm")).toHaveAccessibleName(/: Consulted/);
   // Bob's tab misses the event (as if it arrived late): his next write carries the old version.
   await bob.route("**/assignments", async (route) => {
     const body = route.request().postDataJSON() as Record<string, unknown>;

@@ -28,8 +28,8 @@ type TLiveContext = {
 const LiveContext = createContext<TLiveContext | null>(null);
 
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 10000];
-const PRESENCE_EVERY_MS = 5000;
-const PRESENCE_EXPIRES_MS = 12000;
+const PRESENCE_EVERY_MS = 4000;
+const PRESENCE_EXPIRES_MS = 10000;
 
 function newClientId(): string {
   return crypto.randomUUID().replace(/-/g, "");

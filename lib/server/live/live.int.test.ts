@@ -104,6 +104,30 @@ describe("live events", () => {
     ).rejects.toMatchObject({ code: "not_found" });
   });
 
+  it("cut off a member removed from the organisation", async () => {
+    const { org, actor } = await setup();
+    const owner = await createUser(db);
+    await db.membership.create({ data: { organizationId: org.id, userId: owner.id, role: "OWNER" } });
+    const stream = await openEventStream({
+      actor,
+      orgSlug: org.slug,
+      signal: new AbortController().signal,
+      heartbeatMs: 100,
+    });
+    const reader = stream.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    await db.membership.deleteMany({
+      where: { organizationId: org.id, userId: actor.kind === "user" ? actor.userId : "" },
+    });
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value);
+    }
+    expect(text).toContain("event: revoked");
+  });
+
   it("lose nothing when 20 clients make 1,000 concurrent edits with versions", async () => {
     const { org, actor, team, duties, slots } = await setup();
     const cells = duties.slice(0, 4).flatMap((dutyId) => slots.map((slotId) => ({ dutyId, slotId })));

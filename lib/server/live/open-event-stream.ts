@@ -19,10 +19,12 @@ export async function openEventStream({
   actor,
   orgSlug,
   signal,
+  heartbeatMs = HEARTBEAT_MS,
 }: {
   actor: TActor | null;
   orgSlug: string;
   signal: AbortSignal;
+  heartbeatMs?: number;
 }): Promise<ReadableStream<Uint8Array>> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
   const encoder = new TextEncoder();
@@ -49,7 +51,7 @@ export async function openEventStream({
             close();
           },
         );
-      }, HEARTBEAT_MS);
+      }, heartbeatMs);
       close = () => {
         if (!isOpen) return;
         isOpen = false;
