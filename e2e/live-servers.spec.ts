@@ -7,13 +7,15 @@ import { createAccount, signIn } from "./fixtures/accounts";
 import { startAppServer, type TAppServer } from "./fixtures/servers";
 
 test.skip(process.env.REMIT_EMBEDDED_DATABASE === "1", "needs a PostgreSQL server shared by several processes");
+// Each test starts app servers of its own: one test at a time keeps the machine's two cores for them.
+test.describe.configure({ mode: "serial" });
 
 function cell(page: Page, dutyKey: string, slotKey: string) {
   return page.locator(`[data-cell="${dutyKey}:${slotKey}"]`);
 }
 
 test("a write through one instance reaches an event-stream client of another", async () => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const { owner, organization } = await createAccount({ role: "MANAGER", withMap: true });
   const token = await createApiTokenFor(db, {
     organizationId: organization.id,
@@ -59,7 +61,7 @@ test("a write through one instance reaches an event-stream client of another", a
 test("after the server is killed and restarted, both browsers reconnect by themselves and lose nothing", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { user, owner, organization } = await createAccount({ role: "MANAGER", withMap: true });
   let server: TAppServer = await startAppServer();
   const port = server.port;
@@ -94,7 +96,7 @@ test("after the server is killed and restarted, both browsers reconnect by thems
 
     server = await startAppServer(port);
     for (const page of [alice, bob]) {
-      await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible({ timeout: 60_000 });
     }
     await expect(cell(bob, "market-research", "pm")).toHaveAccessibleName(/: Accountable/);
     await cell(alice, "strategy", "pm").focus();

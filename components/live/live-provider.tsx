@@ -79,6 +79,20 @@ export function LiveProvider({
     let isStopped = false;
     const key = mapQueryKey(orgId);
 
+    // While this tab has writes on their way, a reload would show the server without them and undo what the user
+    // sees; reload once they have all settled instead.
+    let isReloadDeferred = false;
+    const reload = () => {
+      if (queryClient.isMutating() > 0) isReloadDeferred = true;
+      else void queryClient.invalidateQueries({ queryKey: key });
+    };
+    const stopWatchingMutations = queryClient.getMutationCache().subscribe(() => {
+      if (isReloadDeferred && queryClient.isMutating() === 0) {
+        isReloadDeferred = false;
+        void queryClient.invalidateQueries({ queryKey: key });
+      }
+    });
+
     const onChange = (event: TChangeEvent) => {
       // Our own changes come back too: their version is already in the cache, so they change nothing.
       const { cell } = event;
@@ -89,10 +103,10 @@ export function LiveProvider({
           queryClient.setQueryData<TMapState>(key, { ...current, map: withCell(current.map, cell, cell.version) });
         }
         // A reload already on its way may have been read before this change; fetch again so it cannot undo it.
-        if (queryClient.isFetching({ queryKey: key }) > 0) void queryClient.invalidateQueries({ queryKey: key });
+        if (queryClient.isFetching({ queryKey: key }) > 0) reload();
         return;
       }
-      void queryClient.invalidateQueries({ queryKey: key });
+      reload();
     };
 
     const onPresence = (event: TPresenceEvent) => {
@@ -116,7 +130,7 @@ export function LiveProvider({
         setStatus("live");
         sendPresence();
         // After a drop, fetch what was missed while away.
-        if (hasConnected) void queryClient.invalidateQueries({ queryKey: key });
+        if (hasConnected) reload();
         hasConnected = true;
       });
       source.addEventListener("change", (message) => onChange(JSON.parse((message as MessageEvent<string>).data)));
@@ -148,6 +162,7 @@ export function LiveProvider({
 
     return () => {
       isStopped = true;
+      stopWatchingMutations();
       clearTimeout(retryTimer);
       clearInterval(heartbeat);
       window.removeEventListener("pagehide", onLeave);
