@@ -4,8 +4,3 @@ import type { TRole } from "@/lib/domain/roles";
 export type TActor =
   | { kind: "user"; userId: string; email: string; name: string }
   | { kind: "token"; tokenId: string; organizationId: string; role: TRole; name: string };
-
-/** The actor's display name, for journals and messages. */
-export function actorLabel(actor: TActor): string {
-  return actor.kind === "user" ? actor.name : `API token "${actor.name}"`;
-}
