@@ -28,6 +28,47 @@ test("the overview shows every team's ownership and health, filters, and opens a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Payments");
 });
 
+test("a large overview renders only the rows on screen, and the keyboard reaches every team", async ({ page }) => {
+  const { user, organization } = await createAccount({ generatedTeams: 300 });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}`);
+  const table = page.getByRole("table", { name: "Teams by duty" });
+  await expect(table).toHaveAttribute("aria-rowcount", "301");
+  await expect(page.getByText("300 teams", { exact: true })).toBeVisible();
+  const rendered = await table.getByRole("rowheader").count();
+  expect(rendered).toBeGreaterThan(10);
+  expect(rendered).toBeLessThan(100);
+
+  await page.getByLabel("Sort").selectOption("name");
+  const names = await page.evaluate(async (slug) => {
+    const answer = await fetch(`/api/v1/orgs/${slug}/overview`).then((response) => response.json());
+    return (answer.overview.rows as { team: { name: string } }[]).map((row) => row.team.name);
+  }, organization.slug);
+  const sorted = [...names].sort((a, b) => a.localeCompare(b));
+
+  // One tab stop in the table: the first team; then the arrows, Page Down and End move through all 300.
+  const first = table.getByRole("link", { name: sorted[0], exact: true });
+  await first.focus();
+  await expect(first).toHaveAttribute("tabindex", "0");
+  await page.keyboard.press("ArrowDown");
+  await expect(table.getByRole("link", { name: sorted[1], exact: true })).toBeFocused();
+  await page.keyboard.press("PageDown");
+  await expect(table.getByRole("link", { name: sorted[11], exact: true })).toBeFocused();
+  await page.keyboard.press("End");
+  const last = table.getByRole("link", { name: sorted[299], exact: true });
+  await expect(last).toBeFocused();
+  await expect(last).toBeInViewport();
+  await expect(last.locator("xpath=ancestor::tr")).toHaveAttribute("aria-rowindex", "301");
+  await page.keyboard.press("Home");
+  await expect(first).toBeFocused();
+
+  // Filtering works on every team, not only the rendered ones.
+  await page.getByLabel("Team", { exact: true }).fill(sorted[299]!);
+  await expect(table.getByRole("rowheader")).toHaveText([sorted[299]!]);
+  await table.getByRole("link", { name: sorted[299], exact: true }).press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(sorted[299]!);
+});
+
 test("a manager sets levels with the keyboard and the menu, and flags follow at once", async ({ page }, testInfo) => {
   const { user, organization } = await createAccount({ role: "MANAGER", withMap: true });
   await signIn(page, user);

@@ -13,12 +13,18 @@ export function DownloadPngButton({
   fileName,
   label = "Download PNG",
   description,
+  prepare,
 }: {
   targetId: string;
   fileName: string;
   label?: string;
   /** What the image shows, for the button's accessible name ("Download the overview as PNG"). */
   description?: string;
+  /**
+   * Gets the element ready to be drawn (e.g. renders rows a virtualised table leaves out) and says how to undo that;
+   * `note` is added to the success message (e.g. what was left out).
+   */
+  prepare?: () => { restore: () => void; note?: string };
 }) {
   const toast = useToast();
   const [isPending, setIsPending] = useState(false);
@@ -30,6 +36,7 @@ export function DownloadPngButton({
       return;
     }
     setIsPending(true);
+    const prepared = prepare?.();
     try {
       // Loaded on demand: most visits never draw an image.
       const { toPng } = await import("html-to-image");
@@ -45,10 +52,11 @@ export function DownloadPngButton({
       link.href = dataUrl;
       link.download = fileName;
       link.click();
-      toast.show(`Saved ${fileName}.`, "success");
+      toast.show(`Saved ${fileName}.${prepared?.note ? ` ${prepared.note}` : ""}`, "success");
     } catch {
       toast.show("The image could not be drawn. Try again, or use another browser.", "error");
     } finally {
+      prepared?.restore();
       setIsPending(false);
     }
   };

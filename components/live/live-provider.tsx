@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { mapQueryKey, type TMapState } from "@/components/map/use-org-map";
+import { overviewQueryKey } from "@/components/map/use-org-overview";
 import { cellKey, cellVersion, withCell } from "@/lib/domain/team-view";
 import type { TChangeEvent, TPresenceEvent } from "@/lib/domain/live-event";
 
@@ -30,6 +31,8 @@ const LiveContext = createContext<TLiveContext | null>(null);
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 10000];
 const PRESENCE_EVERY_MS = 4000;
 const PRESENCE_EXPIRES_MS = 10000;
+/** A burst of changes (someone applying a split, a colleague typing levels) reloads the overview once. */
+const OVERVIEW_RELOAD_AFTER_MS = 300;
 
 function newClientId(): string {
   return crypto.randomUUID().replace(/-/g, "");
@@ -93,14 +96,30 @@ export function LiveProvider({
       }
     });
 
+    // The overview is computed by the server, so any change means fetching it again (only if it is on screen).
+    // One fetch at a time: changes that arrive during a fetch get one more after it.
+    let overviewTimer: ReturnType<typeof setTimeout> | undefined;
+    const reloadOverview = () => {
+      overviewTimer ??= setTimeout(() => {
+        overviewTimer = undefined;
+        const overviewKey = overviewQueryKey(orgId);
+        if (queryClient.isFetching({ queryKey: overviewKey }) > 0) reloadOverview();
+        else void queryClient.invalidateQueries({ queryKey: overviewKey });
+      }, OVERVIEW_RELOAD_AFTER_MS);
+    };
+
     const onChange = (event: TChangeEvent) => {
+      reloadOverview();
       // Our own changes come back too: their version is already in the cache, so they change nothing.
       const { cell } = event;
       if (cell) {
         changedBy.current.set(cellKey(cell.dutyId, cell.slotId), event.actor.name);
-        const current = queryClient.getQueryData<TMapState>(key);
-        if (current && cellVersion(current.map, cell.dutyId, cell.slotId) !== cell.version) {
-          queryClient.setQueryData<TMapState>(key, { ...current, map: withCell(current.map, cell, cell.version) });
+        // The whole map and the slice of the cell's team (see mapQueryKey); other slices hold none of its cells.
+        for (const [queryKey, current] of queryClient.getQueriesData<TMapState>({ queryKey: key })) {
+          const sliceOf = queryKey[3];
+          if (!current || (sliceOf !== undefined && sliceOf !== cell.teamId)) continue;
+          if (cellVersion(current.map, cell.dutyId, cell.slotId) === cell.version) continue;
+          queryClient.setQueryData<TMapState>(queryKey, { ...current, map: withCell(current.map, cell, cell.version) });
         }
         // A reload already on its way may have been read before this change; fetch again so it cannot undo it.
         if (queryClient.isFetching({ queryKey: key }) > 0) reload();
@@ -130,7 +149,10 @@ export function LiveProvider({
         setStatus("live");
         sendPresence();
         // After a drop, fetch what was missed while away.
-        if (hasConnected) reload();
+        if (hasConnected) {
+          reload();
+          reloadOverview();
+        }
         hasConnected = true;
       });
       source.addEventListener("change", (message) => onChange(JSON.parse((message as MessageEvent<string>).data)));
@@ -164,6 +186,7 @@ export function LiveProvider({
       isStopped = true;
       stopWatchingMutations();
       clearTimeout(retryTimer);
+      clearTimeout(overviewTimer);
       clearInterval(heartbeat);
       window.removeEventListener("pagehide", onLeave);
       source?.close();

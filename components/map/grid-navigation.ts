@@ -28,3 +28,24 @@ export function moveInGrid(
       return null;
   }
 }
+
+/** Where focus goes in a list of `rows` rows for a key press (a page is `page` rows), or null for other keys. */
+export function moveInRows(row: number, key: string, { rows, page }: { rows: number; page: number }): number | null {
+  const clamp = (value: number) => Math.max(0, Math.min(rows - 1, value));
+  switch (key) {
+    case "ArrowUp":
+      return clamp(row - 1);
+    case "ArrowDown":
+      return clamp(row + 1);
+    case "PageUp":
+      return clamp(row - page);
+    case "PageDown":
+      return clamp(row + page);
+    case "Home":
+      return 0;
+    case "End":
+      return clamp(rows - 1);
+    default:
+      return null;
+  }
+}

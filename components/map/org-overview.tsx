@@ -1,11 +1,22 @@
 "use client";
 
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
+import { DownloadPngButton } from "@/components/import-export/download-png-button";
 import { FLAG_KINDS, type TFlagKind } from "@/lib/domain/analyze-map";
-import { overviewRows, type TCellState } from "@/lib/domain/overview";
-import { useOrgMap, type TMapState } from "./use-org-map";
+import {
+  selectOverviewRows,
+  worstTeams,
+  type TCellState,
+  type TOverviewDuty,
+  type TOverviewRow,
+  type TOverviewSort,
+} from "@/lib/domain/overview";
+import { moveInRows } from "./grid-navigation";
+import { useOrgOverview, type TOverviewState } from "./use-org-overview";
 
 const STATE_STYLES: Record<TCellState, { className: string; label: string }> = {
   owned: { className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/70 dark:text-emerald-100", label: "owned" },
@@ -33,50 +44,57 @@ const KIND_LABELS: Record<TFlagKind, string> = {
   idle_slot: "Idle slot",
 };
 
+/** A row's height before it is measured; rows are this tall unless a long team name wraps. */
+const ROW_HEIGHT_PX = 33;
+/** Rows the server renders, and the browser before it knows the window's size. */
+const FIRST_PAINT_SIZE = { width: 1280, height: 900 };
+/** Rows drawn into a PNG at most: beyond that the image gets too tall for browsers to draw. */
+const PNG_MAX_ROWS = 150;
+const ROWS_PER_PAGE_KEY = 10;
+
 function scoreStyle(score: number): string {
   if (score >= 85) return "text-emerald-700 dark:text-emerald-400";
   if (score >= 60) return "text-amber-700 dark:text-amber-400";
   return "text-red-700 dark:text-red-400";
 }
 
-/** The organisation at a glance: teams × duties, who is accountable, and where it hurts. */
-export function OrgOverview({ orgId, orgSlug, initial }: { orgId: string; orgSlug: string; initial: TMapState }) {
-  const router = useRouter();
-  const { map, analysis } = useOrgMap({ orgId, orgSlug, initial });
+/**
+ * The organisation at a glance: teams × duties, who is accountable, and where it hurts. The server computes the rows;
+ * the table renders only the rows near the window (1,000 teams would be 15,000 cells), and keeps one tab stop: the
+ * arrow keys, Page Up/Down, Home and End move between teams, Enter opens one.
+ */
+export function OrgOverview({
+  orgId,
+  orgSlug,
+  initial,
+  pngFileName,
+}: {
+  orgId: string;
+  orgSlug: string;
+  initial: TOverviewState;
+  pngFileName: string;
+}) {
+  const { data } = useOrgOverview({ orgId, orgSlug, initial });
+  const overview = data?.overview ?? initial.overview;
   const [nameFilter, setNameFilter] = useState("");
   const [kindFilter, setKindFilter] = useState<TFlagKind | "">("");
-  const [sort, setSort] = useState<"name" | "health">("health");
+  const [sort, setSort] = useState<TOverviewSort>("health");
   const deferredName = useDeferredValue(nameFilter);
-
-  const rows = useMemo(() => (map && analysis ? overviewRows(map, analysis) : []), [map, analysis]);
-  const visible = useMemo(() => {
-    const needle = deferredName.trim().toLowerCase();
-    const filtered = rows.filter(
-      (row) => (!needle || row.team.name.toLowerCase().includes(needle)) && (!kindFilter || row.kinds.has(kindFilter)),
-    );
-    return filtered.sort((a, b) =>
-      sort === "health"
-        ? a.score - b.score || a.team.name.localeCompare(b.team.name)
-        : a.team.name.localeCompare(b.team.name),
-    );
-  }, [rows, deferredName, kindFilter, sort]);
-
-  if (!map || !analysis) return null;
-  const duties = rows[0]?.cells.map((cell) => cell.duty) ?? [];
-  const worst = [...rows]
-    .sort((a, b) => a.score - b.score)
-    .slice(0, 3)
-    .filter((row) => row.score < 100);
+  const visible = useMemo(
+    () => selectOverviewRows(overview.rows, { name: deferredName, kind: kindFilter, sort }),
+    [overview.rows, deferredName, kindFilter, sort],
+  );
+  const worst = useMemo(() => worstTeams(overview.rows, 3), [overview.rows]);
 
   return (
     <div className="space-y-6">
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
         {[
-          { label: "Health", value: analysis.score === null ? "—" : `${analysis.score}/100`, testId: "org-score" },
-          { label: "Teams", value: String(map.teams.length) },
-          { label: "Errors", value: String(analysis.counts.bySeverity.error) },
-          { label: "Warnings", value: String(analysis.counts.bySeverity.warning) },
-          { label: "Info", value: String(analysis.counts.bySeverity.info) },
+          { label: "Health", value: overview.score === null ? "—" : `${overview.score}/100`, testId: "org-score" },
+          { label: "Teams", value: String(overview.rows.length) },
+          { label: "Errors", value: String(overview.counts.error) },
+          { label: "Warnings", value: String(overview.counts.warning) },
+          { label: "Info", value: String(overview.counts.info) },
         ].map((stat) => (
           <div key={stat.label} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
             <dt className="text-sm text-slate-600 dark:text-slate-400">{stat.label}</dt>
@@ -135,13 +153,18 @@ export function OrgOverview({ orgId, orgSlug, initial }: { orgId: string; orgSlu
           <span className="block font-medium">Sort</span>
           <select
             value={sort}
-            onChange={(event) => setSort(event.target.value as "name" | "health")}
+            onChange={(event) => setSort(event.target.value as TOverviewSort)}
             className="mt-1 rounded-md border-0 py-1.5 pl-2 pr-8 ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
           >
             <option value="health">Worst health first</option>
             <option value="name">Name</option>
           </select>
         </label>
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+          {visible.length === overview.rows.length
+            ? `${visible.length} ${visible.length === 1 ? "team" : "teams"}`
+            : `${visible.length} of ${overview.rows.length} teams`}
+        </p>
         <ul aria-label="Legend" className="ml-auto flex flex-wrap gap-3 text-xs">
           {(Object.keys(STATE_STYLES) as TCellState[]).map((state) => (
             <li key={state} className="flex items-center gap-1">
@@ -152,64 +175,191 @@ export function OrgOverview({ orgId, orgSlug, initial }: { orgId: string; orgSlu
         </ul>
       </div>
 
-      {map.teams.length === 0 ? (
+      {overview.rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600 dark:border-slate-700 dark:text-slate-400">
           No teams yet. Create your first team, or import a map, to see who owns what.
         </p>
       ) : (
-        <div id="overview-table" className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          <table className="w-full border-collapse text-xs" aria-label="Teams by duty">
-            <thead className="bg-slate-50 dark:bg-slate-900">
-              <tr>
+        <OverviewTable orgSlug={orgSlug} duties={overview.duties} rows={visible} pngFileName={pngFileName} />
+      )}
+    </div>
+  );
+}
+
+function OverviewTable({
+  orgSlug,
+  duties,
+  rows,
+  pngFileName,
+}: {
+  orgSlug: string;
+  duties: TOverviewDuty[];
+  rows: TOverviewRow[];
+  pngFileName: string;
+}) {
+  const router = useRouter();
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const [isDrawing, setIsDrawing] = useState(false);
+  // The row that holds the table's one tab stop, and a row to focus once it is rendered.
+  const [activeRow, setActiveRow] = useState(0);
+  const pendingFocus = useRef<number | null>(null);
+  const links = useRef(new Map<number, HTMLAnchorElement>());
+
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 10,
+    scrollMargin,
+    initialRect: FIRST_PAINT_SIZE,
+    getItemKey: (index) => rows[index]!.team.id,
+  });
+
+  // Where the table starts on the page moves when what is above it does (the "needs attention" line, a toast), so
+  // it is read after every render; it only sets state when it moved.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    const top = (bodyRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+    if (Math.abs(top - scrollMargin) > 1) setScrollMargin(top);
+  });
+
+  // Keep the tab stop on a row that exists when filters shrink the list.
+  const active = Math.min(activeRow, Math.max(rows.length - 1, 0));
+
+  useEffect(() => {
+    if (pendingFocus.current === null) return;
+    const link = links.current.get(pendingFocus.current);
+    if (link) {
+      link.focus({ preventScroll: true });
+      pendingFocus.current = null;
+    }
+  });
+
+  const items = isDrawing
+    ? rows.slice(0, PNG_MAX_ROWS).map((row, index) => ({ index, key: row.team.id, start: 0, end: 0 }))
+    : virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items.at(-1);
+  const paddingTop = !isDrawing && first ? first.start - virtualizer.options.scrollMargin : 0;
+  const paddingBottom = !isDrawing && last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0;
+  const isActiveRendered = items.some((item) => item.index === active);
+  const tabStop = isActiveRendered ? active : (first?.index ?? 0);
+
+  const moveTo = (index: number) => {
+    setActiveRow(index);
+    pendingFocus.current = index;
+    virtualizer.scrollToIndex(index, { align: "auto" });
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const row = Number((event.target as HTMLElement).closest("tr")?.dataset.index ?? NaN);
+    if (Number.isNaN(row)) return;
+    const next = moveInRows(row, event.key, { rows: rows.length, page: ROWS_PER_PAGE_KEY });
+    if (next === null) return;
+    event.preventDefault();
+    moveTo(next);
+  };
+
+  const prepareDrawing = () => {
+    flushSync(() => setIsDrawing(true));
+    return {
+      restore: () => setIsDrawing(false),
+      note:
+        rows.length > PNG_MAX_ROWS
+          ? `It shows the first ${PNG_MAX_ROWS} of ${rows.length} teams in this order; filter to choose others.`
+          : undefined,
+    };
+  };
+
+  const columns = duties.length + 3;
+  return (
+    <div className="space-y-2">
+      <div className="flex justify-end">
+        <DownloadPngButton
+          targetId="overview-table"
+          fileName={pngFileName}
+          description="the overview table"
+          prepare={prepareDrawing}
+        />
+      </div>
+      <div id="overview-table" className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+        <table className="w-full border-collapse text-xs" aria-label="Teams by duty" aria-rowcount={rows.length + 1}>
+          <thead className="bg-slate-50 dark:bg-slate-900">
+            <tr aria-rowindex={1}>
+              <th
+                scope="col"
+                className="sticky left-0 bg-slate-50 px-3 py-2 text-left text-sm font-medium dark:bg-slate-900"
+              >
+                Team
+              </th>
+              {duties.map((duty) => (
                 <th
+                  key={duty.id}
                   scope="col"
-                  className="sticky left-0 bg-slate-50 px-3 py-2 text-left text-sm font-medium dark:bg-slate-900"
+                  className="max-w-24 px-1 py-2 text-center font-medium"
+                  title={duty.description}
                 >
-                  Team
+                  {duty.name}
                 </th>
-                {duties.map((duty) => (
-                  <th
-                    key={duty.id}
-                    scope="col"
-                    className="max-w-24 px-1 py-2 text-center font-medium"
-                    title={duty.description}
-                  >
-                    {duty.name}
-                  </th>
-                ))}
-                <th scope="col" className="px-3 py-2 text-right text-sm font-medium">
-                  Health
-                </th>
-                <th scope="col" className="px-3 py-2 text-right text-sm font-medium">
-                  Flags
-                </th>
+              ))}
+              <th scope="col" className="px-3 py-2 text-right text-sm font-medium">
+                Health
+              </th>
+              <th scope="col" className="px-3 py-2 text-right text-sm font-medium">
+                Flags
+              </th>
+            </tr>
+          </thead>
+          <tbody ref={bodyRef} onKeyDown={onKeyDown}>
+            {paddingTop > 0 && (
+              <tr aria-hidden>
+                <td colSpan={columns} style={{ height: paddingTop }} />
               </tr>
-            </thead>
-            <tbody>
-              {visible.map((row) => {
-                const href = `/${orgSlug}/teams/${row.team.id}`;
-                return (
-                  <tr
-                    key={row.team.id}
-                    className="cursor-pointer border-t border-slate-200 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900"
-                    onClick={() => router.push(href)}
+            )}
+            {items.map((item) => {
+              const row = rows[item.index]!;
+              const href = `/${orgSlug}/teams/${row.team.id}`;
+              return (
+                <tr
+                  key={item.key}
+                  data-index={item.index}
+                  ref={isDrawing ? undefined : virtualizer.measureElement}
+                  aria-rowindex={item.index + 2}
+                  className="cursor-pointer border-t border-slate-200 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900"
+                  onClick={() => router.push(href)}
+                >
+                  <th
+                    scope="row"
+                    className="sticky left-0 bg-white px-3 py-1 text-left text-sm font-medium dark:bg-slate-950"
                   >
-                    <th
-                      scope="row"
-                      className="sticky left-0 bg-white px-3 py-1.5 text-left text-sm font-medium dark:bg-slate-950"
+                    <Link
+                      href={href}
+                      // Dozens of rows are on screen and scrolling brings more: prefetching each team would load
+                      // the server for pages nobody opens (a team page loads quickly on its own).
+                      prefetch={false}
+                      ref={(link) => {
+                        if (link) links.current.set(item.index, link);
+                        else links.current.delete(item.index);
+                      }}
+                      tabIndex={item.index === tabStop ? 0 : -1}
+                      onFocus={() => setActiveRow(item.index)}
+                      className="hover:underline"
+                      onClick={(event) => event.stopPropagation()}
                     >
-                      <Link href={href} className="hover:underline" onClick={(event) => event.stopPropagation()}>
-                        {row.team.name}
-                      </Link>
-                    </th>
-                    {row.cells.map((cell) => (
-                      <td key={cell.duty.id} className="px-0.5 py-0.5">
+                      {row.team.name}
+                    </Link>
+                  </th>
+                  {row.cells.map((cell, index) => {
+                    const duty = duties[index]!;
+                    const style = STATE_STYLES[cell.state];
+                    return (
+                      <td key={duty.id} className="px-0.5 py-0.5">
                         <span
-                          className={`flex h-7 min-w-10 items-center justify-center rounded font-semibold ${STATE_STYLES[cell.state].className}`}
-                          title={`${cell.duty.name}: ${STATE_STYLES[cell.state].label}`}
+                          className={`flex h-7 min-w-10 items-center justify-center rounded font-semibold ${style.className}`}
+                          title={`${duty.name}: ${style.label}`}
                         >
                           <span className="sr-only">
-                            {cell.duty.name}: {STATE_STYLES[cell.state].label}
+                            {duty.name}: {style.label}
                             {cell.owners.length > 0 ? ` (${cell.owners.join(", ")})` : ""}
                           </span>
                           <span aria-hidden>
@@ -217,31 +367,36 @@ export function OrgOverview({ orgId, orgSlug, initial }: { orgId: string; orgSlu
                           </span>
                         </span>
                       </td>
-                    ))}
-                    <td className={`px-3 py-1.5 text-right text-sm font-bold ${scoreStyle(row.score)}`}>{row.score}</td>
-                    <td className="whitespace-nowrap px-3 py-1.5 text-right text-sm">
-                      <span className="text-red-700 dark:text-red-400" title="errors">
-                        {row.errors}
-                      </span>
-                      {" / "}
-                      <span className="text-amber-700 dark:text-amber-400" title="warnings">
-                        {row.warnings}
-                      </span>
-                      {" / "}
-                      <span className="text-sky-700 dark:text-sky-400" title="info">
-                        {row.infos}
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {visible.length === 0 && (
-            <p className="p-4 text-sm text-slate-600 dark:text-slate-400">No team matches these filters.</p>
-          )}
-        </div>
-      )}
+                    );
+                  })}
+                  <td className={`px-3 py-1 text-right text-sm font-bold ${scoreStyle(row.score)}`}>{row.score}</td>
+                  <td className="whitespace-nowrap px-3 py-1 text-right text-sm">
+                    <span className="text-red-700 dark:text-red-400" title="errors">
+                      {row.errors}
+                    </span>
+                    {" / "}
+                    <span className="text-amber-700 dark:text-amber-400" title="warnings">
+                      {row.warnings}
+                    </span>
+                    {" / "}
+                    <span className="text-sky-700 dark:text-sky-400" title="info">
+                      {row.infos}
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+            {paddingBottom > 0 && (
+              <tr aria-hidden>
+                <td colSpan={columns} style={{ height: paddingBottom }} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {rows.length === 0 && (
+          <p className="p-4 text-sm text-slate-600 dark:text-slate-400">No team matches these filters.</p>
+        )}
+      </div>
     </div>
   );
 }

@@ -10,6 +10,8 @@ export type TSlotActions = {
   removeSlot: (slot: TSlot) => void;
 };
 
+const EAGER_PICKER_PEOPLE = 200;
+
 /** The id of a slot's holder picker, so that "Assign a holder" can take the user straight to it. */
 export function holderPickerId(slotId: string): string {
   return `holder-${slotId}`;
@@ -32,6 +34,10 @@ export function SlotHeader({
   actions: TSlotActions;
 }) {
   const [isRenaming, setIsRenaming] = useState(false);
+  // A large organisation's people would put thousands of options in every column's picker: list them only once the
+  // picker is about to be used.
+  const [isPickerReady, setIsPickerReady] = useState(people.length <= EAGER_PICKER_PEOPLE);
+  const choices = isPickerReady ? people : holder ? [holder] : [];
   const isCustom = !isStandardRole(slot.role);
   const roleLabel = `${slot.role}${slot.title ? ` · ${slot.title}` : ""}`;
   return (
@@ -83,10 +89,13 @@ export function SlotHeader({
               aria-label={`Holder of the ${roleLabel} slot`}
               value={slot.holderId ?? ""}
               onChange={(event) => actions.setHolder(slot, event.target.value || null)}
+              onFocus={() => setIsPickerReady(true)}
+              onPointerEnter={() => setIsPickerReady(true)}
+              onPointerDown={() => setIsPickerReady(true)}
               className="max-w-32 rounded border-0 bg-transparent py-0.5 pl-1 pr-6 text-xs ring-1 ring-inset ring-slate-300 dark:ring-slate-700"
             >
               <option value="">Vacant</option>
-              {people.map((person) => (
+              {choices.map((person) => (
                 <option key={person.id} value={person.id}>
                   {person.name}
                 </option>

@@ -15,8 +15,12 @@ import { apiFetch, ApiError } from "@/lib/api-client";
 /** The map and when the server read it (ms since the epoch). */
 export type TMapState = { map: TRemitMap; loadedAt: number };
 
-export function mapQueryKey(orgId: string) {
-  return [orgId, "map"] as const;
+/**
+ * The map's cache key: the whole map, or with `teamId` the slice a team page works on (see `teamSlice`). The whole
+ * map's key is a prefix of every slice's, so invalidating it reloads them all.
+ */
+export function mapQueryKey(orgId: string, teamId?: string): readonly unknown[] {
+  return teamId === undefined ? [orgId, "map"] : [orgId, "map", "team", teamId];
 }
 
 /**
@@ -26,33 +30,45 @@ export function mapQueryKey(orgId: string) {
 export function useOrgMap({
   orgId,
   orgSlug,
+  teamId,
   initial,
 }: {
   orgId: string;
   orgSlug: string;
+  /** Only what this team's page needs. */
+  teamId?: string;
   /** The map as the server rendered it. */
   initial?: TMapState;
 }) {
-  const queryClient = useQueryClient();
-  const key = mapQueryKey(orgId);
+  const key = mapQueryKey(orgId, teamId);
   const query = useQuery({
     queryKey: key,
-    queryFn: () => apiFetch<TMapState>(`/api/v1/orgs/${orgSlug}/state`),
+    queryFn: () =>
+      apiFetch<TMapState>(
+        `/api/v1/orgs/${orgSlug}/state${teamId === undefined ? "" : `?teamId=${encodeURIComponent(teamId)}`}`,
+      ),
     initialData: initial,
     initialDataUpdatedAt: initial?.loadedAt,
   });
-  // A page rendered after the cached copy was fetched brings newer data (e.g. a team created a moment ago).
-  useEffect(() => {
-    if (initial && queryClient.getQueryState(key)?.dataUpdatedAt !== undefined) {
-      const cachedAt = queryClient.getQueryState(key)?.dataUpdatedAt ?? 0;
-      if (cachedAt < initial.loadedAt) queryClient.setQueryData(key, initial, { updatedAt: initial.loadedAt });
-    }
-    // Only when the server sends another render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is derived from orgId, listed
-  }, [initial, orgId, queryClient]);
+  useNewerInitialData(key, initial);
   const map = query.data?.map;
   const analysis = useMemo(() => (map ? analyzeMap(map) : null), [map]);
   return { ...query, map, analysis };
+}
+
+/**
+ * A page rendered after the cached copy was fetched brings newer data (e.g. a team created a moment ago): adopt it.
+ * `initial` is what the server rendered, with the time it read it.
+ */
+export function useNewerInitialData(queryKey: readonly unknown[], initial: { loadedAt: number } | undefined) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!initial) return;
+    const cachedAt = queryClient.getQueryState(queryKey)?.dataUpdatedAt ?? 0;
+    if (cachedAt < initial.loadedAt) queryClient.setQueryData(queryKey, initial, { updatedAt: initial.loadedAt });
+    // Only when the server sends another render; the key's parts are in it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initial, queryClient]);
 }
 
 /**
@@ -62,16 +78,22 @@ export function useOrgMap({
 export function useSetCell({
   orgId,
   orgSlug,
+  teamId,
   changedBy,
 }: {
   orgId: string;
   orgSlug: string;
+  /** The team slice the page shows (see `useOrgMap`). */
+  teamId?: string;
   changedBy?: (dutyId: string, slotId: string) => string | null;
 }) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const key = mapQueryKey(orgId);
+  const key = mapQueryKey(orgId, teamId);
   const mutation = useMutation({
+    // One write at a time: a quick second edit of a cell (Responsible, then Delete) must reach the server after the
+    // first, with the version the first produces, or it would be refused as a conflict with oneself.
+    scope: { id: `cells:${orgId}` },
     mutationFn: ({ change, version }: { change: TCellChange; version: number }) =>
       apiFetch(`/api/v1/orgs/${orgSlug}/teams/${change.teamId}/assignments`, {
         method: "PUT",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeMap } from "./analyze-map";
 import type { TRemitMap } from "./model";
-import { overviewRows } from "./overview";
+import { selectOverviewRows, summarizeOverview, worstTeams, type TOverviewRow } from "./overview";
 
 const map: TRemitMap = {
   people: [
@@ -39,24 +39,97 @@ const map: TRemitMap = {
   ],
 };
 
-describe("overviewRows", () => {
-  it("gives each duty its state and the accountable people's initials", () => {
-    const [row] = overviewRows(map, analyzeMap(map));
-    expect(row!.cells.map(({ duty, state, owners }) => [duty.key, state, owners])).toEqual([
-      ["vision", "owned", ["DD"]],
-      ["roadmap", "shared", ["DD", "MM"]],
-      ["delivery", "vacant_owner", ["?"]],
-      ["research", "unowned", []],
-      ["extra", "optional_unowned", []],
+describe("summarizeOverview", () => {
+  it("gives each duty its state and the accountable people's initials, in catalogue order", () => {
+    const overview = summarizeOverview(map, analyzeMap(map));
+    expect(overview.duties.map((duty) => duty.key)).toEqual(["vision", "roadmap", "delivery", "research", "extra"]);
+    expect(overview.rows[0]!.cells.map(({ state, owners }) => [state, owners])).toEqual([
+      ["owned", ["DD"]],
+      ["shared", ["DD", "MM"]],
+      ["vacant_owner", ["?"]],
+      ["unowned", []],
+      ["optional_unowned", []],
     ]);
   });
 
-  it("carries the team's score and flag counts", () => {
+  it("carries the team's score, its flag counts and kinds, and the organisation's totals", () => {
     const analysis = analyzeMap(map);
-    const [row] = overviewRows(map, analysis);
+    const overview = summarizeOverview(map, analysis);
+    const [row] = overview.rows;
+    expect(row!.team).toEqual({ id: "t1", key: "checkout", name: "Checkout" });
     expect(row!.score).toBe(analysis.teams[0]!.score);
     expect(row!.errors).toBe(analysis.teams[0]!.counts.bySeverity.error);
-    expect(row!.kinds.has("shared_ownership")).toBe(true);
-    expect(row!.kinds.has("unowned_duty")).toBe(true);
+    expect(row!.warnings).toBe(analysis.teams[0]!.counts.bySeverity.warning);
+    expect(row!.kinds).toEqual(expect.arrayContaining(["shared_ownership", "unowned_duty", "vacant_slot"]));
+    expect(new Set(row!.kinds).size).toBe(row!.kinds.length);
+    expect(overview.score).toBe(analysis.score);
+    expect(overview.counts).toEqual(analysis.counts.bySeverity);
+  });
+
+  it("survives a JSON round trip unchanged, so the server can send it", () => {
+    const overview = summarizeOverview(map, analyzeMap(map));
+    expect(JSON.parse(JSON.stringify(overview))).toEqual(overview);
+  });
+
+  it("gives an organisation without teams no score and no rows", () => {
+    const empty: TRemitMap = { ...map, teams: [], slots: [], assignments: [] };
+    expect(summarizeOverview(empty, analyzeMap(empty))).toMatchObject({ score: null, rows: [] });
+  });
+});
+
+function row(name: string, score: number, kinds: TOverviewRow["kinds"] = []): TOverviewRow {
+  return {
+    team: { id: `id-${name}`, key: name.toLowerCase(), name },
+    score,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    kinds,
+    cells: [],
+  };
+}
+
+describe("selectOverviewRows", () => {
+  const rows = [row("Search", 70, ["vacant_slot"]), row("checkout", 40, ["unowned_duty"]), row("Billing", 100)];
+  const names = (selected: TOverviewRow[]) => selected.map((selected) => selected.team.name);
+
+  it("sorts by health, worst first, then by name", () => {
+    expect(names(selectOverviewRows(rows, { name: "", kind: "", sort: "health" }))).toEqual([
+      "checkout",
+      "Search",
+      "Billing",
+    ]);
+    const tied = [row("B", 50), row("A", 50)];
+    expect(names(selectOverviewRows(tied, { name: "", kind: "", sort: "health" }))).toEqual(["A", "B"]);
+  });
+
+  it("sorts by name", () => {
+    expect(names(selectOverviewRows(rows, { name: "", kind: "", sort: "name" }))).toEqual([
+      "Billing",
+      "checkout",
+      "Search",
+    ]);
+  });
+
+  it("filters by a part of the name, ignoring case and surrounding spaces", () => {
+    expect(names(selectOverviewRows(rows, { name: "  CH ", kind: "", sort: "name" }))).toEqual(["checkout", "Search"]);
+  });
+
+  it("filters by flag kind, combined with the name", () => {
+    expect(names(selectOverviewRows(rows, { name: "", kind: "vacant_slot", sort: "name" }))).toEqual(["Search"]);
+    expect(names(selectOverviewRows(rows, { name: "check", kind: "vacant_slot", sort: "name" }))).toEqual([]);
+  });
+
+  it("leaves the rows it was given in their order", () => {
+    selectOverviewRows(rows, { name: "", kind: "", sort: "name" });
+    expect(names(rows)).toEqual(["Search", "checkout", "Billing"]);
+  });
+});
+
+describe("worstTeams", () => {
+  it("lists the lowest scores first, leaving out teams with nothing flagged", () => {
+    const rows = [row("A", 100), row("B", 90), row("C", 20), row("D", 55), row("E", 80)];
+    expect(worstTeams(rows, 3).map((selected) => selected.team.name)).toEqual(["C", "D", "E"]);
+    expect(worstTeams([row("A", 100)], 3)).toEqual([]);
   });
 });

@@ -1,24 +1,39 @@
-import type { TFlagKind, TMapAnalysis } from "./analyze-map";
-import { compareDuties, type TDuty, type TRemitMap, type TTeam } from "./model";
+import type { TFlagKind, TMapAnalysis, TSeverity } from "./analyze-map";
+import { compareDuties, type TDuty, type TRemitMap } from "./model";
 import { initials } from "./team-view";
 
 /** How one duty stands in one team: the heatmap's colour. */
 export type TCellState = "owned" | "unowned" | "shared" | "vacant_owner" | "optional_unowned";
 
-export type TOverviewCell = { duty: TDuty; state: TCellState; owners: string[] };
+export type TOverviewDuty = Pick<TDuty, "id" | "key" | "name" | "description" | "required">;
+
+/** One heatmap cell: its state and the accountable people's initials ("?" for a vacant slot). */
+export type TOverviewCell = { state: TCellState; owners: string[] };
 
 export type TOverviewRow = {
-  team: TTeam;
+  team: { id: string; key: string; name: string };
   score: number;
   errors: number;
   warnings: number;
   infos: number;
-  kinds: Set<TFlagKind>;
+  /** The kinds of flag the team has, for the flag filter. */
+  kinds: TFlagKind[];
+  /** One per duty, in the order of `TOverview.duties`. */
   cells: TOverviewCell[];
 };
 
-/** One row per team, one cell per duty: who is accountable (initials, "?" for a vacant slot) and its state. */
-export function overviewRows(map: TRemitMap, analysis: TMapAnalysis): TOverviewRow[] {
+/**
+ * The organisation at a glance, small enough to send to the browser for 1,000 teams: per team, its score, its flag
+ * counts and who is accountable for each duty. The server computes it from the map and its analysis.
+ */
+export type TOverview = {
+  score: number | null;
+  counts: Record<TSeverity, number>;
+  duties: TOverviewDuty[];
+  rows: TOverviewRow[];
+};
+
+export function summarizeOverview(map: TRemitMap, analysis: TMapAnalysis): TOverview {
   const duties = [...map.duties].sort(compareDuties);
   const slots = new Map(map.slots.map((slot) => [slot.id, slot]));
   const people = new Map(map.people.map((person) => [person.id, person]));
@@ -28,10 +43,12 @@ export function overviewRows(map: TRemitMap, analysis: TMapAnalysis): TOverviewR
     const slot = slots.get(assignment.slotId);
     if (!slot) continue;
     const key = `${slot.teamId}:${assignment.dutyId}`;
-    accountable.set(key, [...(accountable.get(key) ?? []), slot.id]);
+    const owners = accountable.get(key);
+    if (owners) owners.push(slot.id);
+    else accountable.set(key, [slot.id]);
   }
   const analysisByTeam = new Map(analysis.teams.map((entry) => [entry.team.id, entry]));
-  return map.teams.map((team) => {
+  const rows = map.teams.map((team): TOverviewRow => {
     const teamAnalysis = analysisByTeam.get(team.id);
     const cells = duties.map((duty): TOverviewCell => {
       const owners = (accountable.get(`${team.id}:${duty.id}`) ?? []).map((slotId) => slots.get(slotId)!);
@@ -43,16 +60,44 @@ export function overviewRows(map: TRemitMap, analysis: TMapAnalysis): TOverviewR
       if (owners.length === 0) state = duty.required ? "unowned" : "optional_unowned";
       else if (owners.length > 1) state = "shared";
       else state = owners[0]!.holderId && people.has(owners[0]!.holderId) ? "owned" : "vacant_owner";
-      return { duty, state, owners: labels };
+      return { state, owners: labels };
     });
     return {
-      team,
+      team: { id: team.id, key: team.key, name: team.name },
       score: teamAnalysis?.score ?? 100,
       errors: teamAnalysis?.counts.bySeverity.error ?? 0,
       warnings: teamAnalysis?.counts.bySeverity.warning ?? 0,
       infos: teamAnalysis?.counts.bySeverity.info ?? 0,
-      kinds: new Set(teamAnalysis?.flags.map((flag) => flag.kind)),
+      kinds: [...new Set(teamAnalysis?.flags.map((flag) => flag.kind))],
       cells,
     };
   });
+  return {
+    score: analysis.score,
+    counts: { ...analysis.counts.bySeverity },
+    duties: duties.map(({ id, key, name, description, required }) => ({ id, key, name, description, required })),
+    rows,
+  };
+}
+
+export type TOverviewSort = "health" | "name";
+export type TOverviewFilter = { name: string; kind: TFlagKind | ""; sort: TOverviewSort };
+
+/** The rows that match the filter (name contains, case-insensitive; has a flag of that kind), sorted. */
+export function selectOverviewRows(rows: readonly TOverviewRow[], filter: TOverviewFilter): TOverviewRow[] {
+  const needle = filter.name.trim().toLowerCase();
+  const matching = rows.filter(
+    (row) =>
+      (!needle || row.team.name.toLowerCase().includes(needle)) && (!filter.kind || row.kinds.includes(filter.kind)),
+  );
+  const byName = (a: TOverviewRow, b: TOverviewRow) =>
+    a.team.name.localeCompare(b.team.name) || a.team.id.localeCompare(b.team.id);
+  return matching.sort(filter.sort === "health" ? (a, b) => a.score - b.score || byName(a, b) : byName);
+}
+
+/** The `count` lowest-scoring teams that have something flagged, worst first. */
+export function worstTeams(rows: readonly TOverviewRow[], count: number): TOverviewRow[] {
+  return selectOverviewRows(rows, { name: "", kind: "", sort: "health" })
+    .filter((row) => row.score < 100)
+    .slice(0, count);
 }

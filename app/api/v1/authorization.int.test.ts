@@ -387,6 +387,13 @@ const MATRIX: TEntry[] = [
   },
   {
     method: "GET",
+    route: `${ORG}/overview`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "GET",
     route: `${ORG}/state`,
     permission: "read",
     success: 200,

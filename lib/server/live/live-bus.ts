@@ -15,11 +15,14 @@ import type { TLiveEvent } from "@/lib/domain/live-event";
 export const LIVE_CHANNEL = "remit_live";
 
 type TListener = (event: TLiveEvent) => void;
+/** Sees every organisation's events; `null` means events may have been missed (the listening connection dropped). */
+type TWatcher = (event: TLiveEvent | null) => void;
 
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 5000];
 
 class LiveBus {
   private readonly listeners = new Map<string, Set<TListener>>();
+  private readonly watchers = new Set<TWatcher>();
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private failures = 0;
@@ -41,13 +44,61 @@ class LiveBus {
     };
   }
 
+  /**
+   * Tells `watcher` about every event of every organisation (server-side caches use it), and calls it with `null`
+   * whenever events may have been missed. Watchers must be quick and must not throw.
+   */
+  watch(watcher: TWatcher): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  /** True while every committed change reaches this process (always, on the embedded database). */
+  get isListening(): boolean {
+    return this.isInProcess || this.client !== null;
+  }
+
+  /** Starts listening if it is not; false when the database cannot be reached for that. */
+  async ensureListening(): Promise<boolean> {
+    if (this.isListening) return true;
+    try {
+      await this.listen();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Called by writers right after their transaction commits. On the embedded database this is how events travel; on
+   * PostgreSQL the events arrive again through LISTEN, but this process's watchers learn of them at once, so that a
+   * read right after a write never sees a cache from before it.
+   */
+  committed(events: readonly TLiveEvent[]): void {
+    for (const event of events) {
+      if (this.isInProcess) this.dispatch(event);
+      else this.tellWatchers(event);
+    }
+  }
+
   /** Hands an event to this process's subscribers. */
   dispatch(event: TLiveEvent): void {
+    this.tellWatchers(event);
     for (const listener of this.listeners.get(event.organizationId) ?? []) {
       try {
         listener(event);
       } catch (error) {
         console.error("live: a subscriber failed", error);
+      }
+    }
+  }
+
+  private tellWatchers(event: TLiveEvent | null): void {
+    for (const watcher of this.watchers) {
+      try {
+        watcher(event);
+      } catch (error) {
+        console.error("live: a watcher failed", error);
       }
     }
   }
@@ -73,6 +124,7 @@ class LiveBus {
     const reconnect = () => {
       if (this.client !== client) return;
       this.client = null;
+      this.tellWatchers(null);
       client.removeAllListeners("notification");
       void client.end().catch(() => undefined);
       const delay = RECONNECT_DELAYS_MS[Math.min(this.failures++, RECONNECT_DELAYS_MS.length - 1)];

@@ -27,7 +27,7 @@ export async function runWrite<T>(
     }
     return value;
   }, options);
-  if (liveBus.isInProcess) for (const event of events) liveBus.dispatch(event);
+  liveBus.committed(events);
   return result;
 }
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { analyzeMap, type TMapAnalysis } from "@/lib/domain/analyze-map";
+import type { TMapAnalysis } from "@/lib/domain/analyze-map";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { findTeam } from "@/lib/server/teams/find-team";
-import { loadMap } from "./load-map";
+import { mapSnapshots } from "./map-snapshot";
 
 /**
  * Every flag of the organisation's map with counts and health scores (see `analyzeMap`). With `teamId` (an id or
@@ -23,7 +23,7 @@ export async function getMapAnalysis({
 }): Promise<TMapAnalysis> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
   const team = teamId === undefined ? null : await findTeam(db, { organizationId: organization.id, ref: teamId });
-  const analysis = analyzeMap(await loadMap({ organizationId: organization.id }));
+  const { analysis } = await mapSnapshots.read(organization.id);
   if (!team) return analysis;
   const result = analysis.teams.find((entry) => entry.team.id === team.id);
   // The team was deleted between the two reads.

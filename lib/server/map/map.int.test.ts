@@ -2,11 +2,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import type { TFlag, TMapAnalysis } from "@/lib/domain/analyze-map";
+import { analyzeMap, type TFlag, type TMapAnalysis } from "@/lib/domain/analyze-map";
 import { DEFAULT_DUTIES } from "@/lib/domain/duty-catalogue";
 import { generateMap } from "@/lib/domain/generate-map";
 import { MAP_CSV_COLUMNS } from "@/lib/domain/map-csv";
 import { mapToDocument } from "@/lib/domain/map-document";
+import type { TRemitMap } from "@/lib/domain/model";
+import type { TOverview } from "@/lib/domain/overview";
 import { callApi, createMapWorld } from "@/lib/server/testing/map-world";
 import type { TMapDocument } from "@/lib/validation/map";
 import { createAssignment, createTeam } from "@/prisma/factories";
@@ -378,5 +380,110 @@ describe("analysing the map", () => {
         "overloaded_person - jonas-berg",
       ].sort(),
     );
+  });
+});
+
+describe("the overview", () => {
+  const OVERVIEW = "GET /api/v1/orgs/[orgSlug]/overview";
+  const ASSIGNMENTS = "PUT /api/v1/orgs/[orgSlug]/teams/[teamId]/assignments";
+  type TOverviewAnswer = { overview: TOverview; loadedAt: number };
+
+  it("summarises each team: its score, flag counts and who is accountable for each duty", async () => {
+    const { org, as } = await createMapWorld();
+    const params = { orgSlug: org.slug };
+    await callApi(`PUT ${MAP}`, { params, as: as.editor, body: fixture("gaps-and-overlaps") });
+    const analysis = await callApi<TMapAnalysis>(ANALYSIS, { params, as: as.viewer });
+    const answer = await callApi<TOverviewAnswer>(OVERVIEW, { params, as: as.viewer });
+    expect(answer.status).toBe(200);
+    const { overview } = answer.body;
+    expect(overview.score).toBe(analysis.body.score);
+    expect(overview.duties.map((duty) => duty.key)).toEqual(["vision", "roadmap", "day-to-day", "market-research"]);
+    const growth = overview.rows.find((row) => row.team.key === "growth")!;
+    const growthAnalysis = analysis.body.teams.find((team) => team.team.key === "growth")!;
+    expect(growth.score).toBe(growthAnalysis.score);
+    expect(growth.errors).toBe(growthAnalysis.counts.bySeverity.error);
+    expect(growth.cells.map((cell) => cell.state)).toEqual(["owned", "shared", "unowned", "vacant_owner"]);
+    expect(growth.kinds.sort()).toEqual([
+      "dual_role",
+      "idle_slot",
+      "overloaded_person",
+      "shared_ownership",
+      "unowned_duty",
+      "vacant_slot",
+    ]);
+  });
+
+  it("shows a change as soon as the write that made it has answered, and reuses the read map until then", async () => {
+    const { org, as } = await createMapWorld();
+    const params = { orgSlug: org.slug };
+    await callApi(`PUT ${MAP}`, { params, as: as.editor, body: fixture("gaps-and-overlaps") });
+    const before = await callApi<TOverviewAnswer>(OVERVIEW, { params, as: as.viewer });
+    const again = await callApi<TOverviewAnswer>(OVERVIEW, { params, as: as.viewer });
+    // Nothing changed in between: the same read serves both.
+    expect(again.body.loadedAt).toBe(before.body.loadedAt);
+
+    const team = await db.team.findFirstOrThrow({ where: { organizationId: org.id, key: "growth" } });
+    const [duty, slot] = await Promise.all([
+      db.duty.findFirstOrThrow({ where: { organizationId: org.id, key: "day-to-day" } }),
+      db.slot.findFirstOrThrow({ where: { teamId: team.id, key: "pm" } }),
+    ]);
+    const write = await callApi(ASSIGNMENTS, {
+      params: { ...params, teamId: team.id },
+      as: as.editor,
+      body: { dutyId: duty.id, slotId: slot.id, level: "accountable", version: 0 },
+    });
+    expect(write.status).toBe(200);
+
+    const after = await callApi<TOverviewAnswer>(OVERVIEW, { params, as: as.viewer });
+    const row = after.body.overview.rows.find((candidate) => candidate.team.key === "growth")!;
+    expect(row.cells[2]).toEqual({ state: "owned", owners: [expect.any(String)] });
+    expect(row.kinds).not.toContain("unowned_duty");
+    expect(after.body.loadedAt).toBeGreaterThanOrEqual(before.body.loadedAt);
+    // The analysis and the map state read the same, fresh map.
+    const analysis = await callApi<TMapAnalysis>(ANALYSIS, { params, as: as.viewer });
+    expect(analysis.body.flags.map(describeFlag)).not.toContain("unowned_duty growth day-to-day");
+  });
+
+  it("keeps organisations apart", async () => {
+    const { org, other, as } = await createMapWorld();
+    await callApi(`PUT ${MAP}`, { params: { orgSlug: org.slug }, as: as.editor, body: fixture("gaps-and-overlaps") });
+    const theirs = await callApi<TOverviewAnswer>(OVERVIEW, { params: { orgSlug: other.slug }, as: as.stranger });
+    expect(theirs.body.overview.rows).toEqual([]);
+    expect((await callApi(OVERVIEW, { params: { orgSlug: org.slug }, as: as.stranger })).status).toBe(404);
+  });
+});
+
+describe("a team's part of the map", () => {
+  const STATE = "GET /api/v1/orgs/[orgSlug]/state";
+  type TStateAnswer = { map: TRemitMap; loadedAt: number };
+
+  it("holds what the team page needs, and analysing it gives the team's flags as in the whole map", async () => {
+    const { org, as } = await createMapWorld();
+    const params = { orgSlug: org.slug };
+    await callApi(`PUT ${MAP}`, { params, as: as.editor, body: fixture("gaps-and-overlaps") });
+    const whole = await callApi<TStateAnswer>(STATE, { params, as: as.viewer });
+    const platform = whole.body.map.teams.find((team) => team.key === "platform")!;
+    for (const teamId of [platform.id, "platform"]) {
+      const answer = await callApi<TStateAnswer>(STATE, { params, query: { teamId }, as: as.viewer });
+      expect(answer.status).toBe(200);
+      const slice = answer.body.map;
+      expect(slice.assignments.every((assignment) => assignment.teamId === platform.id)).toBe(true);
+      expect(slice.people).toHaveLength(whole.body.map.people.length);
+      expect(slice.duties).toHaveLength(whole.body.map.duties.length);
+      const team = (analysis: TMapAnalysis) => analysis.teams.find((entry) => entry.team.id === platform.id);
+      expect(team(analyzeMap(slice))).toEqual(team(analyzeMap(whole.body.map)));
+    }
+  });
+
+  it("answers 404 for a team of another organisation or none, and 400 for an empty id", async () => {
+    const { org, other, as } = await createMapWorld();
+    const theirs = await createTeam(db, { organizationId: other.id });
+    const params = { orgSlug: org.slug };
+    for (const teamId of [theirs.id, "nope"]) {
+      const answer = await callApi(STATE, { params, query: { teamId }, as: as.viewer });
+      expect(answer.status).toBe(404);
+      expect(answer.body.error.message).toContain(teamId);
+    }
+    expect((await callApi(STATE, { params, query: { teamId: "" }, as: as.viewer })).status).toBe(400);
   });
 });

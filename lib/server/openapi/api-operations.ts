@@ -9,7 +9,7 @@ import {
   ZCreateOrganization,
   ZSignUp,
 } from "@/lib/validation/accounts";
-import { ZAnalysisQuery } from "@/lib/validation/analysis";
+import { ZAnalysisQuery, ZMapStateQuery } from "@/lib/validation/analysis";
 import { ZSetAssignment } from "@/lib/validation/assignments";
 import { ZPresence } from "@/lib/validation/presence";
 import { ZCreateDuty, ZUpdateDuty } from "@/lib/validation/duties";
@@ -30,6 +30,7 @@ import {
   ZErrorBody,
   ZInvitationSummary,
   ZMapAnalysis,
+  ZOverview,
   ZMapCounts,
   ZMapDocument,
   ZMember,
@@ -548,12 +549,37 @@ export const API_OPERATIONS: readonly TOperation[] = [
     path: `${ORG}/state`,
     tag: "Map",
     summary: "The whole map with ids and versions",
-    description: "Everything the browser's screens work on: people, teams, slots, duties and assignments.",
+    description:
+      "Everything the browser's screens work on: people, teams, slots, duties and assignments. With `teamId` (an " +
+      "id or key), what that team's page needs: the team with its slots and assignments, every duty and person, " +
+      "and the other slots (with their teams, without their assignments) that the team's holders fill, so that " +
+      "analysing it gives the team's flags.",
     access: "read",
+    query: ZMapStateQuery,
     responses: {
       200: ok(
         "The map, and when it was read.",
         wrap({ map: ZRemitMap, loadedAt: z.number().meta({ description: "Milliseconds since 1970, server time." }) }),
+      ),
+      404: notFound("team"),
+    },
+  },
+  {
+    method: "GET",
+    path: `${ORG}/overview`,
+    tag: "Map",
+    summary: "The organisation at a glance: per team, its health, its flags and who is accountable for each duty",
+    description:
+      "What the overview page shows, computed on the server so that it stays small for 1,000 teams. Rows come in " +
+      "no particular order.",
+    access: "read",
+    responses: {
+      200: ok(
+        "The overview, and when the map behind it was read.",
+        wrap({
+          overview: ZOverview,
+          loadedAt: z.number().meta({ description: "Milliseconds since 1970, server time." }),
+        }),
       ),
     },
   },

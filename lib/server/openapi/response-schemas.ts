@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { TMapAnalysis } from "@/lib/domain/analyze-map";
 import { FLAG_KINDS, SEVERITIES } from "@/lib/domain/analyze-map";
 import { RACI_LEVELS, type TAssignment, type TRemitMap } from "@/lib/domain/model";
+import type { TOverview } from "@/lib/domain/overview";
 import { PM_ROLE, PO_ROLE } from "@/lib/domain/model";
 import type { TErrorBody } from "@/lib/errors";
 import type { TAppliedSplit } from "@/lib/server/assignments/apply-po-pm-split";
@@ -271,6 +272,41 @@ export const ZMapAnalysis = z.strictObject({
   teams: z.array(ZTeamAnalysis),
 });
 
+const CELL_STATES = ["owned", "unowned", "shared", "vacant_owner", "optional_unowned"] as const;
+
+export const ZOverview = z.strictObject({
+  score: z.int().nullable().meta({ description: "Mean of the team scores; null when there are no teams." }),
+  counts: z.strictObject({ error: z.int(), warning: z.int(), info: z.int() }),
+  duties: z
+    .array(ZDutyView.pick({ id: true, key: true, name: true, description: true, required: true }))
+    .meta({ description: "The catalogue in its order: the columns." }),
+  rows: z.array(
+    z.strictObject({
+      team: z.strictObject({ id: z.string(), key: z.string(), name: z.string() }),
+      score: z.int(),
+      errors: z.int(),
+      warnings: z.int(),
+      infos: z.int(),
+      kinds: z.array(z.enum(FLAG_KINDS)).meta({ description: "The kinds of flag the team has." }),
+      cells: z
+        .array(
+          z.strictObject({
+            state: z.enum(CELL_STATES).meta({
+              description:
+                "owned: one accountable slot with a holder; unowned: a required duty nobody is accountable for; " +
+                "shared: several accountable slots; vacant_owner: the accountable slot has no holder; " +
+                "optional_unowned: an optional duty nobody is accountable for.",
+            }),
+            owners: z
+              .array(z.string())
+              .meta({ description: "Initials of the accountable slots' holders; '?' for a vacant slot." }),
+          }),
+        )
+        .meta({ description: "One per duty, in the order of `duties`." }),
+    }),
+  ),
+});
+
 /** The whole map with ids and versions, as the browser's screens work on it. */
 export const ZRemitMap = z.strictObject({
   people: z.array(
@@ -310,5 +346,6 @@ const sameShapes: [
   TSame<z.output<typeof ZMapCounts>, TMapCounts>,
   TSame<z.output<typeof ZMapAnalysis>, TMapAnalysis>,
   TSame<z.output<typeof ZRemitMap>, TMutableMap>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  TSame<z.output<typeof ZOverview>, TOverview>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void sameShapes;

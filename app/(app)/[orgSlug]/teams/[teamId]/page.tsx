@@ -6,6 +6,7 @@ import { DownloadPngButton } from "@/components/import-export/download-png-butto
 import { TeamWorkspace } from "@/components/map/team-workspace";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
 import { can } from "@/lib/domain/roles";
+import { AppError } from "@/lib/errors";
 import { getMapState } from "@/lib/server/map/get-map-state";
 
 type TProps = { params: Promise<{ orgSlug: string; teamId: string }> };
@@ -13,7 +14,11 @@ type TProps = { params: Promise<{ orgSlug: string; teamId: string }> };
 // Shared by the metadata and the page within one request.
 const load = cache(async (orgSlug: string, teamId: string) => {
   const access = await requireOrgAccess(orgSlug);
-  const state = await getMapState({ actor: await currentActor(), orgSlug });
+  const state = await getMapState({ actor: await currentActor(), orgSlug, teamId }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  // Only by id: a key would give the page a second address.
   const team = state.map.teams.find((candidate) => candidate.id === teamId);
   if (!team) notFound();
   return { access, state, team };

@@ -1,6 +1,9 @@
 import { apiRoute, json } from "@/lib/server/http/api-route";
+import { readQuery } from "@/lib/server/http/read-query";
 import { getMapState } from "@/lib/server/map/get-map-state";
+import { ZMapStateQuery } from "@/lib/validation/analysis";
 
-export const GET = apiRoute<{ orgSlug: string }>(async ({ actor, params }) =>
-  json(await getMapState({ actor, orgSlug: params.orgSlug })),
-);
+export const GET = apiRoute<{ orgSlug: string }>(async ({ request, actor, params }) => {
+  const { teamId } = readQuery(request, ZMapStateQuery);
+  return json(await getMapState({ actor, orgSlug: params.orgSlug, teamId }));
+});

@@ -1,0 +1,38 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api-client";
+import type { TOverview } from "@/lib/domain/overview";
+import { useNewerInitialData } from "./use-org-map";
+
+/** The overview and when the server read the map behind it (ms since the epoch). */
+export type TOverviewState = { overview: TOverview; loadedAt: number };
+
+export function overviewQueryKey(orgId: string) {
+  return [orgId, "overview"] as const;
+}
+
+/**
+ * The organisation overview, computed by the server (for 1,000 teams the whole map would be megabytes). The live
+ * provider refetches it after every change; see `LiveProvider`.
+ */
+export function useOrgOverview({
+  orgId,
+  orgSlug,
+  initial,
+}: {
+  orgId: string;
+  orgSlug: string;
+  /** The overview as the server rendered it. */
+  initial: TOverviewState;
+}) {
+  const key = overviewQueryKey(orgId);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: () => apiFetch<TOverviewState>(`/api/v1/orgs/${orgSlug}/overview`),
+    initialData: initial,
+    initialDataUpdatedAt: initial.loadedAt,
+  });
+  useNewerInitialData(key, initial);
+  return query;
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { analyzeMap, type TMapAnalysis } from "@/lib/domain/analyze-map";
+import type { TRemitMap } from "@/lib/domain/model";
+import { summarizeOverview, type TOverview } from "@/lib/domain/overview";
+import { liveBus } from "@/lib/server/live/live-bus";
+import { loadMap } from "./load-map";
+
+/** An organisation's map as read at `loadedAt`, with what is derived from it. Shared: never mutate it. */
+export type TMapSnapshot = {
+  map: TRemitMap;
+  analysis: TMapAnalysis;
+  overview: TOverview;
+  loadedAt: number;
+};
+
+const MAX_ORGANIZATIONS = 16;
+
+type TEntry = { generation: number; snapshot: Promise<TMapSnapshot>; usedAt: number };
+
+async function readFromDatabase(organizationId: string): Promise<TMapSnapshot> {
+  const loadedAt = Date.now();
+  const map = await loadMap({ organizationId });
+  const analysis = analyzeMap(map);
+  return { map, analysis, overview: summarizeOverview(map, analysis), loadedAt };
+}
+
+/**
+ * Keeps each organisation's last read map, with its analysis and overview, until a change to it is committed. Reading
+ * and analysing 1,000 teams takes hundreds of milliseconds, and every browser on the organisation reloads after each
+ * change, so without this they would each pay for it.
+ *
+ * Correctness rests on the live bus: every map write goes through `runWrite`, which tells this process's watchers as
+ * soon as it commits (and other processes through PostgreSQL's NOTIFY). While this process is not listening (the
+ * connection dropped), nothing is cached. Readers share one read only if no change was committed since it began, so
+ * a read that starts after a write's response always sees that write.
+ */
+class MapSnapshots {
+  private readonly entries = new Map<string, TEntry>();
+  private readonly generations = new Map<string, number>();
+
+  constructor() {
+    liveBus.watch((event) => {
+      if (event === null) this.clear();
+      else if (event.type === "change") this.invalidate(event.organizationId);
+    });
+  }
+
+  async read(organizationId: string): Promise<TMapSnapshot> {
+    if (!(await liveBus.ensureListening())) return readFromDatabase(organizationId);
+    const generation = this.generations.get(organizationId) ?? 0;
+    const entry = this.entries.get(organizationId);
+    if (entry && entry.generation === generation) {
+      entry.usedAt = Date.now();
+      return entry.snapshot;
+    }
+    const snapshot = readFromDatabase(organizationId);
+    this.entries.set(organizationId, { generation, snapshot, usedAt: Date.now() });
+    snapshot.catch(() => {
+      if (this.entries.get(organizationId)?.snapshot === snapshot) this.entries.delete(organizationId);
+    });
+    this.evictLeastUsed();
+    return snapshot;
+  }
+
+  invalidate(organizationId: string): void {
+    this.generations.set(organizationId, (this.generations.get(organizationId) ?? 0) + 1);
+    this.entries.delete(organizationId);
+  }
+
+  clear(): void {
+    for (const organizationId of this.entries.keys()) this.invalidate(organizationId);
+  }
+
+  private evictLeastUsed(): void {
+    while (this.entries.size > MAX_ORGANIZATIONS) {
+      let oldest: [string, TEntry] | undefined;
+      for (const pair of this.entries) if (!oldest || pair[1].usedAt < oldest[1].usedAt) oldest = pair;
+      this.entries.delete(oldest![0]);
+    }
+  }
+}
+
+const globalForSnapshots = globalThis as unknown as { remitMapSnapshots?: MapSnapshots };
+
+/** The one snapshot cache of this process. */
+export const mapSnapshots: MapSnapshots = (globalForSnapshots.remitMapSnapshots ??= new MapSnapshots());
