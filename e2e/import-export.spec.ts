@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Download, type Page } from "@playwright/test";
+import { db } from "@/lib/db";
 import { createAccount, signIn } from "./fixtures/accounts";
 import { captureScreens } from "./fixtures/screens";
 
@@ -164,7 +165,8 @@ test("replacing the map applies the file, and the overview shows it", async ({ p
 });
 
 test("the overview and a team's matrix download as PNG images", async ({ page }, testInfo) => {
-  const { user, organization } = await createAccount({ role: "VIEWER", withMap: true });
+  // A manager: the matrix has holder pickers, which the image shows as the names they hold.
+  const { user, organization } = await createAccount({ role: "MANAGER", withMap: true });
   await signIn(page, user);
   await page.goto(`/${organization.slug}`);
   const overview = await downloadOf(page, () =>
@@ -208,4 +210,29 @@ test("a viewer can download the map but not import one", async ({ page }, testIn
 
   const json = await downloadOf(page, () => page.getByRole("link", { name: "Download JSON" }).click());
   expect((JSON.parse((await contentOf(json)).toString("utf8")) as TDocument).teams).toHaveLength(5);
+});
+
+test("a map changed after its preview is not replaced until the new preview has been seen", async ({ page }) => {
+  // No live events in this browser: it learns of the colleague's edit only when it tries to replace the map.
+  await page.route("**/events", (route) => route.abort());
+  const organization = await openImportExport(page);
+  await chooseFile(page, "edited-map.json", editedCopy(await downloadExport(page)));
+  await expect(page.getByText("it makes 3 changes")).toBeVisible();
+
+  const payments = await db.team.findFirstOrThrow({ where: { organizationId: organization.id, key: "payments" } });
+  const renamed = await page.request.patch(`/api/v1/orgs/${organization.slug}/teams/${payments.id}`, {
+    headers: { origin: new URL(page.url()).origin },
+    data: { name: "Payments and billing" },
+  });
+  expect(renamed.status()).toBe(200);
+
+  await page.getByRole("button", { name: "Replace the map" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The map has changed since you looked at it" })).toBeVisible();
+  // The preview now includes undoing the colleague's rename; replacing again is a decision made knowing it.
+  await expect(page.getByText("it makes 4 changes")).toBeVisible();
+  expect((await db.team.findUniqueOrThrow({ where: { id: payments.id } })).name).toBe("Payments and billing");
+
+  await page.getByRole("button", { name: "Replace the map" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Replaced the map" })).toBeVisible();
+  expect((await db.team.findUniqueOrThrow({ where: { id: payments.id } })).name).toBe("Payments");
 });

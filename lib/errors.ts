@@ -4,6 +4,7 @@ export type TErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "precondition_failed"
   | "payload_too_large"
   | "rate_limited"
   | "unavailable"
@@ -15,6 +16,7 @@ const STATUS_BY_CODE: Record<TErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  precondition_failed: 412,
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,

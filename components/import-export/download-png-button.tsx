@@ -37,6 +37,8 @@ export function DownloadPngButton({
     }
     setIsPending(true);
     const prepared = prepare?.();
+    // Controls marked data-png-hide give way to their data-png-only values (see globals.css).
+    element.dataset.drawing = "";
     try {
       // Loaded on demand: most visits never draw an image.
       const { toPng } = await import("html-to-image");
@@ -56,6 +58,7 @@ export function DownloadPngButton({
     } catch {
       toast.show("The image could not be drawn. Try again, or use another browser.", "error");
     } finally {
+      delete element.dataset.drawing;
       prepared?.restore();
       setIsPending(false);
     }

@@ -9,7 +9,7 @@ import { useToast } from "@/components/ui/toast";
 import { apiFetch, ApiError } from "@/lib/api-client";
 import { countNoun } from "@/lib/domain/count-noun";
 import { diffMapDocuments } from "@/lib/domain/map-diff";
-import { mapToDocument } from "@/lib/domain/map-document";
+import { documentFingerprint, mapToDocument } from "@/lib/domain/map-document";
 import type { TRemitMap } from "@/lib/domain/model";
 import { readMapFile } from "@/lib/domain/read-map-file";
 import type { TMapValidationError } from "@/lib/validation/map";
@@ -54,12 +54,18 @@ export function MapImport({
 
   const check = useMemo(() => (source ? readMapFile(source.text) : null), [source]);
   // Recomputed when the map changes under the preview (someone else edits it), so the preview stays true.
-  const diff = useMemo(() => (check?.ok ? diffMapDocuments(mapToDocument(map), check.document) : null), [check, map]);
+  const current = useMemo(() => mapToDocument(map), [map]);
+  const diff = useMemo(() => (check?.ok ? diffMapDocuments(current, check.document) : null), [check, current]);
   const errors = serverErrors ?? (check && !check.ok ? check.errors : null);
 
   const replace = useMutation({
+    // If-Match: the server refuses (412) when the map changed after the preview was drawn from it.
     mutationFn: (input: unknown) =>
-      apiFetch<{ imported: TImported }>(`/api/v1/orgs/${orgSlug}/map`, { method: "PUT", body: input }),
+      apiFetch<{ imported: TImported }>(`/api/v1/orgs/${orgSlug}/map`, {
+        method: "PUT",
+        body: input,
+        headers: { "If-Match": `"${documentFingerprint(current)}"` },
+      }),
     onSuccess: async ({ imported }) => {
       await queryClient.invalidateQueries({ queryKey: mapQueryKey(orgId) });
       toast.show(`Replaced the map: ${summary(imported)}.`, "success");
@@ -69,6 +75,12 @@ export function MapImport({
       if (fileInputRef.current) fileInputRef.current.value = "";
     },
     onError: (error) => {
+      if (error instanceof ApiError && error.status === 412) {
+        // Someone changed the map after the preview was drawn: fetch it, so the preview shows what would change now.
+        void queryClient.invalidateQueries({ queryKey: mapQueryKey(orgId) });
+        toast.show(error.message, "error");
+        return;
+      }
       if (error instanceof ApiError && error.fields) {
         setServerErrors(
           Object.entries(error.fields).flatMap(([path, messages]) => messages.map((message) => ({ path, message }))),

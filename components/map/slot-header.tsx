@@ -85,6 +85,7 @@ export function SlotHeader({
           </span>
           {canEdit ? (
             <select
+              data-png-hide
               id={holderPickerId(slot.id)}
               aria-label={`Holder of the ${roleLabel} slot`}
               value={slot.holderId ?? ""}
@@ -101,6 +102,11 @@ export function SlotHeader({
                 </option>
               ))}
             </select>
+          ) : null}
+          {canEdit ? (
+            <span data-png-only className="text-xs">
+              {holder?.name ?? "Vacant"}
+            </span>
           ) : (
             <span className="text-xs">{holder?.name ?? "Vacant"}</span>
           )}
@@ -119,7 +125,7 @@ export function SlotHeader({
           </span>
         )}
         {canEdit && isCustom && !isRenaming && (
-          <span className="flex gap-2 text-xs">
+          <span data-png-hide className="flex gap-2 text-xs">
             <button
               type="button"
               onClick={() => setIsRenaming(true)}

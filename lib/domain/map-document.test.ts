@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { validateMapDocument, type TMapDocument } from "@/lib/validation/map";
 import { analyzeMap } from "./analyze-map";
 import { generateMap } from "./generate-map";
-import { documentToMap, mapToDocument, MAP_FORMAT, type TCreateId } from "./map-document";
+import { documentFingerprint, documentToMap, mapToDocument, MAP_FORMAT, type TCreateId } from "./map-document";
 import type { TMapEntityKind, TRemitMap } from "./model";
 
 const DOCUMENT: TMapDocument = {
@@ -230,5 +230,34 @@ describe("round trip", () => {
         .sort();
     expect(summary(reimported)).toEqual(summary(map));
     expect(analyzeMap(reimported).score).toBe(analyzeMap(map).score);
+  });
+});
+
+describe("documentFingerprint", () => {
+  it("is the same for the same document and 16 hex digits long", () => {
+    const fingerprint = documentFingerprint(DOCUMENT);
+    expect(fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(documentFingerprint(structuredClone(DOCUMENT))).toBe(fingerprint);
+  });
+
+  it("changes with any change, however small", () => {
+    const map = generateMap({ teams: 20, seed: 3 });
+    const document = mapToDocument(map);
+    const seen = new Set([documentFingerprint(document)]);
+    const team = document.teams[0]!;
+    const variants: TMapDocument[] = [
+      { ...document, teams: [{ ...team, name: `${team.name} ` }, ...document.teams.slice(1)] },
+      { ...document, teams: document.teams.slice(1) },
+      { ...document, teams: [...document.teams.slice(1), team] },
+      {
+        ...document,
+        teams: [
+          { ...team, slots: team.slots.map((slot, index) => (index === 0 ? { ...slot, allocation: 0.51 } : slot)) },
+          ...document.teams.slice(1),
+        ],
+      },
+    ];
+    for (const variant of variants) seen.add(documentFingerprint(variant));
+    expect(seen.size).toBe(variants.length + 1);
   });
 });

@@ -197,3 +197,22 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/**
+ * A short fingerprint of a map document (its exported bytes), to tell whether a map changed between two reads: the
+ * export's ETag, and what an import sends as If-Match so that it never replaces edits its preview did not show.
+ * Not a security measure: a fast, well-mixed 64-bit hash (two 32-bit lanes) of the JSON text.
+ */
+export function documentFingerprint(document: TMapDocument): string {
+  const text = JSON.stringify(document);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${(h2 >>> 0).toString(16).padStart(8, "0")}${(h1 >>> 0).toString(16).padStart(8, "0")}`;
+}

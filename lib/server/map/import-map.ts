@@ -1,10 +1,12 @@
 import "server-only";
+import { documentFingerprint, mapToDocument } from "@/lib/domain/map-document";
 import { changeOf, runWrite } from "@/lib/server/live/run-write";
 import { AppError, type TFieldErrors } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { formatPath, validateMapDocument } from "@/lib/validation/map";
 import { NUL_MESSAGE, nulCharacterPaths } from "@/lib/validation/map-fields";
+import { loadMapIn } from "./load-map";
 import { replaceMap, type TMapCounts } from "./replace-map";
 
 /** Map documents are large: a 1,000-team map is about 5 MB of JSON. */
@@ -23,11 +25,17 @@ export async function importMap({
   actor,
   orgSlug,
   input,
+  ifMatch,
 }: {
   actor: TActor | null;
   orgSlug: string;
   /** The parsed JSON body, not yet checked. */
   input: unknown;
+  /**
+   * The fingerprint of the map the caller last saw (GET map's ETag, or `documentFingerprint` of it): when the map
+   * has changed since, nothing is imported (412), so that an import never silently replaces edits nobody reviewed.
+   */
+  ifMatch?: string;
 }): Promise<TMapCounts> {
   const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
   const result = validateMapDocument(input);
@@ -46,7 +54,19 @@ export async function importMap({
     );
   }
   return runWrite(
-    (tx) => replaceMap(tx, { organizationId: organization.id, document: result.document }),
+    async (tx) => {
+      if (ifMatch !== undefined) {
+        const current = documentFingerprint(mapToDocument(await loadMapIn(tx, organization.id)));
+        if (current !== ifMatch) {
+          throw new AppError(
+            "precondition_failed",
+            "The map has changed since you looked at it, so nothing was imported. Check what would change now, " +
+              "then import again.",
+          );
+        }
+      }
+      return replaceMap(tx, { organizationId: organization.id, document: result.document });
+    },
     changeOf(organization.id, author, "map"),
     {
       timeout: IMPORT_TIMEOUT_MS,

@@ -6,7 +6,7 @@ import { analyzeMap, type TFlag, type TMapAnalysis } from "@/lib/domain/analyze-
 import { DEFAULT_DUTIES } from "@/lib/domain/duty-catalogue";
 import { generateMap } from "@/lib/domain/generate-map";
 import { MAP_CSV_COLUMNS } from "@/lib/domain/map-csv";
-import { mapToDocument } from "@/lib/domain/map-document";
+import { documentFingerprint, mapToDocument } from "@/lib/domain/map-document";
 import type { TRemitMap } from "@/lib/domain/model";
 import type { TOverview } from "@/lib/domain/overview";
 import { callApi, createMapWorld } from "@/lib/server/testing/map-world";
@@ -243,6 +243,68 @@ describe("exporting and importing the map", () => {
     });
     expect(put.status).toBe(404);
     expect(await db.team.count({ where: { organizationId: org.id } })).toBe(0);
+  });
+});
+
+describe("importing only over the map one has seen (ETag and If-Match)", () => {
+  it("exports the document's fingerprint as its ETag, and imports when If-Match still matches", async () => {
+    const { org, as } = await createMapWorld();
+    const params = { orgSlug: org.slug };
+    await callApi(`PUT ${MAP}`, { params, as: as.editor, body: fixture("gaps-and-overlaps") });
+    const exported = await callApi<TMapDocument>(`GET ${MAP}`, { params, as: as.viewer });
+    const etag = exported.headers.get("etag");
+    expect(etag).toBe(`"${documentFingerprint(exported.body)}"`);
+    // The same map read again has the same ETag.
+    expect((await callApi(`GET ${MAP}`, { params, as: as.viewer })).headers.get("etag")).toBe(etag);
+
+    const imported = await callApi<{ imported: TMapCounts }>(`PUT ${MAP}`, {
+      params,
+      as: as.editor,
+      body: fixture("healthy-team"),
+      headers: { "If-Match": etag! },
+    });
+    expect(imported.status).toBe(200);
+    expect((await callApi(`GET ${MAP}`, { params, as: as.viewer })).headers.get("etag")).not.toBe(etag);
+  });
+
+  it("refuses with 412 and changes nothing when the map changed after the ETag was read", async () => {
+    const { org, as } = await createMapWorld();
+    const params = { orgSlug: org.slug };
+    await callApi(`PUT ${MAP}`, { params, as: as.editor, body: fixture("gaps-and-overlaps") });
+    const etag = (await callApi(`GET ${MAP}`, { params, as: as.viewer })).headers.get("etag")!;
+    const team = await db.team.findFirstOrThrow({ where: { organizationId: org.id, key: "growth" } });
+    const renamed = await callApi(`PATCH /api/v1/orgs/[orgSlug]/teams/[teamId]`, {
+      params: { ...params, teamId: team.id },
+      as: as.editor,
+      body: { name: "Growth and retention" },
+    });
+    expect(renamed.status).toBe(200);
+    const before = await callApi<TMapDocument>(`GET ${MAP}`, { params, as: as.viewer });
+
+    const refused = await callApi(`PUT ${MAP}`, {
+      params,
+      as: as.editor,
+      body: fixture("healthy-team"),
+      headers: { "If-Match": etag },
+    });
+    expect(refused.status).toBe(412);
+    expect(refused.body.error.code).toBe("precondition_failed");
+    expect(refused.body.error.message).toMatch(/changed since/);
+    expect((await callApi<TMapDocument>(`GET ${MAP}`, { params, as: as.viewer })).body).toEqual(before.body);
+  });
+
+  it("answers 400 for an If-Match that is not one ETag", async () => {
+    const { org, as } = await createMapWorld();
+    for (const ifMatch of ["*", "abc", '"0123456789abcdef", "fedcba9876543210"', '"0123456789ABCDEF"']) {
+      const answer = await callApi(`PUT ${MAP}`, {
+        params: { orgSlug: org.slug },
+        as: as.editor,
+        body: fixture("healthy-team"),
+        headers: { "If-Match": ifMatch },
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.message).toContain("If-Match");
+    }
   });
 });
 

@@ -525,7 +525,9 @@ export const API_OPERATIONS: readonly TOperation[] = [
     tag: "Map",
     summary: "Export the map as a remit.map/v1 document",
     description:
-      "In a stable order: exporting an unchanged map twice gives the same bytes. Ids and versions are left out.",
+      "In a stable order: exporting an unchanged map twice gives the same bytes. Ids and versions are left out. " +
+      "The `ETag` header is the document's fingerprint: send it back as `If-Match` with an import so that it " +
+      "replaces only the map you read.",
     access: "read",
     responses: { 200: ok("The document.", ZMapDocument) },
   },
@@ -538,11 +540,15 @@ export const API_OPERATIONS: readonly TOperation[] = [
       "Replaces the teams, people, slots, duties and assignments (not members or tokens). The document is checked " +
       "first and every problem is reported at once in `fields`, keyed by JSON path like `teams[2].slots[0].holder`; " +
       "then it is stored in one transaction, so nothing is ever half imported. What keeps its key keeps its id. " +
-      `Bodies up to ${MAP_IMPORT_BODY_LIMIT_BYTES / 1_000_000} MB.`,
+      `Bodies up to ${MAP_IMPORT_BODY_LIMIT_BYTES / 1_000_000} MB. With an \`If-Match\` header (an ETag from ` +
+      "GET map), nothing is imported when the map has changed since (412): read it again, then decide.",
     access: "edit_map",
     body: ZMapDocument,
     bodyLimitBytes: MAP_IMPORT_BODY_LIMIT_BYTES,
-    responses: { 200: ok("How many of each were imported.", wrap({ imported: ZMapCounts })) },
+    responses: {
+      200: ok("How many of each were imported.", wrap({ imported: ZMapCounts })),
+      412: { description: "The map changed since the ETag in `If-Match` was read.", schema: ZErrorBody },
+    },
   },
   {
     method: "GET",

@@ -35,6 +35,7 @@ export const ZErrorBody = z.strictObject({
       "forbidden",
       "not_found",
       "conflict",
+      "precondition_failed",
       "payload_too_large",
       "rate_limited",
       "unavailable",

@@ -52,13 +52,27 @@ export async function callApi<TBody = TErrorBody>(
     query,
     body,
     as = null,
-  }: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown; as?: TCredentials },
+    headers,
+  }: {
+    params?: Record<string, string>;
+    query?: Record<string, string>;
+    body?: unknown;
+    as?: TCredentials;
+    headers?: Record<string, string>;
+  },
 ): Promise<{ status: number; body: TBody; headers: Headers }> {
   const [method, file] = route.split(" ") as [string, string];
   const handler = await loadHandler(file, method);
   const filled = file.replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
   const search = query ? `?${new URLSearchParams(query).toString()}` : "";
-  const response = await callRoute(handler, { method, path: `${filled}${search}`, params, body, credentials: as });
+  const response = await callRoute(handler, {
+    method,
+    path: `${filled}${search}`,
+    params,
+    body,
+    credentials: as,
+    headers,
+  });
 
   const documented = documentedResponse(method, file, response.status);
   expect(documented, `${route} answered ${response.status}, which the OpenAPI document does not list`).toBeDefined();
