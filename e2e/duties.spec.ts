@@ -98,6 +98,27 @@ test("a manager reorders duties with the keyboard, and the order is saved", asyn
   await expect(page.getByRole("grid").getByRole("rowheader").first()).toHaveText(/Product strategy/);
 });
 
+test("a manager drags a duty to a new place, and the order is saved", async ({ page }) => {
+  const { user, organization } = await createAccount({ role: "MANAGER", withMap: true });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}/duties`);
+  await expect(dutyNames(page)).toHaveText(DEMO_ORDER.map((name) => new RegExp(`^${name}`)));
+
+  // Tall enough for both duties to be on screen: a drag that scrolls the page is not what is tested here.
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await dutyItem(page, "Data analysis").dragTo(dutyItem(page, "Product strategy"));
+  const expected = [
+    "Product vision",
+    "Data analysis",
+    ...DEMO_ORDER.slice(1).filter((name) => name !== "Data analysis"),
+  ].map((name) => new RegExp(`^${name}`));
+  await expect(dutyNames(page)).toHaveText(expected);
+  await expect(page.getByRole("status").filter({ hasText: "Data analysis moved to position 2 of 11." })).toBeAttached();
+  await expect(page.getByText("All changes saved.")).toBeVisible();
+  await page.reload();
+  await expect(dutyNames(page)).toHaveText(expected);
+});
+
 test("a manager adds, renames, describes and marks duties optional", async ({ page }) => {
   const { user, organization } = await createAccount({ role: "MANAGER", withMap: true });
   await signIn(page, user);

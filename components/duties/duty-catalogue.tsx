@@ -31,7 +31,8 @@ const NEUTRAL_CONTROL = `${CONTROL} ring-slate-300 hover:bg-slate-100 dark:ring-
 
 /**
  * The organisation's duty catalogue: the rows of every team's matrix, in order. Editors add, rename, describe,
- * reorder (Move up / Move down, by mouse or keyboard), mark required or optional, and remove duties.
+ * reorder (drag and drop, or Move up / Move down by mouse or keyboard), mark required or optional, and remove
+ * duties.
  */
 export function DutyCatalogue({ orgId, orgSlug, canEdit, initial }: TProps) {
   const queryClient = useQueryClient();
@@ -82,12 +83,23 @@ export function DutyCatalogue({ orgId, orgSlug, canEdit, initial }: TProps) {
     patch.mutate({ duty, changes });
   };
 
-  const move = (row: TDutyRow, index: number, direction: TDirection) => {
-    const position = direction === "up" ? index - 1 : index + 1;
+  const moveTo = (row: TDutyRow, position: number) => {
     if (position < 0 || position >= rows.length) return;
-    focusAfterRender.current = { dutyId: row.duty.id, direction };
     setAnnouncement(`${row.duty.name} moved to position ${position + 1} of ${rows.length}.`);
     change(row.duty, { order: position }, (current) => withDutyMoved(current, row.duty.id, position));
+  };
+
+  const move = (row: TDutyRow, index: number, direction: TDirection) => {
+    focusAfterRender.current = { dutyId: row.duty.id, direction };
+    moveTo(row, direction === "up" ? index - 1 : index + 1);
+  };
+
+  // Drag and drop, for the mouse: a duty dropped on another takes its place.
+  const [dragged, setDragged] = useState<TDutyRow | null>(null);
+  const [dropIndex, setDropIndex] = useState<number | null>(null);
+  const endDrag = () => {
+    setDragged(null);
+    setDropIndex(null);
   };
 
   const setRequired = (duty: TDuty, required: boolean) => {
@@ -166,7 +178,7 @@ export function DutyCatalogue({ orgId, orgSlug, canEdit, initial }: TProps) {
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {countNoun(rows.length, "duty", "duties")}, {requiredCount} required. Every team&apos;s matrix lists them in
             this order; a required duty needs exactly one accountable slot in each team.
-            {canEdit && " Move up and Move down work with Tab and Enter as well as the mouse."}
+            {canEdit && " Drag a duty to move it, or use Move up and Move down, which work with Tab and Enter as well."}
           </p>
           <ol
             aria-label="Duty catalogue"
@@ -176,11 +188,44 @@ export function DutyCatalogue({ orgId, orgSlug, canEdit, initial }: TProps) {
               const { duty } = row;
               const isEditing = editingId === duty.id;
               return (
-                <li key={duty.id} className="flex flex-wrap items-start gap-x-4 gap-y-2 p-4">
+                <li
+                  key={duty.id}
+                  data-duty={duty.key}
+                  draggable={canEdit && !isEditing}
+                  onDragStart={(event) => {
+                    event.dataTransfer.effectAllowed = "move";
+                    event.dataTransfer.setData("text/plain", duty.name);
+                    setDragged(row);
+                  }}
+                  onDragOver={(event) => {
+                    if (!dragged) return;
+                    event.preventDefault();
+                    if (dropIndex !== index) setDropIndex(index);
+                  }}
+                  onDrop={(event) => {
+                    event.preventDefault();
+                    const from = rows.findIndex((candidate) => candidate.duty.id === dragged?.duty.id);
+                    if (dragged && from !== index) moveTo(dragged, index);
+                    endDrag();
+                  }}
+                  onDragEnd={endDrag}
+                  className={`flex flex-wrap items-start gap-x-4 gap-y-2 p-4 ${
+                    dragged?.duty.id === duty.id ? "opacity-50" : ""
+                  } ${
+                    dropIndex === index && dragged && dragged.duty.id !== duty.id
+                      ? "outline-2 -outline-offset-2 outline-indigo-500"
+                      : ""
+                  }`}
+                >
                   <span
                     aria-hidden
-                    className="w-6 shrink-0 pt-0.5 text-right text-sm tabular-nums text-slate-600 dark:text-slate-400"
+                    className="flex w-8 shrink-0 items-center justify-end gap-1 pt-0.5 text-sm tabular-nums text-slate-600 dark:text-slate-400"
                   >
+                    {canEdit && !isEditing && (
+                      <span className="cursor-grab select-none text-slate-400" title="Drag to move">
+                        ⠿
+                      </span>
+                    )}
                     {index + 1}.
                   </span>
                   <div className="min-w-0 flex-1 basis-64">
