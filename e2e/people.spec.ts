@@ -181,3 +181,43 @@ test("an organisation without people explains where they come from", async ({ pa
     `/${organization.slug}/import-export`,
   );
 });
+
+test("a large organisation's people come a page at a time, and can be found by name or load", async ({
+  page,
+}, testInfo) => {
+  const { user, organization } = await createAccount({ role: "VIEWER", generatedTeams: 30 });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}/people`);
+  const table = page.getByRole("table", { name: "People" });
+  const status = page.getByRole("status").filter({ hasText: /^Showing|^Nobody/ });
+  await expect(status).toHaveText(/^Showing 1–50 of \d{3}$/);
+  const total = Number((await status.textContent())!.match(/of (\d+)/)![1]);
+  await expect(table.getByRole("rowheader")).toHaveCount(50);
+  await captureScreens(page, testInfo, "people-paged");
+
+  const firstOnPageOne = await table.getByRole("rowheader").first().textContent();
+  const pages = page.getByRole("navigation", { name: "Pages of people" });
+  await expect(pages.getByRole("button", { name: "← Previous" })).toBeDisabled();
+  await pages.getByRole("button", { name: "Next →" }).click();
+  await expect(status).toHaveText(`Showing 51–100 of ${total}`);
+  await expect(pages).toContainText(`Page 2 of ${Math.ceil(total / 50)}`);
+  await expect(table.getByRole("rowheader").first()).not.toHaveText(firstOnPageOne!);
+
+  // Finding someone goes back to the first page of what matches.
+  const someone = (await table.getByRole("rowheader").nth(3).getByRole("link").textContent())!;
+  await page.getByLabel("Find").fill(someone.toUpperCase());
+  // Generated names repeat now and then: everyone shown has the name.
+  await expect(table.getByRole("link", { name: someone, exact: true }).first()).toBeVisible();
+  for (const header of await table.getByRole("rowheader").all()) await expect(header).toContainText(someone);
+  await expect(status).toHaveText(/^Showing 1–\d+ of \d+$/);
+
+  await page.getByLabel("Find").fill("");
+  await page.getByLabel("Only people over capacity").check();
+  const overloaded = Number((await status.textContent())!.match(/of (\d+)/)?.[1] ?? 0);
+  expect(overloaded).toBeGreaterThan(0);
+  expect(overloaded).toBeLessThan(total);
+  await expect(table.getByRole("rowheader").first()).toBeVisible();
+  const shownRows = table.locator("tbody tr");
+  const shownCount = await shownRows.count();
+  for (let index = 0; index < shownCount; index++) await expect(shownRows.nth(index)).toContainText("over capacity");
+});

@@ -3,8 +3,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
-import { mapQueryKey, type TMapState } from "@/components/map/use-org-map";
+import { mapQueryKey, scopeOf, type TMapState } from "@/components/map/use-org-map";
 import { overviewQueryKey } from "@/components/map/use-org-overview";
+import { sliceHoldsCell } from "@/lib/domain/map-slice";
 import { cellKey, cellVersion, withCell } from "@/lib/domain/team-view";
 import type { TChangeEvent, TPresenceEvent } from "@/lib/domain/live-event";
 
@@ -114,10 +115,9 @@ export function LiveProvider({
       const { cell } = event;
       if (cell) {
         changedBy.current.set(cellKey(cell.dutyId, cell.slotId), event.actor.name);
-        // The whole map and the slice of the cell's team (see mapQueryKey); other slices hold none of its cells.
+        // The whole map and each part of it that holds the cell (see mapQueryKey and sliceHoldsCell).
         for (const [queryKey, current] of queryClient.getQueriesData<TMapState>({ queryKey: key })) {
-          const sliceOf = queryKey[3];
-          if (!current || (sliceOf !== undefined && sliceOf !== cell.teamId)) continue;
+          if (!current || !sliceHoldsCell(scopeOf(queryKey), current.map, cell)) continue;
           if (cellVersion(current.map, cell.dutyId, cell.slotId) === cell.version) continue;
           queryClient.setQueryData<TMapState>(queryKey, { ...current, map: withCell(current.map, cell, cell.version) });
         }

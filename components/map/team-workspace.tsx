@@ -18,11 +18,12 @@ type TProps = { orgId: string; orgSlug: string; teamId: string; canEdit: boolean
 
 /** The team page's interactive part: the matrix, its flags with fixes, and the team's slot tools. */
 export function TeamWorkspace({ orgId, orgSlug, teamId, canEdit, initial }: TProps) {
-  const { map, analysis, isFetching } = useOrgMap({ orgId, orgSlug, teamId, initial });
+  const scope = useMemo(() => ({ teamId }), [teamId]);
+  const { map, analysis, isFetching } = useOrgMap({ orgId, orgSlug, scope, initial });
   const view = useMemo(() => (map ? teamView(map, teamId) : null), [map, teamId]);
   const teamAnalysis = analysis?.teams.find((entry) => entry.team.id === teamId);
   const live = useLive();
-  const setCell = useSetCell({ orgId, orgSlug, teamId, changedBy: live.lastChangeBy });
+  const setCell = useSetCell({ orgId, orgSlug, scope, changedBy: live.lastChangeBy });
   const pathname = usePathname();
   // Cells that other people on this page have focused, outlined in their colour.
   const peerFocus = useMemo(() => {

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { useToast } from "@/components/ui/toast";
 import { analyzeMap } from "@/lib/domain/analyze-map";
+import type { TMapScope } from "@/lib/domain/map-slice";
 import type { TRemitMap } from "@/lib/domain/model";
 import { withCell, type TCellChange } from "@/lib/domain/team-view";
 import type { TRaciLevel } from "@/lib/domain/model";
@@ -16,11 +17,25 @@ import { apiFetch, ApiError } from "@/lib/api-client";
 export type TMapState = { map: TRemitMap; loadedAt: number };
 
 /**
- * The map's cache key: the whole map, or with `teamId` the slice a team page works on (see `teamSlice`). The whole
- * map's key is a prefix of every slice's, so invalidating it reloads them all.
+ * The map's cache key: the whole map, or with a scope the part of it one screen works on (see `mapSlice`). The
+ * whole map's key is a prefix of every part's, so invalidating it reloads them all.
  */
-export function mapQueryKey(orgId: string, teamId?: string): readonly unknown[] {
-  return teamId === undefined ? [orgId, "map"] : [orgId, "map", "team", teamId];
+export function mapQueryKey(orgId: string, scope?: TMapScope): readonly unknown[] {
+  return scope === undefined ? [orgId, "map"] : [orgId, "map", scope];
+}
+
+/** The scope a map cache key was made with (see mapQueryKey). */
+export function scopeOf(queryKey: readonly unknown[]): TMapScope | undefined {
+  return queryKey[2] as TMapScope | undefined;
+}
+
+function stateUrl(orgSlug: string, scope: TMapScope | undefined): string {
+  const base = `/api/v1/orgs/${orgSlug}/state`;
+  if (scope === undefined) return base;
+  if (scope === "people") return `${base}?part=people`;
+  return "teamId" in scope
+    ? `${base}?teamId=${encodeURIComponent(scope.teamId)}`
+    : `${base}?personId=${encodeURIComponent(scope.personId)}`;
 }
 
 /**
@@ -30,23 +45,20 @@ export function mapQueryKey(orgId: string, teamId?: string): readonly unknown[] 
 export function useOrgMap({
   orgId,
   orgSlug,
-  teamId,
+  scope,
   initial,
 }: {
   orgId: string;
   orgSlug: string;
-  /** Only what this team's page needs. */
-  teamId?: string;
+  /** Only the part of the map this screen needs. */
+  scope?: TMapScope;
   /** The map as the server rendered it. */
   initial?: TMapState;
 }) {
-  const key = mapQueryKey(orgId, teamId);
+  const key = mapQueryKey(orgId, scope);
   const query = useQuery({
     queryKey: key,
-    queryFn: () =>
-      apiFetch<TMapState>(
-        `/api/v1/orgs/${orgSlug}/state${teamId === undefined ? "" : `?teamId=${encodeURIComponent(teamId)}`}`,
-      ),
+    queryFn: () => apiFetch<TMapState>(stateUrl(orgSlug, scope)),
     initialData: initial,
     initialDataUpdatedAt: initial?.loadedAt,
   });
@@ -78,18 +90,18 @@ export function useNewerInitialData(queryKey: readonly unknown[], initial: { loa
 export function useSetCell({
   orgId,
   orgSlug,
-  teamId,
+  scope,
   changedBy,
 }: {
   orgId: string;
   orgSlug: string;
-  /** The team slice the page shows (see `useOrgMap`). */
-  teamId?: string;
+  /** The part of the map the page shows (see `useOrgMap`). */
+  scope?: TMapScope;
   changedBy?: (dutyId: string, slotId: string) => string | null;
 }) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const key = mapQueryKey(orgId, teamId);
+  const key = mapQueryKey(orgId, scope);
   const mutation = useMutation({
     // One write at a time: a quick second edit of a cell (Responsible, then Delete) must reach the server after the
     // first, with the version the first produces, or it would be refused as a conflict with oneself.

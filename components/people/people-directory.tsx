@@ -1,13 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { Fragment, useMemo, useState } from "react";
+import { Fragment, useDeferredValue, useMemo, useState } from "react";
 import { useMapWrite, useOrgMap, type TMapState } from "@/components/map/use-org-map";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { apiFetch } from "@/lib/api-client";
 import { countNoun } from "@/lib/domain/count-noun";
-import { peopleRows, type TPersonRow } from "@/lib/domain/people-view";
+import { filterPeopleRows, peopleRows, type TPersonRow } from "@/lib/domain/people-view";
 import { AllocationBar } from "./allocation-bar";
 import { PersonFlags } from "./person-flags";
 import { PersonForm } from "./person-form";
@@ -15,17 +15,38 @@ import { PersonForm } from "./person-form";
 type TProps = { orgId: string; orgSlug: string; canEdit: boolean; initial: TMapState };
 type TDeleteAnswer = { deleted: { vacatedSlots: number } };
 
+/** People per page: a large organisation has thousands, and each row lists slots and flags. */
+const PAGE_SIZE = 50;
+
+const PAGE_BUTTON =
+  "rounded-md px-3 py-1.5 font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-50 dark:ring-slate-700 dark:hover:bg-slate-800";
+
 function editButtonId(personId: string): string {
   return `edit-person-${personId}`;
 }
 
-/** Everyone in the organisation: the slots they hold, their allocation against capacity, and their flags. */
+/**
+ * Everyone in the organisation: the slots they hold, their allocation against capacity, and their flags; found by
+ * name or email, filtered to those over capacity, a page at a time.
+ */
 export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
   const toast = useToast();
-  const { map, analysis, isFetching } = useOrgMap({ orgId, orgSlug, initial });
+  const { map, analysis, isFetching } = useOrgMap({ orgId, orgSlug, scope: "people", initial });
   const rows = useMemo(() => (map && analysis ? peopleRows(map, analysis) : []), [map, analysis]);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<TPersonRow | null>(null);
+  const [nameFilter, setNameFilter] = useState("");
+  const [isOverloadedOnly, setIsOverloadedOnly] = useState(false);
+  const [pageIndex, setPageIndex] = useState(0);
+  const deferredName = useDeferredValue(nameFilter);
+  const matching = useMemo(
+    () => filterPeopleRows(rows, { text: deferredName, isOverloadedOnly }),
+    [rows, deferredName, isOverloadedOnly],
+  );
+  const pageCount = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+  // A filter or a removal can leave fewer pages than the one shown.
+  const page = Math.min(pageIndex, pageCount - 1);
+  const shown = matching.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
 
   const remove = useMapWrite({
     orgId,
@@ -96,6 +117,38 @@ export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
             {overloaded > 0 && `, ${overloaded} over capacity`}. Allocation is in full-time equivalents (FTE): 1.0 is
             one full-time person.
           </p>
+          <div className="flex flex-wrap items-end gap-4">
+            <label className="text-sm">
+              <span className="block font-medium">Find</span>
+              <input
+                type="search"
+                value={nameFilter}
+                onChange={(event) => {
+                  setNameFilter(event.target.value);
+                  setPageIndex(0);
+                }}
+                placeholder="Name or email"
+                className="mt-1 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
+              />
+            </label>
+            <label className="flex items-center gap-2 pb-1.5 text-sm">
+              <input
+                type="checkbox"
+                checked={isOverloadedOnly}
+                onChange={(event) => {
+                  setIsOverloadedOnly(event.target.checked);
+                  setPageIndex(0);
+                }}
+                className="size-4 rounded border-slate-300 dark:border-slate-700"
+              />
+              Only people over capacity
+            </label>
+            <p role="status" className="pb-1.5 text-sm text-slate-600 dark:text-slate-400">
+              {matching.length === 0
+                ? "Nobody matches."
+                : `Showing ${page * PAGE_SIZE + 1}–${page * PAGE_SIZE + shown.length} of ${matching.length}`}
+            </p>
+          </div>
           <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
             <table className="w-full border-collapse text-left text-sm" aria-label="People">
               <thead className="bg-slate-50 text-slate-600 dark:bg-slate-900 dark:text-slate-400">
@@ -120,7 +173,7 @@ export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((row) => {
+                {shown.map((row) => {
                   const { person } = row;
                   return (
                     <Fragment key={person.id}>
@@ -213,6 +266,29 @@ export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
               </tbody>
             </table>
           </div>
+          {pageCount > 1 && (
+            <nav aria-label="Pages of people" className="flex items-center justify-between gap-4 text-sm">
+              <button
+                type="button"
+                onClick={() => setPageIndex(page - 1)}
+                disabled={page === 0}
+                className={PAGE_BUTTON}
+              >
+                ← Previous
+              </button>
+              <span>
+                Page {page + 1} of {pageCount}
+              </span>
+              <button
+                type="button"
+                onClick={() => setPageIndex(page + 1)}
+                disabled={page === pageCount - 1}
+                className={PAGE_BUTTON}
+              >
+                Next →
+              </button>
+            </nav>
+          )}
         </>
       )}
 

@@ -13,7 +13,8 @@ type TProps = { orgId: string; orgSlug: string; personId: string; initial: TMapS
 
 /** One person: their slots, allocation and flags, and every duty they have across teams, with links to the teams. */
 export function PersonDetail({ orgId, orgSlug, personId, initial }: TProps) {
-  const { map, analysis, isFetching } = useOrgMap({ orgId, orgSlug, initial });
+  const scope = useMemo(() => ({ personId }), [personId]);
+  const { map, analysis, isFetching } = useOrgMap({ orgId, orgSlug, scope, initial });
   const row = useMemo(
     () => (map && analysis ? peopleRows(map, analysis).find((candidate) => candidate.person.id === personId) : null),
     [map, analysis, personId],

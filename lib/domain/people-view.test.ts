@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { analyzeMap } from "./analyze-map";
 import type { TRemitMap } from "./model";
-import { allocationShare, formatFte, holdingsOf, peopleRows, personDuties, slotLabel } from "./people-view";
+import {
+  allocationShare,
+  filterPeopleRows,
+  formatFte,
+  holdingsOf,
+  peopleRows,
+  personDuties,
+  slotLabel,
+} from "./people-view";
 
 const map: TRemitMap = {
   people: [
@@ -98,5 +106,22 @@ describe("slotLabel", () => {
   it("adds the title when there is one", () => {
     expect(slotLabel({ role: "PO", title: null })).toBe("PO");
     expect(slotLabel({ role: "Engineer", title: "API" })).toBe("Engineer · API");
+  });
+});
+
+describe("filterPeopleRows", () => {
+  const rows = peopleRows(map, analyzeMap(map));
+  const names = (filtered: ReturnType<typeof filterPeopleRows>) => filtered.map((row) => row.person.name);
+
+  it("finds people by a part of their name or email, ignoring case, keeping the order", () => {
+    expect(names(filterPeopleRows(rows, { text: "", isOverloadedOnly: false }))).toEqual(names(rows));
+    expect(names(filterPeopleRows(rows, { text: " ZED ", isOverloadedOnly: false }))).toEqual(["Zoe Zed"]);
+    expect(names(filterPeopleRows(rows, { text: "example.com", isOverloadedOnly: false }))).toEqual(["Ada Lovelace"]);
+    expect(names(filterPeopleRows(rows, { text: "nobody", isOverloadedOnly: false }))).toEqual([]);
+  });
+
+  it("keeps only the people over capacity when asked, combined with the text", () => {
+    expect(names(filterPeopleRows(rows, { text: "", isOverloadedOnly: true }))).toEqual(["Ada Lovelace"]);
+    expect(names(filterPeopleRows(rows, { text: "zoe", isOverloadedOnly: true }))).toEqual([]);
   });
 });

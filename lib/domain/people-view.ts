@@ -54,6 +54,21 @@ export function peopleRows(map: TRemitMap, analysis: TMapAnalysis): TPersonRow[]
   });
 }
 
+/** The rows whose name or email contains `text` (any case), only the overloaded ones if asked; order kept. */
+export function filterPeopleRows(
+  rows: readonly TPersonRow[],
+  { text, isOverloadedOnly }: { text: string; isOverloadedOnly: boolean },
+): TPersonRow[] {
+  const needle = text.trim().toLowerCase();
+  return rows.filter(
+    (row) =>
+      (!isOverloadedOnly || row.isOverloaded) &&
+      (!needle ||
+        row.person.name.toLowerCase().includes(needle) ||
+        (row.person.email?.toLowerCase().includes(needle) ?? false)),
+  );
+}
+
 /** The slots a person holds, which become vacant if they are removed. */
 export function holdingsOf(map: TRemitMap, personId: string): THolding[] {
   return holdingsByPerson(map).get(personId) ?? [];

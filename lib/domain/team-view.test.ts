@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyzeMap } from "./analyze-map";
-import { generateMap } from "./generate-map";
 import type { TRemitMap } from "./model";
-import { cellKey, cellVersion, initials, teamSlice, teamView, withCell } from "./team-view";
+import { cellKey, cellVersion, initials, teamView, withCell } from "./team-view";
 
 const map: TRemitMap = {
   people: [{ id: "p1", key: "dana", name: "Dana Demo", email: null, capacity: 1 }],
@@ -83,42 +81,5 @@ describe("withCell with a known version", () => {
   it("takes the version another browser reported", () => {
     const updated = withCell(map, { teamId: "t1", dutyId: "d1", slotId: "s-po", level: "informed" }, 9);
     expect(cellVersion(updated, "d1", "s-po")).toBe(9);
-  });
-});
-
-describe("teamSlice", () => {
-  it("keeps the team, its slots and cells, every duty and person, and nothing of teams its holders are not in", () => {
-    const slice = teamSlice(map, "t1")!;
-    expect(slice.teams.map((team) => team.id)).toEqual(["t1"]);
-    expect(slice.slots.map((slot) => slot.id).sort()).toEqual(["s-lead", "s-pm", "s-po"]);
-    expect(slice.assignments).toEqual([map.assignments[0]]);
-    expect(slice.duties).toBe(map.duties);
-    expect(slice.people).toBe(map.people);
-  });
-
-  it("brings the other slots of the team's holders, with their teams but not their cells", () => {
-    const shared: TRemitMap = {
-      ...map,
-      slots: map.slots.map((slot) => (slot.id === "s-other" ? { ...slot, holderId: "p1" } : slot)),
-    };
-    const slice = teamSlice(shared, "t1")!;
-    expect(slice.teams.map((team) => team.id).sort()).toEqual(["t1", "t2"]);
-    expect(slice.slots.map((slot) => slot.id)).toContain("s-other");
-    expect(slice.assignments.every((assignment) => assignment.teamId === "t1")).toBe(true);
-  });
-
-  it("is null for an unknown team", () => {
-    expect(teamSlice(map, "nope")).toBeNull();
-  });
-
-  it.each([1, 2, 3])("gives every team exactly the analysis it has in the whole map (seed %i)", (seed) => {
-    const whole = generateMap({ teams: 40, seed });
-    const analysis = analyzeMap(whole);
-    for (const team of whole.teams) {
-      const slice = teamSlice(whole, team.id)!;
-      const fromSlice = analyzeMap(slice).teams.find((entry) => entry.team.id === team.id);
-      expect(fromSlice).toEqual(analysis.teams.find((entry) => entry.team.id === team.id));
-      expect(slice.assignments.length).toBeLessThan(whole.assignments.length / 10);
-    }
   });
 });

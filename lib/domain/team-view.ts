@@ -52,28 +52,6 @@ export function teamView(map: TRemitMap, teamId: string): TTeamView | null {
   };
 }
 
-/**
- * The part of the map one team's page needs, or null when the team is not in it: the team with its slots and
- * assignments, every duty and every person (to pick holders), and the other slots its holders fill in other teams
- * (with those teams, without their assignments), so that analysing the slice gives exactly the team's flags,
- * overloads included. For 1,000 teams it is a small fraction of the map.
- */
-export function teamSlice(map: TRemitMap, teamId: string): TRemitMap | null {
-  const team = map.teams.find((candidate) => candidate.id === teamId);
-  if (!team) return null;
-  const holders = new Set<string>();
-  for (const slot of map.slots) if (slot.teamId === teamId && slot.holderId) holders.add(slot.holderId);
-  const slots = map.slots.filter((slot) => slot.teamId === teamId || (slot.holderId && holders.has(slot.holderId)));
-  const teamIds = new Set(slots.map((slot) => slot.teamId));
-  return {
-    people: map.people,
-    duties: map.duties,
-    teams: map.teams.filter((candidate) => candidate.id === teamId || teamIds.has(candidate.id)),
-    slots,
-    assignments: map.assignments.filter((assignment) => assignment.teamId === teamId),
-  };
-}
-
 export type TCellChange = { teamId: string; dutyId: string; slotId: string; level: TRaciLevel | null };
 
 /**

@@ -5,5 +5,14 @@ import { ZRef } from "./map-fields";
 export const ZAnalysisQuery = z.object({ teamId: ZRef("teamId", "a team").optional() });
 export type TAnalysisQuery = z.infer<typeof ZAnalysisQuery>;
 
-/** `GET state` query: `?teamId=` narrows the map to what that team's page needs. */
-export const ZMapStateQuery = z.object({ teamId: ZRef("teamId", "a team").optional() });
+/** `GET state` query: at most one of `?teamId=`, `?personId=` and `?part=people` narrows the map (see mapSlice). */
+export const ZMapStateQuery = z
+  .object({
+    teamId: ZRef("teamId", "a team").optional(),
+    personId: ZRef("personId", "a person").optional(),
+    part: z.enum(["people"], { error: 'part can only be "people".' }).optional(),
+  })
+  .refine((query) => [query.teamId, query.personId, query.part].filter((value) => value !== undefined).length <= 1, {
+    message: "Give at most one of teamId, personId and part.",
+    path: ["teamId"],
+  });

@@ -1,29 +1,32 @@
 import "server-only";
+import { mapSlice, type TMapScope } from "@/lib/domain/map-slice";
 import type { TRemitMap } from "@/lib/domain/model";
-import { teamSlice } from "@/lib/domain/team-view";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { mapSnapshots } from "./map-snapshot";
 
 /**
- * The organisation's map with ids and versions, as the browser's screens work on it, and when it was read. With
- * `teamId` (an id or key), only what that team's page needs (see `teamSlice`): a small part of a large map.
+ * The organisation's map with ids and versions, as the browser's screens work on it, and when it was read. With a
+ * scope, only the part of it that one screen needs (see `mapSlice`); a team or person may be given by id or key.
  */
 export async function getMapState({
   actor,
   orgSlug,
-  teamId,
+  scope,
 }: {
   actor: TActor | null;
   orgSlug: string;
-  teamId?: string;
+  scope?: TMapScope;
 }): Promise<{ map: TRemitMap; loadedAt: number }> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
   const { map, loadedAt } = await mapSnapshots.read(organization.id);
-  if (teamId === undefined) return { map, loadedAt };
-  const team = map.teams.find((candidate) => candidate.id === teamId || candidate.key === teamId);
-  const slice = team ? teamSlice(map, team.id) : null;
-  if (!slice) throw new AppError("not_found", `There is no team with the id or key "${teamId}" in this organisation.`);
+  if (scope === undefined) return { map, loadedAt };
+  if (scope === "people") return { map: mapSlice(map, scope)!, loadedAt };
+  const [ref, candidates, noun] =
+    "teamId" in scope ? [scope.teamId, map.teams, "team"] : [scope.personId, map.people, "person"];
+  const found = candidates.find((candidate) => candidate.id === ref || candidate.key === ref);
+  const slice = found ? mapSlice(map, "teamId" in scope ? { teamId: found.id } : { personId: found.id }) : null;
+  if (!slice) throw new AppError("not_found", `There is no ${noun} with the id or key "${ref}" in this organisation.`);
   return { map: slice, loadedAt };
 }

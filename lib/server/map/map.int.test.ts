@@ -9,6 +9,7 @@ import { MAP_CSV_COLUMNS } from "@/lib/domain/map-csv";
 import { documentFingerprint, mapToDocument } from "@/lib/domain/map-document";
 import type { TRemitMap } from "@/lib/domain/model";
 import type { TOverview } from "@/lib/domain/overview";
+import { peopleRows, personDuties } from "@/lib/domain/people-view";
 import { callApi, createMapWorld } from "@/lib/server/testing/map-world";
 import type { TMapDocument } from "@/lib/validation/map";
 import { createAssignment, createTeam } from "@/prisma/factories";
@@ -547,5 +548,37 @@ describe("a team's part of the map", () => {
       expect(answer.body.error.message).toContain(teamId);
     }
     expect((await callApi(STATE, { params, query: { teamId: "" }, as: as.viewer })).status).toBe(400);
+  });
+
+  it("gives a person's part and the people directory's part, each agreeing with the whole map", async () => {
+    const { org, as } = await createMapWorld();
+    const params = { orgSlug: org.slug };
+    await callApi(`PUT ${MAP}`, { params, as: as.editor, body: fixture("gaps-and-overlaps") });
+    const whole = (await callApi<TStateAnswer>(STATE, { params, as: as.viewer })).body.map;
+    const rows = peopleRows(whole, analyzeMap(whole));
+    const ada = whole.people.find((person) => person.key === "ada")!;
+    for (const personId of [ada.id, "ada"]) {
+      const answer = await callApi<TStateAnswer>(STATE, { params, query: { personId }, as: as.viewer });
+      expect(answer.status).toBe(200);
+      const slice = answer.body.map;
+      expect(slice.people).toEqual([ada]);
+      expect(peopleRows(slice, analyzeMap(slice))).toEqual(rows.filter((row) => row.person.id === ada.id));
+      expect(personDuties(slice, ada.id)).toEqual(personDuties(whole, ada.id));
+    }
+    const people = await callApi<TStateAnswer>(STATE, { params, query: { part: "people" }, as: as.viewer });
+    expect(people.body.map.assignments).toEqual([]);
+    expect(peopleRows(people.body.map, analyzeMap(people.body.map))).toEqual(rows);
+  });
+
+  it("refuses an unknown person, an unknown part, and two scopes at once", async () => {
+    const { org, as } = await createMapWorld();
+    const params = { orgSlug: org.slug };
+    expect((await callApi(STATE, { params, query: { personId: "nobody" }, as: as.viewer })).status).toBe(404);
+    const part = await callApi(STATE, { params, query: { part: "duties" }, as: as.viewer });
+    expect(part.status).toBe(400);
+    expect(part.body.error.fields?.part).toEqual(['part can only be "people".']);
+    const both = await callApi(STATE, { params, query: { teamId: "a", personId: "b" }, as: as.viewer });
+    expect(both.status).toBe(400);
+    expect(both.body.error.fields?.teamId).toEqual(["Give at most one of teamId, personId and part."]);
   });
 });

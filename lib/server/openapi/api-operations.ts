@@ -556,10 +556,12 @@ export const API_OPERATIONS: readonly TOperation[] = [
     tag: "Map",
     summary: "The whole map with ids and versions",
     description:
-      "Everything the browser's screens work on: people, teams, slots, duties and assignments. With `teamId` (an " +
-      "id or key), what that team's page needs: the team with its slots and assignments, every duty and person, " +
-      "and the other slots (with their teams, without their assignments) that the team's holders fill, so that " +
-      "analysing it gives the team's flags.",
+      "Everything the browser's screens work on: people, teams, slots, duties and assignments. At most one of " +
+      "three parameters narrows it to what one screen needs, a small part of a large map. `teamId` (an id or " +
+      "key): the team with its slots and assignments, every duty and person, and the other slots (with their " +
+      "teams, without their assignments) that its holders fill, so that analysing it gives the team's flags. " +
+      "`personId` (an id or key): the person, the slots they hold with those slots' teams and assignments, and " +
+      "every duty. `part=people`: people, teams and slots, without duties or assignments.",
     access: "read",
     query: ZMapStateQuery,
     responses: {
@@ -567,7 +569,7 @@ export const API_OPERATIONS: readonly TOperation[] = [
         "The map, and when it was read.",
         wrap({ map: ZRemitMap, loadedAt: z.number().meta({ description: "Milliseconds since 1970, server time." }) }),
       ),
-      404: notFound("team"),
+      404: notFound("team or person"),
     },
   },
   {

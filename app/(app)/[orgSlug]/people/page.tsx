@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "People" };
 export default async function PeoplePage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { organization, role } = await requireOrgAccess(orgSlug);
-  const state = await getMapState({ actor: await currentActor(), orgSlug });
+  const state = await getMapState({ actor: await currentActor(), orgSlug, scope: "people" });
   const canEdit = can(role, "edit_map");
   return (
     <div className="space-y-6">

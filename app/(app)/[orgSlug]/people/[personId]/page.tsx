@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PersonDetail } from "@/components/people/person-detail";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
 import { getMapState } from "@/lib/server/map/get-map-state";
 
 type TProps = { params: Promise<{ orgSlug: string; personId: string }> };
@@ -11,7 +12,13 @@ type TProps = { params: Promise<{ orgSlug: string; personId: string }> };
 // Shared by the metadata and the page within one request.
 const load = cache(async (orgSlug: string, personId: string) => {
   const access = await requireOrgAccess(orgSlug);
-  const state = await getMapState({ actor: await currentActor(), orgSlug });
+  const state = await getMapState({ actor: await currentActor(), orgSlug, scope: { personId } }).catch(
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === "not_found") notFound();
+      throw error;
+    },
+  );
+  // Only by id: a key would give the page a second address.
   const person = state.map.people.find((candidate) => candidate.id === personId);
   if (!person) notFound();
   return { access, state, person };

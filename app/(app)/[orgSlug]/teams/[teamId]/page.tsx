@@ -14,10 +14,12 @@ type TProps = { params: Promise<{ orgSlug: string; teamId: string }> };
 // Shared by the metadata and the page within one request.
 const load = cache(async (orgSlug: string, teamId: string) => {
   const access = await requireOrgAccess(orgSlug);
-  const state = await getMapState({ actor: await currentActor(), orgSlug, teamId }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const state = await getMapState({ actor: await currentActor(), orgSlug, scope: { teamId } }).catch(
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === "not_found") notFound();
+      throw error;
+    },
+  );
   // Only by id: a key would give the page a second address.
   const team = state.map.teams.find((candidate) => candidate.id === teamId);
   if (!team) notFound();

@@ -4,6 +4,7 @@ import { getMapState } from "@/lib/server/map/get-map-state";
 import { ZMapStateQuery } from "@/lib/validation/analysis";
 
 export const GET = apiRoute<{ orgSlug: string }>(async ({ request, actor, params }) => {
-  const { teamId } = readQuery(request, ZMapStateQuery);
-  return json(await getMapState({ actor, orgSlug: params.orgSlug, teamId }));
+  const { teamId, personId, part } = readQuery(request, ZMapStateQuery);
+  const scope = teamId !== undefined ? { teamId } : personId !== undefined ? { personId } : part;
+  return json(await getMapState({ actor, orgSlug: params.orgSlug, scope }));
 });
