@@ -81,6 +81,8 @@ export function summarizeOverview(map: TRemitMap, analysis: TMapAnalysis): TOver
 }
 
 export type TOverviewSort = "health" | "name";
+
+const NAME_COLLATOR = new Intl.Collator();
 export type TOverviewFilter = { name: string; kind: TFlagKind | ""; sort: TOverviewSort };
 
 /** The rows that match the filter (name contains, case-insensitive; has a flag of that kind), sorted. */
@@ -91,7 +93,7 @@ export function selectOverviewRows(rows: readonly TOverviewRow[], filter: TOverv
       (!needle || row.team.name.toLowerCase().includes(needle)) && (!filter.kind || row.kinds.includes(filter.kind)),
   );
   const byName = (a: TOverviewRow, b: TOverviewRow) =>
-    a.team.name.localeCompare(b.team.name) || a.team.id.localeCompare(b.team.id);
+    NAME_COLLATOR.compare(a.team.name, b.team.name) || (a.team.id < b.team.id ? -1 : a.team.id > b.team.id ? 1 : 0);
   return matching.sort(filter.sort === "health" ? (a, b) => a.score - b.score || byName(a, b) : byName);
 }
 

@@ -128,8 +128,12 @@ function holdingsByPerson(map: TRemitMap): Map<string, THolding[]> {
   return byPerson;
 }
 
+// One collator for every comparison: localeCompare with options builds a new one per call, which made sorting
+// 10,000 people take most of a second.
+const NAME_COLLATOR = new Intl.Collator("en", { sensitivity: "base" });
+
 function compareNames(a: { name: string; id: string }, b: { name: string; id: string }): number {
-  return a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return NAME_COLLATOR.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function roundAllocation(value: number): number {
