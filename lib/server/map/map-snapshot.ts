@@ -13,7 +13,9 @@ export type TMapSnapshot = {
   loadedAt: number;
 };
 
-const MAX_ORGANIZATIONS = 16;
+/** A 1,000-team map with its analysis takes tens of megabytes: keep a few, and not for long once unused. */
+const MAX_ORGANIZATIONS = 8;
+const IDLE_MS = 10 * 60_000;
 
 type TEntry = { generation: number; snapshot: Promise<TMapSnapshot>; usedAt: number };
 
@@ -43,6 +45,7 @@ class MapSnapshots {
       if (event === null) this.clear();
       else if (event.type === "change") this.invalidate(event.organizationId);
     });
+    setInterval(() => this.dropIdle(), 60_000).unref();
   }
 
   async read(organizationId: string): Promise<TMapSnapshot> {
@@ -69,6 +72,11 @@ class MapSnapshots {
 
   clear(): void {
     for (const organizationId of this.entries.keys()) this.invalidate(organizationId);
+  }
+
+  private dropIdle(): void {
+    const cutoff = Date.now() - IDLE_MS;
+    for (const [organizationId, entry] of this.entries) if (entry.usedAt < cutoff) this.entries.delete(organizationId);
   }
 
   private evictLeastUsed(): void {
