@@ -38,17 +38,25 @@ const log = (message: string) =>
   console.error(`bench [${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 const cleanups: (() => Promise<void>)[] = [];
-async function cleanUp(): Promise<void> {
-  while (cleanups.length > 0) {
-    try {
-      await cleanups.pop()!();
-    } catch (error) {
-      console.error("bench: clean-up failed:", error instanceof Error ? error.message : error);
+let cleaning: Promise<void> | null = null;
+let isInterrupted = false;
+
+/** Stops the servers and drops the database, once, however many times it is asked. */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length > 0) {
+      try {
+        await cleanups.pop()!();
+      } catch (error) {
+        console.error("bench: clean-up failed:", error instanceof Error ? error.message : error);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    isInterrupted = true;
     log(`${signal}: stopping the servers and dropping the database`);
     void cleanUp().finally(() => process.exit(130));
   });
@@ -231,8 +239,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   async (error: unknown) => {
-    console.error("bench failed:", error instanceof Error ? (error.stack ?? error.message) : error);
+    // Once interrupted, the parts fail as their servers go away; the signal handler exits when clean-up is done.
+    if (!isInterrupted) console.error("bench failed:", error instanceof Error ? (error.stack ?? error.message) : error);
     await cleanUp();
-    process.exit(1);
+    process.exit(isInterrupted ? 130 : 1);
   },
 );

@@ -60,6 +60,10 @@ export function createDirectWriter({
   token: string;
 }): TDirectWriter {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // A connection the server ends (the database dropped on Ctrl-C) fails its query, which reports it; without a
+  // listener, the connection's own error event would crash the process first.
+  pool.on("connect", (client) => client.on("error", () => undefined));
+  pool.on("error", () => undefined);
   const times = new Map<TStep, number[]>(STEPS.map((step) => [step, []]));
   const timed = async <T>(step: TStep, run: () => Promise<T>): Promise<T> => {
     const started = performance.now();
