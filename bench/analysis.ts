@@ -1,85 +1,101 @@
-// `npm run bench`: how long the gap/overlap analysis takes for generated organisations of 10, 100 and 1,000 teams,
-// in-process, median of repeated runs. Not part of `npm test`: figures depend on the machine, so each size is also
-// reported as a ratio to a baseline measured in the same run (one linear pass over the same assignments).
-import { mkdirSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+// Part 1: how long the gap/overlap analysis of a whole organisation takes, in-process, median of repeated runs, for
+// each size; beside a baseline measured in the same run (grouping the same assignments by team and duty, which any
+// such analysis must at least do, and which grows linearly), and how cost grows with size.
 import { analyzeMap } from "@/lib/domain/analyze-map";
 import { generateMap } from "@/lib/domain/generate-map";
 import type { TRemitMap } from "@/lib/domain/model";
+import { BENCH_SEED } from "./lib/organisations";
+import { median, percentile, ratio, round } from "./lib/stats";
 
-const SIZES = [10, 100, 1000];
-const RUNS = 31;
+// Enough that the JIT has compiled the hot code and the timings settle, small maps included.
+const WARM_UP = { runs: 5, ms: 500 };
+const MIN_MEASURED_MS = 1_000;
+const MAX_RUNS = 2_000;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+export type TAnalysisResult = {
+  teams: number;
+  people: number;
+  slots: number;
+  assignments: number;
+  flags: number;
+  /** Timed runs (at least the asked number, and at least a second's worth). */
+  runs: number;
+  medianMs: number;
+  p90Ms: number;
+  baselineMedianMs: number;
+  ratio: number | null;
+  /** Microseconds of analysis per assignment: flat when cost grows linearly. */
+  usPerAssignment: number;
+  /**
+   * How cost grows from the previous size: log(time ratio) / log(assignment ratio). 1 is linear, 2 quadratic;
+   * null for the first size.
+   */
+  growthExponent: number | null;
+  baselineGrowthExponent: number | null;
+};
 
-function time(run: () => unknown): number[] {
-  for (let warmup = 0; warmup < 5; warmup++) run();
-  return Array.from({ length: RUNS }, () => {
+/** Timings of `run`: at least `runs` of them, and at least a second's worth, after a warm-up. */
+function time(run: () => unknown, runs: number): number[] {
+  const warmUpUntil = performance.now() + WARM_UP.ms;
+  for (let count = 0; count < WARM_UP.runs || performance.now() < warmUpUntil; count++) run();
+  const timings: number[] = [];
+  const measureUntil = performance.now() + MIN_MEASURED_MS;
+  while (timings.length < MAX_RUNS && (timings.length < runs || performance.now() < measureUntil)) {
     const started = performance.now();
     run();
-    return performance.now() - started;
-  });
+    timings.push(performance.now() - started);
+  }
+  return timings;
 }
 
-/** The least any analysis must do: look at every assignment once. */
+/** The least a gap/overlap analysis must do: group every assignment by its team and duty, counting owners. */
 function baseline(map: TRemitMap): number {
-  let accountable = 0;
-  for (const assignment of map.assignments) if (assignment.level === "accountable") accountable++;
-  return accountable;
+  const owners = new Map<string, number>();
+  for (const { teamId, dutyId, level } of map.assignments) {
+    const key = `${teamId} ${dutyId}`;
+    owners.set(key, (owners.get(key) ?? 0) + (level === "accountable" ? 1 : 0));
+  }
+  return owners.size;
 }
 
-const rows = SIZES.map((teams) => {
-  const map = generateMap({ teams, seed: 7 });
-  const analysis = time(() => analyzeMap(map));
-  const floor = time(() => baseline(map));
-  return {
-    teams,
-    people: map.people.length,
-    slots: map.slots.length,
-    assignments: map.assignments.length,
-    flags: analyzeMap(map).flags.length,
-    analysisMedianMs: Number(median(analysis).toFixed(3)),
-    analysisP90Ms: Number([...analysis].sort((a, b) => a - b)[Math.floor(RUNS * 0.9)]!.toFixed(3)),
-    baselineMedianMs: Number(median(floor).toFixed(3)),
-  };
-});
+const exponent = (from: number, to: number, sizeFrom: number, sizeTo: number) =>
+  round(Math.log(to / from) / Math.log(sizeTo / sizeFrom));
 
-console.log("\nAnalysis of a whole organisation (in-process, median of %d runs)\n", RUNS);
-console.table(
-  rows.map((row) => ({
-    teams: row.teams,
-    people: row.people,
-    assignments: row.assignments,
-    flags: row.flags,
-    "median ms": row.analysisMedianMs,
-    "p90 ms": row.analysisP90Ms,
-    "baseline ms": row.baselineMedianMs,
-    "× baseline": Number((row.analysisMedianMs / Math.max(row.baselineMedianMs, 0.001)).toFixed(1)),
-  })),
-);
-const largest = rows.at(-1)!;
-console.log(`1,000 teams: ${largest.analysisMedianMs} ms (target: well under 50 ms)\n`);
-
-const resultsDir = path.join(process.cwd(), "bench", "results");
-mkdirSync(resultsDir, { recursive: true });
-writeFileSync(
-  path.join(resultsDir, "latest.json"),
-  `${JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      machine: {
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model,
-        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-        node: process.version,
-      },
-      analysis: rows,
-    },
-    null,
-    2,
-  )}\n`,
-);
+export function benchAnalysis({ sizes, runs }: { sizes: readonly number[]; runs: number }): TAnalysisResult[] {
+  const results: TAnalysisResult[] = [];
+  let previous: { medianMs: number; baselineMedianMs: number; assignments: number } | null = null;
+  for (const teams of sizes) {
+    const map = generateMap({ teams, seed: BENCH_SEED });
+    const analysis = time(() => analyzeMap(map), runs);
+    const floor = time(() => baseline(map), runs);
+    const medianMs = median(analysis);
+    const baselineMedianMs = median(floor);
+    results.push({
+      teams,
+      people: map.people.length,
+      slots: map.slots.length,
+      assignments: map.assignments.length,
+      flags: analyzeMap(map).flags.length,
+      runs: analysis.length,
+      medianMs: round(medianMs, 3),
+      p90Ms: round(
+        percentile(
+          [...analysis].sort((a, b) => a - b),
+          0.9,
+        ),
+        3,
+      ),
+      baselineMedianMs: round(baselineMedianMs, 4),
+      ratio: ratio(medianMs, baselineMedianMs, 1),
+      usPerAssignment: round((medianMs * 1000) / map.assignments.length, 3),
+      growthExponent: previous
+        ? exponent(previous.medianMs, medianMs, previous.assignments, map.assignments.length)
+        : null,
+      baselineGrowthExponent: previous
+        ? exponent(previous.baselineMedianMs, baselineMedianMs, previous.assignments, map.assignments.length)
+        : null,
+    });
+    previous = { medianMs, baselineMedianMs, assignments: map.assignments.length };
+  }
+  return results;
+}

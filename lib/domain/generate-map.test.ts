@@ -5,6 +5,32 @@ import { DEFAULT_DUTIES } from "./duty-catalogue";
 import { generateMap } from "./generate-map";
 import { isValidKey } from "./keys";
 import { mapToDocument } from "./map-document";
+import type { TRemitMap } from "./model";
+
+/** Keys unique in their scope, references that resolve, one level per duty and slot, a valid document. */
+function expectConsistent(map: TRemitMap) {
+  for (const list of [map.people, map.teams, map.duties]) {
+    const keys = list.map((item) => item.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.every(isValidKey)).toBe(true);
+  }
+  for (const team of map.teams) {
+    const keys = map.slots.filter((slot) => slot.teamId === team.id).map((slot) => slot.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  }
+  const slotTeam = new Map(map.slots.map((slot) => [slot.id, slot.teamId]));
+  const dutyIds = new Set(map.duties.map((duty) => duty.id));
+  const personIds = new Set(map.people.map((person) => person.id));
+  const cells = new Set<string>();
+  for (const assignment of map.assignments) {
+    expect(slotTeam.get(assignment.slotId)).toBe(assignment.teamId);
+    expect(dutyIds.has(assignment.dutyId)).toBe(true);
+    cells.add(`${assignment.dutyId} ${assignment.slotId}`);
+  }
+  expect(cells.size).toBe(map.assignments.length);
+  expect(map.slots.every((slot) => slot.holderId === null || personIds.has(slot.holderId))).toBe(true);
+  expect(validateMapDocument(JSON.parse(JSON.stringify(mapToDocument(map)))).ok).toBe(true);
+}
 
 describe("generateMap", () => {
   const map = generateMap({ teams: 200, seed: 5 });
@@ -34,30 +60,8 @@ describe("generateMap", () => {
     expect(map.duties.some((duty) => !duty.required)).toBe(true);
   });
 
-  it("keeps keys valid and unique in their scope", () => {
-    for (const list of [map.people, map.teams, map.duties]) {
-      const keys = list.map((item) => item.key);
-      expect(new Set(keys).size).toBe(keys.length);
-      expect(keys.every(isValidKey)).toBe(true);
-    }
-    for (const team of map.teams) {
-      const keys = map.slots.filter((slot) => slot.teamId === team.id).map((slot) => slot.key);
-      expect(new Set(keys).size).toBe(keys.length);
-    }
-  });
-
-  it("only refers to things that exist, with one level per duty and slot", () => {
-    const slotTeam = new Map(map.slots.map((slot) => [slot.id, slot.teamId]));
-    const dutyIds = new Set(map.duties.map((duty) => duty.id));
-    const personIds = new Set(map.people.map((person) => person.id));
-    const cells = new Set<string>();
-    for (const assignment of map.assignments) {
-      expect(slotTeam.get(assignment.slotId)).toBe(assignment.teamId);
-      expect(dutyIds.has(assignment.dutyId)).toBe(true);
-      cells.add(`${assignment.dutyId} ${assignment.slotId}`);
-    }
-    expect(cells.size).toBe(map.assignments.length);
-    expect(map.slots.every((slot) => slot.holderId === null || personIds.has(slot.holderId))).toBe(true);
+  it("keeps keys unique, references resolving and one level per duty and slot", () => {
+    expectConsistent(map);
   });
 
   it("puts people on several teams and plants every kind of problem", () => {
@@ -77,8 +81,30 @@ describe("generateMap", () => {
     expect(byKind.vacant_slot).toBeLessThan(map.slots.length / 10);
   });
 
-  it("produces a map that exports to a valid document", () => {
-    expect(validateMapDocument(JSON.parse(JSON.stringify(mapToDocument(map)))).ok).toBe(true);
+  it("gives a small organisation a vacancy, a dual role, an overload, an unowned duty and shared ownership too", () => {
+    for (const teams of [1, 2, 10]) {
+      for (const seed of [1, 2, 3, 7]) {
+        const small = generateMap({ teams, seed });
+        expectConsistent(small);
+        const { byKind } = analyzeMap(small).counts;
+        for (const kind of [
+          "vacant_slot",
+          "dual_role",
+          "overloaded_person",
+          "unowned_duty",
+          "shared_ownership",
+        ] as const) {
+          expect(byKind[kind], `${kind} with ${teams} teams, seed ${seed}`).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it("puts people on several teams even in a small organisation", () => {
+    const small = generateMap({ teams: 10, seed: 7 });
+    const teamsOf = (personId: string) =>
+      new Set(small.slots.filter((slot) => slot.holderId === personId).map((slot) => slot.teamId));
+    expect(small.people.filter((person) => teamsOf(person.id).size > 1).length).toBeGreaterThan(2);
   });
 
   it("can make an empty organisation", () => {

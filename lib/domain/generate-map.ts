@@ -1,3 +1,4 @@
+import { analyzeMap } from "./analyze-map";
 import { DEFAULT_DUTIES, type TCatalogueDuty } from "./duty-catalogue";
 import { createKeyAllocator } from "./keys";
 import {
@@ -131,7 +132,8 @@ const SHARED_RATE = 0.03;
  * A deterministic, realistic-looking map for benchmarks and round-trip tests: about `peoplePerTeam` people and
  * 8 to 12 slots per team (a PO, a PM and custom roles), the default catalogue plus three custom duties (two optional),
  * about 50 assignments per team, and a sprinkling of vacancies, guests from other teams (so people hold slots in
- * several teams), dual roles, overloads, idle slots, unowned duties and shared ownership. Ids are `<kind>-<n>`.
+ * several teams), dual roles, overloads, idle slots, unowned duties and shared ownership; a map too small to draw
+ * them by chance gets one of each planted (see `plantMissingProblems`). Ids are `<kind>-<n>`.
  */
 export function generateMap({ teams: teamCount, seed = 1, peoplePerTeam = 10 }: TGenerateMapOptions): TRemitMap {
   const random = mulberry32(seed);
@@ -254,7 +256,73 @@ export function generateMap({ teams: teamCount, seed = 1, peoplePerTeam = 10 }: 
     for (const cell of cells.values()) assignments.push(cell);
   }
 
-  return { people, teams, slots, duties, assignments };
+  const map = { people, teams, slots, duties, assignments };
+  plantMissingProblems(map);
+  return map;
+}
+
+type TMutableMap = { people: TPerson[]; teams: TTeam[]; slots: TSlot[]; duties: TDuty[]; assignments: TAssignment[] };
+
+/**
+ * A small map (ten teams) often draws no dual role, unowned duty or shared ownership at the rates above. Plants one
+ * of each problem the map lacks (a dual role, a vacancy, an overload, an unowned duty, shared ownership), each in a
+ * slot or cell of its own, so that every generated organisation has them all. Takes no random numbers, so maps large
+ * enough to have them all stay exactly as drawn.
+ */
+function plantMissingProblems(map: TMutableMap): void {
+  const first = map.teams[0];
+  const last = map.teams.at(-1);
+  if (!first || !last) return;
+  const { byKind } = analyzeMap(map).counts;
+  const slotsOf = (team: TTeam) => map.slots.filter((slot) => slot.teamId === team.id);
+  const requiredDuties = map.duties.filter((duty) => duty.required);
+  // The slots the plants use in the last team: PO and PM, the first custom slot, and the last one.
+  const [po, pm, firstOther] = slotsOf(last);
+  const lastOther = slotsOf(last).at(-1);
+
+  if (byKind.dual_role === 0 && po && pm) {
+    po.holderId ??= pm.holderId ?? map.people.find((person) => person.id !== firstOther?.holderId)?.id ?? null;
+    pm.holderId = po.holderId;
+    po.allocation = 0.5;
+    pm.allocation = 0.5;
+  }
+  if (byKind.vacant_slot === 0 && lastOther && lastOther !== firstOther) lastOther.holderId = null;
+  if (byKind.overloaded_person === 0 && firstOther) {
+    // The first team's PO holder takes on a full-time slot besides their own.
+    const busy = slotsOf(first).find((slot) => slot.holderId !== null && slot.id !== firstOther.id);
+    if (busy) {
+      firstOther.holderId = busy.holderId;
+      firstOther.allocation = 1;
+    }
+  }
+  const accountableFor = (team: TTeam, duty: TDuty) =>
+    map.assignments.filter(
+      (cell) => cell.teamId === team.id && cell.dutyId === duty.id && cell.level === "accountable",
+    );
+  // Two different required duties, so that both plants can go into a one-team map.
+  const [unownedDuty, sharedDuty] = requiredDuties.filter((duty) => accountableFor(first, duty).length === 1);
+  if (byKind.unowned_duty === 0 && unownedDuty) {
+    const team = map.teams.length > 1 ? map.teams[map.teams.length - 2]! : first;
+    const owners = new Set(accountableFor(team, unownedDuty));
+    map.assignments = map.assignments.filter((cell) => !owners.has(cell));
+  }
+  if (byKind.shared_ownership === 0 && sharedDuty) {
+    const [owner] = accountableFor(first, sharedDuty);
+    const other = slotsOf(first).find((slot) => slot.id !== owner?.slotId);
+    if (other) {
+      const existing = map.assignments.find((cell) => cell.slotId === other.id && cell.dutyId === sharedDuty.id);
+      if (existing) existing.level = "accountable";
+      else {
+        map.assignments.push({
+          teamId: first.id,
+          dutyId: sharedDuty.id,
+          slotId: other.id,
+          level: "accountable",
+          version: 1,
+        });
+      }
+    }
+  }
 }
 
 /** A small, fast, seedable PRNG; good enough for test data, not for anything secret. */

@@ -1,0 +1,349 @@
+// The results: one JSON document, readable tables, and the issue's targets with PASS or MISS.
+import type { TAnalysisResult } from "./analysis";
+import type { TLiveResult } from "./live";
+import type { TMemory } from "./lib/memory";
+import { kib, markdownTable, times } from "./lib/table";
+import type { TPageResult } from "./pages";
+import type { TWriteResult } from "./writes";
+
+export type TOrganisationRow = {
+  teams: number;
+  people: number;
+  slots: number;
+  duties: number;
+  assignments: number;
+  documentBytes: number;
+  importSeconds: number;
+};
+
+export type TFootprint = {
+  app: { idle: TMemory; afterImport: TMemory; afterLoad: TMemory; afterPages: TMemory | null };
+  baseline: { idle: TMemory; afterLoad: TMemory };
+  ratios: { idle: number | null; afterLoad: number | null };
+};
+
+export type TTarget = {
+  name: string;
+  target: string;
+  measured: string;
+  status: "PASS" | "MISS" | "NOT RUN";
+};
+
+export type TResults = {
+  format: "remit.bench/v1";
+  startedAt: string;
+  durationSeconds: number;
+  command: string;
+  machine: Record<string, unknown>;
+  versions: Record<string, unknown> | null;
+  organisations: TOrganisationRow[];
+  analysis: TAnalysisResult[] | null;
+  writes: TWriteResult[] | null;
+  live: TLiveResult[] | null;
+  pages: TPageResult[] | null;
+  footprint: TFootprint | null;
+  targets: TTarget[];
+};
+
+const ms = (value: number | null | undefined) =>
+  value === null || value === undefined || Number.isNaN(value) ? "–" : `${value.toLocaleString("en-US")} ms`;
+
+function check(name: string, target: string, measured: string | null, isPass: boolean | null): TTarget {
+  return {
+    name,
+    target,
+    measured: measured ?? "–",
+    status: isPass === null ? "NOT RUN" : isPass ? "PASS" : "MISS",
+  };
+}
+
+export function evaluateTargets(results: Omit<TResults, "targets">): TTarget[] {
+  const analysis1000 = results.analysis?.find((row) => row.teams === 1000);
+  const largest = results.analysis?.at(-1);
+  const growth = largest?.growthExponent ?? null;
+  const baselineGrowth = largest?.baselineGrowthExponent ?? null;
+  const closedLoop = results.writes?.filter((row) => row.pacedPerClient === null);
+  const writes50 = closedLoop?.find((row) => row.clients === 50);
+  const paced50 = results.writes?.find((row) => row.clients === 50 && row.pacedPerClient !== null);
+  const worstThroughput = closedLoop?.length ? Math.min(...closedLoop.map((row) => row.ratios.throughput ?? 0)) : null;
+  const live50 = results.live?.find((row) => row.subscribers === 50);
+  const page = (name: "team" | "overview") => results.pages?.find((row) => row.teams === 1000 && row.page === name);
+  const team = page("team");
+  const overview = page("overview");
+  return [
+    check(
+      "Analysis of 1,000 teams",
+      "< 50 ms",
+      analysis1000 ? ms(analysis1000.medianMs) : null,
+      analysis1000 ? analysis1000.medianMs < 50 : null,
+    ),
+    check(
+      "Analysis cost grows linearly",
+      "growth exponent (two largest sizes) ≤ the linear baseline's + 0.2",
+      growth === null || baselineGrowth === null ? null : `n^${growth} (baseline n^${baselineGrowth})`,
+      growth === null || baselineGrowth === null ? null : growth <= baselineGrowth + 0.2,
+    ),
+    check(
+      "Write p99 at 50 clients (closed loop)",
+      "< 50 ms",
+      writes50 ? ms(writes50.app.p99) : null,
+      writes50 ? writes50.app.p99 < 50 : null,
+    ),
+    check(
+      "Write p99 at 50 clients writing once a second (context)",
+      "< 50 ms",
+      paced50 ? ms(paced50.app.p99) : null,
+      paced50 ? paced50.app.p99 < 50 : null,
+    ),
+    check(
+      "Write throughput vs direct node-postgres",
+      "≥ 0.5× at every closed-loop client count",
+      worstThroughput === null ? null : `${times(worstThroughput)} (worst)`,
+      worstThroughput === null ? null : worstThroughput >= 0.5,
+    ),
+    check(
+      "Live propagation p95 at 50 subscribers",
+      "< 50 ms",
+      live50 ? ms(live50.app.fromAnswer.p95) : null,
+      live50 ? live50.app.fromAnswer.p95 < 50 : null,
+    ),
+    check(
+      "Team page interactive at 1,000 teams",
+      "< 1,000 ms",
+      team ? ms(team.figures.interactive) : null,
+      team ? team.figures.interactive < 1000 : null,
+    ),
+    check(
+      "Overview interactive at 1,000 teams",
+      "< 1,000 ms",
+      overview ? ms(overview.figures.interactive) : null,
+      overview ? overview.figures.interactive < 1000 : null,
+    ),
+  ];
+}
+
+/** Every table, as Markdown. */
+export function formatReport(results: TResults): string {
+  const sections: string[] = [];
+  const machine = results.machine;
+  const versions = results.versions;
+  sections.push(
+    [
+      `Remit benchmarks, ${results.startedAt} (${Math.round(results.durationSeconds)} s): ${String(machine.cpus)} × ${String(machine.cpuModel)}, ${String(machine.memoryGiB)} GiB, load average ${JSON.stringify(machine.loadAverageAtStart)} at start, ${JSON.stringify(machine.loadAverageAtEnd)} at the end`,
+      versions
+        ? `Node ${String(versions.node)}, Next.js ${String(versions.next)}, Prisma ${String(versions.prisma)}, PostgreSQL ${String(versions.postgres)}, Chromium ${String(versions.chromium ?? "–")}, commit ${String(versions.commit)}${versions.hasUncommittedChanges ? " (with uncommitted changes)" : ""}`
+        : `Node ${process.version}`,
+    ].join("\n"),
+  );
+
+  if (results.organisations.length > 0) {
+    sections.push(
+      `### Generated organisations (imported through PUT /map)\n\n${markdownTable(
+        ["teams", "people", "slots", "duties", "assignments", "document", "import"],
+        results.organisations.map((row) => [
+          row.teams,
+          row.people,
+          row.slots,
+          row.duties,
+          row.assignments,
+          kib(row.documentBytes),
+          `${row.importSeconds} s`,
+        ]),
+      )}`,
+    );
+  }
+
+  if (results.analysis) {
+    sections.push(
+      `### 1. Analysis (in-process, median of repeated runs; baseline: grouping the assignments by team and duty)\n\n${markdownTable(
+        [
+          "teams",
+          "assignments",
+          "flags",
+          "runs",
+          "median",
+          "p90",
+          "µs / assignment",
+          "growth",
+          "baseline",
+          "baseline growth",
+          "× baseline",
+        ],
+        results.analysis.map((row) => [
+          row.teams,
+          row.assignments,
+          row.flags,
+          row.runs,
+          ms(row.medianMs),
+          ms(row.p90Ms),
+          row.usPerAssignment,
+          row.growthExponent === null ? "–" : `n^${row.growthExponent}`,
+          ms(row.baselineMedianMs),
+          row.baselineGrowthExponent === null ? "–" : `n^${row.baselineGrowthExponent}`,
+          times(row.ratio),
+        ]),
+      )}`,
+    );
+  }
+
+  if (results.writes) {
+    sections.push(
+      `### 2. Cell writes (PUT …/assignments; closed loop unless paced; baseline: the same SQL through node-postgres)\n\n${markdownTable(
+        [
+          "clients",
+          "app req/s",
+          "p50",
+          "p95",
+          "p99",
+          "failed",
+          "CPU/write: app, db",
+          "baseline req/s",
+          "p50",
+          "p95",
+          "p99",
+          "CPU/write: client, db",
+          "throughput ×",
+          "p99 ×",
+        ],
+        results.writes.map((row) => [
+          row.pacedPerClient === null ? String(row.clients) : `${row.clients}, ${row.pacedPerClient}/s each`,
+          row.app.requestsPerSecond,
+          ms(row.app.p50),
+          ms(row.app.p95),
+          ms(row.app.p99),
+          row.app.failures,
+          `${row.app.cpuMsPerWrite.server}, ${row.app.cpuMsPerWrite.database} ms`,
+          row.baseline.requestsPerSecond,
+          ms(row.baseline.p50),
+          ms(row.baseline.p95),
+          ms(row.baseline.p99),
+          `${row.baseline.cpuMsPerWrite.client}, ${row.baseline.cpuMsPerWrite.database} ms`,
+          times(row.ratios.throughput),
+          times(row.ratios.p99),
+        ]),
+      )}`,
+    );
+  }
+
+  const statements = results.writes?.find((row) => row.statements)?.statements;
+  if (statements) {
+    sections.push(
+      `Where the baseline's time goes (paced run, round trip per statement):\n\n${markdownTable(
+        ["", ...Object.keys(statements)],
+        [
+          ["p50", ...Object.values(statements).map((times) => ms(times.p50))],
+          ["p95", ...Object.values(statements).map((times) => ms(times.p95))],
+        ],
+      )}`,
+    );
+  }
+
+  if (results.live) {
+    sections.push(
+      `### 3. Live propagation (write answered → event received; baseline: bare SSE echo server)\n\n${markdownTable(
+        [
+          "subscribers",
+          "app p50",
+          "p95",
+          "p99",
+          "sent → received p95",
+          "missing",
+          "echo p50",
+          "p95",
+          "p99",
+          "sent → received p95",
+          "sent → received p95 ×",
+        ],
+        results.live.map((row) => [
+          row.subscribers,
+          ms(row.app.fromAnswer.p50),
+          ms(row.app.fromAnswer.p95),
+          ms(row.app.fromAnswer.p99),
+          ms(row.app.fromSend.p95),
+          row.app.missing,
+          ms(row.baseline.fromAnswer.p50),
+          ms(row.baseline.fromAnswer.p95),
+          ms(row.baseline.fromAnswer.p99),
+          ms(row.baseline.fromSend.p95),
+          times(row.ratios.fromSend.p95),
+        ]),
+      )}`,
+    );
+  }
+
+  if (results.pages) {
+    sections.push(
+      `### 4. Page load (headless Chromium, cold cache, median; baseline: the organisation's Members page)\n\n${markdownTable(
+        [
+          "teams",
+          "page",
+          "TTFB",
+          "FCP",
+          "LCP",
+          "interactive",
+          "blocking",
+          "JS (gzip)",
+          "JS",
+          "HTML (gzip)",
+          "HTML",
+          "of which RSC data",
+          "interactive ×",
+          "JS ×",
+        ],
+        results.pages.map((row) => [
+          row.teams,
+          row.page,
+          ms(row.figures.ttfb),
+          ms(row.figures.fcp),
+          ms(row.figures.lcp),
+          ms(row.figures.interactive),
+          ms(row.figures.blocking),
+          kib(row.figures.jsTransferBytes),
+          kib(row.figures.jsBytes),
+          kib(row.figures.htmlTransferBytes),
+          kib(row.figures.htmlBytes),
+          kib(row.figures.inlineScriptChars),
+          times(row.ratios?.interactive),
+          times(row.ratios?.jsBytes),
+        ]),
+      )}`,
+    );
+  }
+
+  if (results.footprint) {
+    const { app, baseline, ratios } = results.footprint;
+    const mib = (value: number) => `${value} MiB`;
+    sections.push(
+      `### 5. Server memory (RSS; baseline: the SSE echo server, a bare Node.js process)\n\n${markdownTable(
+        ["process", "idle", "after import", "after load phase", "after page loads", "peak"],
+        [
+          [
+            "app (next start)",
+            mib(app.idle.rssMiB),
+            mib(app.afterImport.rssMiB),
+            mib(app.afterLoad.rssMiB),
+            app.afterPages ? mib(app.afterPages.rssMiB) : "–",
+            mib((app.afterPages ?? app.afterLoad).peakRssMiB),
+          ],
+          [
+            "echo server",
+            mib(baseline.idle.rssMiB),
+            "–",
+            mib(baseline.afterLoad.rssMiB),
+            "–",
+            mib(baseline.afterLoad.peakRssMiB),
+          ],
+          ["app ×", times(ratios.idle), "–", times(ratios.afterLoad), "–", "–"],
+        ],
+      )}`,
+    );
+  }
+
+  sections.push(
+    `### Targets\n\n${markdownTable(
+      ["target", "goal", "measured", "status"],
+      results.targets.map((target) => [target.name, target.target, target.measured, target.status]),
+    )}`,
+  );
+  return `${sections.join("\n\n")}\n`;
+}

@@ -1,0 +1,342 @@
+// Part 2: write latency and throughput. N clients set cells through PUT .../assignments with an API token, as fast
+// as the app answers (autocannon, closed loop); then the same number of workers in this process issue the same SQL
+// straight through node-postgres, with a pool the size of the app's. Then, for context, 50 clients that each write
+// once a second (paced, below saturation), against the app and against the same baseline.
+import autocannon from "autocannon";
+import { assignmentBody, type CellRotation, type TCellWrite } from "./lib/cell-rotation";
+import { backendsCpuSecondsBetween, databaseBackendsCpu, ownCpuSeconds, processTreeCpuSeconds } from "./lib/cpu";
+import { now } from "./lib/clock";
+import { createDirectWriter, STEPS, type TDirectWriter, type TStep } from "./lib/direct-write";
+import { createHttpClient } from "./lib/http-client";
+import type { TBenchOrganisation } from "./lib/organisations";
+import { ratio, round, summarize, type TLatencySummary } from "./lib/stats";
+
+const WARM_UP_SECONDS = 2;
+
+export type TWriteRun = TLatencySummary & {
+  requestsPerSecond: number;
+  /** Answers other than 2xx, and connection errors or timeouts. */
+  failures: number;
+  statusCodes: Record<string, number>;
+  /**
+   * CPU milliseconds per write: in the app server, in the PostgreSQL backends of the benchmark's database, and in
+   * this process (autocannon, or the direct writer). On a 2-core machine they compete for the same cores.
+   */
+  cpuMsPerWrite: { server: number; database: number; client: number };
+};
+
+type TCpuMeter = () => (writes: number) => TWriteRun["cpuMsPerWrite"];
+
+/** Starts counting CPU time; the returned function stops and divides it by the number of writes. */
+function cpuMeter(appPid: number, databaseName: string): TCpuMeter {
+  return () => {
+    const read = () => ({
+      server: processTreeCpuSeconds(appPid),
+      database: databaseBackendsCpu(databaseName),
+      client: ownCpuSeconds(),
+    });
+    const before = read();
+    return (writes) => {
+      const after = read();
+      const perWrite = (from: number, to: number) => round(((to - from) * 1000) / Math.max(1, writes), 2);
+      return {
+        server: perWrite(before.server, after.server),
+        database: perWrite(0, backendsCpuSecondsBetween(before.database, after.database)),
+        client: perWrite(before.client, after.client),
+      };
+    };
+  };
+}
+
+/** Where a write's time goes in the database: each statement's round trip, in the paced baseline (no queueing). */
+export type TStatementTimes = Record<TStep, { p50: number; p95: number }>;
+
+export type TWriteResult = {
+  clients: number;
+  /** Writes a second per client when paced; null in the closed loop (each client writes again once answered). */
+  pacedPerClient: number | null;
+  app: TWriteRun;
+  baseline: TWriteRun;
+  /** App over baseline: below 1 is slower for throughput, above 1 slower for latency. */
+  ratios: { throughput: number | null; p50: number | null; p95: number | null; p99: number | null };
+  /** Paced run only. */
+  statements?: TStatementTimes;
+};
+
+async function runApp({
+  organisation,
+  rotation,
+  clients,
+  seconds,
+  meter,
+}: {
+  organisation: TBenchOrganisation;
+  rotation: CellRotation;
+  clients: number;
+  seconds: number;
+  meter: TCpuMeter;
+}): Promise<TWriteRun> {
+  const latencies: number[] = [];
+  const stopMeter = meter();
+  const instance = autocannon({
+    url: organisation.api.baseUrl,
+    connections: clients,
+    duration: seconds,
+    timeout: 30,
+    headers: { Authorization: `Bearer ${organisation.api.token}`, "Content-Type": "application/json" },
+    requests: [
+      {
+        method: "PUT",
+        setupRequest: (request, context) => {
+          const write = rotation.next();
+          context.index = write.index;
+          return {
+            ...request,
+            path: `/api/v1/orgs/${organisation.slug}/teams/${write.teamId}/assignments`,
+            body: assignmentBody(write),
+          };
+        },
+        onResponse: (status, body, context) => {
+          if (status !== 200 && status !== 409) return;
+          const answer = JSON.parse(body) as { assignment?: { level: TCellWrite["level"] | null; version: number } };
+          rotation.settle(context.index as number, answer.assignment);
+        },
+      },
+    ],
+  });
+  instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  const result = await instance;
+  const cpuMsPerWrite = stopMeter(latencies.length);
+  // Writes cut off when the time was up may have landed: their cells' versions are unknown now.
+  rotation.retireInFlight();
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
+  );
+  return {
+    ...summarize(latencies),
+    requestsPerSecond: round(latencies.length / result.duration, 1),
+    failures: result.non2xx + result.errors + result.timeouts,
+    statusCodes,
+    cpuMsPerWrite,
+  };
+}
+
+async function runBaseline({
+  databaseUrl,
+  poolSize,
+  organisation,
+  rotation,
+  clients,
+  seconds,
+  meter,
+}: {
+  databaseUrl: string;
+  poolSize: number;
+  organisation: TBenchOrganisation;
+  rotation: CellRotation;
+  clients: number;
+  seconds: number;
+  meter: TCpuMeter;
+}): Promise<TWriteRun> {
+  const writer = createDirectWriter({
+    databaseUrl,
+    poolSize,
+    orgSlug: organisation.slug,
+    token: organisation.api.token,
+  });
+  const latencies: number[] = [];
+  let failures = 0;
+  const stopMeter = meter();
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const write = rotation.next();
+      const begun = performance.now();
+      try {
+        const result = await writer.write(write);
+        latencies.push(performance.now() - begun);
+        if (!result.isWritten) failures++;
+        rotation.settle(write.index, result.cell);
+      } catch (error) {
+        failures++;
+        console.error("bench: a direct write failed:", error instanceof Error ? error.message : error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, worker));
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  const cpuMsPerWrite = stopMeter(latencies.length);
+  await writer.close();
+  return {
+    ...summarize(latencies),
+    requestsPerSecond: round(latencies.length / elapsedSeconds, 1),
+    failures,
+    statusCodes: {},
+    cpuMsPerWrite,
+  };
+}
+
+type TWriteOnce = (write: TCellWrite) => Promise<{ isWritten: boolean; cell?: Parameters<CellRotation["settle"]>[1] }>;
+
+/**
+ * `clients` writers, each starting a write every 1/`perSecond` s, spread evenly over the second. Latency counts from
+ * when a write was due, so a writer held up by a slow answer does not hide the wait (no coordinated omission).
+ */
+async function runPaced({
+  rotation,
+  clients,
+  perSecond,
+  seconds,
+  meter,
+  writeOnce,
+}: {
+  rotation: CellRotation;
+  clients: number;
+  perSecond: number;
+  seconds: number;
+  meter: TCpuMeter;
+  writeOnce: TWriteOnce;
+}): Promise<TWriteRun> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const stopMeter = meter();
+  const period = 1000 / perSecond;
+  const started = now();
+  const deadline = started + seconds * 1000;
+  const client = async (offset: number) => {
+    for (let due = started + offset; due < deadline; due += period) {
+      const wait = due - now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const write = rotation.next();
+      try {
+        const { isWritten, cell } = await writeOnce(write);
+        latencies.push(now() - due);
+        if (!isWritten) failures++;
+        rotation.settle(write.index, cell);
+      } catch (error) {
+        failures++;
+        console.error("bench: a paced write failed:", error instanceof Error ? error.message : error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, (_, index) => client((index * period) / clients)));
+  rotation.retireInFlight();
+  return {
+    ...summarize(latencies),
+    requestsPerSecond: round(latencies.length / ((now() - started) / 1000), 1),
+    failures,
+    statusCodes: {},
+    cpuMsPerWrite: stopMeter(latencies.length),
+  };
+}
+
+function appWriteOnce(organisation: TBenchOrganisation, clients: number): { writeOnce: TWriteOnce; close: () => void } {
+  const http = createHttpClient({ sockets: clients });
+  const headers = { Authorization: `Bearer ${organisation.api.token}`, "Content-Type": "application/json" };
+  return {
+    writeOnce: async (write) => {
+      const answer = await http.send(
+        `${organisation.api.baseUrl}/api/v1/orgs/${organisation.slug}/teams/${write.teamId}/assignments`,
+        "PUT",
+        headers,
+        assignmentBody(write),
+      );
+      const cell =
+        answer.status === 200 || answer.status === 409
+          ? (JSON.parse(answer.body) as { assignment?: Parameters<CellRotation["settle"]>[1] }).assignment
+          : undefined;
+      return { isWritten: answer.status === 200, cell };
+    },
+    close: http.close,
+  };
+}
+
+const directWriteOnce =
+  (writer: TDirectWriter): TWriteOnce =>
+  (write) =>
+    writer.write(write);
+
+export async function benchWrites({
+  organisation,
+  rotation,
+  appPid,
+  databaseName,
+  databaseUrl,
+  poolSize,
+  clientCounts,
+  paced,
+  seconds,
+  log,
+}: {
+  organisation: TBenchOrganisation;
+  rotation: CellRotation;
+  appPid: number;
+  databaseName: string;
+  databaseUrl: string;
+  poolSize: number;
+  clientCounts: readonly number[];
+  /** The paced run: this many clients, each writing this often. */
+  paced: { clients: number; perSecond: number };
+  seconds: number;
+  log: (message: string) => void;
+}): Promise<TWriteResult[]> {
+  const meter = cpuMeter(appPid, databaseName);
+  log(`writes: warming up (${WARM_UP_SECONDS} s each)`);
+  await runApp({ organisation, rotation, clients: 10, seconds: WARM_UP_SECONDS, meter });
+  await runBaseline({ databaseUrl, poolSize, organisation, rotation, clients: 10, seconds: WARM_UP_SECONDS, meter });
+  const results: TWriteResult[] = [];
+  for (const clients of clientCounts) {
+    log(`writes: ${clients} clients, ${seconds} s through the app, then ${seconds} s straight to PostgreSQL`);
+    const app = await runApp({ organisation, rotation, clients, seconds, meter });
+    const baseline = await runBaseline({ databaseUrl, poolSize, organisation, rotation, clients, seconds, meter });
+    results.push({
+      clients,
+      pacedPerClient: null,
+      app,
+      baseline,
+      ratios: {
+        throughput: ratio(app.requestsPerSecond, baseline.requestsPerSecond),
+        p50: ratio(app.p50, baseline.p50),
+        p95: ratio(app.p95, baseline.p95),
+        p99: ratio(app.p99, baseline.p99),
+      },
+    });
+  }
+
+  log(
+    `writes: ${paced.clients} clients writing ${paced.perSecond}× a second, ${seconds} s through the app, then direct`,
+  );
+  const appClient = appWriteOnce(organisation, paced.clients);
+  const app = await runPaced({ rotation, ...paced, seconds, meter, writeOnce: appClient.writeOnce });
+  appClient.close();
+  const writer = createDirectWriter({
+    databaseUrl,
+    poolSize,
+    orgSlug: organisation.slug,
+    token: organisation.api.token,
+  });
+  const baseline = await runPaced({ rotation, ...paced, seconds, meter, writeOnce: directWriteOnce(writer) });
+  const stepTimes = writer.stepTimes();
+  await writer.close();
+  const statements = Object.fromEntries(
+    STEPS.map((step) => {
+      const { p50, p95 } = summarize(stepTimes.get(step) ?? []);
+      return [step, { p50, p95 }];
+    }),
+  ) as TStatementTimes;
+  results.push({
+    clients: paced.clients,
+    pacedPerClient: paced.perSecond,
+    app,
+    baseline,
+    ratios: {
+      throughput: ratio(app.requestsPerSecond, baseline.requestsPerSecond),
+      p50: ratio(app.p50, baseline.p50),
+      p95: ratio(app.p95, baseline.p95),
+      p99: ratio(app.p99, baseline.p99),
+    },
+    statements,
+  });
+  return results;
+}
