@@ -1,14 +1,17 @@
 import "server-only";
-import { cellChange, runWrite } from "@/lib/server/live/run-write";
 import { db } from "@/lib/db";
+import type { TRaciLevel } from "@/lib/domain/model";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { createId } from "@/lib/server/ids/create-id";
+import { cellChange, runAnnouncedStatement } from "@/lib/server/live/run-write";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { findDuty } from "@/lib/server/duties/find-duty";
-import { isUniqueViolation } from "@/lib/server/prisma-errors";
 import { findSlot } from "@/lib/server/slots/find-slot";
 import { findTeam } from "@/lib/server/teams/find-team";
 import type { TSetAssignment } from "@/lib/validation/assignments";
-import { ASSIGNMENT_CELL_SELECT, type TAssignmentCell } from "./assignment-cell";
+import { canBeStored } from "@/lib/validation/map-fields";
+import type { TAssignmentCell } from "./assignment-cell";
 
 export type TSetAssignmentResult =
   | { ok: true; assignment: TAssignmentCell }
@@ -34,61 +37,107 @@ export async function setAssignment({
 }: { actor: TActor | null; orgSlug: string; teamId: string } & TSetAssignment): Promise<TSetAssignmentResult> {
   const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
   const organizationId = organization.id;
-  const team = await findTeam(db, { organizationId, ref: teamId });
-  const duty = await findDuty(db, { organizationId, ref: dutyId, field: "dutyId" });
-  const slot = await findSlot(db, { organizationId, team, ref: slotId, field: "slotId" });
-  const cell = { teamId: team.id, dutyId: duty.id, slotId: slot.id };
+  const refs = { teamId, dutyId, slotId };
+  const found = (await findCell(organizationId, refs)) ?? (await findCellOrExplain(organizationId, refs));
+  const { current: first, ...cell } = found;
   const empty: TAssignmentCell = { ...cell, level: null, version: 0 };
-  const readCurrent = () =>
+  const readCurrent = async (): Promise<TCurrent | null> =>
     db.assignment.findFirst({
-      where: { slotId: slot.id, dutyId: duty.id, organizationId },
-      select: { id: true, ...ASSIGNMENT_CELL_SELECT },
+      where: { slotId: cell.slotId, dutyId: cell.dutyId, organizationId },
+      select: { id: true, level: true, version: true },
     });
 
+  // Each write is one statement, a compare-and-set on the version (see runAnnouncedStatement).
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const current = await readCurrent();
+    const current = attempt === 1 ? first : await readCurrent();
     if (version !== undefined && version !== (current?.version ?? 0)) {
-      return conflict(current ? withoutId(current) : empty, version);
+      return conflict(current ? { ...cell, level: current.level, version: current.version } : empty, version);
     }
-    if (current && current.level === level) return { ok: true, assignment: withoutId(current) };
+    if (current && current.level === level) return { ok: true, assignment: { ...cell, ...withoutId(current) } };
 
     if (!current) {
       if (level === null) return { ok: true, assignment: empty };
-      try {
-        const created = await runWrite(
-          (tx) =>
-            tx.assignment.create({
-              data: { ...cell, organizationId, level, version: 1 },
-              select: ASSIGNMENT_CELL_SELECT,
-            }),
-          (row) => cellChange(organizationId, author, { ...cell, level: row.level, version: row.version }),
-        );
-        return { ok: true, assignment: created };
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        continue;
-      }
+      const created = { ...cell, level, version: 1 };
+      const rows = await runAnnouncedStatement(
+        (announce) => Prisma.sql`
+          WITH changed AS (
+            INSERT INTO assignment (id, organization_id, team_id, duty_id, slot_id, level, version, updated_at)
+            VALUES (${createId()}, ${organizationId}, ${cell.teamId}, ${cell.dutyId}, ${cell.slotId},
+                    ${level}::"RaciLevel", 1, now())
+            ON CONFLICT (slot_id, duty_id) DO NOTHING
+            RETURNING version
+          )
+          SELECT changed.version FROM changed, LATERAL (SELECT ${announce}) AS announced`,
+        cellChange(organizationId, author, created),
+      );
+      if (rows.length === 1) return { ok: true, assignment: created };
+      continue; // Someone else filled the cell first.
     }
 
-    const unchanged = { id: current.id, organizationId, version: current.version };
-    if (level === null) {
-      const { count } = await runWrite(
-        (tx) => tx.assignment.deleteMany({ where: unchanged }),
-        (result) =>
-          result.count === 1 ? cellChange(organizationId, author, { ...cell, level: null, version: 0 }) : null,
-      );
-      if (count === 1) return { ok: true, assignment: empty };
-    } else {
-      const next = { ...cell, level, version: current.version + 1 };
-      const { count } = await runWrite(
-        (tx) => tx.assignment.updateMany({ where: unchanged, data: { level, version: next.version } }),
-        (result) => (result.count === 1 ? cellChange(organizationId, author, next) : null),
-      );
-      if (count === 1) return { ok: true, assignment: { ...cell, level, version: current.version + 1 } };
-    }
+    const unchanged = Prisma.sql`id = ${current.id} AND organization_id = ${organizationId} AND version = ${current.version}`;
+    const next: TAssignmentCell = level === null ? empty : { ...cell, level, version: current.version + 1 };
+    const rows = await runAnnouncedStatement(
+      (announce) =>
+        level === null
+          ? Prisma.sql`
+              WITH changed AS (DELETE FROM assignment WHERE ${unchanged} RETURNING version)
+              SELECT changed.version FROM changed, LATERAL (SELECT ${announce}) AS announced`
+          : Prisma.sql`
+              WITH changed AS (
+                UPDATE assignment SET level = ${level}::"RaciLevel", version = version + 1, updated_at = now()
+                WHERE ${unchanged}
+                RETURNING version
+              )
+              SELECT changed.version FROM changed, LATERAL (SELECT ${announce}) AS announced`,
+      cellChange(organizationId, author, next),
+    );
+    if (rows.length === 1) return { ok: true, assignment: next };
   }
   const current = await readCurrent();
-  return conflict(current ? withoutId(current) : empty, version);
+  return conflict(current ? { ...cell, level: current.level, version: current.version } : empty, version);
+}
+
+type TCellRefs = { teamId: string; dutyId: string; slotId: string };
+type TCurrent = { id: string; level: TRaciLevel; version: number };
+type TFoundCell = TCellRefs & { current: TCurrent | null };
+
+/**
+ * The cell's team, duty and slot (each by id, or else key) and its row, in one query; null when one of them is not
+ * there, for `findCellOrExplain` to say which.
+ */
+async function findCell(organizationId: string, refs: TCellRefs): Promise<TFoundCell | null> {
+  if (![refs.teamId, refs.dutyId, refs.slotId].every(canBeStored)) return null;
+  const rows = await db.$queryRaw<
+    (TCellRefs & { id: string | null; level: TRaciLevel | null; version: number | null })[]
+  >`
+    WITH t AS (
+      SELECT id FROM team WHERE organization_id = ${organizationId} AND (id = ${refs.teamId} OR key = ${refs.teamId})
+      ORDER BY id = ${refs.teamId} DESC LIMIT 1
+    ), s AS (
+      SELECT id FROM slot WHERE team_id = (SELECT id FROM t) AND (id = ${refs.slotId} OR key = ${refs.slotId})
+      ORDER BY id = ${refs.slotId} DESC LIMIT 1
+    ), d AS (
+      SELECT id FROM duty WHERE organization_id = ${organizationId} AND (id = ${refs.dutyId} OR key = ${refs.dutyId})
+      ORDER BY id = ${refs.dutyId} DESC LIMIT 1
+    )
+    SELECT t.id AS "teamId", d.id AS "dutyId", s.id AS "slotId", a.id, a.level::text AS level, a.version
+    FROM t CROSS JOIN s CROSS JOIN d LEFT JOIN assignment a ON a.slot_id = s.id AND a.duty_id = d.id`;
+  const row = rows[0];
+  if (!row) return null;
+  const { id, level, version, ...cell } = row;
+  return { ...cell, current: id === null || level === null || version === null ? null : { id, level, version } };
+}
+
+/** The same as findCell, one lookup at a time, so that a missing team, duty or slot gets its own 404. */
+async function findCellOrExplain(organizationId: string, refs: TCellRefs): Promise<TFoundCell> {
+  const team = await findTeam(db, { organizationId, ref: refs.teamId });
+  const duty = await findDuty(db, { organizationId, ref: refs.dutyId, field: "dutyId" });
+  const slot = await findSlot(db, { organizationId, team, ref: refs.slotId, field: "slotId" });
+  const current = await db.assignment.findFirst({
+    where: { slotId: slot.id, dutyId: duty.id, organizationId },
+    select: { id: true, level: true, version: true },
+  });
+  return { teamId: team.id, dutyId: duty.id, slotId: slot.id, current };
 }
 
 function withoutId<T extends { id: string }>({ id: _id, ...rest }: T): Omit<T, "id"> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { TChangeEvent, TLiveEvent } from "@/lib/domain/live-event";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { LIVE_CHANNEL, liveBus } from "./live-bus";
 
@@ -29,6 +29,24 @@ export async function runWrite<T>(
   }, options);
   liveBus.committed(events);
   return result;
+}
+
+/**
+ * A write that is one SQL statement (a cell's compare-and-set): it runs as its own transaction, a quarter of the
+ * round trips of runWrite's interactive one, and announces `event` only if the statement changed a row. `statement`
+ * is given the SQL to run once per changed row, for a statement shaped like
+ * `WITH changed AS (UPDATE … RETURNING …) SELECT … FROM changed, LATERAL (SELECT ${announce}) AS announced`.
+ */
+export async function runAnnouncedStatement<TRow>(
+  statement: (announce: Prisma.Sql) => Prisma.Sql,
+  event: TChangeEvent,
+): Promise<TRow[]> {
+  const announce = liveBus.isInProcess
+    ? Prisma.sql`NULL`
+    : Prisma.sql`pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
+  const rows = await db.$queryRaw<TRow[]>(statement(announce));
+  if (rows.length > 0) liveBus.committed([event]);
+  return rows;
 }
 
 /** Announces an event that is not part of a write (presence). */
