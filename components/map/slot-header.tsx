@@ -36,8 +36,8 @@ export function SlotHeader({
   const [isRenaming, setIsRenaming] = useState(false);
   // A large organisation's people would put thousands of options in every column's picker: list them only once the
   // picker is about to be used.
-  const [isPickerReady, setIsPickerReady] = useState(people.length <= EAGER_PICKER_PEOPLE);
-  const choices = isPickerReady ? people : holder ? [holder] : [];
+  const [isPickerActive, setIsPickerActive] = useState(false);
+  const choices = isPickerActive || people.length <= EAGER_PICKER_PEOPLE ? people : holder ? [holder] : [];
   const isCustom = !isStandardRole(slot.role);
   const roleLabel = `${slot.role}${slot.title ? ` · ${slot.title}` : ""}`;
   return (
@@ -90,9 +90,9 @@ export function SlotHeader({
               aria-label={`Holder of the ${roleLabel} slot`}
               value={slot.holderId ?? ""}
               onChange={(event) => actions.setHolder(slot, event.target.value || null)}
-              onFocus={() => setIsPickerReady(true)}
-              onPointerEnter={() => setIsPickerReady(true)}
-              onPointerDown={() => setIsPickerReady(true)}
+              onFocus={() => setIsPickerActive(true)}
+              onPointerEnter={() => setIsPickerActive(true)}
+              onPointerDown={() => setIsPickerActive(true)}
               className="max-w-32 rounded border-0 bg-transparent py-0.5 pl-1 pr-6 text-xs ring-1 ring-inset ring-slate-300 dark:ring-slate-700"
             >
               <option value="">Vacant</option>

@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { TFlag } from "@/lib/domain/analyze-map";
-import type { TRaciLevel, TSlot } from "@/lib/domain/model";
+import type { TPerson, TRaciLevel, TSlot } from "@/lib/domain/model";
 import { cellKey, cellVersion, type TTeamView } from "@/lib/domain/team-view";
 import { moveInGrid, type TGridPosition } from "./grid-navigation";
 import { LevelMenu } from "./level-menu";
@@ -13,6 +13,8 @@ import type { TRemitMap } from "@/lib/domain/model";
 type TProps = {
   map: TRemitMap;
   view: TTeamView;
+  /** Whom a holder picker offers. */
+  people: readonly TPerson[];
   flags: readonly TFlag[];
   canEdit: boolean;
   /** Cells others have focused (by cellKey), with their name and colour. */
@@ -44,7 +46,17 @@ function flagMarks(flags: readonly TFlag[]) {
  * The responsibility matrix of one team: duties as rows, slots as columns. A click or Enter opens the level menu;
  * arrow keys move between cells; A, R, C and I set a level and Delete clears it.
  */
-export function TeamMatrix({ map, view, flags, canEdit, peerFocus, onFocusCell, onSetCell, slotActions }: TProps) {
+export function TeamMatrix({
+  map,
+  view,
+  people,
+  flags,
+  canEdit,
+  peerFocus,
+  onFocusCell,
+  onSetCell,
+  slotActions,
+}: TProps) {
   const { duties, slots, cells, peopleById } = view;
   const [focus, setFocus] = useState<TGridPosition>({ row: 0, column: 0 });
   const [menuAt, setMenuAt] = useState<TGridPosition | null>(null);
@@ -121,7 +133,7 @@ export function TeamMatrix({ map, view, flags, canEdit, peerFocus, onFocusCell, 
                 key={slot.id}
                 slot={slot}
                 holder={slot.holderId ? (peopleById.get(slot.holderId) ?? null) : null}
-                people={map.people}
+                people={people}
                 problems={marks.slots.get(slot.id) ?? []}
                 canEdit={canEdit}
                 actions={slotActions}

@@ -16,11 +16,19 @@ import { useMapWrite, useOrgMap, useSetCell, type TMapState } from "./use-org-ma
 
 type TProps = { orgId: string; orgSlug: string; teamId: string; canEdit: boolean; initial: TMapState };
 
+const PERSON_NAMES = new Intl.Collator(undefined, { sensitivity: "base" });
+
 /** The team page's interactive part: the matrix, its flags with fixes, and the team's slot tools. */
 export function TeamWorkspace({ orgId, orgSlug, teamId, canEdit, initial }: TProps) {
   const scope = useMemo(() => ({ teamId }), [teamId]);
   const { map, analysis, isFetching } = useOrgMap({ orgId, orgSlug, scope, initial });
   const view = useMemo(() => (map ? teamView(map, teamId) : null), [map, teamId]);
+  // Everyone an editor can pick as a holder: loaded after the page is up (the team's part has only its holders).
+  const roster = useOrgMap({ orgId, orgSlug, scope: "roster", enabled: canEdit });
+  const choices = useMemo(
+    () => [...(roster.map ?? map ?? { people: [] }).people].sort((a, b) => PERSON_NAMES.compare(a.name, b.name)),
+    [roster.map, map],
+  );
   const teamAnalysis = analysis?.teams.find((entry) => entry.team.id === teamId);
   const live = useLive();
   const setCell = useSetCell({ orgId, orgSlug, scope, changedBy: live.lastChangeBy });
@@ -135,6 +143,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, canEdit, initial }: TPro
         <TeamMatrix
           map={map}
           view={view}
+          people={choices}
           flags={teamAnalysis?.flags ?? []}
           canEdit={canEdit}
           peerFocus={peerFocus}

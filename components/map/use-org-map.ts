@@ -32,7 +32,7 @@ export function scopeOf(queryKey: readonly unknown[]): TMapScope | undefined {
 function stateUrl(orgSlug: string, scope: TMapScope | undefined): string {
   const base = `/api/v1/orgs/${orgSlug}/state`;
   if (scope === undefined) return base;
-  if (scope === "people") return `${base}?part=people`;
+  if (scope === "people" || scope === "roster") return `${base}?part=${scope}`;
   return "teamId" in scope
     ? `${base}?teamId=${encodeURIComponent(scope.teamId)}`
     : `${base}?personId=${encodeURIComponent(scope.personId)}`;
@@ -47,6 +47,7 @@ export function useOrgMap({
   orgSlug,
   scope,
   initial,
+  enabled = true,
 }: {
   orgId: string;
   orgSlug: string;
@@ -54,10 +55,13 @@ export function useOrgMap({
   scope?: TMapScope;
   /** The map as the server rendered it. */
   initial?: TMapState;
+  /** False to not load it (yet). */
+  enabled?: boolean;
 }) {
   const key = mapQueryKey(orgId, scope);
   const query = useQuery({
     queryKey: key,
+    enabled,
     queryFn: () => apiFetch<TMapState>(stateUrl(orgSlug, scope)),
     initialData: initial,
     initialDataUpdatedAt: initial?.loadedAt,

@@ -37,13 +37,13 @@ const map: TRemitMap = {
 };
 
 describe("teamSlice", () => {
-  it("keeps the team, its slots and cells, every duty and person, and nothing of teams its holders are not in", () => {
+  it("keeps the team, its slots and cells, every duty, its holders, and nothing of teams they are not in", () => {
     const slice = teamSlice(map, "t1")!;
     expect(slice.teams.map((team) => team.id)).toEqual(["t1"]);
     expect(slice.slots.map((slot) => slot.id).sort()).toEqual(["s-lead", "s-pm", "s-po"]);
     expect(slice.assignments).toEqual([map.assignments[0]]);
     expect(slice.duties).toBe(map.duties);
-    expect(slice.people).toBe(map.people);
+    expect(slice.people.map((person) => person.id)).toEqual(["p1"]);
   });
 
   it("brings the other slots of the team's holders, with their teams but not their cells", () => {
@@ -110,6 +110,7 @@ describe("mapSlice", () => {
     expect(mapSlice(map, { teamId: "t1" })).toEqual(teamSlice(map, "t1"));
     expect(mapSlice(map, { personId: "p1" })).toEqual(personSlice(map, "p1"));
     expect(mapSlice(map, "people")).toEqual(peopleSlice(map));
+    expect(mapSlice(map, "roster")).toEqual({ people: map.people, teams: [], slots: [], duties: [], assignments: [] });
     expect(mapSlice(map, { teamId: "nope" })).toBeNull();
   });
 });
@@ -121,7 +122,7 @@ describe("sliceHoldsCell", () => {
     expect(sliceHoldsCell({ teamId: "t1" }, teamSlice(map, "t1")!, cell)).toBe(true);
   });
 
-  it("is false for another team's part, even when it carries the slot, and for the people directory", () => {
+  it("is false for another team's part, even when it carries the slot, and for parts without cells", () => {
     const shared: TRemitMap = {
       ...map,
       slots: map.slots.map((slot) => (slot.id === "s-other" ? { ...slot, holderId: "p1" } : slot)),
@@ -130,6 +131,7 @@ describe("sliceHoldsCell", () => {
     expect(teamSlice(shared, "t1")!.slots.some((slot) => slot.id === "s-other")).toBe(true);
     expect(sliceHoldsCell({ teamId: "t1" }, teamSlice(shared, "t1")!, other)).toBe(false);
     expect(sliceHoldsCell("people", peopleSlice(map), cell)).toBe(false);
+    expect(sliceHoldsCell("roster", mapSlice(map, "roster")!, cell)).toBe(false);
   });
 
   it("is true for a person's part exactly when they hold the cell's slot", () => {

@@ -5,18 +5,21 @@ import type { TRemitMap } from "./model";
  * what the people directory needs. For 1,000 teams the whole map is megabytes; each part is a small fraction of it,
  * and analysing a part gives exactly the flags its screen shows (see each slice).
  */
-export type TMapScope = { teamId: string } | { personId: string } | "people";
+export type TMapScope = { teamId: string } | { personId: string } | "people" | "roster";
 
 /** The part of the map for `scope`, or null when its team or person is not in the map. */
 export function mapSlice(map: TRemitMap, scope: TMapScope): TRemitMap | null {
   if (scope === "people") return peopleSlice(map);
+  if (scope === "roster") return { ...EMPTY, people: map.people };
   return "teamId" in scope ? teamSlice(map, scope.teamId) : personSlice(map, scope.personId);
 }
 
+const EMPTY: TRemitMap = { people: [], teams: [], slots: [], duties: [], assignments: [] };
+
 /**
- * One team's page: the team with its slots and assignments, every duty and every person (to pick holders), and the
- * other slots its holders fill in other teams (with those teams, without their assignments), so that analysing the
- * slice gives exactly the team's flags, overloads included.
+ * One team's page: the team with its slots and assignments, every duty, its holders, and the other slots they fill
+ * in other teams (with those teams, without their assignments), so that analysing the slice gives exactly the
+ * team's flags, overloads included. Everyone else (to pick a holder from) is the "roster" part.
  */
 export function teamSlice(map: TRemitMap, teamId: string): TRemitMap | null {
   const team = map.teams.find((candidate) => candidate.id === teamId);
@@ -26,7 +29,7 @@ export function teamSlice(map: TRemitMap, teamId: string): TRemitMap | null {
   const slots = map.slots.filter((slot) => slot.teamId === teamId || (slot.holderId && holders.has(slot.holderId)));
   const teamIds = new Set(slots.map((slot) => slot.teamId));
   return {
-    people: map.people,
+    people: map.people.filter((person) => holders.has(person.id)),
     duties: map.duties,
     teams: map.teams.filter((candidate) => teamIds.has(candidate.id) || candidate.id === teamId),
     slots,
@@ -64,7 +67,7 @@ export function peopleSlice(map: TRemitMap): TRemitMap {
 /**
  * Whether a part of the map holds the cell (duty, slot) of `teamId`, so that a change to it should be applied there:
  * the whole map does; a team's part only for its own team (the other slots it carries come without their cells);
- * a person's part for the slots they hold; the people directory never (it has no cells).
+ * a person's part for the slots they hold; the people directory and the roster never (they have no cells).
  */
 export function sliceHoldsCell(
   scope: TMapScope | undefined,
@@ -72,7 +75,7 @@ export function sliceHoldsCell(
   cell: { teamId: string; slotId: string },
 ): boolean {
   if (scope === undefined) return true;
-  if (scope === "people") return false;
+  if (scope === "people" || scope === "roster") return false;
   if ("teamId" in scope) return scope.teamId === cell.teamId;
   return map.slots.some((slot) => slot.id === cell.slotId);
 }

@@ -5,12 +5,12 @@ import { ZRef } from "./map-fields";
 export const ZAnalysisQuery = z.object({ teamId: ZRef("teamId", "a team").optional() });
 export type TAnalysisQuery = z.infer<typeof ZAnalysisQuery>;
 
-/** `GET state` query: at most one of `?teamId=`, `?personId=` and `?part=people` narrows the map (see mapSlice). */
+/** `GET state` query: at most one of `?teamId=`, `?personId=` and `?part=` narrows the map (see mapSlice). */
 export const ZMapStateQuery = z
   .object({
     teamId: ZRef("teamId", "a team").optional(),
     personId: ZRef("personId", "a person").optional(),
-    part: z.enum(["people"], { error: 'part can only be "people".' }).optional(),
+    part: z.enum(["people", "roster"], { error: 'part can be "people" or "roster".' }).optional(),
   })
   .refine((query) => [query.teamId, query.personId, query.part].filter((value) => value !== undefined).length <= 1, {
     message: "Give at most one of teamId, personId and part.",

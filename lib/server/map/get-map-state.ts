@@ -22,7 +22,7 @@ export async function getMapState({
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
   const { map, loadedAt } = await mapSnapshots.read(organization.id);
   if (scope === undefined) return { map, loadedAt };
-  if (scope === "people") return { map: mapSlice(map, scope)!, loadedAt };
+  if (scope === "people" || scope === "roster") return { map: mapSlice(map, scope)!, loadedAt };
   const [ref, candidates, noun] =
     "teamId" in scope ? [scope.teamId, map.teams, "team"] : [scope.personId, map.people, "person"];
   const found = candidates.find((candidate) => candidate.id === ref || candidate.key === ref);

@@ -531,7 +531,13 @@ describe("a team's part of the map", () => {
       expect(answer.status).toBe(200);
       const slice = answer.body.map;
       expect(slice.assignments.every((assignment) => assignment.teamId === platform.id)).toBe(true);
-      expect(slice.people).toHaveLength(whole.body.map.people.length);
+      const holders = new Set(slice.slots.map((slot) => slot.holderId));
+      expect(slice.people.map((person) => person.id).sort()).toEqual(
+        whole.body.map.people
+          .filter((person) => holders.has(person.id))
+          .map((person) => person.id)
+          .sort(),
+      );
       expect(slice.duties).toHaveLength(whole.body.map.duties.length);
       const team = (analysis: TMapAnalysis) => analysis.teams.find((entry) => entry.team.id === platform.id);
       expect(team(analyzeMap(slice))).toEqual(team(analyzeMap(whole.body.map)));
@@ -568,6 +574,8 @@ describe("a team's part of the map", () => {
     const people = await callApi<TStateAnswer>(STATE, { params, query: { part: "people" }, as: as.viewer });
     expect(people.body.map.assignments).toEqual([]);
     expect(peopleRows(people.body.map, analyzeMap(people.body.map))).toEqual(rows);
+    const roster = await callApi<TStateAnswer>(STATE, { params, query: { part: "roster" }, as: as.viewer });
+    expect(roster.body.map).toEqual({ people: whole.people, teams: [], slots: [], duties: [], assignments: [] });
   });
 
   it("refuses an unknown person, an unknown part, and two scopes at once", async () => {
@@ -576,7 +584,7 @@ describe("a team's part of the map", () => {
     expect((await callApi(STATE, { params, query: { personId: "nobody" }, as: as.viewer })).status).toBe(404);
     const part = await callApi(STATE, { params, query: { part: "duties" }, as: as.viewer });
     expect(part.status).toBe(400);
-    expect(part.body.error.fields?.part).toEqual(['part can only be "people".']);
+    expect(part.body.error.fields?.part).toEqual(['part can be "people" or "roster".']);
     const both = await callApi(STATE, { params, query: { teamId: "a", personId: "b" }, as: as.viewer });
     expect(both.status).toBe(400);
     expect(both.body.error.fields?.teamId).toEqual(["Give at most one of teamId, personId and part."]);

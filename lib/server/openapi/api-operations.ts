@@ -558,10 +558,11 @@ export const API_OPERATIONS: readonly TOperation[] = [
     description:
       "Everything the browser's screens work on: people, teams, slots, duties and assignments. At most one of " +
       "three parameters narrows it to what one screen needs, a small part of a large map. `teamId` (an id or " +
-      "key): the team with its slots and assignments, every duty and person, and the other slots (with their " +
-      "teams, without their assignments) that its holders fill, so that analysing it gives the team's flags. " +
+      "key): the team with its slots and assignments, every duty, its holders, and the other slots (with their " +
+      "teams, without their assignments) that they fill, so that analysing it gives the team's flags. " +
       "`personId` (an id or key): the person, the slots they hold with those slots' teams and assignments, and " +
-      "every duty. `part=people`: people, teams and slots, without duties or assignments.",
+      "every duty. `part=people`: people, teams and slots, without duties or assignments. `part=roster`: " +
+      "people only.",
     access: "read",
     query: ZMapStateQuery,
     responses: {
