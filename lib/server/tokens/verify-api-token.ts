@@ -11,7 +11,15 @@ const LAST_USED_PRECISION_MS = 60_000;
 export async function verifyApiToken({ secret }: { secret: string }): Promise<TActor> {
   const token = await db.apiToken.findUnique({
     where: { tokenHash: hashSecret(secret) },
-    select: { id: true, organizationId: true, role: true, name: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      organizationId: true,
+      organization: { select: { id: true, slug: true, name: true } },
+      role: true,
+      name: true,
+      revokedAt: true,
+      lastUsedAt: true,
+    },
   });
   if (!token || token.revokedAt) {
     throw new AppError("unauthenticated", "This API token is not valid: it is unknown or has been revoked.");
@@ -20,5 +28,12 @@ export async function verifyApiToken({ secret }: { secret: string }): Promise<TA
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }
-  return { kind: "token", tokenId: token.id, organizationId: token.organizationId, role: token.role, name: token.name };
+  return {
+    kind: "token",
+    tokenId: token.id,
+    organizationId: token.organizationId,
+    organization: token.organization,
+    role: token.role,
+    name: token.name,
+  };
 }
