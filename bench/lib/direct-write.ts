@@ -1,8 +1,7 @@
 // The baseline for cell writes: the statements the app runs for PUT .../assignments on an existing cell, issued
-// straight through node-postgres. The first two are Prisma's own SQL, copied from its query log (see README,
-// Benchmarks): the token lookup and the organisation check; then the app's own two (lib/server/assignments/
-// set-assignment.ts): one query for the team, duty, slot and cell, and the compare-and-set UPDATE with the
-// pg_notify that live updates hang on, in one statement (its own transaction).
+// straight through node-postgres: the token with its organisation (lib/server/tokens/verify-api-token.ts), one
+// query for the team, duty, slot and cell, and the compare-and-set UPDATE with the pg_notify that live updates hang
+// on, in one statement that is its own transaction (lib/server/assignments/set-assignment.ts).
 import { createHash } from "node:crypto";
 import pg from "pg";
 import type { TChangeEvent } from "@/lib/domain/live-event";
@@ -10,10 +9,10 @@ import type { TRaciLevel } from "@/lib/domain/model";
 import type { TCellWrite } from "./cell-rotation";
 
 const SQL = {
-  token:
-    'SELECT "public"."api_token"."id", "public"."api_token"."organization_id", "public"."api_token"."role"::text, "public"."api_token"."name", "public"."api_token"."revoked_at", "public"."api_token"."last_used_at" FROM "public"."api_token" WHERE ("public"."api_token"."token_hash" = $1 AND 1=1) LIMIT $2 OFFSET $3',
-  organization:
-    'SELECT "public"."organization"."id", "public"."organization"."slug", "public"."organization"."name" FROM "public"."organization" WHERE ("public"."organization"."slug" = $1 AND "public"."organization"."id" = $2) LIMIT $3 OFFSET $4',
+  token: `SELECT t.id, t.organization_id AS "organizationId", t.role::text AS role, t.name, t.revoked_at AS "revokedAt",
+           t.last_used_at AS "lastUsedAt", o.slug AS "organizationSlug", o.name AS "organizationName"
+    FROM api_token t JOIN organization o ON o.id = t.organization_id
+    WHERE t.token_hash = $1`,
   cell: `WITH t AS (
       SELECT id FROM team WHERE organization_id = $1 AND (id = $2 OR key = $2) ORDER BY id = $2 DESC LIMIT 1
     ), s AS (
@@ -33,7 +32,7 @@ const SQL = {
 
 const LIVE_CHANNEL = "remit_live";
 
-export const STEPS = ["token", "organization", "cell", "write"] as const;
+export const STEPS = ["token", "cell", "write"] as const;
 export type TStep = (typeof STEPS)[number];
 
 export type TDirectWriter = {
@@ -75,10 +74,19 @@ export function createDirectWriter({
     stepTimes: () => times,
     async write(cell) {
       const tokenHash = createHash("sha256").update(token).digest("hex");
-      const [tokenRow] = (await query("token", pool, SQL.token, [tokenHash, 1, 0])).rows as unknown[][];
+      const [tokenRow] = (await query("token", pool, SQL.token, [tokenHash])).rows as unknown[][];
       if (!tokenRow) throw new Error("The benchmark's API token is missing from the database.");
-      const [tokenId, organizationId, , tokenName] = tokenRow as [string, string, string, string];
-      await query("organization", pool, SQL.organization, [orgSlug, organizationId, 1, 0]);
+      const [tokenId, organizationId, , tokenName, , , slug] = tokenRow as [
+        string,
+        string,
+        string,
+        string,
+        unknown,
+        unknown,
+        string,
+      ];
+      // As the app checks that the token's organisation is the one in the address.
+      if (slug !== orgSlug) throw new Error("The benchmark's API token belongs to another organisation.");
       const [current] = (await query("cell", pool, SQL.cell, [organizationId, cell.teamId, cell.slotId, cell.dutyId]))
         .rows as unknown[][];
       if (!current) throw new Error("A benchmark cell is missing from the database.");
