@@ -9,7 +9,9 @@ import { DownloadPngButton } from "@/components/import-export/download-png-butto
 import { FLAG_KINDS, type TFlagKind } from "@/lib/domain/analyze-map";
 import {
   selectOverviewRows,
+  unpackOverview,
   worstTeams,
+  type TPackedOverview,
   type TCellState,
   type TOverviewDuty,
   type TOverviewRow,
@@ -66,14 +68,19 @@ function scoreStyle(score: number): string {
 export function OrgOverview({
   orgId,
   orgSlug,
-  initial,
+  packed,
   pngFileName,
 }: {
   orgId: string;
   orgSlug: string;
-  initial: TOverviewState;
+  /** The overview as the server rendered it, packed (see packOverview). */
+  packed: { overview: TPackedOverview; loadedAt: number };
   pngFileName: string;
 }) {
+  const initial = useMemo<TOverviewState>(
+    () => ({ overview: unpackOverview(packed.overview), loadedAt: packed.loadedAt }),
+    [packed],
+  );
   const { data } = useOrgOverview({ orgId, orgSlug, initial });
   const overview = data?.overview ?? initial.overview;
   const [nameFilter, setNameFilter] = useState("");

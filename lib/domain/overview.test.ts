@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { analyzeMap } from "./analyze-map";
 import type { TRemitMap } from "./model";
-import { selectOverviewRows, summarizeOverview, worstTeams, type TOverviewRow } from "./overview";
+import {
+  packOverview,
+  selectOverviewRows,
+  summarizeOverview,
+  unpackOverview,
+  worstTeams,
+  type TOverviewRow,
+} from "./overview";
+import { generateMap } from "./generate-map";
 
 const map: TRemitMap = {
   people: [
@@ -131,5 +139,22 @@ describe("worstTeams", () => {
     const rows = [row("A", 100), row("B", 90), row("C", 20), row("D", 55), row("E", 80)];
     expect(worstTeams(rows, 3).map((selected) => selected.team.name)).toEqual(["C", "D", "E"]);
     expect(worstTeams([row("A", 100)], 3)).toEqual([]);
+  });
+});
+
+describe("packOverview", () => {
+  it("packs each cell into a short string and unpacks to exactly the overview", () => {
+    const overview = summarizeOverview(map, analyzeMap(map));
+    const packed = packOverview(overview);
+    expect(packed.rows[0]!.cells).toEqual(["oDD", "sDD MM", "v?", "u", "-"]);
+    expect(unpackOverview(packed)).toEqual(overview);
+  });
+
+  it("round-trips a generated organisation, at well under the size of the objects", () => {
+    const generated = generateMap({ teams: 50, seed: 5 });
+    const overview = summarizeOverview(generated, analyzeMap(generated));
+    const packed = packOverview(overview);
+    expect(unpackOverview(JSON.parse(JSON.stringify(packed)))).toEqual(overview);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(overview).length * 0.6);
   });
 });

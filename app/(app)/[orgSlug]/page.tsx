@@ -3,6 +3,7 @@ import { OrgOverview } from "@/components/map/org-overview";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
 import { can, ROLE_LABELS } from "@/lib/domain/roles";
 import { NewTeamForm } from "@/components/map/new-team-form";
+import { packOverview } from "@/lib/domain/overview";
 import { getOverview } from "@/lib/server/map/get-overview";
 
 type TProps = { params: Promise<{ orgSlug: string }> };
@@ -29,7 +30,7 @@ export default async function OrganizationPage({ params }: TProps) {
       <OrgOverview
         orgId={organization.id}
         orgSlug={organization.slug}
-        initial={overview}
+        packed={{ overview: packOverview(overview.overview), loadedAt: overview.loadedAt }}
         pngFileName={`${organization.slug}-overview.png`}
       />
     </div>
