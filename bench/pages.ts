@@ -13,25 +13,8 @@ const LOAD_TIMEOUT_MS = 120_000;
 
 export type TPageName = "team" | "overview" | "baseline";
 
-export type TPageFigures = {
-  /** Medians over the timed loads, in ms from navigation start. */
-  ttfb: number;
-  fcp: number;
-  lcp: number;
-  domContentLoaded: number;
-  interactive: number;
-  /** Main-thread time beyond 50 ms per task before interactive (Total Blocking Time's measure). */
-  blocking: number;
-  /** JavaScript fetched for the route, compressed as sent and as parsed. */
-  jsTransferBytes: number;
-  jsBytes: number;
-  /** The HTML document, which carries the server-rendered page and its data for hydration. */
-  htmlTransferBytes: number;
-  htmlBytes: number;
-  /** Of the HTML, the inline scripts: mostly the React Server Components payload that hydration reads. */
-  inlineScriptChars: number;
-  loads: number;
-};
+/** Medians over the timed loads (in ms from navigation start, or bytes), and how many loads there were. */
+export type TPageFigures = TPageLoad & { loads: number };
 
 export type TPageResult = {
   teams: number;

@@ -6,7 +6,7 @@ import { peerColor, useLive } from "@/components/live/live-provider";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api-client";
 import type { TFlag } from "@/lib/domain/analyze-map";
-import type { TSlot } from "@/lib/domain/model";
+import { compareNames, type TSlot } from "@/lib/domain/model";
 import { splitOwnerOf } from "@/lib/domain/po-pm-split";
 import { teamView } from "@/lib/domain/team-view";
 import { FlagsPanel, type TFlagFix } from "./flags-panel";
@@ -16,8 +16,6 @@ import { useMapWrite, useOrgMap, useSetCell, type TMapState } from "./use-org-ma
 
 type TProps = { orgId: string; orgSlug: string; teamId: string; canEdit: boolean; initial: TMapState };
 
-const PERSON_NAMES = new Intl.Collator(undefined, { sensitivity: "base" });
-
 /** The team page's interactive part: the matrix, its flags with fixes, and the team's slot tools. */
 export function TeamWorkspace({ orgId, orgSlug, teamId, canEdit, initial }: TProps) {
   const scope = useMemo(() => ({ teamId }), [teamId]);
@@ -26,7 +24,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, canEdit, initial }: TPro
   // Everyone an editor can pick as a holder: loaded after the page is up (the team's part has only its holders).
   const roster = useOrgMap({ orgId, orgSlug, scope: "roster", enabled: canEdit });
   const choices = useMemo(
-    () => [...(roster.map ?? map ?? { people: [] }).people].sort((a, b) => PERSON_NAMES.compare(a.name, b.name)),
+    () => [...(roster.map ?? map ?? { people: [] }).people].sort(compareNames),
     [roster.map, map],
   );
   const teamAnalysis = analysis?.teams.find((entry) => entry.team.id === teamId);

@@ -1,5 +1,5 @@
 import type { TFlagKind, TMapAnalysis, TSeverity } from "./analyze-map";
-import { compareDuties, type TDuty, type TRemitMap } from "./model";
+import { compareDuties, compareNames, type TDuty, type TRemitMap } from "./model";
 import { initials } from "./team-view";
 
 /** How one duty stands in one team: the heatmap's colour. */
@@ -82,7 +82,6 @@ export function summarizeOverview(map: TRemitMap, analysis: TMapAnalysis): TOver
 
 export type TOverviewSort = "health" | "name";
 
-const NAME_COLLATOR = new Intl.Collator();
 export type TOverviewFilter = { name: string; kind: TFlagKind | ""; sort: TOverviewSort };
 
 /** The rows that match the filter (name contains, case-insensitive; has a flag of that kind), sorted. */
@@ -92,8 +91,7 @@ export function selectOverviewRows(rows: readonly TOverviewRow[], filter: TOverv
     (row) =>
       (!needle || row.team.name.toLowerCase().includes(needle)) && (!filter.kind || row.kinds.includes(filter.kind)),
   );
-  const byName = (a: TOverviewRow, b: TOverviewRow) =>
-    NAME_COLLATOR.compare(a.team.name, b.team.name) || (a.team.id < b.team.id ? -1 : a.team.id > b.team.id ? 1 : 0);
+  const byName = (a: TOverviewRow, b: TOverviewRow) => compareNames(a.team, b.team);
   return matching.sort(filter.sort === "health" ? (a, b) => a.score - b.score || byName(a, b) : byName);
 }
 

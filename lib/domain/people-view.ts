@@ -1,6 +1,7 @@
 import type { TDualRoleFlag, TMapAnalysis, TOverloadedPersonFlag } from "./analyze-map";
 import {
   compareDuties,
+  compareNames,
   compareSlots,
   RACI_LEVELS,
   type TDuty,
@@ -126,14 +127,6 @@ function holdingsByPerson(map: TRemitMap): Map<string, THolding[]> {
     list.sort((a, b) => compareNames(a.team, b.team) || compareSlots(a.slot, b.slot));
   }
   return byPerson;
-}
-
-// One collator for every comparison: localeCompare with options builds a new one per call, which made sorting
-// 10,000 people take most of a second.
-const NAME_COLLATOR = new Intl.Collator("en", { sensitivity: "base" });
-
-function compareNames(a: { name: string; id: string }, b: { name: string; id: string }): number {
-  return NAME_COLLATOR.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function roundAllocation(value: number): number {

@@ -41,11 +41,7 @@ export async function setAssignment({
   const found = (await findCell(organizationId, refs)) ?? (await findCellOrExplain(organizationId, refs));
   const { current: first, ...cell } = found;
   const empty: TAssignmentCell = { ...cell, level: null, version: 0 };
-  const readCurrent = async (): Promise<TCurrent | null> =>
-    db.assignment.findFirst({
-      where: { slotId: cell.slotId, dutyId: cell.dutyId, organizationId },
-      select: { id: true, level: true, version: true },
-    });
+  const readCurrent = () => readCell(organizationId, cell);
 
   // Each write is one statement, a compare-and-set on the version (see runAnnouncedStatement).
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -128,16 +124,21 @@ async function findCell(organizationId: string, refs: TCellRefs): Promise<TFound
   return { ...cell, current: id === null || level === null || version === null ? null : { id, level, version } };
 }
 
+/** The cell's row as it is now, or null when it is empty. */
+function readCell(organizationId: string, cell: TCellRefs): Promise<TCurrent | null> {
+  return db.assignment.findFirst({
+    where: { slotId: cell.slotId, dutyId: cell.dutyId, organizationId },
+    select: { id: true, level: true, version: true },
+  });
+}
+
 /** The same as findCell, one lookup at a time, so that a missing team, duty or slot gets its own 404. */
 async function findCellOrExplain(organizationId: string, refs: TCellRefs): Promise<TFoundCell> {
   const team = await findTeam(db, { organizationId, ref: refs.teamId });
   const duty = await findDuty(db, { organizationId, ref: refs.dutyId, field: "dutyId" });
   const slot = await findSlot(db, { organizationId, team, ref: refs.slotId, field: "slotId" });
-  const current = await db.assignment.findFirst({
-    where: { slotId: slot.id, dutyId: duty.id, organizationId },
-    select: { id: true, level: true, version: true },
-  });
-  return { teamId: team.id, dutyId: duty.id, slotId: slot.id, current };
+  const cell = { teamId: team.id, dutyId: duty.id, slotId: slot.id };
+  return { ...cell, current: await readCell(organizationId, cell) };
 }
 
 function withoutId<T extends { id: string }>({ id: _id, ...rest }: T): Omit<T, "id"> {
