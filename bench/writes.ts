@@ -2,7 +2,7 @@
 // as the app answers (autocannon, closed loop); then the same number of workers in this process issue the same SQL
 // straight through node-postgres, with a pool the size of the app's. Then, for context, 50 clients that each write
 // once a second (paced, below saturation), against the app and against the same baseline.
-import autocannon from "autocannon";
+import autocannon, { type TRequestStep } from "autocannon";
 import { assignmentBody, type CellRotation, type TCellWrite } from "./lib/cell-rotation";
 import { backendsCpuSecondsBetween, databaseBackendsCpu, ownCpuSeconds, processTreeCpuSeconds } from "./lib/cpu";
 import { now } from "./lib/clock";
@@ -57,25 +57,25 @@ export type TWriteResult = {
   pacedPerClient: number | null;
   app: TWriteRun;
   baseline: TWriteRun;
+  /** Closed loop only: the framework's floor (see runFrameworkFloor), at the same number of clients. */
+  framework?: TWriteRun;
   /** App over baseline: below 1 is slower for throughput, above 1 slower for latency. */
   ratios: { throughput: number | null; p50: number | null; p95: number | null; p99: number | null };
   /** Paced run only. */
   statements?: TStatementTimes;
 };
 
-async function runApp({
+/** One closed-loop run against the app, with the organisation's API token. */
+type TLoad = { organisation: TBenchOrganisation; clients: number; seconds: number; meter: TCpuMeter };
+
+/** `clients` autocannon connections sending `request` for `seconds`, each again as soon as it is answered. */
+async function runClosedLoop({
   organisation,
-  rotation,
+  request,
   clients,
   seconds,
   meter,
-}: {
-  organisation: TBenchOrganisation;
-  rotation: CellRotation;
-  clients: number;
-  seconds: number;
-  meter: TCpuMeter;
-}): Promise<TWriteRun> {
+}: TLoad & { request: TRequestStep }): Promise<TWriteRun> {
   const latencies: number[] = [];
   const stopMeter = meter();
   const instance = autocannon({
@@ -83,32 +83,11 @@ async function runApp({
     connections: clients,
     duration: seconds,
     timeout: 30,
-    headers: { Authorization: `Bearer ${organisation.api.token}`, "Content-Type": "application/json" },
-    requests: [
-      {
-        method: "PUT",
-        setupRequest: (request, context) => {
-          const write = rotation.next();
-          context.index = write.index;
-          return {
-            ...request,
-            path: `/api/v1/orgs/${organisation.slug}/teams/${write.teamId}/assignments`,
-            body: assignmentBody(write),
-          };
-        },
-        onResponse: (status, body, context) => {
-          if (status !== 200 && status !== 409) return;
-          const answer = JSON.parse(body) as { assignment?: { level: TCellWrite["level"] | null; version: number } };
-          rotation.settle(context.index as number, answer.assignment);
-        },
-      },
-    ],
+    headers: tokenHeaders(organisation),
+    requests: [request],
   });
   instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await instance;
-  const cpuMsPerWrite = stopMeter(latencies.length);
-  // Writes cut off when the time was up may have landed: their cells' versions are unknown now.
-  rotation.retireInFlight();
   const statusCodes = Object.fromEntries(
     Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
   );
@@ -117,8 +96,53 @@ async function runApp({
     requestsPerSecond: round(latencies.length / result.duration, 1),
     failures: result.non2xx + result.errors + result.timeouts,
     statusCodes,
-    cpuMsPerWrite,
+    cpuMsPerWrite: stopMeter(latencies.length),
   };
+}
+
+function tokenHeaders(organisation: TBenchOrganisation): Record<string, string> {
+  return { Authorization: `Bearer ${organisation.api.token}`, "Content-Type": "application/json" };
+}
+
+async function runApp({ rotation, ...load }: TLoad & { rotation: CellRotation }): Promise<TWriteRun> {
+  const { organisation } = load;
+  const run = await runClosedLoop({
+    ...load,
+    request: {
+      method: "PUT",
+      setupRequest: (request, context) => {
+        const write = rotation.next();
+        context.index = write.index;
+        return {
+          ...request,
+          path: `/api/v1/orgs/${organisation.slug}/teams/${write.teamId}/assignments`,
+          body: assignmentBody(write),
+        };
+      },
+      onResponse: (status, body, context) => {
+        if (status !== 200 && status !== 409) return;
+        const answer = JSON.parse(body) as { assignment?: { level: TCellWrite["level"] | null; version: number } };
+        rotation.settle(context.index as number, answer.assignment);
+      },
+    },
+  });
+  // Writes cut off when the time was up may have landed: their cells' versions are unknown now.
+  rotation.retireInFlight();
+  return run;
+}
+
+/**
+ * The framework's floor: the same route with a body that validation refuses (400) before any database work, so
+ * the server does what Next.js does for every request and almost nothing of Remit's. Its status codes are all 400
+ * by design; `failures` counts anything else.
+ */
+async function runFrameworkFloor(load: TLoad): Promise<TWriteRun> {
+  const run = await runClosedLoop({
+    ...load,
+    request: { method: "PUT", path: `/api/v1/orgs/${load.organisation.slug}/teams/none/assignments`, body: "{}" },
+  });
+  const answered400 = run.statusCodes["400"] ?? 0;
+  return { ...run, failures: run.count - answered400 };
 }
 
 async function runBaseline({
@@ -233,7 +257,7 @@ async function runPaced({
 
 function appWriteOnce(organisation: TBenchOrganisation, clients: number): { writeOnce: TWriteOnce; close: () => void } {
   const http = createHttpClient({ sockets: clients });
-  const headers = { Authorization: `Bearer ${organisation.api.token}`, "Content-Type": "application/json" };
+  const headers = tokenHeaders(organisation);
   return {
     writeOnce: async (write) => {
       const answer = await http.send(
@@ -287,14 +311,18 @@ export async function benchWrites({
   await runBaseline({ databaseUrl, poolSize, organisation, rotation, clients: 10, seconds: WARM_UP_SECONDS, meter });
   const results: TWriteResult[] = [];
   for (const clients of clientCounts) {
-    log(`writes: ${clients} clients, ${seconds} s through the app, then ${seconds} s straight to PostgreSQL`);
+    log(
+      `writes: ${clients} clients, ${seconds} s through the app, ${seconds} s straight to PostgreSQL, ${seconds} s of requests refused by validation`,
+    );
     const app = await runApp({ organisation, rotation, clients, seconds, meter });
     const baseline = await runBaseline({ databaseUrl, poolSize, organisation, rotation, clients, seconds, meter });
+    const framework = await runFrameworkFloor({ organisation, clients, seconds, meter });
     results.push({
       clients,
       pacedPerClient: null,
       app,
       baseline,
+      framework,
       ratios: {
         throughput: ratio(app.requestsPerSecond, baseline.requestsPerSecond),
         p50: ratio(app.p50, baseline.p50),

@@ -37,5 +37,6 @@ declare module "autocannon" {
     };
 
   function autocannon(options: TOptions): TInstance;
+  export type { TRequestStep };
   export default autocannon;
 }

@@ -104,7 +104,14 @@ export async function startAppServer({
     PORT: String(port),
   };
   delete env.REMIT_EMBEDDED_DATABASE;
-  const server = launch("the app server", [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], env, url);
+  // To profile the server: BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/remit-profile" npm run bench ...
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const server = launch(
+    "the app server",
+    [...nodeArgs, next, "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    env,
+    url,
+  );
   await waitUntilAnswering(server, "/api/health");
   return server;
 }
