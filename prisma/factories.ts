@@ -2,13 +2,28 @@
 import { randomBytes } from "node:crypto";
 import { createDefaultDuties } from "@/lib/domain/duty-catalogue";
 import { DEFAULT_ALLOCATION, DEFAULT_CAPACITY, NEW_TEAM_SLOTS, type TRaciLevel } from "@/lib/domain/model";
-import type { MemberRole, Prisma } from "@/lib/generated/prisma/client";
+import type { MemberRole, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 // A client or a transaction: both work.
 type TClient = Prisma.TransactionClient;
 import { hashPassword } from "@/lib/server/auth/password";
 import { hashSecret } from "@/lib/server/auth/secrets";
 import { createId } from "@/lib/server/ids/create-id";
+import { setJournalContext } from "@/lib/server/journal/journal-context";
+
+/**
+ * Runs `work` as the system in the journal (seed and test data): in a transaction of its own when given the client,
+ * in the caller's when given a transaction.
+ */
+export function asSystem<T>(db: TClient, work: (tx: TClient) => Promise<T>): Promise<T> {
+  const client = db as TClient & Partial<Pick<PrismaClient, "$transaction">>;
+  if (!client.$transaction)
+    return setJournalContext(db, { actor: "system", action: "system.seed" }).then(() => work(db));
+  return client.$transaction(async (tx) => {
+    await setJournalContext(tx, { actor: "system", action: "system.seed" });
+    return work(tx);
+  });
+}
 
 function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${randomBytes(4).toString("hex")}`;
@@ -51,15 +66,17 @@ export async function createOrganization(
     members = [],
   }: { name?: string; slug?: string; members?: { userId: string; role: MemberRole }[] },
 ) {
-  return db.organization.create({
-    data: {
-      name,
-      slug: slug ?? `org-${uniqueSuffix()}`,
-      members: { create: members.map(({ userId, role }) => ({ userId, role })) },
-      duties: { create: createDefaultDuties(createId) },
-    },
-    select: { id: true, slug: true, name: true },
-  });
+  return asSystem(db, (tx) =>
+    tx.organization.create({
+      data: {
+        name,
+        slug: slug ?? `org-${uniqueSuffix()}`,
+        members: { create: members.map(({ userId, role }) => ({ userId, role })) },
+        duties: { create: createDefaultDuties(createId) },
+      },
+      select: { id: true, slug: true, name: true },
+    }),
+  );
 }
 
 export async function createApiTokenFor(
@@ -108,21 +125,23 @@ export async function createTeam(
     }[];
   },
 ) {
-  return db.team.create({
-    data: {
-      organizationId,
-      name,
-      key: key ?? `team-${uniqueSuffix()}`,
-      description,
-      slots: { create: slots.map((slot) => ({ ...slot, organizationId })) },
-    },
-    select: {
-      id: true,
-      key: true,
-      name: true,
-      slots: { select: { id: true, key: true, role: true }, orderBy: { order: "asc" } },
-    },
-  });
+  return asSystem(db, (tx) =>
+    tx.team.create({
+      data: {
+        organizationId,
+        name,
+        key: key ?? `team-${uniqueSuffix()}`,
+        description,
+        slots: { create: slots.map((slot) => ({ ...slot, organizationId })) },
+      },
+      select: {
+        id: true,
+        key: true,
+        name: true,
+        slots: { select: { id: true, key: true, role: true }, orderBy: { order: "asc" } },
+      },
+    }),
+  );
 }
 
 export async function createPerson(
@@ -135,10 +154,12 @@ export async function createPerson(
     capacity = DEFAULT_CAPACITY,
   }: { organizationId: string; name?: string; key?: string; email?: string | null; capacity?: number },
 ) {
-  return db.person.create({
-    data: { organizationId, name, key: key ?? `person-${uniqueSuffix()}`, email, capacity },
-    select: { id: true, key: true, name: true },
-  });
+  return asSystem(db, (tx) =>
+    tx.person.create({
+      data: { organizationId, name, key: key ?? `person-${uniqueSuffix()}`, email, capacity },
+      select: { id: true, key: true, name: true },
+    }),
+  );
 }
 
 /** A slot at the end of the team (or at `order`). */
@@ -165,19 +186,21 @@ export async function createSlot(
   },
 ) {
   const last = await db.slot.aggregate({ where: { teamId }, _max: { order: true } });
-  return db.slot.create({
-    data: {
-      organizationId,
-      teamId,
-      role,
-      key: key ?? `slot-${uniqueSuffix()}`,
-      title,
-      holderId,
-      allocation,
-      order: order ?? (last._max.order ?? -1) + 1,
-    },
-    select: { id: true, key: true, role: true },
-  });
+  return asSystem(db, (tx) =>
+    tx.slot.create({
+      data: {
+        organizationId,
+        teamId,
+        role,
+        key: key ?? `slot-${uniqueSuffix()}`,
+        title,
+        holderId,
+        allocation,
+        order: order ?? (last._max.order ?? -1) + 1,
+      },
+      select: { id: true, key: true, role: true },
+    }),
+  );
 }
 
 /** A duty at the end of the catalogue. */
@@ -192,17 +215,19 @@ export async function createDuty(
   }: { organizationId: string; name?: string; key?: string; description?: string; required?: boolean },
 ) {
   const last = await db.duty.aggregate({ where: { organizationId }, _max: { order: true } });
-  return db.duty.create({
-    data: {
-      organizationId,
-      name,
-      key: key ?? `duty-${uniqueSuffix()}`,
-      description,
-      required,
-      order: (last._max.order ?? -1) + 1,
-    },
-    select: { id: true, key: true, name: true },
-  });
+  return asSystem(db, (tx) =>
+    tx.duty.create({
+      data: {
+        organizationId,
+        name,
+        key: key ?? `duty-${uniqueSuffix()}`,
+        description,
+        required,
+        order: (last._max.order ?? -1) + 1,
+      },
+      select: { id: true, key: true, name: true },
+    }),
+  );
 }
 
 /** One cell of a team's grid; the team is the slot's. */
@@ -217,8 +242,10 @@ export async function createAssignment(
   }: { organizationId: string; slotId: string; dutyId: string; level?: TRaciLevel; version?: number },
 ) {
   const slot = await db.slot.findFirstOrThrow({ where: { id: slotId, organizationId }, select: { teamId: true } });
-  return db.assignment.create({
-    data: { organizationId, teamId: slot.teamId, slotId, dutyId, level, version },
-    select: { teamId: true, dutyId: true, slotId: true, level: true, version: true },
-  });
+  return asSystem(db, (tx) =>
+    tx.assignment.create({
+      data: { organizationId, teamId: slot.teamId, slotId, dutyId, level, version },
+      select: { teamId: true, dutyId: true, slotId: true, level: true, version: true },
+    }),
+  );
 }

@@ -1,8 +1,8 @@
 // The baseline for cell writes: the statements the app runs for PUT .../assignments on an existing cell, issued
 // straight through node-postgres: the token with its organisation (lib/server/tokens/verify-api-token.ts), one
 // query for the team, duty, slot and cell, and the compare-and-set UPDATE with the pg_notify that live updates hang
-// on, in one statement that is its own transaction (lib/server/assignments/set-assignment.ts).
-import { createHash } from "node:crypto";
+// on and the writer's name for the journal, in one statement that is its own transaction (lib/server/assignments/set-assignment.ts).
+import { createHash, randomUUID } from "node:crypto";
 import pg from "pg";
 import type { TChangeEvent } from "@/lib/domain/live-event";
 import type { TRaciLevel } from "@/lib/domain/model";
@@ -27,7 +27,7 @@ const SQL = {
       WHERE id = $2 AND organization_id = $3 AND version = $4
       RETURNING version
     )
-    SELECT changed.version FROM changed, LATERAL (SELECT pg_notify($5, $6)) AS announced`,
+    SELECT changed.version FROM changed, LATERAL (SELECT set_config('remit.journal', $7, true), pg_notify($5, $6)) AS announced`,
 } as const;
 
 const LIVE_CHANNEL = "remit_live";
@@ -116,6 +116,15 @@ export function createDirectWriter({
         version,
         LIVE_CHANNEL,
         JSON.stringify(event),
+        // The writer, for the journal's triggers (lib/server/journal/journal-context.ts).
+        JSON.stringify({
+          group: randomUUID(),
+          actorKind: "token",
+          actorId: tokenId,
+          actorName: `API token "${tokenName}"`,
+          action: "assignment.set",
+          undoes: null,
+        }),
       ]);
       return written.rowCount === 1
         ? { isWritten: true, cell: { level: cell.level, version: version + 1 } }

@@ -33,6 +33,7 @@ export async function applyPoPmSplit({
   const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
   const organizationId = organization.id;
   return runWrite(
+    { actor: author, action: "team.apply-split" },
     async (tx) => {
       const team = await findTeam(tx, { organizationId, ref: teamId });
       const slots = await tx.slot.findMany({

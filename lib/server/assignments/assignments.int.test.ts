@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { PO_PM_SPLIT } from "@/lib/domain/po-pm-split";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
-import { createAssignment, createTeam } from "@/prisma/factories";
+import { asSystem, createAssignment, createTeam } from "@/prisma/factories";
 import type { TAppliedSplit } from "./apply-po-pm-split";
 import type { TAssignmentCell } from "./assignment-cell";
 
@@ -227,7 +227,9 @@ describe("applying the PO/PM split", () => {
       organizationId: world.org.id,
       slots: [{ key: "owner", role: "PO", order: 0 }],
     });
-    await db.duty.deleteMany({ where: { organizationId: world.org.id, key: { in: ["vision", "strategy"] } } });
+    await asSystem(db, (tx) =>
+      tx.duty.deleteMany({ where: { organizationId: world.org.id, key: { in: ["vision", "strategy"] } } }),
+    );
     const applied = await callApi<TAppliedSplit>(APPLY_SPLIT, {
       params: { orgSlug: world.org.slug, teamId: team.key },
       as: world.as.editor,

@@ -55,6 +55,7 @@ export async function setAssignment({
       if (level === null) return { ok: true, assignment: empty };
       const created = { ...cell, level, version: 1 };
       const rows = await runAnnouncedStatement(
+        { actor: author, action: "assignment.set" },
         (announce) => Prisma.sql`
           WITH changed AS (
             INSERT INTO assignment (id, organization_id, team_id, duty_id, slot_id, level, version, updated_at)
@@ -73,6 +74,7 @@ export async function setAssignment({
     const unchanged = Prisma.sql`id = ${current.id} AND organization_id = ${organizationId} AND version = ${current.version}`;
     const next: TAssignmentCell = level === null ? empty : { ...cell, level, version: current.version + 1 };
     const rows = await runAnnouncedStatement(
+      { actor: author, action: "assignment.set" },
       (announce) =>
         level === null
           ? Prisma.sql`

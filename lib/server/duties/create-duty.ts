@@ -20,6 +20,7 @@ export async function createDuty({
   const organizationId = organization.id;
   return retryOnUniqueViolation(() =>
     runWrite(
+      { actor: author, action: "duty.create" },
       async (tx) => {
         const dutyKey = await chooseKey({
           kind: "duty",

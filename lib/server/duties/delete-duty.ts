@@ -19,6 +19,7 @@ export async function deleteDuty({
   const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
   const organizationId = organization.id;
   return runWrite(
+    { actor: author, action: "duty.delete" },
     async (tx) => {
       const duty = await findDuty(tx, { organizationId, ref: dutyId });
       const assignments = await tx.assignment.count({ where: { dutyId: duty.id, organizationId } });

@@ -30,6 +30,7 @@ export async function updateDuty({
   const organizationId = organization.id;
   return retryOnUniqueViolation(() =>
     runWrite(
+      { actor: author, action: "duty.update" },
       async (tx) => {
         const duty = await findDuty(tx, { organizationId, ref: dutyId });
         const key =

@@ -3,22 +3,31 @@ import { db } from "@/lib/db";
 import type { TChangeEvent, TLiveEvent } from "@/lib/domain/live-event";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
+import {
+  journalActor,
+  journalSetting,
+  setJournalContext,
+  type TJournalContext,
+} from "@/lib/server/journal/journal-context";
 import { LIVE_CHANNEL, liveBus } from "./live-bus";
 
 type TTransactionOptions = { timeout?: number; maxWait?: number };
 
 /**
- * Runs a map write in one transaction and announces what it changed to every browser on the organisation, only if
- * and when the transaction commits: with pg_notify inside the transaction on PostgreSQL, in-process right after the
- * commit on the embedded database. `describe` turns the write's result into its events (none for a no-op).
+ * Runs a map write in one transaction, journalled as one group under `journal` (who and what), and announces what
+ * it changed to every browser on the organisation, only if and when the transaction commits: with pg_notify inside
+ * the transaction on PostgreSQL, in-process right after the commit on the embedded database. `describe` turns the
+ * write's result into its events (none for a no-op).
  */
 export async function runWrite<T>(
+  journal: TJournalContext,
   work: (tx: Prisma.TransactionClient) => Promise<T>,
   describe: (result: T) => TChangeEvent | TChangeEvent[] | null,
   options: TTransactionOptions = {},
 ): Promise<T> {
   let events: TChangeEvent[] = [];
   const result = await db.$transaction(async (tx) => {
+    await setJournalContext(tx, journal);
     const value = await work(tx);
     const described = describe(value);
     events = described === null ? [] : Array.isArray(described) ? described : [described];
@@ -36,14 +45,17 @@ export async function runWrite<T>(
  * round trips of runWrite's interactive one, and announces `event` only if the statement changed a row. `statement`
  * is given the SQL to run once per changed row, for a statement shaped like
  * `WITH changed AS (UPDATE … RETURNING …) SELECT … FROM changed, LATERAL (SELECT ${announce}) AS announced`.
+ * That SQL also names the writer for the journal: its triggers run at the end of the statement, after it.
  */
 export async function runAnnouncedStatement<TRow>(
+  journal: TJournalContext,
   statement: (announce: Prisma.Sql) => Prisma.Sql,
   event: TChangeEvent,
 ): Promise<TRow[]> {
+  const { sql: name } = journalSetting(journal);
   const announce = liveBus.isInProcess
-    ? Prisma.sql`NULL`
-    : Prisma.sql`pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
+    ? name
+    : Prisma.sql`${name}, pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
   const rows = await db.$queryRaw<TRow[]>(statement(announce));
   if (rows.length > 0) liveBus.committed([event]);
   return rows;
@@ -56,9 +68,8 @@ export async function announceNow(event: TLiveEvent): Promise<void> {
 }
 
 function actorRef(actor: TActor): TChangeEvent["actor"] {
-  return actor.kind === "user"
-    ? { id: actor.userId, name: actor.name }
-    : { id: actor.tokenId, name: `API token "${actor.name}"` };
+  const { id, name } = journalActor(actor);
+  return { id: id ?? "", name };
 }
 
 /**

@@ -54,6 +54,7 @@ export async function importMap({
     );
   }
   return runWrite(
+    { actor: author, action: "map.import" },
     async (tx) => {
       if (ifMatch !== undefined) {
         const current = documentFingerprint(mapToDocument(await loadMapIn(tx, organization.id)));

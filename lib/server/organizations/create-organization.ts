@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { requireUserActor } from "@/lib/server/auth/authorize";
 import { createId } from "@/lib/server/ids/create-id";
+import { setJournalContext } from "@/lib/server/journal/journal-context";
 import { isUniqueViolation } from "@/lib/server/prisma-errors";
 import type { TCreateOrganization } from "@/lib/validation/accounts";
 import type { TOrganizationSummary } from "./list-organizations";
@@ -17,15 +18,18 @@ export async function createOrganization({
 }: { actor: TActor | null } & TCreateOrganization): Promise<TOrganizationSummary> {
   const user = requireUserActor(actor);
   try {
-    const organization = await db.organization.create({
-      // Prisma runs nested writes in one transaction: the organisation never exists without its catalogue.
-      data: {
-        name,
-        slug,
-        members: { create: { userId: user.userId, role: "OWNER" } },
-        duties: { create: createDefaultDuties(createId) },
-      },
-      select: { id: true, slug: true, name: true },
+    // One transaction: the organisation never exists without its catalogue, whose duties the journal records.
+    const organization = await db.$transaction(async (tx) => {
+      await setJournalContext(tx, { actor: user, action: "organization.create" });
+      return tx.organization.create({
+        data: {
+          name,
+          slug,
+          members: { create: { userId: user.userId, role: "OWNER" } },
+          duties: { create: createDefaultDuties(createId) },
+        },
+        select: { id: true, slug: true, name: true },
+      });
     });
     return { ...organization, role: "OWNER" };
   } catch (error) {

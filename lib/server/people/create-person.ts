@@ -21,6 +21,7 @@ export async function createPerson({
   const organizationId = organization.id;
   return retryOnUniqueViolation(() =>
     runWrite(
+      { actor: author, action: "person.create" },
       async (tx) => {
         if (email) await checkEmailFree(tx, { organizationId, email });
         const personKey = await chooseKey({

@@ -19,6 +19,7 @@ export async function deletePerson({
   const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
   const organizationId = organization.id;
   return runWrite(
+    { actor: author, action: "person.delete" },
     async (tx) => {
       const person = await findPerson(tx, { organizationId, ref: personId });
       const vacatedSlots = await tx.slot.count({ where: { holderId: person.id, organizationId } });

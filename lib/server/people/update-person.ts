@@ -25,6 +25,7 @@ export async function updatePerson({
   const organizationId = organization.id;
   return retryOnUniqueViolation(() =>
     runWrite(
+      { actor: author, action: "person.update" },
       async (tx) => {
         const person = await findPerson(tx, { organizationId, ref: personId });
         if (changes.email) await checkEmailFree(tx, { organizationId, email: changes.email, personId: person.id });

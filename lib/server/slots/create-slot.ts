@@ -24,6 +24,7 @@ export async function createSlot({
   const organizationId = organization.id;
   return retryOnUniqueViolation(() =>
     runWrite(
+      { actor: author, action: "slot.create" },
       async (tx) => {
         const team = await findTeam(tx, { organizationId, ref: teamId });
         const holder = holderId ? await findPerson(tx, { organizationId, ref: holderId, field: "holderId" }) : null;

@@ -22,6 +22,7 @@ export async function deleteSlot({
   const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
   const organizationId = organization.id;
   return runWrite(
+    { actor: author, action: "slot.delete" },
     async (tx) => {
       const team = await findTeam(tx, { organizationId, ref: teamId });
       const slot = await findSlot(tx, { organizationId, team, ref: slotId });

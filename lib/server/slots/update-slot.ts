@@ -34,6 +34,7 @@ export async function updateSlot({
   const organizationId = organization.id;
   return retryOnUniqueViolation(() =>
     runWrite(
+      { actor: author, action: "slot.update" },
       async (tx) => {
         const team = await findTeam(tx, { organizationId, ref: teamId });
         const slot = await findSlot(tx, { organizationId, team, ref: slotId });

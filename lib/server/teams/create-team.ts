@@ -20,6 +20,7 @@ export async function createTeam({
   const organizationId = organization.id;
   return retryOnUniqueViolation(() =>
     runWrite(
+      { actor: author, action: "team.create" },
       async (tx) => {
         const teamKey = await chooseKey({
           kind: "team",

@@ -19,6 +19,7 @@ export async function deleteTeam({
   const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
   const organizationId = organization.id;
   return runWrite(
+    { actor: author, action: "team.delete" },
     async (tx) => {
       const team = await findTeam(tx, { organizationId, ref: teamId });
       const slots = await tx.slot.count({ where: { teamId: team.id, organizationId } });

@@ -24,6 +24,7 @@ export async function updateTeam({
   const organizationId = organization.id;
   return retryOnUniqueViolation(() =>
     runWrite(
+      { actor: author, action: "team.update" },
       async (tx) => {
         const team = await findTeam(tx, { organizationId, ref: teamId });
         const key =

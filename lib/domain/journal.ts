@@ -1,0 +1,134 @@
+// The map's journal as the domain sees it: what a user did (an action), and the row changes it made (entries),
+// grouped so that one action reads and undoes as one. Entries are written by database triggers
+// (prisma/migrations/*_journal); lib/server/journal reads them.
+import type { TRaciLevel, TRemitMap } from "./model";
+
+/** Every action that changes the map. A new write path adds its action here. */
+export const JOURNAL_ACTIONS = [
+  "organization.create",
+  "person.create",
+  "person.update",
+  "person.delete",
+  "team.create",
+  "team.update",
+  "team.delete",
+  "team.apply-split",
+  "team.restore",
+  "slot.create",
+  "slot.update",
+  "slot.delete",
+  "duty.create",
+  "duty.update",
+  "duty.delete",
+  "assignment.set",
+  "map.import",
+  "journal.undo",
+  "system.seed",
+] as const;
+export type TJournalAction = (typeof JOURNAL_ACTIONS)[number];
+
+export const JOURNAL_ENTITIES = ["person", "team", "slot", "duty", "assignment"] as const;
+export type TJournalEntity = (typeof JOURNAL_ENTITIES)[number];
+
+/** A row of a map table as the journal keeps it: to_jsonb of the row without its timestamps (snake_case columns). */
+export type TJournalRow = Record<string, unknown> & { id: string; organization_id: string };
+
+export type TJournalActor = { kind: "user" | "token" | "system"; id: string | null; name: string };
+
+/** One changed row. */
+export type TJournalEntry = {
+  /** Increasing: the order in which changes happened. */
+  seq: number;
+  groupId: string;
+  at: string;
+  actor: TJournalActor;
+  action: TJournalAction;
+  entity: TJournalEntity;
+  entityId: string;
+  /** The row's id, or "slotId:dutyId" for a cell. */
+  entityKey: string;
+  teamId: string | null;
+  personIds: string[];
+  refs: string[];
+  before: TJournalRow | null;
+  after: TJournalRow | null;
+  undoesGroupId: string | null;
+};
+
+/** The map's rows, by table and id, as the journal keeps them: what point-in-time views rewind. */
+export type TMapRows = Record<TJournalEntity, Map<string, TJournalRow>>;
+
+export function emptyMapRows(): TMapRows {
+  return { person: new Map(), team: new Map(), slot: new Map(), duty: new Map(), assignment: new Map() };
+}
+
+/**
+ * The rows as they were before `entries` happened: each entry, newest first, puts its row back as it was before
+ * it (or removes it, when the entry created it). `entries` must be every change after the moment, in any order.
+ */
+export function rewindRows(
+  rows: TMapRows,
+  entries: readonly Pick<TJournalEntry, "seq" | "entity" | "entityId" | "before">[],
+): TMapRows {
+  const rewound: TMapRows = {
+    person: new Map(rows.person),
+    team: new Map(rows.team),
+    slot: new Map(rows.slot),
+    duty: new Map(rows.duty),
+    assignment: new Map(rows.assignment),
+  };
+  for (const entry of [...entries].sort((a, b) => b.seq - a.seq)) {
+    const table = rewound[entry.entity];
+    if (entry.before) table.set(entry.entityId, entry.before);
+    else table.delete(entry.entityId);
+  }
+  return rewound;
+}
+
+const text = (row: TJournalRow, column: string): string => String(row[column] ?? "");
+const nullableText = (row: TJournalRow, column: string): string | null =>
+  row[column] === null || row[column] === undefined ? null : String(row[column]);
+
+/** The domain's map from journal rows (snake_case columns, as to_jsonb gives them). */
+export function mapFromRows(rows: TMapRows): TRemitMap {
+  return {
+    people: [...rows.person.values()].map((row) => ({
+      id: row.id,
+      key: text(row, "key"),
+      name: text(row, "name"),
+      email: nullableText(row, "email"),
+      capacity: Number(row.capacity),
+    })),
+    teams: [...rows.team.values()].map((row) => ({
+      id: row.id,
+      key: text(row, "key"),
+      name: text(row, "name"),
+      description: nullableText(row, "description"),
+    })),
+    slots: [...rows.slot.values()].map((row) => ({
+      id: row.id,
+      key: text(row, "key"),
+      teamId: text(row, "team_id"),
+      role: text(row, "role"),
+      title: nullableText(row, "title"),
+      holderId: nullableText(row, "holder_id"),
+      allocation: Number(row.allocation),
+      order: Number(row.order),
+    })),
+    duties: [...rows.duty.values()].map((row) => ({
+      id: row.id,
+      key: text(row, "key"),
+      name: text(row, "name"),
+      description: text(row, "description"),
+      required: row.required === true,
+      order: Number(row.order),
+    })),
+    assignments: [...rows.assignment.values()].map((row) => ({
+      teamId: text(row, "team_id"),
+      dutyId: text(row, "duty_id"),
+      slotId: text(row, "slot_id"),
+      level: text(row, "level") as TRaciLevel,
+      version: Number(row.version),
+    })),
+  };
+}
