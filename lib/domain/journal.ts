@@ -132,3 +132,40 @@ export function mapFromRows(rows: TMapRows): TRemitMap {
     })),
   };
 }
+
+/** How an entry changed its row. */
+export function entryOperation(entry: Pick<TJournalEntry, "before" | "after">): "create" | "update" | "delete" {
+  return entry.before ? (entry.after ? "update" : "delete") : "create";
+}
+
+/** One entry as the API and the History page show it. */
+export type TJournalEntryView = {
+  seq: string;
+  entity: TJournalEntity;
+  entityId: string;
+  operation: "create" | "update" | "delete";
+  teamId: string | null;
+  sentence: string;
+  before: TJournalRow | null;
+  after: TJournalRow | null;
+};
+
+/** One user action: its sentence, and its entries (the first JOURNAL_GROUP_ENTRY_LIMIT of those the filters match). */
+export type TJournalGroupView = {
+  groupId: string;
+  at: string;
+  actor: TJournalActor;
+  action: TJournalAction;
+  sentence: string;
+  /** Every entry of the group, matching the filters or not. */
+  entryCount: number;
+  entries: TJournalEntryView[];
+  /** On an undo: the group it undid. */
+  undoesGroupId: string | null;
+  /** When this group has been undone: by which group. */
+  undoneBy: { groupId: string; at: string; actor: TJournalActor } | null;
+};
+
+export type TJournalPage = { groups: TJournalGroupView[]; nextCursor: string | null };
+
+export const JOURNAL_GROUP_ENTRY_LIMIT = 50;

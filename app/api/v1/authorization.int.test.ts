@@ -387,6 +387,25 @@ const MATRIX: TEntry[] = [
   },
   {
     method: "GET",
+    route: `${ORG}/journal`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "POST",
+    route: `${ORG}/journal/[entryId]/undo`,
+    permission: "edit_map",
+    success: 200,
+    // The world's last action: its assignment, which nothing changed since.
+    prepare: async (w) => {
+      const [last] = await db.$queryRaw<{ id: bigint }[]>`
+        SELECT max(id) AS id FROM journal_entry WHERE organization_id = ${w.org.id}`;
+      return { params: { ...orgParams(w), entryId: String(last!.id) } };
+    },
+  },
+  {
+    method: "GET",
     route: `${ORG}/overview`,
     permission: "read",
     success: 200,
@@ -498,7 +517,8 @@ describe.each(MATRIX)("$method $route", (entry) => {
     const call = await entry.prepare(world);
     const handler = await loadHandler(entry.route, entry.method);
     const expected = expectedStatus(entry, actor);
-    const before = expected >= 400 ? await snapshot(world) : null;
+    const before = await snapshot(world);
+    const journalBefore = await lastJournalId(world);
 
     const response = await callRoute(handler, { method: entry.method, credentials: world.credentials[actor], ...call });
 
@@ -507,12 +527,58 @@ describe.each(MATRIX)("$method $route", (entry) => {
     const documented = documentedResponse(entry.method, entry.route, response.status);
     expect(documented, "an answer the OpenAPI document does not list").toBeDefined();
     expect(documented?.schema?.safeParse(response.body).error?.issues ?? []).toEqual([]);
-    if (before) {
+    if (expected >= 400) {
       expect(Object.keys(response.body as object)).toEqual(["error"]);
       expect(await snapshot(world)).toEqual(before);
     }
+    await expectJournalled(world, actor, before.map, journalBefore);
   });
 });
+
+const worldOrgIds = (world: TWorld) => [world.org.id, world.other.id];
+
+async function lastJournalId(world: TWorld): Promise<bigint> {
+  const [row] = await db.$queryRaw<{ id: bigint | null }[]>`
+    SELECT max(id) AS id FROM journal_entry WHERE organization_id = ANY(${worldOrgIds(world)})`;
+  return row?.id ?? 0n;
+}
+
+/**
+ * Journal completeness: whatever a call changed in the map is in the journal, exactly (every changed row and no
+ * other), as one group, under the caller's name. A new write path that bypasses the journal fails here.
+ */
+async function expectJournalled(
+  world: TWorld,
+  actor: TActorName,
+  mapBefore: Awaited<ReturnType<typeof snapshot>>["map"],
+  journalBefore: bigint,
+) {
+  const mapAfter = (await snapshot(world)).map;
+  const tables = ["team", "person", "slot", "duty", "assignment"] as const;
+  const changed = new Set<string>();
+  tables.forEach((table, index) => {
+    const strip = (row: Record<string, unknown>) => JSON.stringify({ ...row, createdAt: null, updatedAt: null });
+    const before = new Map(mapBefore[index]!.map((row) => [row.id, strip(row)]));
+    const after = new Map(mapAfter[index]!.map((row) => [row.id, strip(row)]));
+    for (const id of new Set([...before.keys(), ...after.keys()])) {
+      if (before.get(id) !== after.get(id)) changed.add(`${table}:${id}`);
+    }
+  });
+  const entries = await db.$queryRaw<
+    { entity: string; entity_id: string; group_id: string; actor_id: string | null }[]
+  >`
+    SELECT entity, entity_id, group_id, actor_id FROM journal_entry
+    WHERE organization_id = ANY(${worldOrgIds(world)}) AND id > ${journalBefore} ORDER BY id`;
+  expect(new Set(entries.map((entry) => `${entry.entity}:${entry.entity_id}`))).toEqual(changed);
+  if (entries.length === 0) return;
+  expect(new Set(entries.map((entry) => entry.group_id)).size).toBe(1);
+  const actorIds: Partial<Record<TActorName, string>> = {
+    owner: world.owner.id,
+    manager: world.manager.id,
+    "manager-token": world.tokens.manager.id,
+  };
+  expect(entries[0]!.actor_id).toBe(actorIds[actor]);
+}
 
 describe("the matrix", () => {
   it("covers every /api/v1 route and method", async () => {

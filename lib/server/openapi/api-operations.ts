@@ -10,6 +10,7 @@ import {
   ZSignUp,
 } from "@/lib/validation/accounts";
 import { ZAnalysisQuery, ZMapStateQuery } from "@/lib/validation/analysis";
+import { ZJournalQuery } from "@/lib/validation/journal";
 import { ZSetAssignment } from "@/lib/validation/assignments";
 import { ZPresence } from "@/lib/validation/presence";
 import { ZCreateDuty, ZUpdateDuty } from "@/lib/validation/duties";
@@ -29,6 +30,8 @@ import {
   ZDutyView,
   ZErrorBody,
   ZInvitationSummary,
+  ZJournalGroup,
+  ZJournalPage,
   ZMapAnalysis,
   ZOverview,
   ZMapCounts,
@@ -63,7 +66,18 @@ export type TOperation = {
   method: THttpMethod;
   /** OpenAPI style, like `/api/v1/orgs/{orgSlug}/teams/{teamId}`. */
   path: string;
-  tag: "Accounts" | "Organisations" | "Teams" | "Slots" | "Assignments" | "People" | "Duties" | "Map" | "Live" | "API";
+  tag:
+    | "Accounts"
+    | "Organisations"
+    | "Teams"
+    | "Slots"
+    | "Assignments"
+    | "People"
+    | "Duties"
+    | "Map"
+    | "Journal"
+    | "Live"
+    | "API";
   summary: string;
   description?: string;
   access: TAccess;
@@ -83,6 +97,7 @@ export const PATH_PARAMETERS: Record<string, string> = {
   invitationId: "The invitation's id.",
   tokenId: "The API token's id.",
   token: "The secret from the invitation link.",
+  entryId: "A journal entry's id (its `seq`), or its group's id.",
 };
 
 const ORG = "/api/v1/orgs/{orgSlug}";
@@ -590,6 +605,40 @@ export const API_OPERATIONS: readonly TOperation[] = [
           loadedAt: z.number().meta({ description: "Milliseconds since 1970, server time." }),
         }),
       ),
+    },
+  },
+  {
+    method: "GET",
+    path: `${ORG}/journal`,
+    tag: "Journal",
+    summary: "The map's history: who changed what, when, newest first",
+    description:
+      "One group per action (a cell set, an import, an undo), each with a sentence and the rows it changed, " +
+      "before and after. Filters combine: `teamId` and `personId` (ids or keys; the id of something deleted " +
+      "works too), `actorId` (a user's or API token's id), `kind` (what kind of row changed), `action`, and " +
+      "`from`/`to` (ISO dates and times, inclusive). Pages hold `limit` groups (default 25, at most 100); pass " +
+      "`nextCursor` as `cursor` for the next one. The journal is append-only.",
+    access: "read",
+    query: ZJournalQuery,
+    responses: { 200: ok("A page of the journal.", ZJournalPage) },
+  },
+  {
+    method: "POST",
+    path: `${ORG}/journal/{entryId}/undo`,
+    tag: "Journal",
+    summary: "Undo an action",
+    description:
+      "Puts back every row the entry's action (its whole group) changed, as it was before, in one transaction; " +
+      "the undo is itself an action in the journal, and can be undone. Refused with 409 when a later change " +
+      "touched the same rows or what they belong to (listed in `conflicts`), or when it was undone already.",
+    access: "edit_map",
+    responses: {
+      200: ok("The undo, as a journal group.", wrap({ group: ZJournalGroup })),
+      404: notFound("journal entry"),
+      409: {
+        description: "Later changes stand in the way (in `conflicts`, newest first), or it was undone already.",
+        schema: ZErrorBody.extend({ conflicts: z.array(ZJournalGroup) }),
+      },
     },
   },
   {

@@ -4,6 +4,7 @@ import type { TMapAnalysis } from "@/lib/domain/analyze-map";
 import { FLAG_KINDS, SEVERITIES } from "@/lib/domain/analyze-map";
 import { RACI_LEVELS, type TAssignment, type TRemitMap } from "@/lib/domain/model";
 import type { TOverview } from "@/lib/domain/overview";
+import { JOURNAL_ACTIONS, JOURNAL_ENTITIES, type TJournalGroupView, type TJournalPage } from "@/lib/domain/journal";
 import { PM_ROLE, PO_ROLE } from "@/lib/domain/model";
 import type { TErrorBody } from "@/lib/errors";
 import type { TAppliedSplit } from "@/lib/server/assignments/apply-po-pm-split";
@@ -325,6 +326,45 @@ export const ZRemitMap = z.strictObject({
   assignments: z.array(ZAssignment),
 });
 
+const ZJournalActor = z.strictObject({
+  kind: z.enum(["user", "token", "system"]),
+  id: z.string().nullable().meta({ description: "The user's or API token's id; null for Remit itself." }),
+  name: z.string(),
+});
+const ZJournalRow = z
+  .record(z.string(), z.unknown())
+  .meta({ description: "The row's columns (snake_case, as in the database), without its timestamps." });
+
+export const ZJournalGroup = z.strictObject({
+  groupId: z.string(),
+  at: ZDateTime,
+  actor: ZJournalActor,
+  action: z.enum(JOURNAL_ACTIONS),
+  sentence: z.string().meta({ description: "What happened, in words." }),
+  entryCount: z.int().meta({ description: "Rows the action changed, matching the filters or not." }),
+  entries: z
+    .array(
+      z.strictObject({
+        seq: z.string().meta({ description: "The entry's id: increasing, the order of changes." }),
+        entity: z.enum(JOURNAL_ENTITIES),
+        entityId: z.string(),
+        operation: z.enum(["create", "update", "delete"]),
+        teamId: z.string().nullable(),
+        sentence: z.string(),
+        before: ZJournalRow.nullable(),
+        after: ZJournalRow.nullable(),
+      }),
+    )
+    .meta({ description: "The changed rows that match the filters, at most 50." }),
+  undoesGroupId: z.string().nullable().meta({ description: "On an undo: the group it undid." }),
+  undoneBy: z.strictObject({ groupId: z.string(), at: ZDateTime, actor: ZJournalActor }).nullable(),
+});
+
+export const ZJournalPage = z.strictObject({
+  groups: z.array(ZJournalGroup),
+  nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last." }),
+});
+
 export { ZMapDocument };
 
 // The schemas must describe what the server functions return; a change on either side that breaks this fails tsc.
@@ -348,5 +388,7 @@ const sameShapes: [
   TSame<z.output<typeof ZMapAnalysis>, TMapAnalysis>,
   TSame<z.output<typeof ZRemitMap>, TMutableMap>,
   TSame<z.output<typeof ZOverview>, TOverview>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  TSame<z.output<typeof ZJournalGroup>["actor"], TJournalGroupView["actor"]>,
+  TSame<z.output<typeof ZJournalPage>["nextCursor"], TJournalPage["nextCursor"]>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void sameShapes;

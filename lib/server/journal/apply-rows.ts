@@ -1,0 +1,83 @@
+import "server-only";
+import { emptyMapRows, type TJournalEntity, type TJournalRow, type TMapRows } from "@/lib/domain/journal";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** The columns of each map table that a journal row holds (all but the timestamps). */
+const COLUMNS: Record<TJournalEntity, readonly string[]> = {
+  person: ["id", "organization_id", "key", "name", "email", "capacity"],
+  team: ["id", "organization_id", "key", "name", "description"],
+  duty: ["id", "organization_id", "key", "name", "description", "required", "order"],
+  slot: ["id", "organization_id", "team_id", "key", "role", "title", "holder_id", "allocation", "order"],
+  assignment: ["id", "organization_id", "team_id", "duty_id", "slot_id", "level", "version"],
+};
+
+/** Parents before children, for inserts; the reverse for deletes. */
+const PARENTS_FIRST: readonly TJournalEntity[] = ["person", "duty", "team", "slot", "assignment"];
+
+/** A row to put into a given state: `current` is the row as it is now (null if absent), `target` as it should be. */
+export type TRowChange = { entity: TJournalEntity; current: TJournalRow | null; target: TJournalRow | null };
+
+const identifier = (name: string) => Prisma.raw(`"${name}"`);
+
+/**
+ * Puts rows into the given states, inside the caller's transaction (whose journal context names the change):
+ * deletes children before parents, then writes parents before children. A cell that comes back gets a version
+ * above the one it has now, so that browsers holding the current one see the change.
+ */
+export async function applyRowChanges(tx: Prisma.TransactionClient, changes: readonly TRowChange[]): Promise<void> {
+  for (const entity of [...PARENTS_FIRST].reverse()) {
+    const ids = changes
+      .filter((change) => change.entity === entity && change.current && change.current.id !== change.target?.id)
+      .map((change) => change.current!.id);
+    if (ids.length > 0) await tx.$executeRaw`DELETE FROM ${identifier(entity)} WHERE id = ANY(${ids})`;
+  }
+  for (const entity of PARENTS_FIRST) {
+    const columns = COLUMNS[entity];
+    const list = Prisma.join(columns.map(identifier));
+    const updates = Prisma.join(
+      columns
+        .filter((column) => column !== "id")
+        .map((column) => Prisma.sql`${identifier(column)} = EXCLUDED.${identifier(column)}`),
+    );
+    for (const change of changes) {
+      if (change.entity !== entity || !change.target) continue;
+      const target =
+        entity === "assignment"
+          ? {
+              ...change.target,
+              version: Math.max(Number(change.current?.version ?? 0), Number(change.target.version)) + 1,
+            }
+          : change.target;
+      await tx.$executeRaw`
+        INSERT INTO ${identifier(entity)} (${list}, created_at, updated_at)
+        SELECT ${list}, now(), now() FROM jsonb_populate_record(NULL::${identifier(entity)}, ${JSON.stringify(target)}::jsonb)
+        ON CONFLICT (id) DO UPDATE SET ${updates}, updated_at = now()`;
+    }
+  }
+}
+
+/** Rows of the map tables by id, locked until the transaction ends, as the journal keeps them. */
+export async function lockRows(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  entity: TJournalEntity,
+  ids: readonly string[],
+): Promise<Map<string, TJournalRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ row: TJournalRow }[]>`
+    SELECT to_jsonb(t) - 'created_at' - 'updated_at' AS row FROM ${identifier(entity)} t
+    WHERE organization_id = ${organizationId} AND id = ANY(${[...ids]}) FOR UPDATE`;
+  return new Map(rows.map(({ row }) => [row.id, row]));
+}
+
+/** The organisation's rows of every map table, as the journal keeps them (read them in one snapshot). */
+export async function readMapRows(client: Prisma.TransactionClient, organizationId: string): Promise<TMapRows> {
+  const rows = emptyMapRows();
+  for (const entity of PARENTS_FIRST) {
+    const read = await client.$queryRaw<{ row: TJournalRow }[]>`
+      SELECT to_jsonb(t) - 'created_at' - 'updated_at' AS row FROM ${identifier(entity)} t
+      WHERE organization_id = ${organizationId}`;
+    for (const { row } of read) rows[entity].set(row.id, row);
+  }
+  return rows;
+}

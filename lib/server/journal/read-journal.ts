@@ -1,0 +1,199 @@
+import "server-only";
+import { db } from "@/lib/db";
+import {
+  entryOperation,
+  JOURNAL_GROUP_ENTRY_LIMIT,
+  type TJournalAction,
+  type TJournalEntity,
+  type TJournalEntry,
+  type TJournalGroupView,
+  type TJournalPage,
+  type TJournalRow,
+} from "@/lib/domain/journal";
+import {
+  addJournalNames,
+  describeEntry,
+  describeGroup,
+  emptyJournalNames,
+  idsNamedBy,
+  type TJournalNames,
+} from "@/lib/domain/journal-sentences";
+import type { TRemitMap } from "@/lib/domain/model";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { mapSnapshots } from "@/lib/server/map/map-snapshot";
+import type { TJournalQuery } from "@/lib/validation/journal";
+
+type TEntryRow = {
+  seq: bigint;
+  group_id: string;
+  at: Date;
+  actor_kind: "user" | "token" | "system";
+  actor_id: string | null;
+  actor_name: string;
+  action: TJournalAction;
+  entity: TJournalEntity;
+  entity_id: string;
+  entity_key: string;
+  team_id: string | null;
+  person_ids: string[] | null;
+  refs: string[] | null;
+  before: TJournalRow | null;
+  after: TJournalRow | null;
+  undoes_group_id: string | null;
+};
+
+/** The columns of an entry, for `SELECT ${ENTRY_COLUMNS} FROM journal_entry`. */
+export const ENTRY_COLUMNS = Prisma.sql`id AS seq, group_id, at, actor_kind, actor_id, actor_name, action, entity,
+  entity_id, entity_key, team_id, person_ids, refs, before, after, undoes_group_id`;
+
+export function toEntry(row: TEntryRow): TJournalEntry {
+  return {
+    seq: Number(row.seq),
+    groupId: row.group_id,
+    at: row.at.toISOString(),
+    actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    entityKey: row.entity_key,
+    teamId: row.team_id,
+    personIds: row.person_ids ?? [],
+    refs: row.refs ?? [],
+    before: row.before,
+    after: row.after,
+    undoesGroupId: row.undoes_group_id,
+  };
+}
+
+/** Entries of the organisation matching `where` (a condition on journal_entry's columns), in order. */
+export async function readEntries(
+  client: Prisma.TransactionClient,
+  organizationId: string,
+  where: Prisma.Sql,
+): Promise<TJournalEntry[]> {
+  const rows = await client.$queryRaw<TEntryRow[]>`
+    SELECT ${ENTRY_COLUMNS} FROM journal_entry WHERE organization_id = ${organizationId} AND (${where}) ORDER BY id`;
+  return rows.map(toEntry);
+}
+
+function filterSql(query: Omit<TJournalQuery, "cursor" | "limit">, teamId?: string, personId?: string): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (teamId) conditions.push(Prisma.sql`team_id = ${teamId}`);
+  if (personId) conditions.push(Prisma.sql`${personId} = ANY(person_ids)`);
+  if (query.actorId) conditions.push(Prisma.sql`actor_id = ${query.actorId}`);
+  if (query.kind) conditions.push(Prisma.sql`entity = ${query.kind}`);
+  if (query.action) conditions.push(Prisma.sql`action = ${query.action}`);
+  if (query.from) conditions.push(Prisma.sql`at >= ${query.from}`);
+  if (query.to) conditions.push(Prisma.sql`at <= ${query.to}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/** Names for sentences: the map's current ones, then the last known ones from the journal for what is gone. */
+export async function journalNames(
+  organizationId: string,
+  map: TRemitMap,
+  entries: readonly TJournalEntry[],
+): Promise<TJournalNames> {
+  const names = emptyJournalNames();
+  for (const person of map.people) names.people.set(person.id, person.name);
+  for (const team of map.teams) names.teams.set(team.id, team.name);
+  for (const duty of map.duties) names.duties.set(duty.id, duty.name);
+  for (const slot of map.slots) names.slots.set(slot.id, { role: slot.role, teamId: slot.teamId });
+  addJournalNames(
+    names,
+    entries.flatMap((entry) =>
+      [entry.after, entry.before].flatMap((row) => (row ? [{ entity: entry.entity, row }] : [])),
+    ),
+  );
+  const known = (id: string) =>
+    names.people.has(id) || names.teams.has(id) || names.duties.has(id) || names.slots.has(id);
+  const missing = [...new Set(entries.flatMap(idsNamedBy))].filter((id) => !known(id));
+  if (missing.length > 0) {
+    const rows = await db.$queryRaw<{ entity: TJournalEntity; row: TJournalRow }[]>`
+      SELECT DISTINCT ON (entity_id) entity, coalesce(before, after) AS row
+      FROM journal_entry WHERE organization_id = ${organizationId} AND entity_id = ANY(${missing})
+      ORDER BY entity_id, id DESC`;
+    addJournalNames(names, rows);
+  }
+  return names;
+}
+
+/** Groups as the API shows them, each with its sentence and whether (and by what) it was undone. */
+export async function viewGroups(
+  organizationId: string,
+  groups: readonly { groupId: string; entryCount: number; entries: TJournalEntry[] }[],
+): Promise<TJournalGroupView[]> {
+  if (groups.length === 0) return [];
+  const { map } = await mapSnapshots.read(organizationId);
+  const names = await journalNames(
+    organizationId,
+    map,
+    groups.flatMap((group) => group.entries),
+  );
+  const undos = await db.$queryRaw<TEntryRow[]>`
+    SELECT DISTINCT ON (undoes_group_id) ${ENTRY_COLUMNS} FROM journal_entry
+    WHERE organization_id = ${organizationId} AND undoes_group_id = ANY(${groups.map((group) => group.groupId)})
+    ORDER BY undoes_group_id, id DESC`;
+  const undoneBy = new Map(undos.map((row) => [row.undoes_group_id!, toEntry(row)]));
+  return groups.flatMap(({ groupId, entryCount, entries }) => {
+    const [first] = entries;
+    if (!first) return [];
+    const undo = undoneBy.get(groupId);
+    return [
+      {
+        groupId,
+        at: first.at,
+        actor: first.actor,
+        action: first.action,
+        sentence: describeGroup({ actor: first.actor, action: first.action, entryCount, entries }, names),
+        entryCount,
+        entries: entries.slice(0, JOURNAL_GROUP_ENTRY_LIMIT).map((entry) => ({
+          seq: String(entry.seq),
+          entity: entry.entity,
+          entityId: entry.entityId,
+          operation: entryOperation(entry),
+          teamId: entry.teamId,
+          sentence: describeEntry(entry, names),
+          before: entry.before,
+          after: entry.after,
+        })),
+        undoesGroupId: first.undoesGroupId,
+        undoneBy: undo ? { groupId: undo.groupId, at: undo.at, actor: undo.actor } : null,
+      },
+    ];
+  });
+}
+
+/**
+ * A page of the journal, newest action first: the groups with an entry matching every filter, each with its
+ * matching entries. `teamId` and `personId` are ids (the caller resolves keys).
+ */
+export async function readJournalPage(
+  organizationId: string,
+  query: TJournalQuery,
+  { teamId, personId }: { teamId?: string; personId?: string },
+): Promise<TJournalPage> {
+  const where = filterSql(query, teamId, personId);
+  const cursor = query.cursor ? Prisma.sql`HAVING max(id) < ${BigInt(query.cursor)}` : Prisma.empty;
+  const page = await db.$queryRaw<{ group_id: string; last: bigint }[]>`
+    SELECT group_id, max(id) AS last FROM journal_entry
+    WHERE organization_id = ${organizationId} AND ${where}
+    GROUP BY group_id ${cursor} ORDER BY last DESC LIMIT ${query.limit + 1}`;
+  const shown = page.slice(0, query.limit);
+  const ids = shown.map((row) => row.group_id);
+  if (ids.length === 0) return { groups: [], nextCursor: null };
+  const [entries, counts] = await Promise.all([
+    readEntries(db, organizationId, Prisma.sql`group_id = ANY(${ids}) AND ${where}`),
+    db.$queryRaw<{ group_id: string; count: bigint }[]>`
+      SELECT group_id, count(*) AS count FROM journal_entry
+      WHERE organization_id = ${organizationId} AND group_id = ANY(${ids}) GROUP BY group_id`,
+  ]);
+  const byGroup = new Map<string, TJournalEntry[]>();
+  for (const entry of entries) byGroup.set(entry.groupId, [...(byGroup.get(entry.groupId) ?? []), entry]);
+  const countOf = new Map(counts.map((row) => [row.group_id, Number(row.count)]));
+  const groups = await viewGroups(
+    organizationId,
+    ids.map((groupId) => ({ groupId, entryCount: countOf.get(groupId) ?? 0, entries: byGroup.get(groupId) ?? [] })),
+  );
+  return { groups, nextCursor: page.length > query.limit ? String(shown.at(-1)!.last) : null };
+}

@@ -1,0 +1,156 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { TJournalEntry, TJournalGroupView, TJournalRow } from "@/lib/domain/journal";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TActor } from "@/lib/server/auth/actor";
+import { authorize } from "@/lib/server/auth/authorize";
+import { changeOf, runWrite } from "@/lib/server/live/run-write";
+import { isUniqueViolation } from "@/lib/server/prisma-errors";
+import { applyRowChanges, lockRows, type TRowChange } from "./apply-rows";
+import { readEntries, viewGroups } from "./read-journal";
+
+export type TUndoResult =
+  { ok: true; group: TJournalGroupView } | { ok: false; message: string; conflicts: TJournalGroupView[] };
+
+/** What undoing `entries` (one group) must do to each row it touched: back to before the group's first change. */
+export function undoChanges(
+  entries: readonly TJournalEntry[],
+): (TRowChange & { key: string; expected: TJournalRow | null })[] {
+  const byKey = new Map<string, TJournalEntry[]>();
+  for (const entry of entries) byKey.set(entry.entityKey, [...(byKey.get(entry.entityKey) ?? []), entry]);
+  return [...byKey.entries()].map(([key, touched]) => {
+    const first = touched[0]!;
+    const last = touched.at(-1)!;
+    // `current` is filled in from the locked rows; `expected` is what the group left.
+    return { key, entity: first.entity, current: null, target: first.before, expected: last.after };
+  });
+}
+
+/** Later entries that undoing the group would overwrite or break, as a condition on journal_entry. */
+function laterConflictsSql(entries: readonly TJournalEntry[]): Prisma.Sql {
+  const keys = [...new Set(entries.map((entry) => entry.entityKey))];
+  const changes = undoChanges(entries);
+  // Rows the undo deletes: anything since pointing at them would be lost with them.
+  const removed = changes.filter((change) => !change.target && change.expected).map((change) => change.expected!.id);
+  // Rows the undo brings back or changes: the rows they point at must still exist.
+  const parents = [...new Set(entries.filter((entry) => entry.before).flatMap((entry) => entry.refs))];
+  const last = Math.max(...entries.map((entry) => entry.seq));
+  return Prisma.sql`id > ${last} AND group_id <> ${entries[0]!.groupId} AND (
+    entity_key = ANY(${keys}) OR refs && ${removed}::text[] OR (entity_id = ANY(${parents}) AND after IS NULL))`;
+}
+
+/** The group that `ref` names: a group id, or the id (seq) of one of its entries. */
+async function findGroupEntries(organizationId: string, ref: string): Promise<TJournalEntry[]> {
+  const where = /^\d{1,18}$/.test(ref)
+    ? Prisma.sql`group_id = (SELECT group_id FROM journal_entry WHERE organization_id = ${organizationId} AND id = ${BigInt(ref)})`
+    : Prisma.sql`group_id = ${ref}`;
+  const entries = await readEntries(db, organizationId, where);
+  if (entries.length === 0) {
+    throw new AppError("not_found", `There is no journal entry "${ref}" in this organisation.`);
+  }
+  return entries;
+}
+
+async function groupsOf(organizationId: string, entries: readonly TJournalEntry[]): Promise<TJournalGroupView[]> {
+  const groupIds = [...new Set(entries.map((entry) => entry.groupId))];
+  const all = await readEntries(db, organizationId, Prisma.sql`group_id = ANY(${groupIds})`);
+  const views = await viewGroups(
+    organizationId,
+    groupIds.map((groupId) => {
+      const groupEntries = all.filter((entry) => entry.groupId === groupId);
+      return { groupId, entryCount: groupEntries.length, entries: groupEntries };
+    }),
+  );
+  return views.reverse();
+}
+
+class UndoRefused extends Error {
+  constructor(
+    message: string,
+    readonly conflicting: TJournalEntry[],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Undoes one journal group (an action) as a new group that names it: every row it touched goes back to how it was
+ * before. Refused, with the later changes listed, when anything since touched the same rows or what they hang on;
+ * refused when the group was undone already. Managers and Owners only.
+ */
+export async function undoJournalGroup({
+  actor,
+  orgSlug,
+  ref,
+}: {
+  actor: TActor | null;
+  orgSlug: string;
+  ref: string;
+}): Promise<TUndoResult> {
+  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
+  const organizationId = organization.id;
+  const entries = await findGroupEntries(organizationId, ref);
+  const groupId = entries[0]!.groupId;
+  try {
+    const undoGroupId = await runWrite(
+      { actor: author, action: "journal.undo", undoes: groupId },
+      async (tx) => {
+        const [undone] = await tx.$queryRaw<{ group_id: string }[]>`
+          SELECT group_id FROM journal_entry WHERE organization_id = ${organizationId} AND undoes_group_id = ${groupId} LIMIT 1`;
+        if (undone) throw new UndoRefused("This change has been undone already.", []);
+        const changes = undoChanges(entries);
+        // Lock what the undo changes, then compare it with what the group left: the journal explains a difference.
+        const current = new Map<string, TJournalRow>();
+        for (const entity of ["person", "team", "duty", "slot", "assignment"] as const) {
+          const ids = changes.flatMap((change) =>
+            change.entity === entity ? [change.expected?.id, change.target?.id].filter((id): id is string => !!id) : [],
+          );
+          for (const [id, row] of await lockRows(tx, organizationId, entity, [...new Set(ids)])) current.set(id, row);
+        }
+        const later = await readEntries(tx, organizationId, laterConflictsSql(entries));
+        const drifted = changes.some((change) => {
+          const now = change.expected ? current.get(change.expected.id) : undefined;
+          return JSON.stringify(sortKeys(now ?? null)) !== JSON.stringify(sortKeys(change.expected));
+        });
+        if (later.length > 0 || drifted) {
+          throw new UndoRefused(
+            "Later changes touched the same things; undo them first, or change the map by hand.",
+            later,
+          );
+        }
+        await applyRowChanges(
+          tx,
+          changes.map((change) => ({
+            entity: change.entity,
+            current: change.expected ? (current.get(change.expected.id) ?? null) : null,
+            target: change.target,
+          })),
+        );
+        const [created] = await tx.$queryRaw<{ group_id: string }[]>`
+          SELECT group_id FROM journal_entry WHERE organization_id = ${organizationId} AND undoes_group_id = ${groupId} LIMIT 1`;
+        return created?.group_id ?? null;
+      },
+      changeOf(organizationId, author, "map"),
+    );
+    const undoEntries = undoGroupId ? await readEntries(db, organizationId, Prisma.sql`group_id = ${undoGroupId}`) : [];
+    const [group] = await groupsOf(organizationId, undoEntries.length > 0 ? undoEntries : entries);
+    return { ok: true, group: group! };
+  } catch (error) {
+    if (error instanceof UndoRefused) {
+      return { ok: false, message: error.message, conflicts: await groupsOf(organizationId, error.conflicting) };
+    }
+    if (isUniqueViolation(error)) {
+      return {
+        ok: false,
+        message: "Something added since uses the same key or email as what the undo would bring back; rename it first.",
+        conflicts: [],
+      };
+    }
+    throw error;
+  }
+}
+
+function sortKeys(row: TJournalRow | null): [string, unknown][] | null {
+  return row ? Object.entries(row).sort(([a], [b]) => a.localeCompare(b)) : null;
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { JOURNAL_ACTIONS, JOURNAL_ENTITIES } from "@/lib/domain/journal";
+import { ZRef } from "./map-fields";
+
+const ZMoment = (field: string) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => !Number.isNaN(Date.parse(value)),
+      `"${field}" must be a date and time, like 2026-11-28T14:30:00Z.`,
+    )
+    .transform((value) => new Date(value));
+
+/** `GET journal` query: filters (all optional, combined with "and"), and the page. */
+export const ZJournalQuery = z
+  .object({
+    teamId: ZRef("teamId", "a team").optional(),
+    personId: ZRef("personId", "a person").optional(),
+    actorId: z.string().trim().min(1).max(100, `"actorId" is a user's or API token's id.`).optional(),
+    kind: z.enum(JOURNAL_ENTITIES, { error: `"kind" can be ${JOURNAL_ENTITIES.join(", ")}.` }).optional(),
+    action: z.enum(JOURNAL_ACTIONS, { error: `"action" can be ${JOURNAL_ACTIONS.join(", ")}.` }).optional(),
+    from: ZMoment("from").optional(),
+    to: ZMoment("to").optional(),
+    cursor: z
+      .string()
+      .regex(/^\d{1,18}$/, `"cursor" must be the nextCursor of an earlier page.`)
+      .optional(),
+    limit: z.coerce
+      .number({ error: `"limit" must be a number from 1 to 100.` })
+      .int(`"limit" must be a whole number from 1 to 100.`)
+      .min(1, `"limit" must be from 1 to 100.`)
+      .max(100, `"limit" must be from 1 to 100.`)
+      .default(25),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: `"from" must not be after "to".`,
+    path: ["from"],
+  });
+export type TJournalQuery = z.infer<typeof ZJournalQuery>;
+
+/** `?at=` for point-in-time views: a past moment. */
+export const ZMomentQuery = z.object({ at: ZMoment("at").optional() });
+
+/** `POST teams/{teamId}/restore` body. */
+export const ZRestoreTeam = z.strictObject(
+  { at: ZMoment("at") },
+  { error: `Send {"at": "<date and time>"}: the moment to restore the team to.` },
+);
