@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZMoment } from "./journal";
 import { ZRef } from "./map-fields";
 
 /** `GET analysis` query: `?teamId=` narrows the answer to one team. */
@@ -11,6 +12,7 @@ export const ZMapStateQuery = z
     teamId: ZRef("teamId", "a team").optional(),
     personId: ZRef("personId", "a person").optional(),
     part: z.enum(["people", "roster"], { error: 'part can be "people" or "roster".' }).optional(),
+    at: ZMoment("at").optional(),
   })
   .refine((query) => [query.teamId, query.personId, query.part].filter((value) => value !== undefined).length <= 1, {
     message: "Give at most one of teamId, personId and part.",

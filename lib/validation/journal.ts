@@ -2,7 +2,8 @@ import { z } from "zod";
 import { JOURNAL_ACTIONS, JOURNAL_ENTITIES } from "@/lib/domain/journal";
 import { ZRef } from "./map-fields";
 
-const ZMoment = (field: string) =>
+/** A date and time, as ISO 8601. */
+export const ZMoment = (field: string) =>
   z
     .string()
     .trim()

@@ -386,6 +386,18 @@ const MATRIX: TEntry[] = [
     prepare: (w) => ({ params: orgParams(w) }),
   },
   {
+    method: "POST",
+    route: `${ORG}/teams/[teamId]/restore`,
+    permission: "edit_map",
+    success: 200,
+    // Before the world's assignment: restoring takes the cell away again.
+    prepare: async (w) => {
+      const [cell] = await db.$queryRaw<{ at: Date }[]>`
+        SELECT at FROM journal_entry WHERE organization_id = ${w.org.id} AND entity = 'assignment' ORDER BY id DESC LIMIT 1`;
+      return { ...teamParams(w), body: { at: new Date(cell!.at.getTime() - 1).toISOString() } };
+    },
+  },
+  {
     method: "GET",
     route: `${ORG}/journal`,
     permission: "read",

@@ -4,7 +4,7 @@ import type { TRemitMap } from "@/lib/domain/model";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { mapSnapshots } from "./map-snapshot";
+import { readSnapshotAt } from "./map-snapshot";
 
 /**
  * The organisation's map with ids and versions, as the browser's screens work on it, and when it was read. With a
@@ -14,13 +14,16 @@ export async function getMapState({
   actor,
   orgSlug,
   scope,
+  at,
 }: {
   actor: TActor | null;
   orgSlug: string;
   scope?: TMapScope;
+  /** A past moment: the map as it was then (see loadMapAt). */
+  at?: Date;
 }): Promise<{ map: TRemitMap; loadedAt: number }> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
-  const { map, loadedAt } = await mapSnapshots.read(organization.id);
+  const { map, loadedAt } = await readSnapshotAt(organization.id, at);
   if (scope === undefined) return { map, loadedAt };
   if (scope === "people" || scope === "roster") return { map: mapSlice(map, scope)!, loadedAt };
   const [ref, candidates, noun] =

@@ -2,17 +2,20 @@ import "server-only";
 import type { TOverview } from "@/lib/domain/overview";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { mapSnapshots } from "./map-snapshot";
+import { readSnapshotAt } from "./map-snapshot";
 
 /** The organisation overview (see `summarizeOverview`) and when the map behind it was read. */
 export async function getOverview({
   actor,
   orgSlug,
+  at,
 }: {
   actor: TActor | null;
   orgSlug: string;
+  /** A past moment: the overview as it was then. */
+  at?: Date;
 }): Promise<{ overview: TOverview; loadedAt: number }> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
-  const { overview, loadedAt } = await mapSnapshots.read(organization.id);
+  const { overview, loadedAt } = await readSnapshotAt(organization.id, at);
   return { overview, loadedAt };
 }

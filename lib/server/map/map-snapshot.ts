@@ -3,6 +3,7 @@ import { analyzeMap, type TMapAnalysis } from "@/lib/domain/analyze-map";
 import type { TRemitMap } from "@/lib/domain/model";
 import { summarizeOverview, type TOverview } from "@/lib/domain/overview";
 import { liveBus } from "@/lib/server/live/live-bus";
+import { loadMapAt } from "@/lib/server/journal/map-at";
 import { loadMap } from "./load-map";
 
 /** An organisation's map as read at `loadedAt`, with what is derived from it. Shared: never mutate it. */
@@ -19,11 +20,20 @@ const IDLE_MS = 10 * 60_000;
 
 type TEntry = { generation: number; snapshot: Promise<TMapSnapshot>; usedAt: number };
 
-async function readFromDatabase(organizationId: string): Promise<TMapSnapshot> {
-  const loadedAt = Date.now();
-  const map = await loadMap({ organizationId });
+function snapshotOf(map: TRemitMap, loadedAt: number): TMapSnapshot {
   const analysis = analyzeMap(map);
   return { map, analysis, overview: summarizeOverview(map, analysis), loadedAt };
+}
+
+async function readFromDatabase(organizationId: string): Promise<TMapSnapshot> {
+  const loadedAt = Date.now();
+  return snapshotOf(await loadMap({ organizationId }), loadedAt);
+}
+
+/** The map as it was at a past moment (rewound through the journal; not cached), or as it is now. */
+export async function readSnapshotAt(organizationId: string, at: Date | undefined): Promise<TMapSnapshot> {
+  if (at === undefined || at.getTime() >= Date.now()) return mapSnapshots.read(organizationId);
+  return snapshotOf(await loadMapAt(organizationId, at), at.getTime());
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   ZSignUp,
 } from "@/lib/validation/accounts";
 import { ZAnalysisQuery, ZMapStateQuery } from "@/lib/validation/analysis";
-import { ZJournalQuery } from "@/lib/validation/journal";
+import { ZJournalQuery, ZMomentQuery, ZRestoreTeam } from "@/lib/validation/journal";
 import { ZSetAssignment } from "@/lib/validation/assignments";
 import { ZPresence } from "@/lib/validation/presence";
 import { ZCreateDuty, ZUpdateDuty } from "@/lib/validation/duties";
@@ -402,6 +402,23 @@ export const API_OPERATIONS: readonly TOperation[] = [
   },
   {
     method: "POST",
+    path: `${TEAM}/restore`,
+    tag: "Journal",
+    summary: "Restore a team to how it was at a past moment",
+    description:
+      "Puts the team's name, slots, holders and cells back as they were at `at`, bringing back people and " +
+      "duties it needs that were deleted since, in one transaction: one action in the journal, which can be " +
+      "undone. `group` is null when the team was already as it was then.",
+    access: "edit_map",
+    body: ZRestoreTeam,
+    responses: {
+      200: ok("The restore, as a journal group.", wrap({ group: ZJournalGroup.nullable() })),
+      404: notFound("team"),
+      409: conflict("The team did not exist then, or what it needs back clashes with a key or email in use."),
+    },
+  },
+  {
+    method: "POST",
     path: `${TEAM}/apply-split`,
     tag: "Assignments",
     summary: "Apply the PO/PM split to a team",
@@ -577,7 +594,8 @@ export const API_OPERATIONS: readonly TOperation[] = [
       "teams, without their assignments) that they fill, so that analysing it gives the team's flags. " +
       "`personId` (an id or key): the person, the slots they hold with those slots' teams and assignments, and " +
       "every duty. `part=people`: people, teams and slots, without duties or assignments. `part=roster`: " +
-      "people only.",
+      "people only. With `at` (an ISO date and time in the past), the map as it was then, rebuilt from the " +
+      "journal; it combines with the others.",
     access: "read",
     query: ZMapStateQuery,
     responses: {
@@ -595,8 +613,10 @@ export const API_OPERATIONS: readonly TOperation[] = [
     summary: "The organisation at a glance: per team, its health, its flags and who is accountable for each duty",
     description:
       "What the overview page shows, computed on the server so that it stays small for 1,000 teams. Rows come in " +
-      "no particular order.",
+      "no particular order. With `at` (an ISO date and time in the past), the overview as it was then, rebuilt " +
+      "from the journal.",
     access: "read",
+    query: ZMomentQuery,
     responses: {
       200: ok(
         "The overview, and when the map behind it was read.",

@@ -1,0 +1,277 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { TJournalGroupView, TJournalPage } from "@/lib/domain/journal";
+import type { TRemitMap } from "@/lib/domain/model";
+import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
+import { createPerson, createTeam } from "@/prisma/factories";
+
+const ASSIGNMENTS = "PUT /api/v1/orgs/[orgSlug]/teams/[teamId]/assignments";
+const JOURNAL = "GET /api/v1/orgs/[orgSlug]/journal";
+const UNDO = "POST /api/v1/orgs/[orgSlug]/journal/[entryId]/undo";
+const STATE = "GET /api/v1/orgs/[orgSlug]/state";
+const OVERVIEW = "GET /api/v1/orgs/[orgSlug]/overview";
+const RESTORE = "POST /api/v1/orgs/[orgSlug]/teams/[teamId]/restore";
+const TEAM = "DELETE /api/v1/orgs/[orgSlug]/teams/[teamId]";
+const SLOT = "PATCH /api/v1/orgs/[orgSlug]/teams/[teamId]/slots/[slotId]";
+
+type TUndoRefusal = { error: { code: string; message: string }; conflicts: TJournalGroupView[] };
+
+async function teamWithDuty(world: TMapWorld) {
+  const team = await createTeam(db, { organizationId: world.org.id, name: "Checkout" });
+  const duty = await db.duty.findFirstOrThrow({ where: { organizationId: world.org.id, key: "roadmap" } });
+  return { team, duty, po: team.slots[0]!, pm: team.slots[1]! };
+}
+
+function cellWriter(world: TMapWorld, teamId: string, dutyId: string) {
+  return async (slotId: string, level: string | null) => {
+    const answer = await callApi(ASSIGNMENTS, {
+      params: { orgSlug: world.org.slug, teamId },
+      as: world.as.editor,
+      body: { dutyId, slotId, level },
+    });
+    expect(answer.status).toBe(200);
+  };
+}
+
+const journal = (world: TMapWorld, query: Record<string, string> = {}) =>
+  callApi<TJournalPage>(JOURNAL, { params: { orgSlug: world.org.slug }, query, as: world.as.viewer });
+
+const undo = (world: TMapWorld, entryId: string) =>
+  callApi<{ group: TJournalGroupView }>(UNDO, { params: { orgSlug: world.org.slug, entryId }, as: world.as.editor });
+
+async function state(world: TMapWorld, query: Record<string, string> = {}): Promise<TRemitMap> {
+  const answer = await callApi<{ map: TRemitMap }>(STATE, {
+    params: { orgSlug: world.org.slug },
+    query,
+    as: world.as.viewer,
+  });
+  expect(answer.status).toBe(200);
+  return answer.body.map;
+}
+
+/** A map in a stable order, without cell versions (an undo brings a cell back at a newer version). */
+function comparable(map: TRemitMap) {
+  const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    people: byId(map.people),
+    teams: byId(map.teams),
+    slots: byId(map.slots),
+    duties: byId(map.duties),
+    assignments: map.assignments
+      .map(({ version: _version, ...cell }) => cell)
+      .sort((a, b) => `${a.slotId}:${a.dutyId}`.localeCompare(`${b.slotId}:${b.dutyId}`)),
+  };
+}
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe("the journal", () => {
+  it("tells who changed which cell, in words, newest first, with filters and pages", async () => {
+    const world = await createMapWorld();
+    const { team, duty, po, pm } = await teamWithDuty(world);
+    const set = cellWriter(world, team.id, duty.id);
+    await set(pm.id, "accountable");
+    await set(po.id, "consulted");
+
+    const page = await journal(world, { teamId: team.id, kind: "assignment" });
+    expect(page.status).toBe(200);
+    expect(page.body.groups.map((group) => group.sentence)).toEqual([
+      "Edith Editor made the PO consulted on “Roadmap prioritisation” in “Checkout”",
+      "Edith Editor made the PM accountable for “Roadmap prioritisation” in “Checkout”",
+    ]);
+    expect(page.body.groups[0]!.actor).toMatchObject({ kind: "user", name: "Edith Editor" });
+
+    const first = await journal(world, { teamId: team.key, limit: "1" });
+    expect(first.body.groups).toHaveLength(1);
+    const second = await journal(world, { teamId: team.key, limit: "1", cursor: first.body.nextCursor! });
+    expect(second.body.groups[0]!.sentence).toContain("made the PM accountable");
+
+    expect((await journal(world, { kind: "person" })).body.groups).toEqual([]);
+    expect((await journal(world, { from: new Date(Date.now() + 60_000).toISOString() })).body.groups).toEqual([]);
+    const bad = await journal(world, { limit: "0", kind: "planet" });
+    expect(bad.status).toBe(400);
+  });
+
+  it("keeps what happened in another organisation out", async () => {
+    const world = await createMapWorld();
+    const other = await createTeam(db, { organizationId: world.other.id, name: "Elsewhere" });
+    const page = await journal(world, { teamId: other.id });
+    expect(page.body.groups).toEqual([]);
+    const [entry] = await db.$queryRaw<{ id: bigint }[]>`
+      SELECT id FROM journal_entry WHERE organization_id = ${world.other.id} ORDER BY id DESC LIMIT 1`;
+    expect((await undo(world, String(entry!.id))).status).toBe(404);
+  });
+
+  it("is append-only, and refuses a change to the map that does not name its writer", async () => {
+    const world = await createMapWorld();
+    await expect(
+      db.$executeRaw`UPDATE journal_entry SET actor_name = 'x' WHERE organization_id = ${world.org.id}`,
+    ).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`DELETE FROM journal_entry WHERE organization_id = ${world.org.id}`).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db.$executeRaw`UPDATE duty SET name = 'x' WHERE organization_id = ${world.org.id}`).rejects.toThrow(
+      /without a journal context/,
+    );
+  });
+});
+
+describe("undo", () => {
+  it("puts a cell back, is itself an entry, cannot run twice, and can be undone (redo)", async () => {
+    const world = await createMapWorld();
+    const { team, duty, pm } = await teamWithDuty(world);
+    const set = cellWriter(world, team.id, duty.id);
+    await set(pm.id, "responsible");
+    await set(pm.id, "accountable");
+    const [latest] = (await journal(world)).body.groups;
+
+    const undone = await undo(world, latest!.groupId);
+    expect(undone.status).toBe(200);
+    expect(undone.body.group.undoesGroupId).toBe(latest!.groupId);
+    expect(undone.body.group.sentence).toBe("Edith Editor undid an earlier change: 1 change");
+    const cell = await db.assignment.findFirstOrThrow({ where: { slotId: pm.id, dutyId: duty.id } });
+    expect(cell.level).toBe("responsible");
+
+    const again = await undo(world, latest!.groupId);
+    expect(again.status).toBe(409);
+    expect((again.body as unknown as TUndoRefusal).error.message).toMatch(/undone already/);
+    expect((await journal(world)).body.groups[1]!.undoneBy?.groupId).toBe(undone.body.group.groupId);
+
+    expect((await undo(world, undone.body.group.groupId)).status).toBe(200);
+    expect((await db.assignment.findFirstOrThrow({ where: { slotId: pm.id, dutyId: duty.id } })).level).toBe(
+      "accountable",
+    );
+  });
+
+  it("refuses when a later change touched the same cell, lists it, and changes nothing", async () => {
+    const world = await createMapWorld();
+    const { team, duty, pm } = await teamWithDuty(world);
+    const set = cellWriter(world, team.id, duty.id);
+    await set(pm.id, "responsible");
+    const [earlier] = (await journal(world)).body.groups;
+    await set(pm.id, "informed");
+    const before = await state(world);
+
+    const refused = await undo(world, earlier!.entries[0]!.seq);
+    expect(refused.status).toBe(409);
+    const body = refused.body as unknown as TUndoRefusal;
+    expect(body.error.message).toMatch(/Later changes/);
+    expect(body.conflicts.map((group) => group.sentence)).toEqual([
+      "Edith Editor made the PM informed about “Roadmap prioritisation” in “Checkout”",
+    ]);
+    expect(await state(world)).toEqual(before);
+  });
+
+  it("brings back a deleted team with its slots and cells, as one action", async () => {
+    const world = await createMapWorld();
+    const { team, duty, po, pm } = await teamWithDuty(world);
+    const set = cellWriter(world, team.id, duty.id);
+    await set(po.id, "accountable");
+    await set(pm.id, "responsible");
+    const before = comparable(await state(world));
+
+    const deleted = await callApi(TEAM, { params: { orgSlug: world.org.slug, teamId: team.id }, as: world.as.editor });
+    expect(deleted.status).toBe(200);
+    const [deletion] = (await journal(world)).body.groups;
+    expect(deletion!.sentence).toBe("Edith Editor deleted the team “Checkout”, with 4 other changes");
+    expect(deletion!.entryCount).toBe(5);
+
+    expect((await undo(world, deletion!.groupId)).status).toBe(200);
+    expect(comparable(await state(world))).toEqual(before);
+  });
+
+  it("refuses to undo a person's creation once a slot was given to them since", async () => {
+    const world = await createMapWorld();
+    const { team, pm } = await teamWithDuty(world);
+    const person = await createPerson(db, { organizationId: world.org.id, name: "Pia" });
+    const [creation] = (await journal(world, { personId: person.id })).body.groups;
+    const given = await callApi(SLOT, {
+      params: { orgSlug: world.org.slug, teamId: team.id, slotId: pm.id },
+      as: world.as.editor,
+      body: { holderId: person.id },
+    });
+    expect(given.status).toBe(200);
+
+    const refused = await undo(world, creation!.groupId);
+    expect(refused.status).toBe(409);
+    expect((refused.body as unknown as TUndoRefusal).conflicts[0]!.sentence).toBe(
+      "Edith Editor made “Pia” the PM of “Checkout”",
+    );
+    expect(await db.person.count({ where: { id: person.id } })).toBe(1);
+  });
+
+  it("is for Managers and Owners only", async () => {
+    const world = await createMapWorld();
+    const [latest] = (await journal(world)).body.groups;
+    const refused = await callApi(UNDO, {
+      params: { orgSlug: world.org.slug, entryId: latest!.groupId },
+      as: world.as.viewer,
+    });
+    expect(refused.status).toBe(403);
+  });
+});
+
+describe("point in time", () => {
+  it("rebuilds the map and overview as they were at any moment, and restores a team to one", async () => {
+    const world = await createMapWorld();
+    const { team, duty, po, pm } = await teamWithDuty(world);
+    const set = cellWriter(world, team.id, duty.id);
+    await set(po.id, "accountable");
+    await pause();
+    const moment1 = new Date();
+    const then1 = await state(world);
+    await pause();
+    await set(pm.id, "accountable");
+    await set(po.id, null);
+    const renamed = await callApi("PATCH /api/v1/orgs/[orgSlug]/teams/[teamId]", {
+      params: { orgSlug: world.org.slug, teamId: team.id },
+      as: world.as.editor,
+      body: { name: "Payments" },
+    });
+    expect(renamed.status).toBe(200);
+    await pause();
+    const moment2 = new Date();
+    const then2 = await state(world);
+    await pause();
+    await callApi(TEAM, { params: { orgSlug: world.org.slug, teamId: team.id }, as: world.as.editor });
+
+    expect(comparable(await state(world, { at: moment1.toISOString() }))).toEqual(comparable(then1));
+    expect(comparable(await state(world, { at: moment2.toISOString() }))).toEqual(comparable(then2));
+    const teamThen = await state(world, { at: moment1.toISOString(), teamId: team.id });
+    expect(teamThen.teams.map((row) => row.name)).toEqual(["Checkout"]);
+    const overview = await callApi<{ overview: { rows: { team: { name: string } }[] } }>(OVERVIEW, {
+      params: { orgSlug: world.org.slug },
+      query: { at: moment1.toISOString() },
+      as: world.as.viewer,
+    });
+    expect(overview.body.overview.rows.map((row) => row.team.name)).toContain("Checkout");
+
+    // The team was deleted since: restoring it to moment 1 brings it back as it was then, as one undoable action.
+    const restored = await callApi<{ group: TJournalGroupView }>(RESTORE, {
+      params: { orgSlug: world.org.slug, teamId: team.id },
+      as: world.as.editor,
+      body: { at: moment1.toISOString() },
+    });
+    expect(restored.status).toBe(200);
+    expect(restored.body.group.action).toBe("team.restore");
+    const now = comparable(await state(world));
+    const expected = comparable(then1);
+    expect(now.teams).toEqual(expected.teams);
+    expect(now.slots).toEqual(expected.slots);
+    expect(now.assignments).toEqual(expected.assignments);
+
+    expect((await undo(world, restored.body.group.groupId)).status).toBe(200);
+    expect(await db.team.count({ where: { id: team.id } })).toBe(0);
+  });
+
+  it("refuses a bad moment with a clear error", async () => {
+    const world = await createMapWorld();
+    const answer = await callApi(STATE, {
+      params: { orgSlug: world.org.slug },
+      query: { at: "yesterday-ish" },
+      as: world.as.viewer,
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).toMatch(/must be a date and time/);
+  });
+});
