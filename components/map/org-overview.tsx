@@ -70,18 +70,22 @@ export function OrgOverview({
   orgSlug,
   packed,
   pngFileName,
+  at,
 }: {
   orgId: string;
   orgSlug: string;
   /** The overview as the server rendered it, packed (see packOverview). */
   packed: { overview: TPackedOverview; loadedAt: number };
   pngFileName: string;
+  /** A past moment (ISO): the overview as it was then, and team links that stay in it. */
+  at?: string;
 }) {
   const initial = useMemo<TOverviewState>(
     () => ({ overview: unpackOverview(packed.overview), loadedAt: packed.loadedAt }),
     [packed],
   );
-  const { data } = useOrgOverview({ orgId, orgSlug, initial });
+  const { data } = useOrgOverview({ orgId, orgSlug, initial, at });
+  const teamHref = (teamId: string) => `/${orgSlug}/teams/${teamId}${at ? `?at=${encodeURIComponent(at)}` : ""}`;
   const overview = data?.overview ?? initial.overview;
   const [nameFilter, setNameFilter] = useState("");
   const [kindFilter, setKindFilter] = useState<TFlagKind | "">("");
@@ -118,10 +122,7 @@ export function OrgOverview({
           {worst.map((row, index) => (
             <span key={row.team.id}>
               {index > 0 && ", "}
-              <Link
-                href={`/${orgSlug}/teams/${row.team.id}`}
-                className="text-indigo-600 underline dark:text-indigo-400"
-              >
+              <Link href={teamHref(row.team.id)} className="text-indigo-600 underline dark:text-indigo-400">
                 {row.team.name}
               </Link>{" "}
               <span className={scoreStyle(row.score)}>({row.score})</span>
@@ -187,19 +188,19 @@ export function OrgOverview({
           No teams yet. Create your first team, or import a map, to see who owns what.
         </p>
       ) : (
-        <OverviewTable orgSlug={orgSlug} duties={overview.duties} rows={visible} pngFileName={pngFileName} />
+        <OverviewTable teamHref={teamHref} duties={overview.duties} rows={visible} pngFileName={pngFileName} />
       )}
     </div>
   );
 }
 
 function OverviewTable({
-  orgSlug,
+  teamHref,
   duties,
   rows,
   pngFileName,
 }: {
-  orgSlug: string;
+  teamHref: (teamId: string) => string;
   duties: TOverviewDuty[];
   rows: TOverviewRow[];
   pngFileName: string;
@@ -325,7 +326,7 @@ function OverviewTable({
             )}
             {items.map((item) => {
               const row = rows[item.index]!;
-              const href = `/${orgSlug}/teams/${row.team.id}`;
+              const href = teamHref(row.team.id);
               return (
                 <tr
                   key={item.key}

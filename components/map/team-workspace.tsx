@@ -5,19 +5,28 @@ import { useMemo, useState } from "react";
 import { peerColor, useLive } from "@/components/live/live-provider";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api-client";
-import type { TFlag } from "@/lib/domain/analyze-map";
+import type { TFlag, TMapAnalysis } from "@/lib/domain/analyze-map";
 import { compareNames, type TSlot } from "@/lib/domain/model";
 import { splitOwnerOf } from "@/lib/domain/po-pm-split";
 import { teamView } from "@/lib/domain/team-view";
 import { FlagsPanel, type TFlagFix } from "./flags-panel";
 import { holderPickerId } from "./slot-header";
 import { TeamMatrix } from "./team-matrix";
+import { useUndoShortcut } from "./use-undo-shortcut";
 import { useMapWrite, useOrgMap, useSetCell, type TMapState } from "./use-org-map";
 
-type TProps = { orgId: string; orgSlug: string; teamId: string; canEdit: boolean; initial: TMapState };
+type TProps = {
+  orgId: string;
+  orgSlug: string;
+  teamId: string;
+  /** The signed-in user: Ctrl/Cmd+Z undoes their own last change to the team. */
+  userId: string;
+  canEdit: boolean;
+  initial: TMapState;
+};
 
 /** The team page's interactive part: the matrix, its flags with fixes, and the team's slot tools. */
-export function TeamWorkspace({ orgId, orgSlug, teamId, canEdit, initial }: TProps) {
+export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial }: TProps) {
   const scope = useMemo(() => ({ teamId }), [teamId]);
   const { map, analysis, isFetching } = useOrgMap({ orgId, orgSlug, scope, initial });
   const view = useMemo(() => (map ? teamView(map, teamId) : null), [map, teamId]);
@@ -42,6 +51,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, canEdit, initial }: TPro
   }, [live.peers, pathname]);
   const base = `/api/v1/orgs/${orgSlug}/teams/${teamId}`;
   const [newSlotRole, setNewSlotRole] = useState("");
+  useUndoShortcut({ orgId, orgSlug, teamId, userId, enabled: canEdit });
 
   const updateSlot = useMapWrite({
     orgId,
@@ -155,22 +165,35 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, canEdit, initial }: TPro
         />
         <p className="text-xs text-slate-600 dark:text-slate-400">
           {canEdit
-            ? "Click a cell, or move with the arrow keys and press A, R, C or I to set a level, Delete to clear it, Enter for the menu."
+            ? "Click a cell, or move with the arrow keys and press A, R, C or I to set a level, Delete to clear it, Enter for the menu. Ctrl+Z (⌘Z) undoes your last change to this team."
             : "You can read this map; ask an Owner for the Manager role to change it."}
         </p>
       </div>
-      <aside className="space-y-4">
-        {teamAnalysis && (
-          <div className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-            <p className="text-sm text-slate-600 dark:text-slate-400">Health</p>
-            <p className="text-3xl font-bold" data-testid="team-score">
-              {teamAnalysis.score}
-              <span className="text-base font-normal text-slate-600 dark:text-slate-400">/100</span>
-            </p>
-          </div>
-        )}
-        <FlagsPanel flags={teamAnalysis?.flags ?? []} fixFor={fixFor} />
-      </aside>
+      <TeamHealth analysis={teamAnalysis} fixFor={fixFor} />
     </div>
+  );
+}
+
+/** The team's score and flags, beside its matrix. */
+export function TeamHealth({
+  analysis,
+  fixFor,
+}: {
+  analysis: TMapAnalysis["teams"][number] | undefined;
+  fixFor: (flag: TFlag) => TFlagFix | null;
+}) {
+  return (
+    <aside className="space-y-4">
+      {analysis && (
+        <div className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+          <p className="text-sm text-slate-600 dark:text-slate-400">Health</p>
+          <p className="text-3xl font-bold" data-testid="team-score">
+            {analysis.score}
+            <span className="text-base font-normal text-slate-600 dark:text-slate-400">/100</span>
+          </p>
+        </div>
+      )}
+      <FlagsPanel flags={analysis?.flags ?? []} fixFor={fixFor} />
+    </aside>
   );
 }

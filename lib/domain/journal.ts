@@ -169,3 +169,9 @@ export type TJournalGroupView = {
 export type TJournalPage = { groups: TJournalGroupView[]; nextCursor: string | null };
 
 export const JOURNAL_GROUP_ENTRY_LIMIT = 50;
+
+/** A page's `?at=` as a past moment; anything else (absent, repeated, unreadable, not past) is "now": undefined. */
+export function pastMoment(value: string | string[] | undefined, now = Date.now()): Date | undefined {
+  const moment = typeof value === "string" ? new Date(value) : null;
+  return moment && !Number.isNaN(moment.getTime()) && moment.getTime() < now ? moment : undefined;
+}

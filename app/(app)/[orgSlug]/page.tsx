@@ -5,18 +5,21 @@ import { can, ROLE_LABELS } from "@/lib/domain/roles";
 import { NewTeamForm } from "@/components/map/new-team-form";
 import { packOverview } from "@/lib/domain/overview";
 import { getOverview } from "@/lib/server/map/get-overview";
+import { TimeTravelBar } from "@/components/map/time-travel-bar";
+import { pastMoment } from "@/lib/domain/journal";
 
-type TProps = { params: Promise<{ orgSlug: string }> };
+type TProps = { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ at?: string | string[] }> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { organization } = await requireOrgAccess((await params).orgSlug);
   return { title: organization.name };
 }
 
-export default async function OrganizationPage({ params }: TProps) {
+export default async function OrganizationPage({ params, searchParams }: TProps) {
   const { orgSlug } = await params;
+  const at = pastMoment((await searchParams).at);
   const { organization, role } = await requireOrgAccess(orgSlug);
-  const overview = await getOverview({ actor: await currentActor(), orgSlug });
+  const overview = await getOverview({ actor: await currentActor(), orgSlug, at });
   return (
     <div className="space-y-6">
       <div>
@@ -26,8 +29,10 @@ export default async function OrganizationPage({ params }: TProps) {
           duty in a team.
         </p>
       </div>
-      {can(role, "edit_map") && <NewTeamForm orgId={organization.id} orgSlug={organization.slug} />}
+      <TimeTravelBar at={at?.toISOString() ?? null} what="the organisation" />
+      {can(role, "edit_map") && !at && <NewTeamForm orgId={organization.id} orgSlug={organization.slug} />}
       <OrgOverview
+        at={at?.toISOString()}
         orgId={organization.id}
         orgSlug={organization.slug}
         packed={{ overview: packOverview(overview.overview), loadedAt: overview.loadedAt }}

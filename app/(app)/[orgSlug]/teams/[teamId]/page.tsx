@@ -3,39 +3,55 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DownloadPngButton } from "@/components/import-export/download-png-button";
+import { TeamAtMoment } from "@/components/map/team-at-moment";
 import { TeamWorkspace } from "@/components/map/team-workspace";
-import { currentActor, requireOrgAccess } from "@/lib/auth";
+import { TimeTravelBar } from "@/components/map/time-travel-bar";
+import { requireOrgAccess } from "@/lib/auth";
 import { can } from "@/lib/domain/roles";
+import { pastMoment } from "@/lib/domain/journal";
 import { AppError } from "@/lib/errors";
 import { getMapState } from "@/lib/server/map/get-map-state";
 
-type TProps = { params: Promise<{ orgSlug: string; teamId: string }> };
+type TProps = {
+  params: Promise<{ orgSlug: string; teamId: string }>;
+  searchParams: Promise<{ at?: string | string[] }>;
+};
+
+/** `?at=`: a past moment to show the team as it was then; anything else shows it now. */
+async function momentOf(props: TProps): Promise<Date | undefined> {
+  return pastMoment((await props.searchParams).at);
+}
 
 // Shared by the metadata and the page within one request.
-const load = cache(async (orgSlug: string, teamId: string) => {
+const load = cache(async (orgSlug: string, teamId: string, at: Date | undefined) => {
   const access = await requireOrgAccess(orgSlug);
-  const state = await getMapState({ actor: await currentActor(), orgSlug, scope: { teamId } }).catch(
-    (error: unknown) => {
-      if (error instanceof AppError && error.code === "not_found") notFound();
+  const read = (moment: Date | undefined) =>
+    getMapState({ actor: access.actor, orgSlug, scope: { teamId }, at: moment }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "not_found") return null;
       throw error;
-    },
-  );
+    });
+  const state = await read(at);
   // Only by id: a key would give the page a second address.
-  const team = state.map.teams.find((candidate) => candidate.id === teamId);
-  if (!team) notFound();
-  return { access, state, team };
+  const team = state?.map.teams.find((candidate) => candidate.id === teamId);
+  if (state && team) return { access, state, team, isMissingThen: false };
+  // A team that exists now but did not then: say so, rather than "not found".
+  const now = at ? await read(undefined) : null;
+  const teamNow = now?.map.teams.find((candidate) => candidate.id === teamId);
+  if (!now || !teamNow) notFound();
+  return { access, state: now, team: teamNow, isMissingThen: true };
 });
 
 export async function generateMetadata(props: TProps): Promise<Metadata> {
   const { orgSlug, teamId } = await props.params;
-  const { team } = await load(orgSlug, teamId);
+  const { team } = await load(orgSlug, teamId, await momentOf(props));
   return { title: team.name };
 }
 
 export default async function TeamPage(props: TProps) {
   const { orgSlug, teamId } = await props.params;
-  const { access, state, team } = await load(orgSlug, teamId);
-  const { organization, role } = access;
+  const at = await momentOf(props);
+  const { access, state, team, isMissingThen } = await load(orgSlug, teamId, at);
+  const { organization, role, actor } = access;
   return (
     <div className="space-y-6">
       <div>
@@ -52,13 +68,29 @@ export default async function TeamPage(props: TProps) {
         </div>
         {team.description && <p className="mt-1 text-slate-600 dark:text-slate-400">{team.description}</p>}
       </div>
-      <TeamWorkspace
-        orgId={organization.id}
-        orgSlug={organization.slug}
-        teamId={team.id}
-        canEdit={can(role, "edit_map")}
-        initial={state}
-      />
+      <TimeTravelBar at={at?.toISOString() ?? null} what={team.name} />
+      {at && isMissingThen ? (
+        <p role="status" className="text-slate-600 dark:text-slate-400">
+          {team.name} did not exist yet at that moment.
+        </p>
+      ) : at ? (
+        <TeamAtMoment
+          orgSlug={organization.slug}
+          teamId={team.id}
+          at={at.toISOString()}
+          map={state.map}
+          canEdit={can(role, "edit_map")}
+        />
+      ) : (
+        <TeamWorkspace
+          orgId={organization.id}
+          orgSlug={organization.slug}
+          teamId={team.id}
+          userId={actor.kind === "user" ? actor.userId : ""}
+          canEdit={can(role, "edit_map")}
+          initial={state}
+        />
+      )}
     </div>
   );
 }
