@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { mapQueryKey, scopeOf, type TMapState } from "@/components/map/use-org-map";
+import { journalQueryKey } from "@/components/history/use-journal";
 import { overviewQueryKey } from "@/components/map/use-org-overview";
 import { sliceHoldsCell } from "@/lib/domain/map-slice";
 import { cellKey, cellVersion, withCell } from "@/lib/domain/team-view";
@@ -33,7 +34,7 @@ const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 10000];
 const PRESENCE_EVERY_MS = 4000;
 const PRESENCE_EXPIRES_MS = 10000;
 /** A burst of changes (someone applying a split, a colleague typing levels) reloads the overview once. */
-const OVERVIEW_RELOAD_AFTER_MS = 300;
+const SERVER_VIEW_RELOAD_AFTER_MS = 300;
 
 function newClientId(): string {
   return crypto.randomUUID().replace(/-/g, "");
@@ -97,16 +98,24 @@ export function LiveProvider({
       }
     });
 
-    // The overview is computed by the server, so any change means fetching it again (only if it is on screen).
-    // One fetch at a time: changes that arrive during a fetch get one more after it.
-    let overviewTimer: ReturnType<typeof setTimeout> | undefined;
+    // The overview and the journal are computed by the server, so any change means fetching them again (only if
+    // on screen). One fetch at a time for each: changes that arrive during a fetch get one more after it.
+    const serverViewTimers = new Map<string, ReturnType<typeof setTimeout>>();
+    const reloadServerView = (viewKey: readonly unknown[]) => {
+      const id = JSON.stringify(viewKey);
+      if (serverViewTimers.has(id)) return;
+      serverViewTimers.set(
+        id,
+        setTimeout(() => {
+          serverViewTimers.delete(id);
+          if (queryClient.isFetching({ queryKey: viewKey }) > 0) reloadServerView(viewKey);
+          else void queryClient.invalidateQueries({ queryKey: viewKey });
+        }, SERVER_VIEW_RELOAD_AFTER_MS),
+      );
+    };
     const reloadOverview = () => {
-      overviewTimer ??= setTimeout(() => {
-        overviewTimer = undefined;
-        const overviewKey = overviewQueryKey(orgId);
-        if (queryClient.isFetching({ queryKey: overviewKey }) > 0) reloadOverview();
-        else void queryClient.invalidateQueries({ queryKey: overviewKey });
-      }, OVERVIEW_RELOAD_AFTER_MS);
+      reloadServerView(overviewQueryKey(orgId));
+      reloadServerView(journalQueryKey(orgId));
     };
 
     const onChange = (event: TChangeEvent) => {
@@ -186,7 +195,7 @@ export function LiveProvider({
       isStopped = true;
       stopWatchingMutations();
       clearTimeout(retryTimer);
-      clearTimeout(overviewTimer);
+      for (const timer of serverViewTimers.values()) clearTimeout(timer);
       clearInterval(heartbeat);
       window.removeEventListener("pagehide", onLeave);
       source?.close();

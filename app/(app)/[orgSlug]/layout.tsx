@@ -30,6 +30,7 @@ export default async function OrganizationLayout({
           { href: "/people", label: "People" },
           { href: "/duties", label: "Duties" },
           { href: "/import-export", label: "Import / export" },
+          { href: "/history", label: "History" },
           { href: "/members", label: "Members" },
           ...(can(role, "manage_tokens") ? [{ href: "/tokens", label: "API tokens" }] : []),
         ]}

@@ -128,7 +128,9 @@ describe("undo", () => {
     const undone = await undo(world, latest!.groupId);
     expect(undone.status).toBe(200);
     expect(undone.body.group.undoesGroupId).toBe(latest!.groupId);
-    expect(undone.body.group.sentence).toBe("Edith Editor undid an earlier change: 1 change");
+    expect(undone.body.group.sentence).toBe(
+      "Edith Editor undid “Edith Editor made the PM accountable for “Roadmap prioritisation” in “Checkout””",
+    );
     const cell = await db.assignment.findFirstOrThrow({ where: { slotId: pm.id, dutyId: duty.id } });
     expect(cell.level).toBe("responsible");
 

@@ -135,6 +135,24 @@ export async function viewGroups(
     WHERE organization_id = ${organizationId} AND undoes_group_id = ANY(${groups.map((group) => group.groupId)})
     ORDER BY undoes_group_id, id DESC`;
   const undoneBy = new Map(undos.map((row) => [row.undoes_group_id!, toEntry(row)]));
+  // An undo says what it undid, in the undone action's own words.
+  const undoneIds = [...new Set(groups.flatMap((group) => group.entries[0]?.undoesGroupId ?? []))];
+  const undoneEntries = undoneIds.length
+    ? await readEntries(db, organizationId, Prisma.sql`group_id = ANY(${undoneIds})`)
+    : [];
+  addJournalNames(
+    names,
+    undoneEntries.flatMap((entry) =>
+      [entry.after, entry.before].flatMap((row) => (row ? [{ entity: entry.entity, row }] : [])),
+    ),
+  );
+  const undoneSentence = (groupId: string): string | null => {
+    const entries = undoneEntries.filter((entry) => entry.groupId === groupId);
+    const [first] = entries;
+    return first
+      ? describeGroup({ actor: first.actor, action: first.action, entryCount: entries.length, entries }, names)
+      : null;
+  };
   return groups.flatMap(({ groupId, entryCount, entries }) => {
     const [first] = entries;
     if (!first) return [];
@@ -145,7 +163,12 @@ export async function viewGroups(
         at: first.at,
         actor: first.actor,
         action: first.action,
-        sentence: describeGroup({ actor: first.actor, action: first.action, entryCount, entries }, names),
+        sentence: (() => {
+          const undone = first.undoesGroupId ? undoneSentence(first.undoesGroupId) : null;
+          return undone
+            ? `${first.actor.name} undid “${undone}”`
+            : describeGroup({ actor: first.actor, action: first.action, entryCount, entries }, names);
+        })(),
         entryCount,
         entries: entries.slice(0, JOURNAL_GROUP_ENTRY_LIMIT).map((entry) => ({
           seq: String(entry.seq),

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { HistoryView } from "@/components/history/history-view";
+import { journalQuery, readHistoryFilters } from "@/components/history/history-filters";
+import { compareNames } from "@/lib/domain/model";
+import { currentActor, requireOrgAccess } from "@/lib/auth";
+import { can } from "@/lib/domain/roles";
+import { getJournal } from "@/lib/server/journal/get-journal";
+import { getMapState } from "@/lib/server/map/get-map-state";
+import { listMembers } from "@/lib/server/members/list-members";
+import { ZJournalQuery } from "@/lib/validation/journal";
+
+export const metadata: Metadata = { title: "History" };
+
+export default async function HistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { orgSlug } = await params;
+  const { organization, role } = await requireOrgAccess(orgSlug);
+  const actor = await currentActor();
+  const search = await searchParams;
+  const filters = readHistoryFilters((name) => {
+    const value = search[name];
+    return Array.isArray(value) ? value[0] : value;
+  });
+  // Filters the API refuses (e.g. "from" after "to") are fetched by the browser, which shows the API's message.
+  const query = ZJournalQuery.safeParse(journalQuery(filters));
+  const [state, members, page] = await Promise.all([
+    getMapState({ actor, orgSlug, scope: "people" }),
+    listMembers({ actor, orgSlug }),
+    query.success ? getJournal({ actor, orgSlug, query: query.data }) : Promise.resolve(null),
+  ]);
+  // The map was read no later than the journal: the browser's copy is refreshed from then.
+  const { loadedAt } = state;
+  const canUndo = can(role, "edit_map");
+  const pick = ({ id, key, name }: { id: string; key: string; name: string }) => ({ id, key, name });
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight">History</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Every change to the map, newest first: who made it and when.
+          {canUndo
+            ? " Undo puts back what a change replaced, unless a later change stands in the way."
+            : " You can read the history; ask an Owner for the Manager role to undo changes."}
+        </p>
+      </div>
+      <HistoryView
+        orgId={organization.id}
+        orgSlug={organization.slug}
+        canUndo={canUndo}
+        teams={[...state.map.teams].sort(compareNames).map(pick)}
+        people={[...state.map.people].sort(compareNames).map(pick)}
+        members={members.map((member) => ({ id: member.userId, name: member.name }))}
+        renderedAt={loadedAt}
+        initial={page ? { filters, page, loadedAt } : null}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { db } from "@/lib/db";
+import { createApiTokenFor } from "@/prisma/factories";
+import { createAccount, signIn } from "./fixtures/accounts";
+import { expectAccessible } from "./fixtures/screens";
+
+function cell(page: Page, dutyKey: string, slotKey: string) {
+  return page.locator(`[data-cell="${dutyKey}:${slotKey}"]`);
+}
+
+function history(page: Page) {
+  return page.getByRole("list", { name: "Changes, newest first" });
+}
+
+function groups(page: Page) {
+  return history(page).locator(":scope > li");
+}
+
+async function openTeam(page: Page, organizationId: string, orgSlug: string, teamKey: string) {
+  const team = await db.team.findFirstOrThrow({ where: { organizationId, key: teamKey }, select: { id: true } });
+  await page.goto(`/${orgSlug}/teams/${team.id}`);
+  await expect(page.getByRole("grid")).toBeVisible();
+}
+
+async function openHistory(page: Page, orgSlug: string, query = "") {
+  await page.goto(`/${orgSlug}/history${query}`);
+  await expect(page.getByRole("heading", { level: 1, name: "History" })).toBeVisible();
+}
+
+/**
+ * Loads the demo map (teams Checkout, Growth, Payments, Platform, Search) through the API, so that the journal has
+ * it as an import by the caller. `headers` authenticate (a token) or pass the origin check (a session).
+ */
+async function importDemoMap(request: APIRequestContext, orgSlug: string, headers: Record<string, string>) {
+  const document: unknown = JSON.parse(readFileSync(path.join(process.cwd(), "prisma", "demo-map.json"), "utf8"));
+  const answer = await request.put(`/api/v1/orgs/${orgSlug}/map`, { data: document, headers });
+  expect(answer.status(), await answer.text()).toBe(200);
+}
+
+/** Sets a cell through the API, with the cell's current version, as any API client would. */
+async function setCell(
+  request: APIRequestContext,
+  orgSlug: string,
+  teamKey: string,
+  cellAt: { duty: string; slot: string },
+  level: string | null,
+  headers: Record<string, string> = {},
+) {
+  const state = await request.get(`/api/v1/orgs/${orgSlug}/state?teamId=${teamKey}`, { headers });
+  expect(state.status()).toBe(200);
+  const { map } = (await state.json()) as {
+    map: {
+      teams: { id: string; key: string }[];
+      duties: { id: string; key: string }[];
+      slots: { id: string; key: string; teamId: string }[];
+      assignments: { dutyId: string; slotId: string; version: number }[];
+    };
+  };
+  const team = map.teams.find((item) => item.key === teamKey)!;
+  const duty = map.duties.find((item) => item.key === cellAt.duty)!;
+  const slot = map.slots.find((item) => item.key === cellAt.slot && item.teamId === team.id)!;
+  const version = map.assignments.find((item) => item.dutyId === duty.id && item.slotId === slot.id)?.version ?? 0;
+  const answer = await request.put(`/api/v1/orgs/${orgSlug}/teams/${team.id}/assignments`, {
+    headers,
+    data: { dutyId: duty.id, slotId: slot.id, level, version },
+  });
+  expect(answer.status(), await answer.text()).toBe(200);
+}
+
+async function storedLevel(organizationId: string, teamKey: string, dutyKey: string, slotKey: string) {
+  const stored = await db.assignment.findFirst({
+    where: { organizationId, team: { key: teamKey }, duty: { key: dutyKey }, slot: { key: slotKey } },
+    select: { level: true },
+  });
+  return stored?.level ?? null;
+}
+
+test("a manager finds a change in the history, filters it, undoes it, and sees new changes live", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  // One story from a change to its undo, its refusal and a live update: longer than one screen's test.
+  test.setTimeout(120_000);
+  const { user, owner, organization } = await createAccount({ role: "MANAGER" });
+  const slug = organization.slug;
+  const sameOrigin = { origin: baseURL ?? "" };
+  await signIn(page, user);
+  await importDemoMap(page.request, slug, sameOrigin);
+
+  // A change on the team page.
+  await openTeam(page, organization.id, slug, "search");
+  await expect(cell(page, "strategy", "pm")).toHaveAccessibleName(/: no level/);
+  await cell(page, "strategy", "pm").click();
+  await page.getByRole("menuitemradio", { name: "Consulted" }).click();
+  await expect(cell(page, "strategy", "pm")).toHaveAccessibleName(/: Consulted/);
+  await expect.poll(() => storedLevel(organization.id, "search", "strategy", "pm")).toBe("consulted");
+
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "History" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "History" }),
+  ).toHaveAttribute("aria-current", "page");
+  const change = groups(page).first();
+  await expect(change).toContainText(user.name);
+  await expect(change).toContainText("Product strategy");
+  await expect(change).toContainText("Search");
+  const sentence = (await change.locator("p").first().textContent())!;
+  const changeId = (await change.getAttribute("id"))!;
+  // The import that loaded the map is further down, with its changes on demand.
+  const imported = groups(page).filter({ hasText: "imported a map" });
+  await expect(imported).toHaveCount(1);
+  await imported.getByRole("button", { name: /Show the \d+ changes/ }).click();
+  await expect(imported.getByRole("listitem").first()).toBeVisible();
+
+  // Filters, kept in the URL.
+  await page.getByLabel("Team").selectOption({ label: "Checkout" });
+  await expect(page).toHaveURL(/teamId=checkout/);
+  await expect(history(page)).not.toContainText(sentence);
+  await expect(groups(page).first()).toContainText("imported a map");
+  await page.getByLabel("Team").selectOption({ label: "Search" });
+  await page.getByLabel("Kind").selectOption("assignment");
+  await expect(page).toHaveURL(/teamId=search/);
+  await expect(page).toHaveURL(/kind=assignment/);
+  await expect(groups(page).first()).toContainText(sentence);
+  await page.getByLabel("Kind").selectOption("person");
+  await expect(history(page)).not.toContainText(sentence);
+  // A shared link opens the same view.
+  await openHistory(page, slug, "?teamId=search&kind=assignment");
+  await expect(page.getByLabel("Team")).toHaveValue("search");
+  await expect(page.getByLabel("Kind")).toHaveValue("assignment");
+  await expect(groups(page).first()).toContainText(sentence);
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${slug}/history$`));
+
+  // Undo: the cell goes back, the undo is at the top, the change is marked.
+  const undone = page.locator(`[id="${changeId}"]`);
+  await undone.getByRole("button", { name: "Undo" }).click();
+  await expect(undone.getByRole("status")).toContainText("Undone.");
+  await expect(groups(page).first()).toContainText(`${user.name} undid “${sentence}”`);
+  await expect(groups(page).first().getByRole("link", { name: "The change it undid" })).toBeVisible();
+  await expect(undone).toContainText(`Undone by ${user.name}`);
+  await expect(undone.getByRole("button", { name: "Undo" })).toHaveCount(0);
+  expect(await storedLevel(organization.id, "search", "strategy", "pm")).toBeNull();
+  await openTeam(page, organization.id, slug, "search");
+  await expect(cell(page, "strategy", "pm")).toHaveAccessibleName(/: no level/);
+
+  // A later change to the same cell stands in the way of undoing an earlier one.
+  await setCell(page.request, slug, "search", { duty: "vision", slot: "pm" }, "consulted", sameOrigin);
+  await setCell(page.request, slug, "search", { duty: "vision", slot: "pm" }, "informed", sameOrigin);
+  await openHistory(page, slug);
+  const [later, earlier] = [groups(page).nth(0), groups(page).nth(1)];
+  await expect(later).toContainText("informed");
+  await expect(earlier).toContainText("consulted");
+  const laterSentence = (await later.locator("p").first().textContent())!;
+  await earlier.getByRole("button", { name: "Undo" }).click();
+  const refusal = earlier.getByRole("alert");
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText(laterSentence);
+  expect(await storedLevel(organization.id, "search", "vision", "pm")).toBe("informed");
+
+  // Someone else's change through the API appears at the top without a reload.
+  await expect(page.locator('section[data-live="live"]')).toBeVisible();
+  const token = await createApiTokenFor(db, {
+    organizationId: organization.id,
+    createdById: owner!.id,
+    role: "MANAGER",
+  });
+  const api = await playwright.request.newContext({ baseURL });
+  try {
+    await setCell(api, slug, "payments", { duty: "roadmap", slot: "pm" }, "responsible", {
+      authorization: `Bearer ${token.secret}`,
+    });
+  } finally {
+    await api.dispose();
+  }
+  await expect(groups(page).first()).toContainText('API token "Test token" made the PM responsible');
+  await expect(groups(page).first()).toContainText("Payments");
+  await expect(page.getByLabel("Made by")).toContainText('API token "Test token"');
+
+  await expectAccessible(page);
+  await page.screenshot({ path: "/tmp/history.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectAccessible(page);
+  await page.screenshot({ path: "/tmp/history-dark.png", fullPage: true });
+});
+
+test("a viewer reads the history but has no Undo", async ({ page, playwright, baseURL }) => {
+  const { user, owner, organization } = await createAccount({ role: "VIEWER" });
+  const token = await createApiTokenFor(db, { organizationId: organization.id, createdById: owner!.id, role: "OWNER" });
+  const api = await playwright.request.newContext({ baseURL });
+  try {
+    await importDemoMap(api, organization.slug, { authorization: `Bearer ${token.secret}` });
+  } finally {
+    await api.dispose();
+  }
+  await signIn(page, user);
+  await openHistory(page, organization.slug);
+  await expect(groups(page).filter({ hasText: "imported a map" })).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
+});
