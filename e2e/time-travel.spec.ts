@@ -37,6 +37,10 @@ test("the time picker shows the team and the overview as they were, read-only, a
   const { user, organization } = await createAccount({ role: "MANAGER", withMap: true });
   await signIn(page, user);
   await page.goto(`/${organization.slug}`);
+  // The trend starts today, with today's figures.
+  const trend = page.getByRole("region", { name: "Are we getting better?" });
+  await expect(trend).toContainText("the history starts today");
+  await expect(trend.getByTestId("trend-unowned_duty")).toHaveText(/^\d+$/);
   await page.getByRole("table", { name: "Teams by duty" }).getByRole("link", { name: "Search" }).click();
   const grid = page.getByRole("grid", { name: "Responsibilities in Search" });
   await expect(grid).toBeVisible();

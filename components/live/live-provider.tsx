@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { mapQueryKey, scopeOf, type TMapState } from "@/components/map/use-org-map";
 import { journalQueryKey } from "@/components/history/use-journal";
+import { healthHistoryQueryKey } from "@/components/map/health-trend";
 import { overviewQueryKey } from "@/components/map/use-org-overview";
 import { sliceHoldsCell } from "@/lib/domain/map-slice";
 import { cellKey, cellVersion, withCell } from "@/lib/domain/team-view";
@@ -116,6 +117,7 @@ export function LiveProvider({
     const reloadOverview = () => {
       reloadServerView(overviewQueryKey(orgId));
       reloadServerView(journalQueryKey(orgId));
+      reloadServerView(healthHistoryQueryKey(orgId));
     };
 
     const onChange = (event: TChangeEvent) => {

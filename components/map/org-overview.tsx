@@ -18,6 +18,7 @@ import {
   type TOverviewSort,
 } from "@/lib/domain/overview";
 import { moveInRows } from "./grid-navigation";
+import { KIND_LABELS } from "./flag-labels";
 import { useOrgOverview, type TOverviewState } from "./use-org-overview";
 
 const STATE_STYLES: Record<TCellState, { className: string; label: string }> = {
@@ -35,15 +36,6 @@ const STATE_STYLES: Record<TCellState, { className: string; label: string }> = {
     className: "bg-slate-100 text-slate-400 dark:bg-slate-800 dark:text-slate-600 dark:text-slate-400",
     label: "optional, unowned",
   },
-};
-
-const KIND_LABELS: Record<TFlagKind, string> = {
-  unowned_duty: "Unowned duty",
-  shared_ownership: "Shared ownership",
-  vacant_slot: "Vacant slot",
-  dual_role: "Dual role",
-  overloaded_person: "Overloaded person",
-  idle_slot: "Idle slot",
 };
 
 /** A row's height before it is measured; rows are this tall unless a long team name wraps. */

@@ -5,6 +5,7 @@ import { can, ROLE_LABELS } from "@/lib/domain/roles";
 import { NewTeamForm } from "@/components/map/new-team-form";
 import { packOverview } from "@/lib/domain/overview";
 import { getOverview } from "@/lib/server/map/get-overview";
+import { HealthTrend } from "@/components/map/health-trend";
 import { TimeTravelBar } from "@/components/map/time-travel-bar";
 import { pastMoment } from "@/lib/domain/journal";
 
@@ -29,6 +30,7 @@ export default async function OrganizationPage({ params, searchParams }: TProps)
           duty in a team.
         </p>
       </div>
+      {!at && <HealthTrend orgId={organization.id} orgSlug={organization.slug} />}
       <TimeTravelBar at={at?.toISOString() ?? null} what="the organisation" />
       {can(role, "edit_map") && !at && <NewTeamForm orgId={organization.id} orgSlug={organization.slug} />}
       <OrgOverview

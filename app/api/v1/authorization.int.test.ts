@@ -399,6 +399,13 @@ const MATRIX: TEntry[] = [
   },
   {
     method: "GET",
+    route: `${ORG}/health-history`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "GET",
     route: `${ORG}/journal`,
     permission: "read",
     success: 200,

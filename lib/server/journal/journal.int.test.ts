@@ -277,3 +277,27 @@ describe("point in time", () => {
     expect(JSON.stringify(answer.body)).toMatch(/must be a date and time/);
   });
 });
+
+describe("health history", () => {
+  it("gives today's flags and score as the analysis has them, and nothing before the organisation began", async () => {
+    const world = await createMapWorld();
+    await teamWithDuty(world);
+    const answer = await callApi<{ days: { day: string; score: number | null; counts: Record<string, number> }[] }>(
+      "GET /api/v1/orgs/[orgSlug]/health-history",
+      { params: { orgSlug: world.org.slug }, as: world.as.viewer },
+    );
+    expect(answer.status).toBe(200);
+    const analysis = await callApi<{ score: number; flags: { kind: string }[] }>(
+      "GET /api/v1/orgs/[orgSlug]/analysis",
+      {
+        params: { orgSlug: world.org.slug },
+        as: world.as.viewer,
+      },
+    );
+    expect(answer.body.days).toHaveLength(1);
+    const [today] = answer.body.days;
+    expect(today!.day).toBe(new Date().toISOString().slice(0, 10));
+    expect(today!.score).toBe(analysis.body.score);
+    expect(today!.counts.unowned_duty).toBe(analysis.body.flags.filter((flag) => flag.kind === "unowned_duty").length);
+  });
+});

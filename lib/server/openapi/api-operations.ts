@@ -30,6 +30,7 @@ import {
   ZDutyView,
   ZErrorBody,
   ZInvitationSummary,
+  ZHealthHistory,
   ZJournalGroup,
   ZJournalPage,
   ZMapAnalysis,
@@ -641,6 +642,17 @@ export const API_OPERATIONS: readonly TOperation[] = [
     access: "read",
     query: ZJournalQuery,
     responses: { 200: ok("A page of the journal.", ZJournalPage) },
+  },
+  {
+    method: "GET",
+    path: `${ORG}/health-history`,
+    tag: "Journal",
+    summary: "Are we getting better? Flags of each kind and the average health, day by day",
+    description:
+      "The last 30 days (UTC), each as it was at its end (today: now), rebuilt from the journal. Days before the " +
+      "journal began for the organisation are left out.",
+    access: "read",
+    responses: { 200: ok("The days, oldest first.", ZHealthHistory) },
   },
   {
     method: "POST",

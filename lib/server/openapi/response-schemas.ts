@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { TMapAnalysis } from "@/lib/domain/analyze-map";
-import { FLAG_KINDS, SEVERITIES } from "@/lib/domain/analyze-map";
+import { FLAG_KINDS, SEVERITIES, type TFlagKind } from "@/lib/domain/analyze-map";
+import type { THealthPoint } from "@/lib/domain/health-history";
 import { RACI_LEVELS, type TAssignment, type TRemitMap } from "@/lib/domain/model";
 import type { TOverview } from "@/lib/domain/overview";
 import { JOURNAL_ACTIONS, JOURNAL_ENTITIES, type TJournalGroupView, type TJournalPage } from "@/lib/domain/journal";
@@ -365,30 +366,51 @@ export const ZJournalPage = z.strictObject({
   nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last." }),
 });
 
+export const ZHealthHistory = z.strictObject({
+  days: z
+    .array(
+      z.strictObject({
+        day: z.iso.date().meta({ description: "The UTC day; its state at its end (today: now)." }),
+        score: z.int().nullable().meta({ description: "Mean team score; null when there were no teams." }),
+        counts: z.strictObject(
+          Object.fromEntries(FLAG_KINDS.map((kind) => [kind, z.int()])) as Record<TFlagKind, z.ZodInt>,
+        ),
+      }),
+    )
+    .meta({ description: "Oldest first; days before the journal began for the organisation are left out." }),
+});
+
 export { ZMapDocument };
 
 // The schemas must describe what the server functions return; a change on either side that breaks this fails tsc.
 type TSame<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type TMutableMap = { [K in keyof TRemitMap]: TRemitMap[K][number][] };
-const sameShapes: [
-  TSame<z.output<typeof ZErrorBody>, TErrorBody>,
-  TSame<z.output<typeof ZSlotView>, TSlotView>,
-  TSame<z.output<typeof ZAssignment>, TAssignment>,
-  TSame<z.output<typeof ZAssignmentCell>, TAssignmentCell>,
-  TSame<z.output<typeof ZTeamSummary>, TTeamSummary>,
-  TSame<z.output<typeof ZTeamDetail>, TTeamDetail>,
-  TSame<z.output<typeof ZPersonView>, TPersonView>,
-  TSame<z.output<typeof ZDutyView>, TDutyView>,
-  TSame<z.output<typeof ZDeletedTeam>, TDeletedTeam>,
-  TSame<z.output<typeof ZDeletedPerson>, TDeletedPerson>,
-  TSame<z.output<typeof ZDeletedDuty>, TDeletedDuty>,
-  TSame<z.output<typeof ZDeletedSlot>, TDeletedSlot>,
-  TSame<z.output<typeof ZAppliedSplit>, TAppliedSplit>,
-  TSame<z.output<typeof ZMapCounts>, TMapCounts>,
-  TSame<z.output<typeof ZMapAnalysis>, TMapAnalysis>,
-  TSame<z.output<typeof ZRemitMap>, TMutableMap>,
-  TSame<z.output<typeof ZOverview>, TOverview>,
-  TSame<z.output<typeof ZJournalGroup>["actor"], TJournalGroupView["actor"]>,
-  TSame<z.output<typeof ZJournalPage>["nextCursor"], TJournalPage["nextCursor"]>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
-void sameShapes;
+// Each must be true: a change on either side that breaks one fails tsc.
+type TAllTrue<T extends readonly true[]> = T;
+export type TResponseSchemasMatch = TAllTrue<
+  [
+    TSame<z.output<typeof ZErrorBody>, TErrorBody>,
+    TSame<z.output<typeof ZSlotView>, TSlotView>,
+    TSame<z.output<typeof ZAssignment>, TAssignment>,
+    TSame<z.output<typeof ZAssignmentCell>, TAssignmentCell>,
+    TSame<z.output<typeof ZTeamSummary>, TTeamSummary>,
+    TSame<z.output<typeof ZTeamDetail>, TTeamDetail>,
+    TSame<z.output<typeof ZPersonView>, TPersonView>,
+    TSame<z.output<typeof ZDutyView>, TDutyView>,
+    TSame<z.output<typeof ZDeletedTeam>, TDeletedTeam>,
+    TSame<z.output<typeof ZDeletedPerson>, TDeletedPerson>,
+    TSame<z.output<typeof ZDeletedDuty>, TDeletedDuty>,
+    TSame<z.output<typeof ZDeletedSlot>, TDeletedSlot>,
+    TSame<z.output<typeof ZAppliedSplit>, TAppliedSplit>,
+    TSame<z.output<typeof ZMapCounts>, TMapCounts>,
+    TSame<z.output<typeof ZMapAnalysis>, TMapAnalysis>,
+    TSame<z.output<typeof ZRemitMap>, TMutableMap>,
+    TSame<z.output<typeof ZOverview>, TOverview>,
+    TSame<Omit<z.output<typeof ZJournalGroup>, "entries">, Omit<TJournalGroupView, "entries">>,
+    TSame<
+      Omit<z.output<typeof ZJournalGroup>["entries"][number], "before" | "after">,
+      Omit<TJournalPage["groups"][number]["entries"][number], "before" | "after">
+    >,
+    TSame<z.output<typeof ZHealthHistory>["days"][number], THealthPoint>,
+  ]
+>;
