@@ -7,10 +7,11 @@ export const ZMoment = (field: string) =>
   z
     .string()
     .trim()
-    .refine(
-      (value) => !Number.isNaN(Date.parse(value)),
-      `"${field}" must be a date and time, like 2026-11-28T14:30:00Z.`,
-    )
+    .max(40, `"${field}" must be a date and time, like 2026-11-28T14:30:00Z.`)
+    .refine((value) => {
+      const year = new Date(value).getUTCFullYear();
+      return year >= 1970 && year <= 9999;
+    }, `"${field}" must be a date and time from 1970 to 9999, like 2026-11-28T14:30:00Z.`)
     .transform((value) => new Date(value));
 
 /** `GET journal` query: filters (all optional, combined with "and"), and the page. */

@@ -268,13 +268,17 @@ describe("point in time", () => {
 
   it("refuses a bad moment with a clear error", async () => {
     const world = await createMapWorld();
-    const answer = await callApi(STATE, {
-      params: { orgSlug: world.org.slug },
-      query: { at: "yesterday-ish" },
-      as: world.as.viewer,
+    for (const at of ["yesterday-ish", "-271821-04-20T00:00:00Z", "+275760-09-13T00:00:00Z", "x".repeat(5000)]) {
+      const answer = await callApi(STATE, { params: { orgSlug: world.org.slug }, query: { at }, as: world.as.viewer });
+      expect(answer.status, at.slice(0, 30)).toBe(400);
+      expect(JSON.stringify(answer.body)).toMatch(/must be a date and time/);
+    }
+    const restore = await callApi(RESTORE, {
+      params: { orgSlug: world.org.slug, teamId: "nope" },
+      as: world.as.editor,
+      body: { at: "not a date" },
     });
-    expect(answer.status).toBe(400);
-    expect(JSON.stringify(answer.body)).toMatch(/must be a date and time/);
+    expect(restore.status).toBe(400);
   });
 });
 
