@@ -19,6 +19,8 @@ export const ACTION_LABELS: Record<TJournalAction, string> = {
   "assignment.set": "Cell set",
   "map.import": "Map imported",
   "journal.undo": "Undo",
+  "draft.create": "Draft made",
+  "draft.publish": "Draft published",
   "system.seed": "Demo map loaded",
 };
 

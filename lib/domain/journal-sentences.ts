@@ -170,6 +170,8 @@ const ACTION_PHRASES: Partial<Record<TJournalAction, string>> = {
   "team.restore": "restored a team to an earlier moment",
   "journal.undo": "undid an earlier change",
   "system.seed": "loaded the demo map",
+  "draft.create": "made this draft from the map",
+  "draft.publish": "published a draft",
 };
 
 /** What a group of entries did, with its actor: one sentence for one change, a summary for many. */

@@ -23,6 +23,8 @@ export const JOURNAL_ACTIONS = [
   "assignment.set",
   "map.import",
   "journal.undo",
+  "draft.create",
+  "draft.publish",
   "system.seed",
 ] as const;
 export type TJournalAction = (typeof JOURNAL_ACTIONS)[number];

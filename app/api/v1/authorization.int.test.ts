@@ -6,11 +6,13 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { TPermission, TRole } from "@/lib/domain/roles";
+import { createDraft } from "@/lib/server/drafts/drafts";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
 import { documentedResponse } from "@/lib/server/openapi/build-openapi-document";
 import { filesNamed } from "@/lib/server/testing/files";
 import { callRoute, sessionCookie, type TCredentials } from "@/lib/server/testing/http";
 import {
+  asSystem,
   createApiTokenFor,
   createAssignment,
   createDuty,
@@ -132,6 +134,11 @@ const teamParams = (w: TWorld) => ({ params: { ...orgParams(w), teamId: w.team.i
 const slotParams = (w: TWorld) => ({ params: { ...orgParams(w), teamId: w.team.id, slotId: w.slot.id } });
 const personParams = (w: TWorld) => ({ params: { ...orgParams(w), personId: w.person.id } });
 const dutyParams = (w: TWorld) => ({ params: { ...orgParams(w), dutyId: w.duty.id } });
+/** A draft of the world's organisation, made by its Owner. */
+const draftParams = async (w: TWorld) => {
+  const { draft } = await createDraft({ actor: w.ownerActor, orgSlug: w.org.slug, name: "Matrix plan" });
+  return { params: { ...orgParams(w), draftId: draft.id } };
+};
 const ORG = "/api/v1/orgs/[orgSlug]";
 
 const MATRIX: TEntry[] = [
@@ -395,6 +402,64 @@ const MATRIX: TEntry[] = [
       const [cell] = await db.$queryRaw<{ at: Date }[]>`
         SELECT at FROM journal_entry WHERE organization_id = ${w.org.id} AND entity = 'assignment' ORDER BY id DESC LIMIT 1`;
       return { ...teamParams(w), body: { at: new Date(cell!.at.getTime() - 1).toISOString() } };
+    },
+  },
+  {
+    method: "GET",
+    route: `${ORG}/drafts`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "POST",
+    route: `${ORG}/drafts`,
+    permission: "edit_map",
+    success: 201,
+    prepare: (w) => ({ params: orgParams(w), body: { name: "Split Matrix Team" } }),
+  },
+  { method: "GET", route: `${ORG}/drafts/[draftId]`, permission: "read", success: 200, prepare: draftParams },
+  {
+    method: "PATCH",
+    route: `${ORG}/drafts/[draftId]`,
+    permission: "edit_map",
+    success: 200,
+    prepare: async (w) => ({ ...(await draftParams(w)), body: { name: "Renamed plan" } }),
+  },
+  { method: "DELETE", route: `${ORG}/drafts/[draftId]`, permission: "edit_map", success: 200, prepare: draftParams },
+  { method: "GET", route: `${ORG}/drafts/[draftId]/map`, permission: "read", success: 200, prepare: draftParams },
+  {
+    method: "PUT",
+    route: `${ORG}/drafts/[draftId]/map`,
+    permission: "edit_map",
+    success: 200,
+    prepare: async (w) => ({
+      ...(await draftParams(w)),
+      body: {
+        format: "remit.map/v1",
+        duties: [{ key: "vision", name: "Product vision" }],
+        teams: [{ key: "planned", name: "Planned", slots: [{ key: "po", role: "PO" }] }],
+      },
+    }),
+  },
+  { method: "GET", route: `${ORG}/drafts/[draftId]/analysis`, permission: "read", success: 200, prepare: draftParams },
+  { method: "GET", route: `${ORG}/drafts/[draftId]/compare`, permission: "read", success: 200, prepare: draftParams },
+  {
+    method: "POST",
+    route: `${ORG}/drafts/[draftId]/publish`,
+    permission: "edit_map",
+    success: 200,
+    // The draft renames the team: publishing changes that one row of live.
+    prepare: async (w) => {
+      const call = await draftParams(w);
+      const slug = (
+        await db.draft.findUniqueOrThrow({ where: { id: call.params.draftId }, select: { workspace: true } })
+      ).workspace.slug;
+      const workspace = await db.organization.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+      await asSystem(db, (tx) =>
+        tx.team.updateMany({ where: { organizationId: workspace.id }, data: { name: "Planned Matrix Team" } }),
+      );
+      return call;
     },
   },
   {

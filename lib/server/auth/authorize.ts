@@ -8,7 +8,19 @@ export type TOrgAccess = {
   actor: TActor;
   organization: { id: string; slug: string; name: string };
   role: TRole;
+  /** When the address is a draft's workspace: the draft, and the live organisation it plans for. */
+  draft?: TDraftContext;
 };
+
+export type TDraftContext = {
+  id: string;
+  name: string;
+  isPublished: boolean;
+  live: { id: string; slug: string; name: string };
+};
+
+/** What a draft's workspace allows beyond the map: nothing (members and tokens are the live organisation's). */
+const DRAFT_PERMISSIONS: readonly TPermission[] = ["read", "edit_map"];
 
 const NOT_FOUND = "There is no organisation at this address, or you are not a member of it.";
 
@@ -60,7 +72,17 @@ export async function authorize({
     });
     if (membership) access = { actor: present, organization: membership.organization, role: membership.role };
   }
+  access ??= await draftAccess(present, orgSlug);
   if (!access) throw new AppError("not_found", NOT_FOUND);
+  if (access.draft && !DRAFT_PERMISSIONS.includes(permission)) {
+    throw new AppError(
+      "forbidden",
+      `This is a draft of ${access.draft.live.name}; its members and API tokens are the live organisation's.`,
+    );
+  }
+  if (access.draft?.isPublished && permission !== "read") {
+    throw new AppError("forbidden", "This draft has been published; it is kept read-only for reference.");
+  }
   if (!can(access.role, permission)) {
     throw new AppError(
       "forbidden",
@@ -68,4 +90,45 @@ export async function authorize({
     );
   }
   return access;
+}
+
+/**
+ * Access to a draft's workspace (see Organization.draftOfId): whoever belongs to the live organisation, with their
+ * role there; an API token of the live organisation too. Only reached when the address is not an organisation the
+ * caller belongs to, so ordinary requests pay nothing for it.
+ */
+async function draftAccess(actor: TActor, orgSlug: string): Promise<TOrgAccess | null> {
+  const workspace = await db.organization.findUnique({
+    where: { slug: orgSlug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      draftOf: { select: { id: true, slug: true, name: true } },
+      draft: { select: { id: true, name: true, publishedAt: true } },
+    },
+  });
+  if (!workspace?.draftOf || !workspace.draft) return null;
+  const live = workspace.draftOf;
+  let role: TRole | null = null;
+  if (actor.kind === "token") role = actor.organizationId === live.id ? actor.role : null;
+  else {
+    const membership = await db.membership.findUnique({
+      where: { organizationId_userId: { organizationId: live.id, userId: actor.userId } },
+      select: { role: true },
+    });
+    role = membership?.role ?? null;
+  }
+  if (!role) return null;
+  return {
+    actor,
+    organization: { id: workspace.id, slug: workspace.slug, name: workspace.name },
+    role,
+    draft: {
+      id: workspace.draft.id,
+      name: workspace.draft.name,
+      isPublished: workspace.draft.publishedAt !== null,
+      live,
+    },
+  };
 }

@@ -73,16 +73,19 @@ async function readText(request: Request, limit: number): Promise<string> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-/** The JSON body, validated; 400 with every field error, 413 when too large. */
+/**
+ * The JSON body, validated; 400 with every field error, 413 when too large. With `emptyAs`, a request without a
+ * body reads as that value (for bodies whose every field is optional).
+ */
 export async function readJson<TSchema extends z.ZodType>(
   request: Request,
   schema: TSchema,
-  { limit = DEFAULT_BODY_LIMIT_BYTES }: { limit?: number } = {},
+  { limit = DEFAULT_BODY_LIMIT_BYTES, emptyAs }: { limit?: number; emptyAs?: unknown } = {},
 ): Promise<z.infer<TSchema>> {
   const text = await readText(request, limit);
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = emptyAs !== undefined && text.trim() === "" ? emptyAs : JSON.parse(text);
   } catch {
     throw new AppError("invalid_input", "The request body must be JSON.");
   }

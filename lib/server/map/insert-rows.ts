@@ -33,3 +33,29 @@ export async function insertRows<TRow>(
     await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${names}) SELECT *, now() FROM UNNEST(${Prisma.join(arrays)})`;
   }
 }
+
+/**
+ * Updates many rows by id with one `UPDATE … FROM UNNEST(…)` per 10,000, setting every column of `columns` (the
+ * first must be "id") and `updated_at`. Table and column names come from the caller's constants, never from input.
+ */
+export async function updateRows<TRow>(
+  tx: Prisma.TransactionClient,
+  table: string,
+  columns: readonly TInsertColumn<TRow>[],
+  rows: readonly TRow[],
+): Promise<void> {
+  const [id, ...rest] = columns;
+  if (id?.column !== "id") throw new Error("updateRows needs the id column first.");
+  const names = Prisma.raw(columns.map((column) => `"${column.column}"`).join(", "));
+  const assignments = Prisma.raw(
+    [...rest.map((column) => `"${column.column}" = v."${column.column}"`), '"updated_at" = now()'].join(", "),
+  );
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+    const arrays = columns.map(
+      (column) => Prisma.sql`${chunk.map((row) => row[column.field])}::${Prisma.raw(column.type)}[]`,
+    );
+    await tx.$executeRaw`UPDATE ${Prisma.raw(`"${table}"`)} AS t SET ${assignments}
+      FROM UNNEST(${Prisma.join(arrays)}) AS v(${names}) WHERE t.id = v.id`;
+  }
+}

@@ -1,10 +1,11 @@
 import "server-only";
 import { documentToMap, type TCreateId } from "@/lib/domain/map-document";
 import type { TAssignment, TDuty, TPerson, TRemitMap, TSlot, TTeam } from "@/lib/domain/model";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { createId } from "@/lib/server/ids/create-id";
 import type { TMapDocument } from "@/lib/validation/map";
-import { insertRows, type TInsertColumn } from "./insert-rows";
+import { insertRows, updateRows, type TInsertColumn } from "./insert-rows";
+import { loadMapIn } from "./load-map";
 
 export type TMapCounts = { duties: number; people: number; teams: number; slots: number; assignments: number };
 
@@ -59,65 +60,118 @@ const ASSIGNMENT_COLUMNS: TInsertColumn<TWithOrganization<TAssignment & { id: st
 
 /**
  * Replaces the organisation's teams, people, slots, duties and assignments with those of a document that
- * `validateMapDocument` accepted. Run it inside a transaction: it deletes everything first, then bulk-inserts
- * (see `insertRows`).
+ * `validateMapDocument` accepted. Run it inside a transaction. Only what differs is written: rows the document
+ * lacks are deleted, new ones inserted in bulk (see `insertRows`), changed ones updated in bulk, and equal ones left
+ * alone, so that the journal records exactly what an import (or a published draft) changed.
  *
- * What keeps its key keeps its id (a team, person or duty by key; a slot by team key and slot key), so links and
- * open editors stay valid across a re-import. An assignment keeps its version when its level is unchanged and gets
- * the next one when it changed, so an editor holding an older version is told (see `setAssignment`).
+ * What keeps its key keeps its id (a team, person or duty by key; a slot by team key and slot key; a cell by its
+ * slot and duty), so links and open editors stay valid across a re-import. A cell keeps its version when its level
+ * is unchanged and gets the next one when it changed, so an editor holding an older version is told (see
+ * `setAssignment`).
  */
 export async function replaceMap(
   tx: Prisma.TransactionClient,
   { organizationId, document }: { organizationId: string; document: TMapDocument },
 ): Promise<TMapCounts> {
-  const where = { organizationId };
-  // Two imports into one organisation at once would interleave their deletes and inserts; the second waits.
+  // Two imports into one organisation at once would interleave their writes; the second waits.
   await tx.$queryRaw`SELECT id FROM organization WHERE id = ${organizationId} FOR UPDATE`;
-
-  const teams = await tx.team.findMany({ where, select: { id: true, key: true } });
-  const people = await tx.person.findMany({ where, select: { id: true, key: true } });
-  const duties = await tx.duty.findMany({ where, select: { id: true, key: true } });
-  const slots = await tx.slot.findMany({ where, select: { id: true, key: true, team: { select: { key: true } } } });
-  const assignments = await tx.assignment.findMany({
-    where,
-    select: { dutyId: true, slotId: true, level: true, version: true },
+  const current = await loadMapIn(tx, organizationId);
+  const cellIds = await tx.assignment.findMany({
+    where: { organizationId },
+    select: { id: true, dutyId: true, slotId: true },
   });
+
+  const teamKeys = new Map(current.teams.map((team) => [team.id, team.key]));
   const existingIds = new Map<string, string>([
-    ...teams.map((team) => [`team ${team.key}`, team.id] as const),
-    ...people.map((person) => [`person ${person.key}`, person.id] as const),
-    ...duties.map((duty) => [`duty ${duty.key}`, duty.id] as const),
-    ...slots.map((slot) => [`slot ${slot.team.key} ${slot.key}`, slot.id] as const),
+    ...current.teams.map((team) => [`team ${team.key}`, team.id] as const),
+    ...current.people.map((person) => [`person ${person.key}`, person.id] as const),
+    ...current.duties.map((duty) => [`duty ${duty.key}`, duty.id] as const),
+    ...current.slots.map((slot) => [`slot ${teamKeys.get(slot.teamId)} ${slot.key}`, slot.id] as const),
   ]);
   const idFor: TCreateId = (kind, { key, teamKey }) =>
     existingIds.get(kind === "slot" ? `slot ${teamKey} ${key}` : `${kind} ${key}`) ?? createId();
   const map = documentToMap(document, idFor);
 
-  const previous = new Map(assignments.map((cell) => [`${cell.dutyId} ${cell.slotId}`, cell]));
+  const cellKey = (cell: { dutyId: string; slotId: string }) => `${cell.dutyId} ${cell.slotId}`;
+  const previous = new Map(current.assignments.map((cell) => [cellKey(cell), cell]));
+  const previousIds = new Map(cellIds.map((cell) => [cellKey(cell), cell.id]));
   const cells = map.assignments.map((cell) => {
-    const before = previous.get(`${cell.dutyId} ${cell.slotId}`);
+    const before = previous.get(cellKey(cell));
     const version = !before ? 1 : before.level === cell.level ? before.version : before.version + 1;
-    return { ...cell, version };
+    return { ...cell, version, id: previousIds.get(cellKey(cell)) ?? createId() };
   });
-
-  // Deleting the teams deletes their slots and assignments too.
-  await tx.team.deleteMany({ where });
-  await tx.duty.deleteMany({ where });
-  await tx.person.deleteMany({ where });
 
   const withOrganization = <TRow extends object>(rows: readonly TRow[]) =>
     rows.map((row) => ({ ...row, organizationId }));
-  await insertRows(tx, "duty", DUTY_COLUMNS, withOrganization(map.duties));
-  await insertRows(tx, "person", PERSON_COLUMNS, withOrganization(map.people));
-  await insertRows(tx, "team", TEAM_COLUMNS, withOrganization(map.teams));
-  await insertRows(tx, "slot", SLOT_COLUMNS, withOrganization(map.slots));
-  await insertRows(
-    tx,
-    "assignment",
-    ASSIGNMENT_COLUMNS,
-    cells.map((cell) => ({ ...cell, id: createId(), organizationId })),
+  const changes = {
+    person: rowChanges(current.people, withOrganization(map.people), (person) => person.id),
+    duty: rowChanges(current.duties, withOrganization(map.duties), (duty) => duty.id),
+    team: rowChanges(current.teams, withOrganization(map.teams), (team) => team.id),
+    slot: rowChanges(current.slots, withOrganization(map.slots), (slot) => slot.id),
+    assignment: rowChanges(
+      current.assignments.map((cell) => ({ ...cell, id: previousIds.get(cellKey(cell))! })),
+      withOrganization(cells),
+      (cell) => cell.id,
+    ),
+  };
+
+  // Children before parents for deletes (cascades would do it, but explicit deletes say what went).
+  const remove = (table: string, ids: readonly string[]) =>
+    ids.length > 0 ? tx.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE id = ANY(${[...ids]})` : 0;
+  await remove("assignment", changes.assignment.removed);
+  await remove("slot", changes.slot.removed);
+  await remove("team", changes.team.removed);
+  await remove("duty", changes.duty.removed);
+  await remove("person", changes.person.removed);
+  // Two people trading emails would collide half-way: clear the emails that change first.
+  const emailChanged = changes.person.changed.filter(
+    (person) => current.people.find((before) => before.id === person.id)?.email !== person.email,
   );
+  if (emailChanged.length > 0) {
+    await tx.$executeRaw`UPDATE person SET email = NULL WHERE id = ANY(${emailChanged.map((person) => person.id)})`;
+  }
+  // Parents before children for inserts and updates.
+  await writeRows(tx, "person", PERSON_COLUMNS, changes.person);
+  await writeRows(tx, "duty", DUTY_COLUMNS, changes.duty);
+  await writeRows(tx, "team", TEAM_COLUMNS, changes.team);
+  await writeRows(tx, "slot", SLOT_COLUMNS, changes.slot);
+  await writeRows(tx, "assignment", ASSIGNMENT_COLUMNS, changes.assignment);
 
   return countsOf(map);
+}
+
+type TRowChanges<TRow> = { added: TRow[]; changed: TRow[]; removed: string[] };
+
+/** What turns `before` into `after`, rows matched by id and compared field by field (of `after`'s fields). */
+function rowChanges<TBefore extends object, TAfter extends TBefore>(
+  before: readonly TBefore[],
+  after: readonly TAfter[],
+  idOf: (row: TBefore) => string,
+): TRowChanges<TAfter> {
+  const old = new Map(before.map((row) => [idOf(row), row]));
+  const kept = new Set<string>();
+  const added: TAfter[] = [];
+  const changed: TAfter[] = [];
+  for (const row of after) {
+    const id = idOf(row);
+    const previous = old.get(id);
+    kept.add(id);
+    if (!previous) added.push(row);
+    else if (Object.keys(previous).some((field) => previous[field as keyof TBefore] !== row[field as keyof TBefore])) {
+      changed.push(row);
+    }
+  }
+  return { added, changed, removed: [...old.keys()].filter((id) => !kept.has(id)) };
+}
+
+async function writeRows<TRow>(
+  tx: Prisma.TransactionClient,
+  table: string,
+  columns: readonly TInsertColumn<TRow>[],
+  { added, changed }: TRowChanges<TRow>,
+): Promise<void> {
+  await insertRows(tx, table, columns, added);
+  await updateRows(tx, table, columns, changed);
 }
 
 function countsOf(map: TRemitMap): TMapCounts {

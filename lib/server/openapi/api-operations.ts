@@ -11,6 +11,7 @@ import {
 } from "@/lib/validation/accounts";
 import { ZAnalysisQuery, ZMapStateQuery } from "@/lib/validation/analysis";
 import { ZJournalQuery, ZMomentQuery, ZRestoreTeam } from "@/lib/validation/journal";
+import { ZCompareQuery, ZCreateDraft, ZPublishDraft, ZUpdateDraft } from "@/lib/validation/drafts";
 import { ZSetAssignment } from "@/lib/validation/assignments";
 import { ZPresence } from "@/lib/validation/presence";
 import { ZCreateDuty, ZUpdateDuty } from "@/lib/validation/duties";
@@ -30,10 +31,13 @@ import {
   ZDutyView,
   ZErrorBody,
   ZInvitationSummary,
+  ZDraftComparison,
+  ZDraftView,
   ZHealthHistory,
   ZJournalGroup,
   ZJournalPage,
   ZMapAnalysis,
+  ZMergeConflict,
   ZOverview,
   ZMapCounts,
   ZMapDocument,
@@ -77,6 +81,7 @@ export type TOperation = {
     | "Duties"
     | "Map"
     | "Journal"
+    | "Drafts"
     | "Live"
     | "API";
   summary: string;
@@ -99,10 +104,12 @@ export const PATH_PARAMETERS: Record<string, string> = {
   tokenId: "The API token's id.",
   token: "The secret from the invitation link.",
   entryId: "A journal entry's id (its `seq`), or its group's id.",
+  draftId: "The draft's id.",
 };
 
 const ORG = "/api/v1/orgs/{orgSlug}";
 const TEAM = `${ORG}/teams/{teamId}`;
+const DRAFT = `${ORG}/drafts/{draftId}`;
 
 const ok = (description: string, schema: z.ZodType): TResponse => ({ description, schema });
 const wrap = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
@@ -670,6 +677,116 @@ export const API_OPERATIONS: readonly TOperation[] = [
       409: {
         description: "Later changes stand in the way (in `conflicts`, newest first), or it was undone already.",
         schema: ZErrorBody.extend({ conflicts: z.array(ZJournalGroup) }),
+      },
+    },
+  },
+  {
+    method: "GET",
+    path: `${ORG}/drafts`,
+    tag: "Drafts",
+    summary: "The organisation's drafts, newest first",
+    access: "read",
+    responses: { 200: ok("The drafts.", wrap({ drafts: z.array(ZDraftView) })) },
+  },
+  {
+    method: "POST",
+    path: `${ORG}/drafts`,
+    tag: "Drafts",
+    summary: "Make a draft: a full copy of the live map (or, with `from`, of another draft) to plan in",
+    description:
+      "The draft's map lives under its own `slug`: every map route (`/api/v1/orgs/{slug}/…`) and screen works on " +
+      "it as on live, with live updates and a journal of its own, and nothing in it touches live until published.",
+    access: "edit_map",
+    body: ZCreateDraft,
+    responses: { 201: ok("The draft.", wrap({ draft: ZDraftView })), 404: notFound("draft to copy") },
+  },
+  {
+    method: "GET",
+    path: `${DRAFT}`,
+    tag: "Drafts",
+    summary: "One draft",
+    access: "read",
+    responses: { 200: ok("The draft.", wrap({ draft: ZDraftView })), 404: notFound("draft") },
+  },
+  {
+    method: "PATCH",
+    path: `${DRAFT}`,
+    tag: "Drafts",
+    summary: "Rename a draft, or change its description",
+    access: "edit_map",
+    body: ZUpdateDraft,
+    responses: { 200: ok("The draft.", wrap({ draft: ZDraftView })), 404: notFound("draft") },
+  },
+  {
+    method: "DELETE",
+    path: `${DRAFT}`,
+    tag: "Drafts",
+    summary: "Discard a draft, with its map and journal; live is untouched",
+    access: "edit_map",
+    responses: { 200: ok("What was discarded.", wrap({ deleted: wrap({ id: z.string() }) })), 404: notFound("draft") },
+  },
+  {
+    method: "GET",
+    path: `${DRAFT}/map`,
+    tag: "Drafts",
+    summary: "The draft's map as a remit.map/v1 document (as `GET map` on live)",
+    access: "read",
+    responses: { 200: ok("The document; its ETag is its fingerprint.", ZMapDocument), 404: notFound("draft") },
+  },
+  {
+    method: "PUT",
+    path: `${DRAFT}/map`,
+    tag: "Drafts",
+    summary: "Replace the draft's map with a remit.map/v1 document (as `PUT map` on live)",
+    access: "edit_map",
+    bodyLimitBytes: MAP_IMPORT_BODY_LIMIT_BYTES,
+    body: ZMapDocument,
+    responses: {
+      200: ok("What was imported.", wrap({ imported: ZMapCounts })),
+      404: notFound("draft"),
+      412: { description: "`If-Match` no longer matches the draft's map.", schema: ZErrorBody },
+      413: { description: "The body is over 20 MB.", schema: ZErrorBody },
+    },
+  },
+  {
+    method: "GET",
+    path: `${DRAFT}/analysis`,
+    tag: "Drafts",
+    summary: "The draft's flags and health (as `GET analysis` on live)",
+    access: "read",
+    responses: { 200: ok("The analysis.", ZMapAnalysis), 404: notFound("draft") },
+  },
+  {
+    method: "GET",
+    path: `${DRAFT}/compare`,
+    tag: "Drafts",
+    summary: "What the draft changes compared with live (or another draft), and its effect on flags and health",
+    description: "`with` is `live` (the default) or another draft's id.",
+    access: "read",
+    query: ZCompareQuery,
+    responses: { 200: ok("The comparison.", ZDraftComparison), 404: notFound("draft") },
+  },
+  {
+    method: "POST",
+    path: `${DRAFT}/publish`,
+    tag: "Drafts",
+    summary: "Publish a draft to live, in one transaction, as one undoable journal action",
+    description:
+      "What the draft changed since it was made is applied to live; what live changed meanwhile stays. Where " +
+      "both changed the same thing differently, the answer is 409 with each conflict (its value when the draft " +
+      "was made, on live, and in the draft); send again with `choices` keyed by conflict id (`live` or `draft`). " +
+      "The draft is then kept read-only.",
+    access: "edit_map",
+    body: ZPublishDraft,
+    responses: {
+      200: ok(
+        "The published draft, and the journal group of the change to live.",
+        wrap({ draft: ZDraftView, groupId: z.string().nullable() }),
+      ),
+      404: notFound("draft"),
+      409: {
+        description: "Conflicts to choose for (in `conflicts`), or the draft was published already.",
+        schema: ZErrorBody.extend({ conflicts: z.array(ZMergeConflict).optional() }),
       },
     },
   },

@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { TMapAnalysis } from "@/lib/domain/analyze-map";
 import { FLAG_KINDS, SEVERITIES, type TFlagKind } from "@/lib/domain/analyze-map";
 import type { THealthPoint } from "@/lib/domain/health-history";
+import { MERGE_KINDS, type TMergeConflict } from "@/lib/domain/map-merge";
+import type { TDraftComparison, TDraftView } from "@/lib/domain/drafts";
 import { RACI_LEVELS, type TAssignment, type TRemitMap } from "@/lib/domain/model";
 import type { TOverview } from "@/lib/domain/overview";
 import { JOURNAL_ACTIONS, JOURNAL_ENTITIES, type TJournalGroupView, type TJournalPage } from "@/lib/domain/journal";
@@ -380,6 +382,59 @@ export const ZHealthHistory = z.strictObject({
     .meta({ description: "Oldest first; days before the journal began for the organisation are left out." }),
 });
 
+export const ZDraftView = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  slug: z.string().meta({ description: "The draft's workspace: every map route and screen works under this slug." }),
+  createdAt: ZDateTime,
+  createdBy: z.string(),
+  publishedAt: ZDateTime.nullable().meta({ description: "Set once published; the draft is then read-only." }),
+});
+
+const ZDiffEntry = z.strictObject({ id: z.string(), label: z.string(), detail: z.string().optional() });
+const ZEntityDiff = z.strictObject({
+  added: z.array(ZDiffEntry),
+  removed: z.array(ZDiffEntry),
+  changed: z.array(
+    ZDiffEntry.extend({ changes: z.array(z.strictObject({ field: z.string(), from: z.string(), to: z.string() })) }),
+  ),
+});
+const ZComparedFlag = z.strictObject({
+  key: z.string(),
+  kind: z.enum(FLAG_KINDS),
+  severity: z.enum(SEVERITIES),
+  message: z.string(),
+});
+
+export const ZDraftComparison = z.strictObject({
+  with: z.strictObject({ kind: z.enum(["live", "draft"]), id: z.string(), name: z.string() }),
+  changes: z
+    .strictObject({
+      teams: ZEntityDiff,
+      people: ZEntityDiff,
+      duties: ZEntityDiff,
+      slots: ZEntityDiff,
+      assignments: ZEntityDiff,
+      total: z.int(),
+    })
+    .meta({ description: "What the draft changes, matched by key." }),
+  score: z.strictObject({ before: z.int().nullable(), after: z.int().nullable() }),
+  teams: z
+    .array(z.strictObject({ key: z.string(), name: z.string(), before: z.int().nullable(), after: z.int().nullable() }))
+    .meta({ description: "Teams whose score changes (null where the team is absent), worst change first." }),
+  flags: z.strictObject({ resolved: z.array(ZComparedFlag), introduced: z.array(ZComparedFlag) }),
+});
+
+export const ZMergeConflict = z.strictObject({
+  id: z.string().meta({ description: "Key the choice for this conflict by this." }),
+  kind: z.enum(MERGE_KINDS),
+  label: z.string(),
+  base: z.unknown().meta({ description: "The value when the draft was made; null when absent." }),
+  live: z.unknown(),
+  draft: z.unknown(),
+});
+
 export { ZMapDocument };
 
 // The schemas must describe what the server functions return; a change on either side that breaks this fails tsc.
@@ -412,5 +467,8 @@ export type TResponseSchemasMatch = TAllTrue<
       Omit<TJournalPage["groups"][number]["entries"][number], "before" | "after">
     >,
     TSame<z.output<typeof ZHealthHistory>["days"][number], THealthPoint>,
+    TSame<z.output<typeof ZDraftView>, TDraftView>,
+    TSame<z.output<typeof ZDraftComparison>, TDraftComparison>,
+    TSame<z.output<typeof ZMergeConflict>, TMergeConflict>,
   ]
 >;

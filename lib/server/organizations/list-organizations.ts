@@ -15,7 +15,8 @@ export async function listOrganizations({ actor }: { actor: TActor | null }): Pr
     return organization ? [{ ...organization, role: present.role }] : [];
   }
   const memberships = await db.membership.findMany({
-    where: { userId: present.userId },
+    // Drafts' workspaces are reached from their organisation, never listed beside it.
+    where: { userId: present.userId, organization: { draftOfId: null } },
     select: { role: true, organization: { select } },
     orderBy: { organization: { name: "asc" } },
   });

@@ -1,38 +1,10 @@
-import { z } from "zod";
-import { AppError } from "@/lib/errors";
-import { requireActor } from "@/lib/server/auth/authorize";
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
-import { exportMap } from "@/lib/server/map/export-map";
-import { importMap, MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/server/map/import-map";
+import { apiRoute } from "@/lib/server/http/api-route";
+import { importMapResponse, mapDocumentResponse } from "@/lib/server/map/map-document-route";
 
 type TParams = { orgSlug: string };
 
-export const GET = apiRoute<TParams>(async ({ actor, params }) => {
-  const { document, fingerprint } = await exportMap({ actor, orgSlug: params.orgSlug });
-  const response = json(document);
-  response.headers.set("ETag", `"${fingerprint}"`);
-  return response;
-});
+export const GET = apiRoute<TParams>(async ({ actor, params }) => mapDocumentResponse({ actor, ...params }));
 
-export const PUT = apiRoute<TParams>(async ({ request, actor, params }) => {
-  // A large body is read only for a caller who is signed in; importMap checks what they may do.
-  requireActor(actor);
-  // importMap checks the document itself, so that every problem is reported with its JSON path.
-  const input = await readJson(request, z.unknown(), { limit: MAP_IMPORT_BODY_LIMIT_BYTES });
-  const ifMatch = readIfMatch(request);
-  return json({ imported: await importMap({ actor, orgSlug: params.orgSlug, input, ifMatch }) });
-});
-
-/** The fingerprint in an If-Match header (`"abc…"` or `W/"abc…"`); undefined without one, 400 for a list or `*`. */
-function readIfMatch(request: Request): string | undefined {
-  const header = request.headers.get("if-match");
-  if (header === null) return undefined;
-  const match = /^\s*(?:W\/)?"([0-9a-f]{16})"\s*$/.exec(header);
-  if (!match) {
-    throw new AppError(
-      "invalid_input",
-      'If-Match must be one ETag from GET map, like "0123456789abcdef" (with the quotes).',
-    );
-  }
-  return match[1];
-}
+export const PUT = apiRoute<TParams>(async ({ request, actor, params }) =>
+  importMapResponse({ request, actor, orgSlug: async () => params.orgSlug }),
+);

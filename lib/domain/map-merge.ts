@@ -1,0 +1,132 @@
+// Publishing a draft: a three-way merge of remit.map/v1 documents, matched by key as imports match them. What the
+// draft changed since it was made wins where live left it alone; what live changed wins where the draft left it
+// alone; where both changed the same thing differently, the user chooses.
+import type { TMapDocument } from "@/lib/validation/map";
+
+export const MERGE_KINDS = ["duty", "person", "team", "slot", "assignment"] as const;
+export type TMergeKind = (typeof MERGE_KINDS)[number];
+
+/** One thing of a map, by its key path: "duty:roadmap", "slot:checkout/po", "assignment:checkout/roadmap/po". */
+type TElement = { kind: TMergeKind; label: string; value: string };
+
+export type TMergeConflict = {
+  /** The key path; what a choice names. */
+  id: string;
+  kind: TMergeKind;
+  /** Names, as a person reads them. */
+  label: string;
+  /** The values (as JSON) in the map the draft was made from, on live now, and in the draft; null when absent. */
+  base: unknown;
+  live: unknown;
+  draft: unknown;
+};
+
+export type TMergeChoice = "live" | "draft";
+
+type TDocumentTeam = TMapDocument["teams"][number];
+
+/** Every thing in the document, by key path, with its value as canonical JSON (so that equal means unchanged). */
+function elements(document: TMapDocument): Map<string, TElement> {
+  const found = new Map<string, TElement>();
+  const add = (kind: TMergeKind, id: string, label: string, value: unknown) =>
+    found.set(`${kind}:${id}`, { kind, label, value: JSON.stringify(value) });
+  const dutyNames = new Map(document.duties.map((duty) => [duty.key, duty.name]));
+  for (const duty of document.duties) add("duty", duty.key, duty.name, duty);
+  for (const person of document.people) add("person", person.key, person.name, person);
+  for (const team of document.teams) {
+    const { slots, assignments, ...fields } = team;
+    add("team", team.key, team.name, fields);
+    const roles = new Map(slots.map((slot) => [slot.key, slot.role]));
+    for (const slot of slots) add("slot", `${team.key}/${slot.key}`, `${team.name} · ${slot.role}`, slot);
+    for (const assignment of assignments) {
+      add(
+        "assignment",
+        `${team.key}/${assignment.duty}/${assignment.slot}`,
+        `${team.name} · ${dutyNames.get(assignment.duty) ?? assignment.duty} · ${roles.get(assignment.slot) ?? assignment.slot}`,
+        assignment.level,
+      );
+    }
+  }
+  return found;
+}
+
+const parse = (element: TElement | undefined): unknown => (element ? JSON.parse(element.value) : null);
+
+/**
+ * Merges `draft` into `live`, both descended from `base`. Conflicts the choices do not settle are returned (and
+ * the document is then only what could be merged so far: publish nothing until they are settled). The order of
+ * duties and of each team's slots follows the draft where it has them.
+ */
+export function mergeMapDocuments({
+  base,
+  live,
+  draft,
+  choices = {},
+}: {
+  base: TMapDocument;
+  live: TMapDocument;
+  draft: TMapDocument;
+  choices?: Readonly<Record<string, TMergeChoice>>;
+}): { document: TMapDocument; conflicts: TMergeConflict[] } {
+  const [inBase, inLive, inDraft] = [elements(base), elements(live), elements(draft)];
+  const merged = new Map<string, TElement>();
+  const conflicts: TMergeConflict[] = [];
+  for (const id of new Set([...inLive.keys(), ...inDraft.keys(), ...inBase.keys()])) {
+    const [b, l, d] = [inBase.get(id), inLive.get(id), inDraft.get(id)];
+    let chosen: TElement | undefined;
+    if (d?.value === b?.value) chosen = l;
+    else if (l?.value === b?.value || l?.value === d?.value) chosen = d;
+    else if (choices[id]) chosen = choices[id] === "draft" ? d : l;
+    else {
+      const any = (d ?? l ?? b)!;
+      conflicts.push({ id, kind: any.kind, label: any.label, base: parse(b), live: parse(l), draft: parse(d) });
+      chosen = l;
+    }
+    if (chosen) merged.set(id, chosen);
+  }
+  return { document: assemble(merged, [draft, live]), conflicts };
+}
+
+/** A document from merged elements, ordered as the first of `orderFrom` that has each thing. */
+function assemble(merged: ReadonlyMap<string, TElement>, orderFrom: readonly TMapDocument[]): TMapDocument {
+  const value = <T>(id: string): T | undefined => {
+    const element = merged.get(id);
+    return element ? (JSON.parse(element.value) as T) : undefined;
+  };
+  const ordered = (ids: readonly string[]) => [...new Set(ids)].filter((id) => merged.has(id));
+  const duties = ordered([
+    ...orderFrom.flatMap((document) => document.duties.map((duty) => `duty:${duty.key}`)),
+    ...[...merged.keys()].filter((id) => id.startsWith("duty:")),
+  ]).map((id) => value<TMapDocument["duties"][number]>(id)!);
+  const people = ordered([...merged.keys()].filter((id) => id.startsWith("person:"))).map((id) =>
+    value<TMapDocument["people"][number]>(id)!,
+  );
+  const teamIds = ordered([
+    ...orderFrom.flatMap((document) => document.teams.map((team) => `team:${team.key}`)),
+    ...[...merged.keys()].filter((id) => id.startsWith("team:")),
+  ]);
+  const teams = teamIds.map((id): TDocumentTeam => {
+    const fields = value<Omit<TDocumentTeam, "slots" | "assignments">>(id)!;
+    const prefix = `${fields.key}/`;
+    const slotIds = ordered([
+      ...orderFrom.flatMap((document) =>
+        (document.teams.find((team) => team.key === fields.key)?.slots ?? []).map(
+          (slot) => `slot:${prefix}${slot.key}`,
+        ),
+      ),
+      ...[...merged.keys()].filter((key) => key.startsWith(`slot:${prefix}`)),
+    ]);
+    const assignments = [...merged.keys()]
+      .filter((key) => key.startsWith(`assignment:${prefix}`))
+      .map((key) => {
+        const [duty, slot] = key.slice(`assignment:${prefix}`.length).split("/") as [string, string];
+        return { duty, slot, level: value<TDocumentTeam["assignments"][number]["level"]>(key)! };
+      });
+    return {
+      ...fields,
+      slots: slotIds.map((slotId) => value<TDocumentTeam["slots"][number]>(slotId)!),
+      assignments,
+    };
+  });
+  return { format: orderFrom[0]!.format, duties, people, teams };
+}

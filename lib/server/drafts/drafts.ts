@@ -1,0 +1,279 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import type { TDraftComparison, TDraftView } from "@/lib/domain/drafts";
+import { compareMaps } from "@/lib/domain/map-compare";
+import { mapToDocument } from "@/lib/domain/map-document";
+import { mergeMapDocuments, type TMergeChoice, type TMergeConflict } from "@/lib/domain/map-merge";
+import type { TRemitMap } from "@/lib/domain/model";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TActor } from "@/lib/server/auth/actor";
+import { authorize, type TOrgAccess } from "@/lib/server/auth/authorize";
+import { journalActor } from "@/lib/server/journal/journal-context";
+import { changeOf, runWrite } from "@/lib/server/live/run-write";
+import { loadMapIn } from "@/lib/server/map/load-map";
+import { mapSnapshots } from "@/lib/server/map/map-snapshot";
+import { replaceMap } from "@/lib/server/map/replace-map";
+import { isUniqueViolation } from "@/lib/server/prisma-errors";
+import { validateMapDocument, type TMapDocument } from "@/lib/validation/map";
+
+const DRAFT_SELECT = {
+  id: true,
+  name: true,
+  description: true,
+  createdAt: true,
+  createdByName: true,
+  publishedAt: true,
+  workspaceId: true,
+  workspace: { select: { slug: true } },
+} as const;
+
+type TDraftRow = Prisma.DraftGetPayload<{ select: typeof DRAFT_SELECT }>;
+
+function draftView(row: TDraftRow): TDraftView {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    slug: row.workspace.slug,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdByName,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+  };
+}
+
+// A 1,000-team map takes a few seconds to copy.
+const COPY_TIMEOUT_MS = 120_000;
+
+/** The live organisation behind `orgSlug`, which must not itself be a draft. */
+async function liveAccess(actor: TActor | null, orgSlug: string, permission: "read" | "edit_map"): Promise<TOrgAccess> {
+  const access = await authorize({ actor, orgSlug, permission });
+  if (access.draft) {
+    throw new AppError(
+      "invalid_input",
+      `Drafts belong to the live organisation; use /orgs/${access.draft.live.slug}/drafts.`,
+    );
+  }
+  return access;
+}
+
+async function findDraft(organizationId: string, draftId: string): Promise<TDraftRow & { base: unknown }> {
+  const draft = await db.draft.findFirst({
+    where: { id: draftId, organizationId },
+    select: { ...DRAFT_SELECT, base: true },
+  });
+  if (!draft) throw new AppError("not_found", `There is no draft "${draftId}" in this organisation.`);
+  return draft;
+}
+
+export async function listDrafts({ actor, orgSlug }: { actor: TActor | null; orgSlug: string }) {
+  const { organization } = await liveAccess(actor, orgSlug, "read");
+  const rows = await db.draft.findMany({
+    where: { organizationId: organization.id },
+    select: DRAFT_SELECT,
+    orderBy: { createdAt: "desc" },
+  });
+  return { drafts: rows.map(draftView) };
+}
+
+/** A draft named in a request: the caller, the live organisation's slug, and the draft's id. */
+type TDraftRef = { actor: TActor | null; orgSlug: string; draftId: string };
+
+export async function getDraft({ actor, orgSlug, draftId }: TDraftRef) {
+  const { organization } = await liveAccess(actor, orgSlug, "read");
+  return { draft: draftView(await findDraft(organization.id, draftId)) };
+}
+
+/**
+ * A new draft: a full copy of the live map (or, with `from`, of another draft, planning against the same live map),
+ * in a workspace of its own. Its journal starts with the copy.
+ */
+export async function createDraft({
+  actor,
+  orgSlug,
+  name,
+  description,
+  from,
+}: {
+  actor: TActor | null;
+  orgSlug: string;
+  name: string;
+  description?: string | null;
+  from?: string;
+}): Promise<{ draft: TDraftView }> {
+  const { organization, actor: author } = await liveAccess(actor, orgSlug, "edit_map");
+  const source = from ? await findDraft(organization.id, from) : null;
+  for (let attempt = 1; ; attempt++) {
+    const slug = `${organization.slug}--draft-${randomBytes(4).toString("hex")}`;
+    try {
+      const row = await runWrite(
+        { actor: author, action: "draft.create" },
+        async (tx) => {
+          const map = await loadMapIn(tx, source?.workspaceId ?? organization.id);
+          const document = mapToDocument(map);
+          const workspace = await tx.organization.create({
+            data: { slug, name, draftOfId: organization.id },
+            select: { id: true },
+          });
+          await replaceMap(tx, { organizationId: workspace.id, document });
+          return tx.draft.create({
+            data: {
+              organizationId: organization.id,
+              workspaceId: workspace.id,
+              name,
+              description: description ?? null,
+              base: (source?.base ?? document) as Prisma.InputJsonValue,
+              createdById: author.kind === "user" ? author.userId : null,
+              createdByName: journalActor(author).name,
+            },
+            select: DRAFT_SELECT,
+          });
+        },
+        (created) => changeOf(created.workspaceId, author, "map")(null),
+        { timeout: COPY_TIMEOUT_MS },
+      );
+      return { draft: draftView(row) };
+    } catch (error) {
+      if (isUniqueViolation(error) && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+export async function updateDraft({
+  actor,
+  orgSlug,
+  draftId,
+  name,
+  description,
+}: TDraftRef & {
+  name?: string;
+  description?: string | null;
+}): Promise<{ draft: TDraftView }> {
+  const { organization } = await liveAccess(actor, orgSlug, "edit_map");
+  const draft = await findDraft(organization.id, draftId);
+  const row = await db.$transaction(async (tx) => {
+    if (name !== undefined) await tx.organization.update({ where: { id: draft.workspaceId }, data: { name } });
+    return tx.draft.update({
+      where: { id: draft.id },
+      data: { ...(name === undefined ? {} : { name }), ...(description === undefined ? {} : { description }) },
+      select: DRAFT_SELECT,
+    });
+  });
+  return { draft: draftView(row) };
+}
+
+/** Discards a draft: its workspace, map and journal go with it. Live is untouched. */
+export async function discardDraft({ actor, orgSlug, draftId }: TDraftRef): Promise<{ deleted: { id: string } }> {
+  const { organization } = await liveAccess(actor, orgSlug, "edit_map");
+  const draft = await findDraft(organization.id, draftId);
+  await db.organization.delete({ where: { id: draft.workspaceId } });
+  return { deleted: { id: draft.id } };
+}
+
+/** The draft's workspace slug, for the map routes that work on a draft as on live. */
+export async function draftSlug({ actor, orgSlug, draftId }: TDraftRef) {
+  const { organization } = await liveAccess(actor, orgSlug, "read");
+  return (await findDraft(organization.id, draftId)).workspace.slug;
+}
+
+/** What the draft changes compared with live (or another draft), and what that does to flags and health. */
+export async function compareDraft({
+  actor,
+  orgSlug,
+  draftId,
+  withRef,
+}: TDraftRef & {
+  withRef: string;
+}): Promise<TDraftComparison> {
+  const { organization } = await liveAccess(actor, orgSlug, "read");
+  const draft = await findDraft(organization.id, draftId);
+  const other = withRef === "live" ? null : await findDraft(organization.id, withRef);
+  const [before, after] = await Promise.all([
+    mapSnapshots.read(other?.workspaceId ?? organization.id),
+    mapSnapshots.read(draft.workspaceId),
+  ]);
+  return {
+    with: other
+      ? { kind: "draft", id: other.id, name: other.name }
+      : { kind: "live", id: organization.id, name: organization.name },
+    ...compareMaps(before.map, after.map),
+  };
+}
+
+export type TPublishResult =
+  { ok: true; draft: TDraftView; groupId: string | null } | { ok: false; message: string; conflicts: TMergeConflict[] };
+
+class PublishRefused extends Error {
+  constructor(
+    message: string,
+    readonly conflicts: TMergeConflict[],
+  ) {
+    super(message);
+  }
+}
+
+function documentOf(map: TRemitMap): TMapDocument {
+  return mapToDocument(map);
+}
+
+/**
+ * Publishes a draft to live in one transaction, recorded as one journal action (undoable as one): what the draft
+ * changed since it was made is applied; what live changed meanwhile stays, unless both changed the same thing,
+ * which is refused with each conflict (live value, draft value) until `choices` settles every one. The draft is
+ * then kept read-only.
+ */
+export async function publishDraft({
+  actor,
+  orgSlug,
+  draftId,
+  choices = {},
+}: TDraftRef & {
+  choices?: Record<string, TMergeChoice>;
+}): Promise<TPublishResult> {
+  const { organization, actor: author } = await liveAccess(actor, orgSlug, "edit_map");
+  const draft = await findDraft(organization.id, draftId);
+  if (draft.publishedAt) throw new AppError("conflict", "This draft has been published already.");
+  const base = validateMapDocument(draft.base);
+  if (!base.ok) throw new Error(`The base map of draft ${draft.id} is not a valid map document.`);
+  try {
+    const result = await runWrite(
+      { actor: author, action: "draft.publish" },
+      async (tx) => {
+        const [live, planned] = [
+          documentOf(await loadMapIn(tx, organization.id)),
+          documentOf(await loadMapIn(tx, draft.workspaceId)),
+        ];
+        const { document, conflicts } = mergeMapDocuments({ base: base.document, live, draft: planned, choices });
+        if (conflicts.length > 0) {
+          throw new PublishRefused(
+            `Live changed ${conflicts.length === 1 ? "one thing" : `${conflicts.length} things`} that the draft changed too; choose which to keep for each.`,
+            conflicts,
+          );
+        }
+        const checked = validateMapDocument(document);
+        if (!checked.ok) {
+          const problems = checked.errors.map((error) => `${error.path}: ${error.message}`).slice(0, 5);
+          throw new PublishRefused(`The merged map would not hold together: ${problems.join("; ")}.`, []);
+        }
+        await replaceMap(tx, { organizationId: organization.id, document: checked.document });
+        const [group] = await tx.$queryRaw<{ group_id: string }[]>`
+          SELECT group_id FROM journal_entry
+          WHERE organization_id = ${organization.id} AND action = 'draft.publish' ORDER BY id DESC LIMIT 1`;
+        const published = await tx.draft.update({
+          where: { id: draft.id },
+          data: { publishedAt: new Date(), publishedGroup: group?.group_id ?? null },
+          select: DRAFT_SELECT,
+        });
+        return { draft: draftView(published), groupId: group?.group_id ?? null };
+      },
+      changeOf(organization.id, author, "map"),
+      { timeout: COPY_TIMEOUT_MS },
+    );
+    return { ok: true, ...result };
+  } catch (error) {
+    if (error instanceof PublishRefused) return { ok: false, message: error.message, conflicts: error.conflicts };
+    throw error;
+  }
+}

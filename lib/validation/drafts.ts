@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { MERGE_KINDS } from "@/lib/domain/map-merge";
+import { hasSomeField, NOTHING_TO_CHANGE, ZBody } from "./map-fields";
+
+const ZDraftName = z
+  .string({ error: `"name" must be text: what the plan is, like "Split Checkout".` })
+  .trim()
+  .min(1, `Give the draft a name, like "Split Checkout".`)
+  .max(120, "A draft's name has at most 120 characters.");
+
+const ZDraftDescription = z
+  .string({ error: `"description" must be text, or null.` })
+  .trim()
+  .max(2000, "A draft's description has at most 2,000 characters.")
+  .nullish();
+
+/** `POST drafts`: a new draft from live, or with `from` a copy of another draft. */
+export const ZCreateDraft = ZBody("a draft", {
+  name: ZDraftName,
+  description: ZDraftDescription,
+  from: z.string().trim().min(1).max(100, `"from" must be a draft's id.`).optional(),
+});
+
+export const ZUpdateDraft = ZBody("a draft", {
+  name: ZDraftName.optional(),
+  description: ZDraftDescription,
+}).refine(hasSomeField, { error: NOTHING_TO_CHANGE });
+
+/** `GET compare?with=`: live, or another draft's id. */
+export const ZCompareQuery = z.object({
+  with: z.string().trim().min(1).max(100, `"with" is "live" or a draft's id.`).default("live"),
+});
+
+const CONFLICT_ID = new RegExp(`^(${MERGE_KINDS.join("|")}):[^\\s]{1,400}$`);
+
+/** `POST publish`: for each conflict a previous attempt listed, which side to keep. */
+export const ZPublishDraft = ZBody("a publish request", {
+  choices: z
+    .record(
+      z.string().regex(CONFLICT_ID, "Each choice is keyed by a conflict's id, as the conflicts list gives it."),
+      z.enum(["live", "draft"], { error: 'Each choice is "live" or "draft".' }),
+    )
+    .refine((choices) => Object.keys(choices).length <= 10_000, "At most 10,000 choices.")
+    .optional(),
+});
