@@ -18,12 +18,20 @@ function isProcessAlive(pid) {
   }
 }
 
+/** A process that was just stopped (a restart) may take a few seconds to flush and exit. */
+const LOCK_WAIT_MS = 20_000;
+
 // PGlite serves one process; two processes on the same data directory would corrupt it.
-function takeLock(dataDir) {
+async function takeLock(dataDir) {
   const lockFile = `${dataDir}.lock`;
   if (existsSync(lockFile)) {
     const pid = Number(readFileSync(lockFile, "utf8").trim());
-    if (pid && pid !== process.pid && isProcessAlive(pid)) {
+    const holds = () => pid && pid !== process.pid && isProcessAlive(pid);
+    if (holds()) console.log(`remit: waiting for the previous Remit (process ${pid}) to stop...`);
+    for (const deadline = Date.now() + LOCK_WAIT_MS; holds() && Date.now() < deadline;) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (holds()) {
       throw new Error(
         `The embedded database in ${dataDir} is in use by process ${pid}. Stop that process first, ` +
           `or set DATABASE_URL to use a PostgreSQL server instead.`,
@@ -43,7 +51,7 @@ export async function startEmbeddedPostgres({ dataDir, port = 0 } = {}) {
   let releaseLock = () => {};
   if (dataDir) {
     mkdirSync(path.dirname(dataDir), { recursive: true });
-    releaseLock = takeLock(dataDir);
+    releaseLock = await takeLock(dataDir);
   }
   let db;
   try {
