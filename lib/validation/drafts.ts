@@ -2,16 +2,22 @@ import { z } from "zod";
 import { MERGE_KINDS } from "@/lib/domain/map-merge";
 import { hasSomeField, NOTHING_TO_CHANGE, ZBody } from "./map-fields";
 
+export const DRAFT_NAME_MAX = 120;
+export const DRAFT_DESCRIPTION_MAX = 2000;
+
 const ZDraftName = z
   .string({ error: `"name" must be text: what the plan is, like "Split Checkout".` })
   .trim()
   .min(1, `Give the draft a name, like "Split Checkout".`)
-  .max(120, "A draft's name has at most 120 characters.");
+  .max(DRAFT_NAME_MAX, `A draft's name has at most ${DRAFT_NAME_MAX} characters.`);
 
 const ZDraftDescription = z
   .string({ error: `"description" must be text, or null.` })
   .trim()
-  .max(2000, "A draft's description has at most 2,000 characters.")
+  .max(
+    DRAFT_DESCRIPTION_MAX,
+    `A draft's description has at most ${DRAFT_DESCRIPTION_MAX.toLocaleString("en")} characters.`,
+  )
   .nullish();
 
 /** `POST drafts`: a new draft from live, or with `from` a copy of another draft. */

@@ -1,4 +1,5 @@
 import { AppHeader } from "@/components/app-header";
+import { DraftBanner } from "@/components/drafts/draft-banner";
 import { LiveProvider } from "@/components/live/live-provider";
 import { PresenceBar } from "@/components/live/presence-bar";
 import { OrganizationNav } from "@/components/organizations/organization-nav";
@@ -14,28 +15,34 @@ export default async function OrganizationLayout({
   params: Promise<{ orgSlug: string }>;
 }) {
   const { orgSlug } = await params;
-  const { organization, role, actor } = await requireOrgAccess(orgSlug);
+  const { organization, role, actor, draft } = await requireOrgAccess(orgSlug);
   const organizations = await listOrganizations({ actor: await currentActor() });
+  // A draft's workspace is not among the user's organisations: the switcher shows the live one it plans for.
+  const current = draft ? draft.live : organization;
+  // Members and API tokens are the live organisation's: a draft has none of its own to manage.
+  const links = draft
+    ? [
+        { href: "", label: "Overview" },
+        { href: "/people", label: "People" },
+        { href: "/duties", label: "Duties" },
+        { href: "/import-export", label: "Import / export" },
+        { href: "/history", label: "Draft history" },
+      ]
+    : [
+        { href: "", label: "Overview" },
+        { href: "/people", label: "People" },
+        { href: "/duties", label: "Duties" },
+        { href: "/drafts", label: "Drafts" },
+        { href: "/import-export", label: "Import / export" },
+        { href: "/history", label: "History" },
+        { href: "/members", label: "Members" },
+        ...(can(role, "manage_tokens") ? [{ href: "/tokens", label: "API tokens" }] : []),
+      ];
   return (
     <LiveProvider orgId={organization.id} orgSlug={organization.slug}>
-      <AppHeader
-        userName={actor.kind === "user" ? actor.name : ""}
-        organizations={organizations}
-        current={organization}
-      />
-      <OrganizationNav
-        slug={organization.slug}
-        links={[
-          { href: "", label: "Overview" },
-          { href: "/people", label: "People" },
-          { href: "/duties", label: "Duties" },
-          { href: "/import-export", label: "Import / export" },
-          { href: "/history", label: "History" },
-          { href: "/members", label: "Members" },
-          ...(can(role, "manage_tokens") ? [{ href: "/tokens", label: "API tokens" }] : []),
-        ]}
-        aside={<PresenceBar />}
-      />
+      <AppHeader userName={actor.kind === "user" ? actor.name : ""} organizations={organizations} current={current} />
+      {draft && <DraftBanner draft={draft} />}
+      <OrganizationNav slug={organization.slug} links={links} aside={<PresenceBar />} />
       <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
     </LiveProvider>
   );

@@ -120,14 +120,16 @@ async function draftAccess(actor: TActor, orgSlug: string): Promise<TOrgAccess |
     role = membership?.role ?? null;
   }
   if (!role) return null;
+  const isPublished = workspace.draft.publishedAt !== null;
   return {
     actor,
     organization: { id: workspace.id, slug: workspace.slug, name: workspace.name },
-    role,
+    // A published draft is kept for reference: everyone reads it, nobody edits it (screens hide their controls).
+    role: isPublished ? "VIEWER" : role,
     draft: {
       id: workspace.draft.id,
       name: workspace.draft.name,
-      isPublished: workspace.draft.publishedAt !== null,
+      isPublished,
       live,
     },
   };
