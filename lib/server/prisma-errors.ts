@@ -1,6 +1,24 @@
 import "server-only";
 
-/** Whether Prisma refused a write because it would duplicate a unique value. */
+/** The PostgreSQL error code behind a Prisma error from a raw query (P2010), if any. */
+function rawCode(error: unknown): string | undefined {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta;
+  const code = meta?.driverAdapterError?.cause?.originalCode;
+  return typeof code === "string" ? code : undefined;
+}
+
+function prismaCode(error: unknown): unknown {
+  return typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+}
+
+/** Whether the database refused a write because it would duplicate a unique value (Prisma's or a raw query's). */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+  const code = prismaCode(error);
+  return code === "P2002" || (code === "P2010" && rawCode(error) === "23505");
+}
+
+/** Whether the database refused a write because a row it points at does not exist (any more). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = prismaCode(error);
+  return code === "P2003" || (code === "P2010" && rawCode(error) === "23503");
 }

@@ -202,6 +202,23 @@ describe("undo", () => {
     expect(await db.person.count({ where: { id: person.id } })).toBe(1);
   });
 
+  it("refuses with a clear reason when a key it would bring back is taken now", async () => {
+    const world = await createMapWorld();
+    const person = await createPerson(db, { organizationId: world.org.id, name: "Pia", key: "pia" });
+    const removed = await callApi("DELETE /api/v1/orgs/[orgSlug]/people/[personId]", {
+      params: { orgSlug: world.org.slug, personId: person.id },
+      as: world.as.editor,
+    });
+    expect(removed.status).toBe(200);
+    const [deletion] = (await journal(world)).body.groups;
+    await createPerson(db, { organizationId: world.org.id, name: "Pia the second", key: "pia" });
+
+    const refused = await undo(world, deletion!.groupId);
+    expect(refused.status).toBe(409);
+    expect((refused.body as unknown as TUndoRefusal).error.message).toMatch(/same key or email/);
+    expect(await db.person.count({ where: { organizationId: world.org.id, key: "pia" } })).toBe(1);
+  });
+
   it("is for Managers and Owners only", async () => {
     const world = await createMapWorld();
     const [latest] = (await journal(world)).body.groups;

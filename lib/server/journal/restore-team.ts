@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { changeOf, runWrite } from "@/lib/server/live/run-write";
-import { isUniqueViolation } from "@/lib/server/prisma-errors";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/prisma-errors";
 import { applyRowChanges, readMapRows, type TRowChange } from "./apply-rows";
 import { readEntries, viewGroups } from "./read-journal";
 
@@ -93,6 +93,9 @@ export async function restoreTeam({
         "conflict",
         "Something added since uses the same key or email as what the restore would bring back; rename it first.",
       );
+    }
+    if (isForeignKeyViolation(error)) {
+      throw new AppError("conflict", "Something the team needs back has been deleted since and cannot be restored.");
     }
     throw error;
   }

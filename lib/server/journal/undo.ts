@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { changeOf, runWrite } from "@/lib/server/live/run-write";
-import { isUniqueViolation } from "@/lib/server/prisma-errors";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/prisma-errors";
 import { applyRowChanges, lockRows, type TRowChange } from "./apply-rows";
 import { readEntries, viewGroups } from "./read-journal";
 
@@ -146,6 +146,9 @@ export async function undoJournalGroup({
         message: "Something added since uses the same key or email as what the undo would bring back; rename it first.",
         conflicts: [],
       };
+    }
+    if (isForeignKeyViolation(error)) {
+      return { ok: false, message: "Something this change depends on has been deleted since.", conflicts: [] };
     }
     throw error;
   }
