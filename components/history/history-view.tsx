@@ -33,6 +33,9 @@ function useNow(renderedAt: number): number {
 }
 
 /** The organisation's history: filters (kept in the URL), the actions newest first, Undo, and new ones live. */
+/** The filter selects' element ids, as the page has always had them. */
+const FILTER_IDS = { teamId: "team", personId: "person", actorId: "actor", kind: "kind", action: "action" } as const;
+
 export function HistoryView({
   orgId,
   orgSlug,
@@ -149,52 +152,30 @@ export function HistoryView({
           )}
         </div>
         <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <SelectField
-            label="Team"
-            name="teamId"
-            id="history-team"
-            value={filters.teamId ?? ""}
-            onChange={(event) => setFilter("teamId", event.target.value)}
-            options={[{ value: "", label: "All teams" }, ...withChosen(teams, filters.teamId, "team")]}
-          />
-          <SelectField
-            label="Person"
-            name="personId"
-            id="history-person"
-            value={filters.personId ?? ""}
-            onChange={(event) => setFilter("personId", event.target.value)}
-            options={[{ value: "", label: "Everyone" }, ...withChosen(people, filters.personId, "person")]}
-          />
-          <SelectField
-            label="Made by"
-            name="actorId"
-            id="history-actor"
-            value={filters.actorId ?? ""}
-            onChange={(event) => setFilter("actorId", event.target.value)}
-            options={[{ value: "", label: "Anyone" }, ...actors]}
-          />
-          <SelectField
-            label="Kind"
-            name="kind"
-            id="history-kind"
-            value={filters.kind ?? ""}
-            onChange={(event) => setFilter("kind", event.target.value)}
-            options={[
-              { value: "", label: "Any kind" },
-              ...JOURNAL_ENTITIES.map((kind) => ({ value: kind, label: KIND_LABELS[kind] })),
-            ]}
-          />
-          <SelectField
-            label="Action"
-            name="action"
-            id="history-action"
-            value={filters.action ?? ""}
-            onChange={(event) => setFilter("action", event.target.value)}
-            options={[
-              { value: "", label: "Any action" },
-              ...JOURNAL_ACTIONS.map((action) => ({ value: action, label: ACTION_LABELS[action] })),
-            ]}
-          />
+          {(
+            [
+              ["teamId", "Team", "All teams", withChosen(teams, filters.teamId, "team")],
+              ["personId", "Person", "Everyone", withChosen(people, filters.personId, "person")],
+              ["actorId", "Made by", "Anyone", actors],
+              ["kind", "Kind", "Any kind", JOURNAL_ENTITIES.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))],
+              [
+                "action",
+                "Action",
+                "Any action",
+                JOURNAL_ACTIONS.map((action) => ({ value: action, label: ACTION_LABELS[action] })),
+              ],
+            ] as const
+          ).map(([name, label, anyLabel, options]) => (
+            <SelectField
+              key={name}
+              label={label}
+              name={name}
+              id={`history-${FILTER_IDS[name]}`}
+              value={filters[name] ?? ""}
+              onChange={(event) => setFilter(name, event.target.value)}
+              options={[{ value: "", label: anyLabel }, ...options]}
+            />
+          ))}
           <TextField
             label="From (UTC day)"
             name="from"

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { emptyMapRows, entryOperation, mapFromRows, rewindRows, type TJournalEntry, type TJournalRow } from "./journal";
+import {
+  emptyMapRows,
+  entryOperation,
+  mapFromRows,
+  planTeamRestore,
+  planUndo,
+  rewindRows,
+  sameRow,
+  type TJournalEntry,
+  type TJournalRow,
+} from "./journal";
 import { addJournalNames, describeEntry, describeGroup, emptyJournalNames } from "./journal-sentences";
 
 const team = (name: string): TJournalRow => ({
@@ -125,5 +135,44 @@ describe("journal sentences", () => {
     expect(describeGroup({ ...imported, entryCount: 120, entries: [] }, names)).toBe(
       'API token "ci" imported a map: 120 changes',
     );
+  });
+});
+
+describe("planning an undo", () => {
+  it("puts each row back as before the group's first change, from what its last change left", () => {
+    const created = { ...entry(1, "slot", null, slot(null)), groupId: "g", refs: ["t1"] };
+    const filled = { ...entry(2, "slot", slot(null), slot("p1")), groupId: "g", refs: ["t1", "p1"] };
+    const renamed = { ...entry(3, "team", team("Checkout"), team("Payments")), groupId: "g", refs: [] };
+    const plan = planUndo([created, filled, renamed]);
+    expect(plan.changes).toEqual([
+      { key: "s1", entity: "slot", current: null, target: null, expected: slot("p1") },
+      { key: "t1", entity: "team", current: null, target: team("Checkout"), expected: team("Payments") },
+    ]);
+    // The slot goes: later changes pointing at it stand in the way; so does a later deletion of what the slot
+    // and the team come back pointing at.
+    expect(plan.removedIds).toEqual(["s1"]);
+    expect(plan.parentIds).toEqual(["t1", "p1"]);
+    expect(plan.lastSeq).toBe(3);
+  });
+});
+
+describe("planning a team's restore", () => {
+  it("brings back the team's rows as they were, and the people it needs that are gone, and nothing else", () => {
+    const then = emptyMapRows();
+    then.team.set("t1", team("Checkout"));
+    then.slot.set("s1", slot("p1"));
+    then.person.set("p1", { id: "p1", organization_id: "o", key: "pia", name: "Pia", email: null, capacity: 1 });
+    const now = emptyMapRows();
+    now.team.set("t1", team("Payments"));
+    now.assignment.set("a1", cell("accountable", 2));
+    const plan = planTeamRestore(now, then, "t1");
+    expect(plan.map((change) => [change.entity, change.current?.id ?? null, change.target?.id ?? null])).toEqual([
+      ["team", "t1", "t1"],
+      ["slot", null, "s1"],
+      ["assignment", "a1", null],
+      ["person", null, "p1"],
+    ]);
+    expect(planTeamRestore(then, then, "t1")).toEqual([]);
+    expect(sameRow({ id: "x", organization_id: "o", a: 1 }, { a: 1, organization_id: "o", id: "x" })).toBe(true);
   });
 });

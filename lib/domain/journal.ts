@@ -177,3 +177,70 @@ export function pastMoment(value: string | string[] | undefined, now = Date.now(
   const moment = typeof value === "string" ? new Date(value) : null;
   return moment && !Number.isNaN(moment.getTime()) && moment.getTime() < now ? moment : undefined;
 }
+
+/** A row to put into a given state: `current` is the row as it is now (null if absent), `target` as it should be. */
+export type TRowChange = { entity: TJournalEntity; current: TJournalRow | null; target: TJournalRow | null };
+
+/** Whether two versions of a row are the same, whatever the order of their columns. */
+export function sameRow(a: TJournalRow | null, b: TJournalRow | null): boolean {
+  const canonical = (row: TJournalRow | null) =>
+    row && JSON.stringify(Object.entries(row).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * What undoing one group's `entries` (in order) takes: each row it touched back to before the group's first change
+ * (`target`), from what the group left (`expected`; `current` is the caller's to fill in from the rows as they are);
+ * and what later changes would stand in the way: any to the same rows (`keys`), any pointing at rows the undo
+ * deletes (`removedIds`), and the deletion of any row that what the undo brings back points at (`parentIds`).
+ */
+export function planUndo(entries: readonly TJournalEntry[]): {
+  changes: (TRowChange & { key: string; expected: TJournalRow | null })[];
+  keys: string[];
+  removedIds: string[];
+  parentIds: string[];
+  lastSeq: number;
+} {
+  const byKey = new Map<string, TJournalEntry[]>();
+  for (const entry of entries) byKey.set(entry.entityKey, [...(byKey.get(entry.entityKey) ?? []), entry]);
+  const changes = [...byKey.entries()].map(([key, touched]) => ({
+    key,
+    entity: touched[0]!.entity,
+    current: null,
+    target: touched[0]!.before,
+    expected: touched.at(-1)!.after,
+  }));
+  return {
+    changes,
+    keys: [...byKey.keys()],
+    removedIds: changes.flatMap((change) => (!change.target && change.expected ? [change.expected.id] : [])),
+    parentIds: [...new Set(entries.filter((entry) => entry.before).flatMap((entry) => entry.refs))],
+    lastSeq: Math.max(...entries.map((entry) => entry.seq)),
+  };
+}
+
+/**
+ * What restoring a team to `then` changes in `now`: the team, its slots and its cells as they were, and the people
+ * and duties they need that have been deleted since. Other teams, and people and duties that still exist, are left.
+ */
+export function planTeamRestore(now: TMapRows, then: TMapRows, teamId: string): TRowChange[] {
+  const changes: TRowChange[] = [];
+  const add = (entity: TJournalEntity, id: string) => {
+    const current = now[entity].get(id) ?? null;
+    const target = then[entity].get(id) ?? null;
+    if (!sameRow(current, target)) changes.push({ entity, current, target });
+  };
+  add("team", teamId);
+  const ofTeam = (rows: Map<string, TJournalRow>) =>
+    [...rows.values()].filter((row) => row.team_id === teamId).map((row) => row.id);
+  for (const id of new Set([...ofTeam(now.slot), ...ofTeam(then.slot)])) add("slot", id);
+  for (const id of new Set([...ofTeam(now.assignment), ...ofTeam(then.assignment)])) add("assignment", id);
+  for (const slot of then.slot.values()) {
+    const holder = slot.team_id === teamId ? slot.holder_id : null;
+    if (typeof holder === "string" && !now.person.has(holder)) add("person", holder);
+  }
+  for (const cell of then.assignment.values()) {
+    if (cell.team_id === teamId && !now.duty.has(String(cell.duty_id))) add("duty", String(cell.duty_id));
+  }
+  return changes;
+}

@@ -20,24 +20,16 @@ export default async function OrganizationLayout({
   // A draft's workspace is not among the user's organisations: the switcher shows the live one it plans for.
   const current = draft ? draft.live : organization;
   // Members and API tokens are the live organisation's: a draft has none of its own to manage.
-  const links = draft
-    ? [
-        { href: "", label: "Overview" },
-        { href: "/people", label: "People" },
-        { href: "/duties", label: "Duties" },
-        { href: "/import-export", label: "Import / export" },
-        { href: "/history", label: "Draft history" },
-      ]
-    : [
-        { href: "", label: "Overview" },
-        { href: "/people", label: "People" },
-        { href: "/duties", label: "Duties" },
-        { href: "/drafts", label: "Drafts" },
-        { href: "/import-export", label: "Import / export" },
-        { href: "/history", label: "History" },
-        { href: "/members", label: "Members" },
-        ...(can(role, "manage_tokens") ? [{ href: "/tokens", label: "API tokens" }] : []),
-      ];
+  const links = [
+    { href: "", label: "Overview" },
+    { href: "/people", label: "People" },
+    { href: "/duties", label: "Duties" },
+    ...(draft ? [] : [{ href: "/drafts", label: "Drafts" }]),
+    { href: "/import-export", label: "Import / export" },
+    { href: "/history", label: draft ? "Draft history" : "History" },
+    ...(draft ? [] : [{ href: "/members", label: "Members" }]),
+    ...(!draft && can(role, "manage_tokens") ? [{ href: "/tokens", label: "API tokens" }] : []),
+  ];
   return (
     <LiveProvider orgId={organization.id} orgSlug={organization.slug}>
       <AppHeader userName={actor.kind === "user" ? actor.name : ""} organizations={organizations} current={current} />

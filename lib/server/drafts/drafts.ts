@@ -5,7 +5,6 @@ import type { TDraftComparison, TDraftView } from "@/lib/domain/drafts";
 import { compareMaps } from "@/lib/domain/map-compare";
 import { mapToDocument } from "@/lib/domain/map-document";
 import { mergeMapDocuments, type TMergeChoice, type TMergeConflict } from "@/lib/domain/map-merge";
-import type { TRemitMap } from "@/lib/domain/model";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
@@ -16,7 +15,7 @@ import { loadMapIn } from "@/lib/server/map/load-map";
 import { mapSnapshots } from "@/lib/server/map/map-snapshot";
 import { replaceMap } from "@/lib/server/map/replace-map";
 import { isUniqueViolation } from "@/lib/server/prisma-errors";
-import { validateMapDocument, type TMapDocument } from "@/lib/validation/map";
+import { validateMapDocument } from "@/lib/validation/map";
 
 const DRAFT_SELECT = {
   id: true,
@@ -214,10 +213,6 @@ class PublishRefused extends Error {
   }
 }
 
-function documentOf(map: TRemitMap): TMapDocument {
-  return mapToDocument(map);
-}
-
 /**
  * Publishes a draft to live in one transaction, recorded as one journal action (undoable as one): what the draft
  * changed since it was made is applied; what live changed meanwhile stays, unless both changed the same thing,
@@ -242,8 +237,8 @@ export async function publishDraft({
       { actor: author, action: "draft.publish" },
       async (tx) => {
         const [live, planned] = [
-          documentOf(await loadMapIn(tx, organization.id)),
-          documentOf(await loadMapIn(tx, draft.workspaceId)),
+          mapToDocument(await loadMapIn(tx, organization.id)),
+          mapToDocument(await loadMapIn(tx, draft.workspaceId)),
         ];
         const { document, conflicts } = mergeMapDocuments({ base: base.document, live, draft: planned, choices });
         if (conflicts.length > 0) {

@@ -1,5 +1,11 @@
 import "server-only";
-import { emptyMapRows, type TJournalEntity, type TJournalRow, type TMapRows } from "@/lib/domain/journal";
+import {
+  emptyMapRows,
+  type TJournalEntity,
+  type TJournalRow,
+  type TMapRows,
+  type TRowChange,
+} from "@/lib/domain/journal";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The columns of each map table that a journal row holds (all but the timestamps). */
@@ -13,9 +19,6 @@ const COLUMNS: Record<TJournalEntity, readonly string[]> = {
 
 /** Parents before children, for inserts; the reverse for deletes. */
 const PARENTS_FIRST: readonly TJournalEntity[] = ["person", "duty", "team", "slot", "assignment"];
-
-/** A row to put into a given state: `current` is the row as it is now (null if absent), `target` as it should be. */
-export type TRowChange = { entity: TJournalEntity; current: TJournalRow | null; target: TJournalRow | null };
 
 const identifier = (name: string) => Prisma.raw(`"${name}"`);
 

@@ -146,7 +146,8 @@ export async function viewGroups(
       [entry.after, entry.before].flatMap((row) => (row ? [{ entity: entry.entity, row }] : [])),
     ),
   );
-  const undoneSentence = (groupId: string): string | null => {
+  const undoneSentence = (groupId: string | null): string | null => {
+    if (!groupId) return null;
     const entries = undoneEntries.filter((entry) => entry.groupId === groupId);
     const [first] = entries;
     return first
@@ -163,12 +164,9 @@ export async function viewGroups(
         at: first.at,
         actor: first.actor,
         action: first.action,
-        sentence: (() => {
-          const undone = first.undoesGroupId ? undoneSentence(first.undoesGroupId) : null;
-          return undone
-            ? `${first.actor.name} undid “${undone}”`
-            : describeGroup({ actor: first.actor, action: first.action, entryCount, entries }, names);
-        })(),
+        sentence: undoneSentence(first.undoesGroupId)
+          ? `${first.actor.name} undid “${undoneSentence(first.undoesGroupId)}”`
+          : describeGroup({ actor: first.actor, action: first.action, entryCount, entries }, names),
         entryCount,
         entries: entries.slice(0, JOURNAL_GROUP_ENTRY_LIMIT).map((entry) => ({
           seq: String(entry.seq),

@@ -1,43 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { rewindRows, type TJournalGroupView, type TJournalRow, type TMapRows } from "@/lib/domain/journal";
+import { planTeamRestore, rewindRows, type TJournalGroupView, type TMapRows } from "@/lib/domain/journal";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { changeOf, runWrite } from "@/lib/server/live/run-write";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/prisma-errors";
-import { applyRowChanges, readMapRows, type TRowChange } from "./apply-rows";
+import { applyRowChanges, readMapRows } from "./apply-rows";
 import { readEntries, viewGroups } from "./read-journal";
-
-const same = (a: TJournalRow | null, b: TJournalRow | null) =>
-  JSON.stringify(a && Object.entries(a).sort()) === JSON.stringify(b && Object.entries(b).sort());
-
-/**
- * What restoring a team to `then` changes in `now`: the team, its slots and its cells as they were, and the people
- * and duties they need that have been deleted since. Other teams, and people and duties that still exist, are left.
- */
-export function teamRestoreChanges(now: TMapRows, then: TMapRows, teamId: string): TRowChange[] {
-  const changes: TRowChange[] = [];
-  const add = (entity: TRowChange["entity"], id: string) => {
-    const current = now[entity].get(id) ?? null;
-    const target = then[entity].get(id) ?? null;
-    if (!same(current, target)) changes.push({ entity, current, target });
-  };
-  add("team", teamId);
-  const ofTeam = (rows: Map<string, TJournalRow>) =>
-    [...rows.values()].filter((row) => row.team_id === teamId).map((row) => row.id);
-  for (const id of new Set([...ofTeam(now.slot), ...ofTeam(then.slot)])) add("slot", id);
-  for (const id of new Set([...ofTeam(now.assignment), ...ofTeam(then.assignment)])) add("assignment", id);
-  for (const slot of then.slot.values()) {
-    const holder = slot.team_id === teamId ? slot.holder_id : null;
-    if (typeof holder === "string" && !now.person.has(holder)) add("person", holder);
-  }
-  for (const cell of then.assignment.values()) {
-    if (cell.team_id === teamId && !now.duty.has(String(cell.duty_id))) add("duty", String(cell.duty_id));
-  }
-  return changes;
-}
 
 /**
  * Puts one team back as it was at `at`, as one undoable action: its name, slots, holders and cells. Managers and
@@ -72,7 +43,7 @@ export async function restoreTeam({
         if (!then.team.has(id)) {
           throw new AppError("conflict", "The team did not exist at that moment; delete it instead.");
         }
-        const changes = teamRestoreChanges(now, then, id);
+        const changes = planTeamRestore(now, then, id);
         await applyRowChanges(tx, changes);
         const [entry] = await tx.$queryRaw<{ group_id: string }[]>`
           SELECT group_id FROM journal_entry

@@ -1,43 +1,23 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TJournalEntry, TJournalGroupView, TJournalRow } from "@/lib/domain/journal";
+import { planUndo, sameRow, type TJournalEntry, type TJournalGroupView, type TJournalRow } from "@/lib/domain/journal";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { changeOf, runWrite } from "@/lib/server/live/run-write";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/prisma-errors";
-import { applyRowChanges, lockRows, type TRowChange } from "./apply-rows";
+import { applyRowChanges, lockRows } from "./apply-rows";
 import { readEntries, viewGroups } from "./read-journal";
 
 export type TUndoResult =
   { ok: true; group: TJournalGroupView } | { ok: false; message: string; conflicts: TJournalGroupView[] };
 
-/** What undoing `entries` (one group) must do to each row it touched: back to before the group's first change. */
-export function undoChanges(
-  entries: readonly TJournalEntry[],
-): (TRowChange & { key: string; expected: TJournalRow | null })[] {
-  const byKey = new Map<string, TJournalEntry[]>();
-  for (const entry of entries) byKey.set(entry.entityKey, [...(byKey.get(entry.entityKey) ?? []), entry]);
-  return [...byKey.entries()].map(([key, touched]) => {
-    const first = touched[0]!;
-    const last = touched.at(-1)!;
-    // `current` is filled in from the locked rows; `expected` is what the group left.
-    return { key, entity: first.entity, current: null, target: first.before, expected: last.after };
-  });
-}
-
-/** Later entries that undoing the group would overwrite or break, as a condition on journal_entry. */
+/** Later entries that undoing the group would overwrite or break (see planUndo), as a condition on journal_entry. */
 function laterConflictsSql(entries: readonly TJournalEntry[]): Prisma.Sql {
-  const keys = [...new Set(entries.map((entry) => entry.entityKey))];
-  const changes = undoChanges(entries);
-  // Rows the undo deletes: anything since pointing at them would be lost with them.
-  const removed = changes.filter((change) => !change.target && change.expected).map((change) => change.expected!.id);
-  // Rows the undo brings back or changes: the rows they point at must still exist.
-  const parents = [...new Set(entries.filter((entry) => entry.before).flatMap((entry) => entry.refs))];
-  const last = Math.max(...entries.map((entry) => entry.seq));
-  return Prisma.sql`id > ${last} AND group_id <> ${entries[0]!.groupId} AND (
-    entity_key = ANY(${keys}) OR refs && ${removed}::text[] OR (entity_id = ANY(${parents}) AND after IS NULL))`;
+  const { keys, removedIds, parentIds, lastSeq } = planUndo(entries);
+  return Prisma.sql`id > ${lastSeq} AND group_id <> ${entries[0]!.groupId} AND (
+    entity_key = ANY(${keys}) OR refs && ${removedIds}::text[] OR (entity_id = ANY(${parentIds}) AND after IS NULL))`;
 }
 
 /** The group that `ref` names: a group id, or the id (seq) of one of its entries. */
@@ -99,7 +79,7 @@ export async function undoJournalGroup({
         const [undone] = await tx.$queryRaw<{ group_id: string }[]>`
           SELECT group_id FROM journal_entry WHERE organization_id = ${organizationId} AND undoes_group_id = ${groupId} LIMIT 1`;
         if (undone) throw new UndoRefused("This change has been undone already.", []);
-        const changes = undoChanges(entries);
+        const { changes } = planUndo(entries);
         // Lock what the undo changes, then compare it with what the group left: the journal explains a difference.
         const current = new Map<string, TJournalRow>();
         for (const entity of ["person", "team", "duty", "slot", "assignment"] as const) {
@@ -111,7 +91,7 @@ export async function undoJournalGroup({
         const later = await readEntries(tx, organizationId, laterConflictsSql(entries));
         const drifted = changes.some((change) => {
           const now = change.expected ? current.get(change.expected.id) : undefined;
-          return JSON.stringify(sortKeys(now ?? null)) !== JSON.stringify(sortKeys(change.expected));
+          return !sameRow(now ?? null, change.expected);
         });
         if (later.length > 0 || drifted) {
           throw new UndoRefused(
@@ -152,8 +132,4 @@ export async function undoJournalGroup({
     }
     throw error;
   }
-}
-
-function sortKeys(row: TJournalRow | null): [string, unknown][] | null {
-  return row ? Object.entries(row).sort(([a], [b]) => a.localeCompare(b)) : null;
 }
