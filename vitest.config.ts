@@ -9,9 +9,13 @@ export default defineConfig({
       { find: /^@\//, replacement: `${root}/` },
       // The guard that keeps server code out of client bundles; tests run on the server side.
       { find: /^server-only$/, replacement: path.join(root, "node_modules/server-only/empty.js") },
+      // next-auth imports "next/server" without the extension that Node's ESM resolver needs outside Next.js;
+      // next-auth is inlined (below) so that this alias reaches it.
+      { find: /^next\/server$/, replacement: "next/server.js" },
     ],
   },
   test: {
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,

@@ -125,7 +125,7 @@ const ACTIONS: TEntry[] = [
   },
   {
     action: "app/(auth)/invitations/[token]/actions.ts#acceptInvitationAction",
-    run: (world, actor) => acceptInvitation({ actor, token: world.invitation.link.split("/").pop()! }),
+    run: (world, actor) => acceptInvitation({ actor, token: world.invitation.link.split("/").pop()!, ip: "192.0.2.1" }),
     // The invitation is for the outsider's email; members with other emails are refused.
     expected: {
       anonymous: "unauthenticated",

@@ -3,14 +3,16 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize, type TOrgAccess } from "@/lib/server/auth/authorize";
-import { getUser } from "@/lib/server/auth/get-user";
 import { oauthProviders } from "@/lib/server/auth/oauth-providers";
+import { sessionUserFromHeaders } from "@/lib/server/auth/resolve-actor";
+import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/server/auth/sessions";
 import { signInWithPassword } from "@/lib/server/auth/sign-in-with-password";
 import type { TSessionUser } from "@/lib/server/auth/verify-credentials";
 import { clientAddress } from "@/lib/server/http/client-address";
@@ -40,7 +42,8 @@ function accountLinkingAdapter(): Adapter {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The Credentials provider works only with JWT sessions; the adapter only links OAuth accounts.
-  session: { strategy: "jwt" },
+  // The cookie also names a server-side session (lib/server/auth/sessions.ts) that signing out ends.
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   adapter: oauth.providers.length > 0 ? accountLinkingAdapter() : undefined,
   trustHost: true,
   pages: { signIn: "/sign-in" },
@@ -62,8 +65,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     ...oauth.providers,
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    async jwt({ token, user }) {
+      // `user` is there only when signing in: that starts a session.
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = await startSession(user.id);
+      }
       return token;
     },
     session({ session, token }) {
@@ -71,17 +78,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return session;
     },
   },
+  events: {
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sid : undefined;
+      if (typeof sessionId === "string") await endSession(sessionId);
+    },
+  },
 });
 
 /** The OAuth / OIDC sign-in buttons to show. */
 export const oauthOptions = oauth.options;
 
-/** The signed-in user, or null. Checks that the account still exists. */
+/** The signed-in user, or null. Checks that the session is still open and the account still exists. */
 export async function getOptionalUser(): Promise<TSessionUser | null> {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  return getUser({ userId });
+  return sessionUserFromHeaders(await headers());
 }
 
 /** The signed-in user, or a redirect to the sign-in page that comes back to `returnTo`. */

@@ -5,7 +5,7 @@ const valid = { DATABASE_URL: "postgresql://remit@localhost:5432/remit", AUTH_SE
 
 describe("parseEnv", () => {
   it("accepts a complete configuration and fills in defaults", () => {
-    expect(parseEnv(valid)).toEqual({ ...valid, DATABASE_POOL_MAX: 10 });
+    expect(parseEnv(valid)).toEqual({ ...valid, DATABASE_POOL_MAX: 10, API_RATE_LIMIT_PER_MINUTE: 1200 });
   });
 
   it("names every missing variable and how to set it", () => {
@@ -17,5 +17,9 @@ describe("parseEnv", () => {
       /must be a PostgreSQL URL[\s\S]*at least 32 characters/,
     );
     expect(() => parseEnv({ ...valid, DATABASE_POOL_MAX: "zero" })).toThrow(/DATABASE_POOL_MAX/);
+    expect(() => parseEnv({ ...valid, API_RATE_LIMIT_PER_MINUTE: "-1" })).toThrow(
+      /API_RATE_LIMIT_PER_MINUTE must be 0/,
+    );
+    expect(parseEnv({ ...valid, API_RATE_LIMIT_PER_MINUTE: "0" }).API_RATE_LIMIT_PER_MINUTE).toBe(0);
   });
 });

@@ -14,6 +14,12 @@ const ZEnv = z.object({
     })
     .min(32, "AUTH_SECRET must be at least 32 characters long (openssl rand -base64 32)."),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  // Requests per API token per minute; 0 turns the limit off (e.g. for benchmarks).
+  API_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: "API_RATE_LIMIT_PER_MINUTE must be a whole number (0 turns the limit off)." })
+    .int("API_RATE_LIMIT_PER_MINUTE must be a whole number (0 turns the limit off).")
+    .min(0, "API_RATE_LIMIT_PER_MINUTE must be 0 or more.")
+    .default(1200),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

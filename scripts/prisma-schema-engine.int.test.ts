@@ -95,13 +95,17 @@ const tablesIn = async (url: string) =>
   );
 
 /** The names of the tables the migration files create. */
+/** The tables that the migrations, applied in order, leave behind. */
 async function migratedTables(migrationsDir: string) {
-  const tables = [];
+  const tables = new Set<string>();
   for (const name of await migrationNames(migrationsDir)) {
     const sql = await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8");
-    tables.push(...[...sql.matchAll(/CREATE TABLE "([^"]+)"/g)].map((match) => match[1]));
+    for (const [, verb, table] of sql.matchAll(/(CREATE|DROP) TABLE "([^"]+)"/g)) {
+      if (verb === "CREATE") tables.add(table!);
+      else tables.delete(table!);
+    }
   }
-  return tables;
+  return [...tables];
 }
 
 async function migrationNames(migrationsDir: string) {

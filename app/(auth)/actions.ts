@@ -3,6 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { oauthOptions, signIn, signOut } from "@/lib/auth";
 import { signUp } from "@/lib/server/accounts/sign-up";
+import { currentClientAddress } from "@/lib/server/http/client-address";
 import { actionError, formValues, parseForm, type TActionState } from "@/lib/server/http/action-state";
 import { ZSignUp } from "@/lib/validation/accounts";
 import { ZSignIn } from "@/lib/validation/auth";
@@ -33,7 +34,7 @@ export async function signUpAction(_previous: TActionState, formData: FormData):
   const echoed = { name: values.name ?? "", email: values.email ?? "" };
   try {
     const input = parseForm(ZSignUp, values);
-    await signUp(input);
+    await signUp({ ...input, ip: await currentClientAddress() });
     await signIn("credentials", {
       email: input.email,
       password: input.password,

@@ -4,14 +4,20 @@ import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/server/auth/password";
 import type { TSessionUser } from "@/lib/server/auth/verify-credentials";
 import { isUniqueViolation } from "@/lib/server/prisma-errors";
+import { SIGN_UPS } from "@/lib/server/rate-limit/limits";
+import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { TSignUp } from "@/lib/validation/accounts";
 
 const EMAIL_TAKEN = new AppError("conflict", "An account with this email already exists.", {
   email: ["An account with this email already exists. Sign in instead, or use another email."],
 });
 
-/** Creates an account with a password. The email (already lower-cased by ZSignUp) must be free. */
-export async function signUp({ name, email, password }: TSignUp): Promise<TSessionUser> {
+/**
+ * Creates an account with a password. The email (already lower-cased by ZSignUp) must be free. Rate limited per
+ * network address (`ip`), so that nobody mass-creates accounts.
+ */
+export async function signUp({ name, email, password, ip }: TSignUp & { ip: string }): Promise<TSessionUser> {
+  await consumeRateLimit(SIGN_UPS, [`ip:${ip}`], "Too many accounts were created from this network.");
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) throw EMAIL_TAKEN;
   try {

@@ -2,9 +2,13 @@ import "server-only";
 import { getToken } from "next-auth/jwt";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/server/http/client-address";
+import { API_TOKEN_FAILURES, apiTokenRequests } from "@/lib/server/rate-limit/limits";
+import { checkRateLimit, consumeRateLimit, recordRateLimitEvent } from "@/lib/server/rate-limit/rate-limit";
 import { verifyApiToken } from "@/lib/server/tokens/verify-api-token";
 import type { TActor } from "./actor";
-import { getUser } from "./get-user";
+import { sessionUser } from "./sessions";
+import type { TSessionUser } from "./verify-credentials";
 
 // Auth.js names the cookie with the __Secure- prefix when the site is served over https.
 const SESSION_COOKIES = [
@@ -12,12 +16,17 @@ const SESSION_COOKIES = [
   { cookieName: "authjs.session-token", secureCookie: false },
 ];
 
-async function sessionUserId(request: Request): Promise<string | null> {
+/**
+ * The user signed in by the session cookie in these headers, or null. The cookie must name a session that is still
+ * open: signing out ends it on the server, so a copied cookie stops working too.
+ */
+export async function sessionUserFromHeaders(headers: Headers): Promise<TSessionUser | null> {
   const secret = getEnv().AUTH_SECRET;
+  const cookie = headers.get("cookie");
   for (const { cookieName, secureCookie } of SESSION_COOKIES) {
-    if (!request.headers.get("cookie")?.includes(cookieName)) continue;
-    const token = await getToken({ req: request, secret, cookieName, secureCookie, salt: cookieName });
-    if (token?.sub) return token.sub;
+    if (!cookie?.includes(cookieName)) continue;
+    const token = await getToken({ req: { headers }, secret, cookieName, secureCookie, salt: cookieName });
+    if (token?.sub && typeof token.sid === "string") return sessionUser({ userId: token.sub, sessionId: token.sid });
   }
   return null;
 }
@@ -33,10 +42,33 @@ export async function resolveActor(request: Request): Promise<TActor | null> {
     if (!match?.[1]) {
       throw new AppError("unauthenticated", 'The Authorization header must be "Bearer <API token>".');
     }
-    return verifyApiToken({ secret: match[1] });
+    return tokenActor(match[1], clientAddress(request.headers));
   }
-  const userId = await sessionUserId(request);
-  if (!userId) return null;
-  const user = await getUser({ userId });
-  return user ? { kind: "user", userId: user.id, email: user.email, name: user.name } : null;
+  const user = await sessionUserFromHeaders(request.headers);
+  return user && { kind: "user", userId: user.id, email: user.email, name: user.name };
+}
+
+/**
+ * The actor for an API token, rate limited twice: per network address for unknown or revoked tokens (no guessing),
+ * and per token for valid ones (API_RATE_LIMIT_PER_MINUTE).
+ */
+async function tokenActor(secret: string, ip: string): Promise<TActor> {
+  const failureKeys = [`ip:${ip}`];
+  const [guessing, verified] = await Promise.allSettled([
+    checkRateLimit(API_TOKEN_FAILURES, failureKeys, "Too many requests with unknown API tokens from this network."),
+    verifyApiToken({ secret }),
+  ]);
+  if (guessing.status === "rejected") throw guessing.reason;
+  if (verified.status === "rejected") {
+    if (verified.reason instanceof AppError && verified.reason.code === "unauthenticated") {
+      await recordRateLimitEvent(API_TOKEN_FAILURES, failureKeys);
+    }
+    throw verified.reason;
+  }
+  const actor = verified.value;
+  const perToken = apiTokenRequests();
+  if (perToken && actor.kind === "token") {
+    await consumeRateLimit(perToken, [`token:${actor.tokenId}`], "This API token has made too many requests.");
+  }
+  return actor;
 }

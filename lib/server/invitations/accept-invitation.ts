@@ -6,6 +6,8 @@ import { requireUserActor } from "@/lib/server/auth/authorize";
 import { hashSecret } from "@/lib/server/auth/secrets";
 import type { TOrganizationSummary } from "@/lib/server/organizations/list-organizations";
 import { invitationStatus } from "@/lib/domain/invitation-status";
+import { INVITATION_ACCEPTANCES } from "@/lib/server/rate-limit/limits";
+import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
 
 const REFUSALS = {
   accepted: "This invitation has already been used.",
@@ -13,15 +15,25 @@ const REFUSALS = {
   expired: "This invitation has expired. Ask an Owner for a new one.",
 } as const;
 
-/** Joins the signed-in user to the organisation; the invitation must be pending and for the user's email. */
+/**
+ * Joins the signed-in user to the organisation; the invitation must be pending and for the user's email. Attempts
+ * are rate limited per user and per network address (`ip`), so that invitation links cannot be guessed.
+ */
 export async function acceptInvitation({
   actor,
   token,
+  ip,
 }: {
   actor: TActor | null;
   token: string;
+  ip: string;
 }): Promise<TOrganizationSummary> {
   const user = requireUserActor(actor);
+  await consumeRateLimit(
+    INVITATION_ACCEPTANCES,
+    [`user:${user.userId}`, `ip:${ip}`],
+    "Too many invitations were tried from this account or network.",
+  );
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({
       where: { tokenHash: hashSecret(token) },

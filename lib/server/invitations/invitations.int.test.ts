@@ -9,6 +9,9 @@ import { getInvitation } from "./get-invitation";
 import { listInvitations } from "./list-invitations";
 import { revokeInvitation } from "./revoke-invitation";
 
+// Each test run comes from its own address, so that rate limits from earlier runs do not carry over.
+const ip = `198.51.100.${randomBytes(1)[0]}`;
+
 function asActor(user: { id: string; email: string; name: string }): TActor {
   return { kind: "user", userId: user.id, email: user.email, name: user.name };
 }
@@ -40,9 +43,11 @@ describe("invitations", () => {
     expect(invitation.link).toMatch(/^https:\/\/remit\.example\/invitations\/inv_/);
     expect(invitation.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
 
-    const joined = await acceptInvitation({ actor: asActor(invitee), token: tokenOf(invitation.link) });
+    const joined = await acceptInvitation({ actor: asActor(invitee), token: tokenOf(invitation.link), ip });
     expect(joined).toMatchObject({ slug: organization.slug, role: "MANAGER" });
-    await expect(acceptInvitation({ actor: asActor(invitee), token: tokenOf(invitation.link) })).rejects.toMatchObject({
+    await expect(
+      acceptInvitation({ actor: asActor(invitee), token: tokenOf(invitation.link), ip }),
+    ).rejects.toMatchObject({
       code: "conflict",
       message: "This invitation has already been used.",
     });
@@ -59,27 +64,35 @@ describe("invitations", () => {
   it("refuses someone signed in with another email, and leaves the invitation usable", async () => {
     const { owner, invitee, invite } = await setup();
     const invitation = await invite();
-    await expect(acceptInvitation({ actor: asActor(owner), token: tokenOf(invitation.link) })).rejects.toMatchObject({
+    await expect(
+      acceptInvitation({ actor: asActor(owner), token: tokenOf(invitation.link), ip }),
+    ).rejects.toMatchObject({
       code: "forbidden",
     });
-    await expect(acceptInvitation({ actor: asActor(invitee), token: tokenOf(invitation.link) })).resolves.toBeTruthy();
+    await expect(
+      acceptInvitation({ actor: asActor(invitee), token: tokenOf(invitation.link), ip }),
+    ).resolves.toBeTruthy();
   });
 
   it("refuses revoked and expired invitations", async () => {
     const { owner, invitee, organization, invite } = await setup();
     const revoked = await invite();
     await revokeInvitation({ actor: asActor(owner), orgSlug: organization.slug, invitationId: revoked.id });
-    await expect(acceptInvitation({ actor: asActor(invitee), token: tokenOf(revoked.link) })).rejects.toMatchObject({
-      code: "conflict",
-      message: expect.stringContaining("revoked"),
-    });
+    await expect(acceptInvitation({ actor: asActor(invitee), token: tokenOf(revoked.link), ip })).rejects.toMatchObject(
+      {
+        code: "conflict",
+        message: expect.stringContaining("revoked"),
+      },
+    );
 
     const expired = await invite();
     await db.invitation.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expect(acceptInvitation({ actor: asActor(invitee), token: tokenOf(expired.link) })).rejects.toMatchObject({
-      code: "conflict",
-      message: expect.stringContaining("expired"),
-    });
+    await expect(acceptInvitation({ actor: asActor(invitee), token: tokenOf(expired.link), ip })).rejects.toMatchObject(
+      {
+        code: "conflict",
+        message: expect.stringContaining("expired"),
+      },
+    );
     expect(await db.membership.count({ where: { organizationId: organization.id, userId: invitee.id } })).toBe(0);
   });
 
@@ -87,8 +100,8 @@ describe("invitations", () => {
     const { invitee, organization, invite } = await setup();
     const invitation = await invite();
     const results = await Promise.allSettled([
-      acceptInvitation({ actor: asActor(invitee), token: tokenOf(invitation.link) }),
-      acceptInvitation({ actor: asActor(invitee), token: tokenOf(invitation.link) }),
+      acceptInvitation({ actor: asActor(invitee), token: tokenOf(invitation.link), ip }),
+      acceptInvitation({ actor: asActor(invitee), token: tokenOf(invitation.link), ip }),
     ]);
     expect(results.filter((result) => result.status === "fulfilled").length).toBeGreaterThanOrEqual(1);
     expect(await db.membership.count({ where: { organizationId: organization.id, userId: invitee.id } })).toBe(1);
@@ -100,7 +113,7 @@ describe("invitations", () => {
     const second = await invite(invitee.email, "VIEWER");
     const pending = await listInvitations({ actor: asActor(owner), orgSlug: organization.slug });
     expect(pending.map((invitation) => invitation.id)).toEqual([second.id]);
-    await expect(acceptInvitation({ actor: asActor(invitee), token: tokenOf(first.link) })).rejects.toMatchObject({
+    await expect(acceptInvitation({ actor: asActor(invitee), token: tokenOf(first.link), ip })).rejects.toMatchObject({
       code: "conflict",
     });
     await expect(invite(owner.email)).rejects.toMatchObject({

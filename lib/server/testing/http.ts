@@ -1,19 +1,24 @@
 // Helpers for integration tests that call route handlers as Next.js would.
 import { encode } from "next-auth/jwt";
 import { getEnv } from "@/lib/env";
+import { startSession } from "@/lib/server/auth/sessions";
 
 export const TEST_ORIGIN = "http://remit.test";
 const SESSION_COOKIE = "authjs.session-token";
 
-/** A session cookie for the user, as Auth.js issues it after signing in. */
+/** A session cookie for the user, as Auth.js issues it after signing in, with its session started. */
 export async function sessionCookie(user: { id: string; email: string; name: string }): Promise<string> {
   const token = await encode({
-    token: { sub: user.id, email: user.email, name: user.name },
+    token: { sub: user.id, email: user.email, name: user.name, sid: await startSession(user.id) },
     secret: getEnv().AUTH_SECRET,
     salt: SESSION_COOKIE,
   });
   return `${SESSION_COOKIE}=${token}`;
 }
+
+// Each test file calls from an address of its own (modules load once per file), so that rate limits counted by one
+// file's requests never refuse another's. A test can pass its own x-forwarded-for.
+const TEST_CLIENT_ADDRESS = `198.19.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
 
 export type TCredentials = { cookie?: string; bearer?: string } | null;
 
@@ -36,7 +41,12 @@ export async function callRoute<TParams extends Record<string, string> = Record<
     headers?: Record<string, string>;
   },
 ): Promise<{ status: number; body: unknown; headers: Headers }> {
-  const requestHeaders = new Headers({ host: new URL(TEST_ORIGIN).host, origin: TEST_ORIGIN, ...headers });
+  const requestHeaders = new Headers({
+    host: new URL(TEST_ORIGIN).host,
+    origin: TEST_ORIGIN,
+    "x-forwarded-for": TEST_CLIENT_ADDRESS,
+    ...headers,
+  });
   if (credentials?.cookie) requestHeaders.set("cookie", credentials.cookie);
   if (credentials?.bearer) requestHeaders.set("authorization", `Bearer ${credentials.bearer}`);
   if (body !== undefined) requestHeaders.set("content-type", "application/json");

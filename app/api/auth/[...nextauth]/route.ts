@@ -1,3 +1,27 @@
+import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
+import { errorResponse } from "@/lib/errors";
+import { assertSignInAllowed, signInKeys } from "@/lib/server/auth/sign-in-with-password";
+import { clientAddress } from "@/lib/server/http/client-address";
 
-export const { GET, POST } = handlers;
+export const { GET } = handlers;
+
+/**
+ * Auth.js's own endpoints. A password sign-in posted here while the account or network is locked out answers 429
+ * with Retry-After, as the API does, before Auth.js sees it.
+ */
+export async function POST(request: NextRequest): Promise<Response> {
+  if (request.nextUrl.pathname.endsWith("/callback/credentials")) {
+    try {
+      const form = await request.clone().formData();
+      const email = String(form.get("email") ?? "")
+        .trim()
+        .toLowerCase();
+      await assertSignInAllowed(signInKeys({ email, ip: clientAddress(request.headers) }));
+    } catch (error) {
+      // A body that is not a form is Auth.js's to refuse.
+      if (!(error instanceof TypeError)) return errorResponse(error);
+    }
+  }
+  return handlers.POST(request);
+}

@@ -1,0 +1,31 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { memoryRateLimitStore, postgresRateLimitStore, type TRateLimitStore } from "./rate-limit";
+
+const limit = { bucket: "int-test", limit: 5, windowMs: 60_000 };
+const key = () => `key:${randomBytes(6).toString("hex")}`;
+
+describe.each([
+  ["PostgreSQL", postgresRateLimitStore],
+  ["memory", memoryRateLimitStore()],
+] as [string, TRateLimitStore][])("the %s store", (_name, store) => {
+  it("counts concurrent requests exactly, per window, and keeps keys and buckets apart", async () => {
+    const now = Date.now();
+    const mine = key();
+    await Promise.all(Array.from({ length: 40 }, () => store.increment(limit, mine, now)));
+    expect(await store.counts(limit, mine, now)).toEqual({ current: 40, previous: 0 });
+    // One window later, those requests are the previous window's.
+    expect(await store.counts(limit, mine, now + limit.windowMs)).toEqual({ current: 0, previous: 40 });
+    expect(await store.increment(limit, mine, now + limit.windowMs)).toEqual({ current: 1, previous: 40 });
+    expect(await store.counts(limit, key(), now)).toEqual({ current: 0, previous: 0 });
+    expect(await store.counts({ ...limit, bucket: "other" }, mine, now)).toEqual({ current: 0, previous: 0 });
+  });
+
+  it("forgets a key when cleared", async () => {
+    const now = Date.now();
+    const mine = key();
+    await store.increment(limit, mine, now);
+    await store.clear(limit, mine);
+    expect(await store.counts(limit, mine, now)).toEqual({ current: 0, previous: 0 });
+  });
+});

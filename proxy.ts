@@ -1,0 +1,39 @@
+// Runs before every request but static assets: gives each page a fresh CSP nonce (Next.js reads it from the
+// request's Content-Security-Policy header and puts it on its own scripts) and sets the security headers.
+import { NextResponse, type NextRequest } from "next/server";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  baseSecurityHeaders,
+  contentSecurityPolicy,
+  isHttpsRequest,
+  oauthFormOrigins,
+} from "@/lib/server/http/security-headers";
+
+export function proxy(request: NextRequest) {
+  const isHttps = isHttpsRequest(request.nextUrl, request.headers, process.env);
+  const isApi = request.nextUrl.pathname.startsWith("/api/");
+  let policy = API_CONTENT_SECURITY_POLICY;
+  let response: NextResponse;
+  if (isApi) {
+    response = NextResponse.next();
+  } else {
+    const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+    policy = contentSecurityPolicy({
+      nonce,
+      isDevelopment: process.env.NODE_ENV === "development",
+      isHttps,
+      formOrigins: oauthFormOrigins(process.env),
+    });
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", policy);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  response.headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(baseSecurityHeaders({ isHttps }))) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
