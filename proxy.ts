@@ -1,5 +1,6 @@
-// Runs before every request but static assets: gives each page a fresh CSP nonce (Next.js reads it from the
-// request's Content-Security-Policy header and puts it on its own scripts) and sets the security headers.
+// Runs before every request but static assets: refuses cross-site server-action posts, gives each page a fresh CSP
+// nonce (Next.js reads it from the request's Content-Security-Policy header and puts it on its own scripts) and
+// sets the security headers.
 import { NextResponse, type NextRequest } from "next/server";
 import {
   API_CONTENT_SECURITY_POLICY,
@@ -8,13 +9,17 @@ import {
   isHttpsRequest,
   oauthFormOrigins,
 } from "@/lib/server/http/security-headers";
+import { CROSS_SITE_MESSAGE, isSameOrigin } from "@/lib/server/http/same-origin";
 
 export function proxy(request: NextRequest) {
   const isHttps = isHttpsRequest(request.nextUrl, request.headers, process.env);
   const isApi = request.nextUrl.pathname.startsWith("/api/");
   let policy = API_CONTENT_SECURITY_POLICY;
   let response: NextResponse;
-  if (isApi) {
+  if (!isApi && !["GET", "HEAD", "OPTIONS"].includes(request.method) && !isSameOrigin(request.headers)) {
+    // A write to a page is a server action; from another site it is forgery. Next.js would refuse it with a 500.
+    response = NextResponse.json({ error: { code: "forbidden", message: CROSS_SITE_MESSAGE } }, { status: 403 });
+  } else if (isApi) {
     response = NextResponse.next();
   } else {
     const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

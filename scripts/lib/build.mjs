@@ -5,7 +5,15 @@ import path from "node:path";
 import { ROOT, run } from "./process.mjs";
 
 const INPUT_DIRECTORIES = ["app", "components", "lib", "public", "prisma"];
-const INPUT_FILES = ["package-lock.json", "next.config.ts", "tsconfig.json", "postcss.config.mjs"];
+const INPUT_FILES = [
+  "package-lock.json",
+  "next.config.ts",
+  "tsconfig.json",
+  "postcss.config.mjs",
+  "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
+];
 const SKIPPED = new Set(["node_modules", "generated", "migrations"]);
 const STAMP = path.join(ROOT, ".next", "remit-build-stamp");
 

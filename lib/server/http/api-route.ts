@@ -4,6 +4,7 @@ import { AppError, errorResponse } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { resolveActor } from "@/lib/server/auth/resolve-actor";
 import { fieldErrors } from "@/lib/validation/fields";
+import { CROSS_SITE_MESSAGE, isSameOrigin } from "./same-origin";
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1_000_000;
 
@@ -17,19 +18,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * exempt: they are never sent by a browser on its own.
  */
 function assertSameOrigin(request: Request, actor: TActor | null): void {
-  if (SAFE_METHODS.has(request.method) || actor?.kind !== "user") return;
-  const fetchSite = request.headers.get("sec-fetch-site");
-  if (fetchSite === "same-origin") return;
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (origin && host) {
-    try {
-      if (new URL(origin).host === host) return;
-    } catch {
-      // an unparsable Origin is refused below
-    }
-  }
-  throw new AppError("forbidden", "This request did not come from Remit's own pages, so it was refused.");
+  if (SAFE_METHODS.has(request.method) || actor?.kind !== "user" || isSameOrigin(request.headers)) return;
+  throw new AppError("forbidden", CROSS_SITE_MESSAGE);
 }
 
 /** A route handler that resolves the caller, refuses cross-site writes, and turns every error into JSON. */
