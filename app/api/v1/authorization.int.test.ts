@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { TPermission, TRole } from "@/lib/domain/roles";
+import { hashSecret } from "@/lib/server/auth/secrets";
 import { createDraft } from "@/lib/server/drafts/drafts";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
 import { documentedResponse } from "@/lib/server/openapi/build-openapi-document";
@@ -611,6 +612,13 @@ describe.each(MATRIX)("$method $route", (entry) => {
     const documented = documentedResponse(entry.method, entry.route, response.status);
     expect(documented, "an answer the OpenAPI document does not list").toBeDefined();
     expect(documented?.schema?.safeParse(response.body).error?.issues ?? []).toEqual([]);
+    // No answer carries a stored secret: password hashes, API token hashes, or other tokens' secrets.
+    const text = JSON.stringify(response.body) ?? "";
+    expect(text).not.toContain("$argon2");
+    for (const token of Object.values(world.tokens)) {
+      expect(text).not.toContain(hashSecret(token.secret));
+      if (world.credentials[actor]?.bearer !== token.secret) expect(text).not.toContain(token.secret);
+    }
     if (expected >= 400) {
       expect(Object.keys(response.body as object)).toEqual(["error"]);
       expect(await snapshot(world)).toEqual(before);

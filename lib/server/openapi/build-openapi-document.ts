@@ -20,6 +20,7 @@ const ERROR_STATUSES: Record<number, string> = {
   403: "Signed in, but not allowed to do this (or a browser's write that came from another site).",
   404: "No such organisation, or the caller is not a member of it.",
   413: "The request body is too large.",
+  429: "A rate limit is used up (per API token, or for unknown tokens per address); try again after `Retry-After` seconds.",
   500: "Something went wrong on the server; nothing was changed by a request that failed part-way.",
   503: "The database is unavailable; try again after `Retry-After` seconds.",
 };
@@ -132,7 +133,8 @@ function errorStatuses(operation: TOperation): number[] {
     statuses.push(403);
   }
   if (operation.path.includes("{orgSlug}")) statuses.push(404);
-  statuses.push(500, 503);
+  // Any request may carry a bearer token, and tokens are rate limited.
+  statuses.push(429, 500, 503);
   return statuses;
 }
 
