@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { baseSecurityHeaders, JSON_CONTENT_SECURITY_POLICY } from "./lib/server/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -7,6 +8,16 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Loaded by Node at run time rather than bundled: native addons and WebAssembly-backed packages.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/adapter-pg"],
+  // The API's security headers are the same for every response; pages get theirs, with a nonce, from proxy.ts.
+  headers: async () => [
+    {
+      source: "/api/:path*",
+      headers: Object.entries({
+        ...baseSecurityHeaders({ isHttps: false }),
+        "Content-Security-Policy": JSON_CONTENT_SECURITY_POLICY,
+      }).map(([key, value]) => ({ key, value })),
+    },
+  ],
 };
 
 export default nextConfig;

@@ -50,8 +50,8 @@ export function contentSecurityPolicy({
   return directives.join("; ");
 }
 
-/** For API responses, which are never documents: nothing may load, nothing may frame them. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+/** For JSON responses (the API's, and refusals), which are never documents: nothing may load or frame them. */
+export const JSON_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /** The headers every response carries; HSTS only when the site is served over https. */
 export function baseSecurityHeaders({ isHttps }: { isHttps: boolean }): Record<string, string> {
