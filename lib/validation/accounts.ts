@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidSlug, RESERVED_SLUGS, SLUG_MAX_LENGTH } from "@/lib/domain/slug";
 import { ZEmail } from "./auth";
+import { objectOf } from "./fields";
 import { refuseNul } from "./map-fields";
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -39,7 +40,10 @@ export const ZPersonName = z
   .max(100, "A name has at most 100 characters.");
 
 export const ZSignUp = z
-  .object({ name: ZPersonName, email: ZEmail, password: ZPassword })
+  .object(
+    { name: ZPersonName, email: ZEmail, password: ZPassword },
+    objectOf("a sign-up", ["name", "email", "password"]),
+  )
   .refine(({ email, password }) => password.toLowerCase() !== email, {
     path: ["password"],
     error: "Your password must not be your email address.",
@@ -57,32 +61,40 @@ export const ZOrganizationSlug = z
   });
 
 export const ZCreateOrganization = z
-  .object({
-    name: z
-      .string({ error: "Enter the organisation's name." })
-      .trim()
-      .min(1, "Enter the organisation's name.")
-      .max(100, "A name has at most 100 characters."),
-    slug: ZOrganizationSlug,
-  })
+  .object(
+    {
+      name: z
+        .string({ error: "Enter the organisation's name." })
+        .trim()
+        .min(1, "Enter the organisation's name.")
+        .max(100, "A name has at most 100 characters."),
+      slug: ZOrganizationSlug,
+    },
+    objectOf("an organisation", ["name", "slug"]),
+  )
   .superRefine(refuseNul);
 export type TCreateOrganization = z.infer<typeof ZCreateOrganization>;
 
 export const ZMemberRole = z.enum(["OWNER", "MANAGER", "VIEWER"], { error: "Choose Owner, Manager or Viewer." });
 
-export const ZChangeMemberRole = z.object({ role: ZMemberRole });
+export const ZChangeMemberRole = z.object({ role: ZMemberRole }, objectOf("a member's role", ["role"]));
 
-export const ZCreateInvitation = z.object({ email: ZEmail, role: ZMemberRole }).superRefine(refuseNul);
+export const ZCreateInvitation = z
+  .object({ email: ZEmail, role: ZMemberRole }, objectOf("an invitation", ["email", "role"]))
+  .superRefine(refuseNul);
 export type TCreateInvitation = z.infer<typeof ZCreateInvitation>;
 
 export const ZCreateApiToken = z
-  .object({
-    name: z
-      .string({ error: "Name the token after what uses it." })
-      .trim()
-      .min(1, "Name the token after what uses it.")
-      .max(100, "A name has at most 100 characters."),
-    role: z.enum(["MANAGER", "VIEWER"], { error: "An API token is a Manager or a Viewer." }),
-  })
+  .object(
+    {
+      name: z
+        .string({ error: "Name the token after what uses it." })
+        .trim()
+        .min(1, "Name the token after what uses it.")
+        .max(100, "A name has at most 100 characters."),
+      role: z.enum(["MANAGER", "VIEWER"], { error: "An API token is a Manager or a Viewer." }),
+    },
+    objectOf("an API token", ["name", "role"]),
+  )
   .superRefine(refuseNul);
 export type TCreateApiToken = z.infer<typeof ZCreateApiToken>;

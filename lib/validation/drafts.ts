@@ -24,7 +24,12 @@ const ZDraftDescription = z
 export const ZCreateDraft = ZBody("a draft", {
   name: ZDraftName,
   description: ZDraftDescription,
-  from: z.string().trim().min(1).max(100, `"from" must be a draft's id.`).optional(),
+  from: z
+    .string({ error: `"from" must be a draft's id, or left out to start from live.` })
+    .trim()
+    .min(1, `"from" must be a draft's id, or left out to start from live.`)
+    .max(100, `"from" must be a draft's id.`)
+    .optional(),
 });
 
 export const ZUpdateDraft = ZBody("a draft", {
@@ -37,14 +42,23 @@ export const ZCompareQuery = z.object({
   with: z.string().trim().min(1).max(100, `"with" is "live" or a draft's id.`).default("live"),
 });
 
+const CHOICE_KEY = "Each choice is keyed by a conflict's id, as the conflicts list gives it.";
 const CONFLICT_ID = new RegExp(`^(${MERGE_KINDS.join("|")}):[^\\s]{1,400}$`);
 
 /** `POST publish`: for each conflict a previous attempt listed, which side to keep. */
 export const ZPublishDraft = ZBody("a publish request", {
   choices: z
     .record(
-      z.string().regex(CONFLICT_ID, "Each choice is keyed by a conflict's id, as the conflicts list gives it."),
+      z.string().regex(CONFLICT_ID, CHOICE_KEY),
       z.enum(["live", "draft"], { error: 'Each choice is "live" or "draft".' }),
+      {
+        error: (issue) => {
+          if (issue.code === "invalid_key") return CHOICE_KEY;
+          if (issue.code === "invalid_type")
+            return `"choices" must be an object: each conflict's id -> "live" or "draft".`;
+          return undefined;
+        },
+      },
     )
     .refine((choices) => Object.keys(choices).length <= 10_000, "At most 10,000 choices.")
     .optional(),

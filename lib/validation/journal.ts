@@ -5,7 +5,7 @@ import { ZRef } from "./map-fields";
 /** A date and time, as ISO 8601. */
 export const ZMoment = (field: string) =>
   z
-    .string()
+    .string({ error: `"${field}" must be a date and time, like 2026-11-28T14:30:00Z.` })
     .trim()
     .max(40, `"${field}" must be a date and time, like 2026-11-28T14:30:00Z.`)
     .refine((value) => {

@@ -14,6 +14,15 @@ export function ZRef(field: string, noun: string) {
     .max(REF_MAX_LENGTH, message);
 }
 
+/**
+ * An id or key from the caller, as an error message quotes it: cut short past REF_MAX_LENGTH characters (no id or
+ * key is longer), so that a huge value does not bury the sentence.
+ */
+export function shownRef(ref: string): string {
+  const characters = Array.from(ref);
+  return characters.length <= REF_MAX_LENGTH ? ref : `${characters.slice(0, REF_MAX_LENGTH).join("")}…`;
+}
+
 /** A 0-based position in a list (duties in the catalogue, slots in their team). */
 export const ZPosition = z
   .number({ error: `"order" must be a position: 0 for first, 1 for second, and so on.` })
@@ -59,12 +68,32 @@ export function canBeStored(text: string): boolean {
  * name or label needs. The paths are lists of keys and indexes, as zod's.
  */
 export function nulCharacterPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof value === "string") return canBeStored(value) ? [] : [path];
-  if (Array.isArray(value)) return value.flatMap((item, index) => nulCharacterPaths(item, [...path, index]));
-  if (typeof value === "object" && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) => nulCharacterPaths(item, [...path, key]));
+  // A stack rather than recursion, and each step linked to its parent rather than carrying its whole path: a JSON
+  // body can nest deeper than the call stack (and than a path per level could fit in memory).
+  type TStep = { value: unknown; key?: string | number; parent?: TStep };
+  const found: (string | number)[][] = [];
+  const pending: TStep[] = [{ value }];
+  while (pending.length > 0) {
+    const step = pending.pop()!;
+    if (typeof step.value === "string") {
+      if (!canBeStored(step.value)) found.push([...path, ...keysTo(step)]);
+    } else if (typeof step.value === "object" && step.value !== null) {
+      const children: [string | number, unknown][] = Array.isArray(step.value)
+        ? step.value.map((item, index) => [index, item])
+        : Object.entries(step.value);
+      for (let index = children.length - 1; index >= 0; index--) {
+        const [key, item] = children[index]!;
+        pending.push({ value: item, key, parent: step });
+      }
+    }
   }
-  return [];
+  return found;
+}
+
+function keysTo(step: { key?: string | number; parent?: typeof step }): (string | number)[] {
+  const keys: (string | number)[] = [];
+  for (let current: typeof step | undefined = step; current?.parent; current = current.parent) keys.push(current.key!);
+  return keys.reverse();
 }
 
 /** For a PATCH: at least one field must be there, or the request does nothing. */

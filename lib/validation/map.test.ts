@@ -327,6 +327,21 @@ describe("validateMapDocument: references", () => {
     expect(messageAt(input, "teams[0].slots[0].holder")).toMatch(/must be the key of a person/);
   });
 
+  it("checks references into a list that is left out, as into an empty one", () => {
+    const input = {
+      format: "remit.map/v1",
+      teams: [
+        { key: "checkout", name: "Checkout", slots: [{ key: "po", role: "PO", holder: "p1" }] },
+        { key: "search", name: "Search", assignments: [{ duty: "vision", slot: "po", level: "informed" }] },
+      ],
+    };
+    expect(pathsOf(input)).toEqual([
+      "teams[0].slots[0].holder",
+      "teams[1].assignments[0].duty",
+      "teams[1].assignments[0].slot",
+    ]);
+  });
+
   it("does not guess at references when the list they point into is itself broken", () => {
     const input = { ...example(), people: "everyone" };
     expect(pathsOf(input)).toEqual(["people"]);

@@ -332,8 +332,10 @@ type TReport = (path: PropertyKey[], message: string) => void;
 function checkReferences(input: unknown, report: TReport): void {
   const document = asRecord(input);
   if (!document) return;
-  const duties = asArray(document.duties);
-  const people = asArray(document.people);
+  // A list left out is empty (as ZMapDocument's defaults make it), so references into it are checked too.
+  const listOf = (value: unknown) => (value === undefined ? [] : asArray(value));
+  const duties = listOf(document.duties);
+  const people = listOf(document.people);
   const teams = asArray(document.teams);
 
   const dutyKeys = duties && uniqueKeys(duties, "duties", "duty", report);
@@ -347,7 +349,7 @@ function checkReferences(input: unknown, report: TReport): void {
     const team = asRecord(rawTeam);
     if (!team) return;
     const teamKey = keyOf(team);
-    const slots = asArray(team.slots);
+    const slots = listOf(team.slots);
     const assignments = asArray(team.assignments);
     slotsTotal += slots?.length ?? 0;
     assignmentsTotal += assignments?.length ?? 0;

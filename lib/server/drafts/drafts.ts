@@ -16,6 +16,7 @@ import { mapSnapshots } from "@/lib/server/map/map-snapshot";
 import { replaceMap } from "@/lib/server/map/replace-map";
 import { isUniqueViolation } from "@/lib/server/prisma-errors";
 import { validateMapDocument } from "@/lib/validation/map";
+import { shownRef } from "@/lib/validation/map-fields";
 
 const DRAFT_SELECT = {
   id: true,
@@ -62,7 +63,7 @@ async function findDraft(organizationId: string, draftId: string): Promise<TDraf
     where: { id: draftId, organizationId },
     select: { ...DRAFT_SELECT, base: true },
   });
-  if (!draft) throw new AppError("not_found", `There is no draft "${draftId}" in this organisation.`);
+  if (!draft) throw new AppError("not_found", `There is no draft "${shownRef(draftId)}" in this organisation.`);
   return draft;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { canBeStored } from "@/lib/validation/map-fields";
+import { canBeStored, shownRef } from "@/lib/validation/map-fields";
 
 export type TDutyRef = { id: string; key: string; name: string };
 
@@ -23,7 +23,7 @@ export async function findDuty(
       });
   const duty = rows.find((row) => row.id === ref) ?? rows[0];
   if (!duty) {
-    const message = `There is no duty with the id or key "${ref}" in this organisation.`;
+    const message = `There is no duty with the id or key "${shownRef(ref)}" in this organisation.`;
     throw new AppError("not_found", message, field ? { [field]: [message] } : undefined);
   }
   return duty;

@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { AppError, toAppError, type TActionState } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validation/fields";
+import { canBeStored } from "@/lib/validation/map-fields";
 
 export type { TActionState };
 
@@ -23,6 +24,16 @@ export function parseForm<TSchema extends z.ZodType>(schema: TSchema, values: un
     throw new AppError("invalid_input", "Check the highlighted fields.", fieldErrors(parsed.error));
   }
   return parsed.data;
+}
+
+/**
+ * Checks an action's bound arguments (slugs and ids the page passed): like form fields, they arrive from the
+ * browser and may be anything. Values that are not text, or text with NUL, cannot name anything.
+ */
+export function assertAddresses(...values: unknown[]): void {
+  if (values.some((value) => typeof value !== "string" || !canBeStored(value))) {
+    throw new AppError("not_found", "There is nothing at this address.");
+  }
 }
 
 /** An error as form state. Unexpected errors are logged and shown as a generic message. */

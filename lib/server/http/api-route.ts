@@ -22,12 +22,21 @@ function assertSameOrigin(request: Request, actor: TActor | null): void {
   throw new AppError("forbidden", CROSS_SITE_MESSAGE);
 }
 
-/** A route handler that resolves the caller, refuses cross-site writes, and turns every error into JSON. */
+function payloadTooLarge(limit: number): AppError {
+  return new AppError("payload_too_large", `The request body is larger than ${Math.round(limit / 1000)} kB.`);
+}
+
+/**
+ * A route handler that resolves the caller, refuses cross-site writes and write bodies declared larger than
+ * `bodyLimit` (also for routes that read no body), and turns every error into JSON.
+ */
 export function apiRoute<TParams = Record<string, never>>(
   handler: (input: THandlerInput<TParams>) => Promise<Response>,
+  { bodyLimit = DEFAULT_BODY_LIMIT_BYTES }: { bodyLimit?: number } = {},
 ) {
   return async (request: Request, context: TRouteContext<TParams>): Promise<Response> => {
     try {
+      if (!SAFE_METHODS.has(request.method) && declaredLength(request) > bodyLimit) throw payloadTooLarge(bodyLimit);
       const params = await context.params;
       // PostgreSQL refuses text with NUL characters; such an address cannot name anything.
       if (Object.values(params as Record<string, unknown>).some((value) => String(value).includes("\u0000"))) {
@@ -42,10 +51,13 @@ export function apiRoute<TParams = Record<string, never>>(
   };
 }
 
+function declaredLength(request: Request): number {
+  return Number(request.headers.get("content-length") ?? "0");
+}
+
 async function readText(request: Request, limit: number): Promise<string> {
-  const tooLarge = new AppError("payload_too_large", `The request body is larger than ${Math.round(limit / 1000)} kB.`);
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge;
+  const tooLarge = payloadTooLarge(limit);
+  if (declaredLength(request) > limit) throw tooLarge;
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -14,6 +14,7 @@ const REFUSALS = {
   revoked: "This invitation has been revoked. Ask an Owner for a new one.",
   expired: "This invitation has expired. Ask an Owner for a new one.",
 } as const;
+const INVALID_LINK = "This invitation link is not valid. Ask for a new one.";
 
 /**
  * Joins the signed-in user to the organisation; the invitation must be pending and for the user's email. Attempts
@@ -29,6 +30,8 @@ export async function acceptInvitation({
   ip: string;
 }): Promise<TOrganizationSummary> {
   const user = requireUserActor(actor);
+  // The token comes from the link, through the page: anything but text names no invitation.
+  if (typeof token !== "string") throw new AppError("not_found", INVALID_LINK);
   await consumeRateLimit(
     INVITATION_ACCEPTANCES,
     [`user:${user.userId}`, `ip:${ip}`],
@@ -47,7 +50,7 @@ export async function acceptInvitation({
         organization: { select: { id: true, slug: true, name: true } },
       },
     });
-    if (!invitation) throw new AppError("not_found", "This invitation link is not valid. Ask for a new one.");
+    if (!invitation) throw new AppError("not_found", INVALID_LINK);
     const status = invitationStatus(invitation);
     if (status !== "pending") throw new AppError("conflict", REFUSALS[status]);
     if (invitation.email !== user.email) {

@@ -7,6 +7,7 @@ import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { changeOf, runWrite } from "@/lib/server/live/run-write";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/prisma-errors";
+import { shownRef } from "@/lib/validation/map-fields";
 import { applyRowChanges, readMapRows } from "./apply-rows";
 import { readEntries, viewGroups } from "./read-journal";
 
@@ -39,7 +40,10 @@ export async function restoreTeam({
           [...rows.team.values()].find((row) => row.id === teamId || row.key === teamId)?.id;
         const id = find(now) ?? find(then);
         if (!id)
-          throw new AppError("not_found", `There is no team with the id or key "${teamId}" in this organisation.`);
+          throw new AppError(
+            "not_found",
+            `There is no team with the id or key "${shownRef(teamId)}" in this organisation.`,
+          );
         if (!then.team.has(id)) {
           throw new AppError("conflict", "The team did not exist at that moment; delete it instead.");
         }

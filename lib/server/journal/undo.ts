@@ -7,6 +7,7 @@ import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { changeOf, runWrite } from "@/lib/server/live/run-write";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/prisma-errors";
+import { shownRef } from "@/lib/validation/map-fields";
 import { applyRowChanges, lockRows } from "./apply-rows";
 import { readEntries, viewGroups } from "./read-journal";
 
@@ -27,7 +28,7 @@ async function findGroupEntries(organizationId: string, ref: string): Promise<TJ
     : Prisma.sql`group_id = ${ref}`;
   const entries = await readEntries(db, organizationId, where);
   if (entries.length === 0) {
-    throw new AppError("not_found", `There is no journal entry "${ref}" in this organisation.`);
+    throw new AppError("not_found", `There is no journal entry "${shownRef(ref)}" in this organisation.`);
   }
   return entries;
 }

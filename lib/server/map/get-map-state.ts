@@ -4,6 +4,7 @@ import type { TRemitMap } from "@/lib/domain/model";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
+import { shownRef } from "@/lib/validation/map-fields";
 import { readSnapshotAt } from "./map-snapshot";
 
 /**
@@ -30,6 +31,7 @@ export async function getMapState({
     "teamId" in scope ? [scope.teamId, map.teams, "team"] : [scope.personId, map.people, "person"];
   const found = candidates.find((candidate) => candidate.id === ref || candidate.key === ref);
   const slice = found ? mapSlice(map, "teamId" in scope ? { teamId: found.id } : { personId: found.id }) : null;
-  if (!slice) throw new AppError("not_found", `There is no ${noun} with the id or key "${ref}" in this organisation.`);
+  if (!slice)
+    throw new AppError("not_found", `There is no ${noun} with the id or key "${shownRef(ref)}" in this organisation.`);
   return { map: slice, loadedAt };
 }

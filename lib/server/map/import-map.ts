@@ -4,6 +4,7 @@ import { changeOf, runWrite } from "@/lib/server/live/run-write";
 import { AppError, type TFieldErrors } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
+import { addFieldError } from "@/lib/validation/fields";
 import { formatPath, validateMapDocument } from "@/lib/validation/map";
 import { NUL_MESSAGE, nulCharacterPaths } from "@/lib/validation/map-fields";
 import { loadMapIn } from "./load-map";
@@ -45,7 +46,7 @@ export async function importMap({
   ];
   if (!result.ok || errors.length > 0) {
     const fields: TFieldErrors = {};
-    for (const error of errors) (fields[error.path] ??= []).push(error.message);
+    for (const error of errors) addFieldError(fields, error.path, error.message);
     const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
     throw new AppError(
       "invalid_input",

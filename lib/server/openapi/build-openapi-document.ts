@@ -126,7 +126,8 @@ function jsonContent(schema: z.ZodType): TJson {
 
 function errorStatuses(operation: TOperation): number[] {
   const statuses = operation.body || operation.query ? [400] : [];
-  if (operation.bodyLimitBytes !== undefined || operation.body) statuses.push(413);
+  // Every write refuses a body declared larger than its limit, even one it would not read.
+  if (operation.method !== "GET" || operation.bodyLimitBytes !== undefined || operation.body) statuses.push(413);
   // A wrong bearer token is refused everywhere, as is a signed-in browser's write that comes from another site.
   statuses.push(401);
   if (operation.method !== "GET" || (operation.access !== "anyone" && operation.access !== "signed-in")) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { canBeStored } from "@/lib/validation/map-fields";
+import { canBeStored, shownRef } from "@/lib/validation/map-fields";
 
 export type TPersonRef = { id: string; key: string; name: string };
 
@@ -23,7 +23,7 @@ export async function findPerson(
       });
   const person = rows.find((row) => row.id === ref) ?? rows[0];
   if (!person) {
-    const message = `There is no person with the id or key "${ref}" in this organisation.`;
+    const message = `There is no person with the id or key "${shownRef(ref)}" in this organisation.`;
     throw new AppError("not_found", message, field ? { [field]: [message] } : undefined);
   }
   return person;

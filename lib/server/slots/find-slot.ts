@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { canBeStored } from "@/lib/validation/map-fields";
+import { canBeStored, shownRef } from "@/lib/validation/map-fields";
 
 export type TSlotRef = { id: string; key: string; role: string };
 
@@ -28,7 +28,7 @@ export async function findSlot(
       });
   const slot = rows.find((row) => row.id === ref) ?? rows[0];
   if (!slot) {
-    const message = `Team "${team.key}" has no slot with the id or key "${ref}".`;
+    const message = `Team "${team.key}" has no slot with the id or key "${shownRef(ref)}".`;
     throw new AppError("not_found", message, field ? { [field]: [message] } : undefined);
   }
   return slot;

@@ -7,13 +7,14 @@ import { createInvitation } from "@/lib/server/invitations/create-invitation";
 import { revokeInvitation } from "@/lib/server/invitations/revoke-invitation";
 import { changeMemberRole } from "@/lib/server/members/change-member-role";
 import { removeMember } from "@/lib/server/members/remove-member";
-import { actionError, formValues, parseForm, type TActionState } from "@/lib/server/http/action-state";
+import { actionError, assertAddresses, formValues, parseForm, type TActionState } from "@/lib/server/http/action-state";
 import { requestOrigin } from "@/lib/server/http/request-origin";
 import { ZChangeMemberRole, ZCreateInvitation } from "@/lib/validation/accounts";
 
 export async function inviteMemberAction(orgSlug: string, _previous: TActionState, formData: FormData) {
   const values = formValues(formData, ["email", "role"]);
   try {
+    assertAddresses(orgSlug);
     const invitation = await createInvitation({
       actor: await currentActor(),
       orgSlug,
@@ -38,6 +39,7 @@ export async function changeMemberRoleAction(
   formData: FormData,
 ) {
   try {
+    assertAddresses(orgSlug, userId);
     const { role } = parseForm(ZChangeMemberRole, formValues(formData, ["role"]));
     await changeMemberRole({ actor: await currentActor(), orgSlug, userId, role });
     revalidatePath(`/${orgSlug}`, "layout");
@@ -49,6 +51,7 @@ export async function changeMemberRoleAction(
 
 export async function removeMemberAction(orgSlug: string, userId: string, _previous: TActionState) {
   try {
+    assertAddresses(orgSlug, userId);
     await removeMember({ actor: await currentActor(), orgSlug, userId });
     revalidatePath(`/${orgSlug}`, "layout");
     return { ok: true } satisfies TActionState;
@@ -59,6 +62,7 @@ export async function removeMemberAction(orgSlug: string, userId: string, _previ
 
 export async function revokeInvitationAction(orgSlug: string, invitationId: string, _previous: TActionState) {
   try {
+    assertAddresses(orgSlug, invitationId);
     await revokeInvitation({ actor: await currentActor(), orgSlug, invitationId });
     revalidatePath(`/${orgSlug}/members`);
     return { ok: true } satisfies TActionState;

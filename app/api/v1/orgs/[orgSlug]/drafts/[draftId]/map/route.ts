@@ -1,5 +1,6 @@
 import { draftSlug } from "@/lib/server/drafts/drafts";
 import { apiRoute } from "@/lib/server/http/api-route";
+import { MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/server/map/import-map";
 import { importMapResponse, mapDocumentResponse } from "@/lib/server/map/map-document-route";
 
 type TParams = { orgSlug: string; draftId: string };
@@ -10,6 +11,8 @@ export const GET = apiRoute<TParams>(async ({ actor, params }) =>
 );
 
 /** Replaces the draft's map: the same as `PUT map` on live. */
-export const PUT = apiRoute<TParams>(async ({ request, actor, params }) =>
-  importMapResponse({ request, actor, orgSlug: () => draftSlug({ actor, ...params }) }),
+export const PUT = apiRoute<TParams>(
+  async ({ request, actor, params }) =>
+    importMapResponse({ request, actor, orgSlug: () => draftSlug({ actor, ...params }) }),
+  { bodyLimit: MAP_IMPORT_BODY_LIMIT_BYTES },
 );

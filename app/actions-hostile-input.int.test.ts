@@ -1,0 +1,383 @@
+// Hostile input for every server action: random and adversarial form fields and bound arguments (wrong types,
+// files for text, repeated and missing fields, huge and odd unicode text, other organisations' ids, unsafe
+// redirect targets). The actions are called as Next.js calls them, with the session, headers and cache stubbed.
+// Whatever comes in, an action succeeds (state `ok`, or a redirect to a path on this site), or answers a message a
+// person can act on (never the generic "went wrong" one) and leaves the database as it was. An exported action
+// missing from ACTIONS fails the last test. FUZZ_RUNS and FUZZ_SEED as in app/api/v1/hostile-input.int.test.ts.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import { signUpAction, signInAction, signInWithProviderAction, signOutAction } from "@/app/(auth)/actions";
+import { acceptInvitationAction } from "@/app/(auth)/invitations/[token]/actions";
+import {
+  changeMemberRoleAction,
+  inviteMemberAction,
+  removeMemberAction,
+  revokeInvitationAction,
+} from "@/app/(app)/[orgSlug]/members/actions";
+import { createApiTokenAction, revokeApiTokenAction } from "@/app/(app)/[orgSlug]/tokens/actions";
+import { createOrganizationAction } from "@/app/(app)/orgs/new/actions";
+import { db } from "@/lib/db";
+import { toAppError, type TActionState } from "@/lib/errors";
+import type { TActor } from "@/lib/server/auth/actor";
+import { createInvitation } from "@/lib/server/invitations/create-invitation";
+import { filesNamed } from "@/lib/server/testing/files";
+import { createApiTokenFor, createOrganization, createUser } from "@/prisma/factories";
+
+const session = vi.hoisted(() => ({ actor: null as TActor | null }));
+
+// The session comes from here rather than from a cookie; sign-in runs the password check as Auth.js's
+// Credentials provider does, and redirects like Auth.js when it succeeds.
+vi.mock("@/lib/auth", async () => {
+  const { CredentialsSignin } = await import("@auth/core/errors");
+  const { redirect } = await import("next/navigation");
+  const { AppError } = await import("@/lib/errors");
+  const { signInWithPassword } = await import("@/lib/server/auth/sign-in-with-password");
+  return {
+    currentActor: async () => session.actor,
+    oauthOptions: [],
+    signOut: async ({ redirectTo }: { redirectTo: string }) => redirect(redirectTo),
+    signIn: async (_provider: string, options: { email: string; password: string; redirectTo: string }) => {
+      try {
+        await signInWithPassword({ email: options.email, password: options.password, ip: "203.0.113.7" });
+      } catch (error) {
+        if (error instanceof AppError && ["unauthenticated", "rate_limited"].includes(error.code)) {
+          throw new CredentialsSignin();
+        }
+        throw error;
+      }
+      redirect(options.redirectTo);
+    },
+  };
+});
+// next-auth's entry point needs Next.js's module resolution; its error classes are Auth.js's own.
+vi.mock("next-auth", () => import("@auth/core/errors"));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "remit.test" }) }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+const SIGN_UP_DOMAIN = `fuzz-actions-${Date.now().toString(36)}.example.test`;
+const GENERIC_MESSAGE = toAppError(new Error("anything unexpected")).message;
+// zod's own messages ("Invalid input: expected string, received number") say what broke, not what to enter.
+const ZOD_DEFAULT_MESSAGE =
+  /^(Invalid input|Invalid (key|option|element|string|value)|Too (small|big)|Unrecognized key)/;
+
+async function createWorld() {
+  const [owner, viewer, guest, outsider] = await Promise.all(
+    ["Olivia Owner", "Vera Viewer", "Gus Guest", "Otto Outsider"].map((name) => createUser(db, { name })),
+  );
+  const org = await createOrganization(db, {
+    members: [
+      { userId: owner!.id, role: "OWNER" },
+      { userId: viewer!.id, role: "VIEWER" },
+    ],
+  });
+  const other = await createOrganization(db, { members: [{ userId: outsider!.id, role: "OWNER" }] });
+  const actor = (user: { id: string; email: string; name: string }): TActor => ({
+    kind: "user",
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+  });
+  const invite = (by: TActor, orgSlug: string, email: string) =>
+    createInvitation({ actor: by, orgSlug, email, role: "VIEWER", origin: "http://remit.test" });
+  const pending = await invite(actor(owner!), org.slug, `pending-${Date.now()}@example.test`);
+  const forGuest = await invite(actor(owner!), org.slug, guest!.email);
+  const theirs = await invite(actor(outsider!), other.slug, `theirs-${Date.now()}@example.test`);
+  const token = await createApiTokenFor(db, { organizationId: org.id, createdById: owner!.id, role: "VIEWER" });
+  const otherToken = await createApiTokenFor(db, {
+    organizationId: other.id,
+    createdById: outsider!.id,
+    role: "VIEWER",
+  });
+  const linkToken = (invitation: { link: string }) => invitation.link.split("/").pop()!;
+  return {
+    org,
+    other,
+    users: [owner!, viewer!, guest!, outsider!],
+    actors: { anonymous: null, owner: actor(owner!), guest: actor(guest!) },
+    // Bound arguments: a value of this organisation, and one of the other.
+    args: {
+      orgSlug: { ours: org.slug, theirs: other.slug },
+      userId: { ours: viewer!.id, theirs: outsider!.id },
+      invitationId: { ours: pending.id, theirs: theirs.id },
+      tokenId: { ours: token.id, theirs: otherToken.id },
+      token: { ours: linkToken(forGuest), theirs: linkToken(theirs) },
+    },
+  };
+}
+type TWorld = Awaited<ReturnType<typeof createWorld>>;
+type TArgName = keyof TWorld["args"];
+
+const NASTY_TEXT = [
+  "",
+  " ",
+  "\u0000",
+  "id\u0000",
+  "\ud800",
+  "\u202eevil\u202c",
+  "😀👩‍👩‍👧‍👦",
+  "'; DROP TABLE membership; --",
+  "<script>window.__xss=1</script>",
+  '"><img src=x onerror="window.__xss=1">',
+  "__proto__",
+  "constructor",
+  "NaN",
+  "1e309",
+  "a".repeat(10_000),
+];
+const hostileText = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...NASTY_TEXT) },
+  { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 200 }) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 2_000 }) },
+);
+const anyOf = <T>(...values: T[]) => fc.constantFrom(...values);
+
+/**
+ * A bound argument: mostly the right value, else the other organisation's, or anything at all (a page binds text,
+ * but a crafted request can send any value the action protocol carries).
+ */
+const argument = (world: TWorld, name: TArgName): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.constant(world.args[name].ours) },
+    { weight: 1, arbitrary: fc.constant(world.args[name].theirs) },
+    { weight: 2, arbitrary: hostileText },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>(null, undefined, 0, -1, true, {}, [], ["a"], { id: "x" }) },
+  );
+
+type TFormValue = string | { file: string };
+/** Form fields, each plausible or hostile, left out, repeated or a file; and a few fields nobody asked for. */
+function formArbitrary(fields: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<[string, TFormValue][]> {
+  const value = (plausible: fc.Arbitrary<string>) =>
+    fc.oneof(
+      { weight: 4, arbitrary: plausible.map((text): TFormValue => text) },
+      { weight: 2, arbitrary: hostileText.map((text): TFormValue => text) },
+      { weight: 1, arbitrary: hostileText.map((text): TFormValue => ({ file: text })) },
+    );
+  const perField = Object.entries(fields).map(([name, plausible]) =>
+    fc.array(value(plausible), { minLength: 0, maxLength: 2 }).map((values) => values.map((v) => [name, v] as const)),
+  );
+  const extra = fc.array(
+    fc.tuple(
+      hostileText,
+      hostileText.map((text): TFormValue => text),
+    ),
+    { maxLength: 2 },
+  );
+  return fc
+    .tuple(fc.tuple(...perField), extra)
+    .map(([known, unknown]) => [...known.flat(), ...unknown].map(([name, v]) => [name, v] as [string, TFormValue]));
+}
+
+function toFormData(entries: [string, TFormValue][]): FormData {
+  const formData = new FormData();
+  for (const [name, value] of entries) {
+    if (typeof value === "string") formData.append(name, value);
+    else formData.append(name, new Blob([value.file]), "upload.txt");
+  }
+  return formData;
+}
+
+const name = fc.oneof(anyOf("Acme", "Ünïcödé Ltd"), fc.string({ minLength: 1, maxLength: 40 }));
+const role = anyOf("OWNER", "MANAGER", "VIEWER", "owner", "ADMIN");
+const redirectTo = anyOf(
+  "/",
+  "/orgs/new",
+  "//evil.example",
+  "https://evil.example/",
+  "/\\evil.example",
+  "javascript:x",
+);
+const email = fc.oneof(fc.emailAddress(), anyOf("someone@example.test", "no-at-sign"));
+const signUpEmail = fc.stringMatching(/^[a-z]{1,10}$/).map((local) => `${local}@${SIGN_UP_DOMAIN}`);
+const password = fc.oneof(
+  anyOf("a fine long passphrase", "correct horse battery staple"),
+  fc.string({ minLength: 10 }),
+);
+
+type TInput = { args: unknown[]; form: [string, TFormValue][] };
+type TEntry = {
+  caller: keyof TWorld["actors"];
+  input: (world: TWorld) => fc.Arbitrary<TInput>;
+  run: (input: TInput) => Promise<TActionState | void>;
+};
+
+const noForm = fc.constant<[string, TFormValue][]>([]);
+const withArgs = (world: TWorld, names: TArgName[], form = noForm) =>
+  fc.record({ args: fc.tuple(...names.map((argName) => argument(world, argName))), form });
+const EMPTY: TActionState = {};
+
+const ACTIONS: Record<string, TEntry> = {
+  "app/(app)/orgs/new/actions.ts#createOrganizationAction": {
+    caller: "owner",
+    input: (w) => withArgs(w, [], formArbitrary({ name, slug: fc.stringMatching(/^fz-[a-z0-9]{2,12}$/) })),
+    run: ({ form }) => createOrganizationAction(EMPTY, toFormData(form)),
+  },
+  "app/(app)/[orgSlug]/members/actions.ts#inviteMemberAction": {
+    caller: "owner",
+    input: (w) => withArgs(w, ["orgSlug"], formArbitrary({ email, role })),
+    run: ({ args: [orgSlug], form }) => inviteMemberAction(orgSlug as string, EMPTY, toFormData(form)),
+  },
+  "app/(app)/[orgSlug]/members/actions.ts#changeMemberRoleAction": {
+    caller: "owner",
+    input: (w) => withArgs(w, ["orgSlug", "userId"], formArbitrary({ role })),
+    run: ({ args: [orgSlug, userId], form }) =>
+      changeMemberRoleAction(orgSlug as string, userId as string, EMPTY, toFormData(form)),
+  },
+  "app/(app)/[orgSlug]/members/actions.ts#removeMemberAction": {
+    caller: "owner",
+    input: (w) => withArgs(w, ["orgSlug", "userId"]),
+    run: ({ args: [orgSlug, userId] }) => removeMemberAction(orgSlug as string, userId as string, EMPTY),
+  },
+  "app/(app)/[orgSlug]/members/actions.ts#revokeInvitationAction": {
+    caller: "owner",
+    input: (w) => withArgs(w, ["orgSlug", "invitationId"]),
+    run: ({ args: [orgSlug, invitationId] }) =>
+      revokeInvitationAction(orgSlug as string, invitationId as string, EMPTY),
+  },
+  "app/(app)/[orgSlug]/tokens/actions.ts#createApiTokenAction": {
+    caller: "owner",
+    input: (w) => withArgs(w, ["orgSlug"], formArbitrary({ name, role })),
+    run: ({ args: [orgSlug], form }) => createApiTokenAction(orgSlug as string, EMPTY, toFormData(form)),
+  },
+  "app/(app)/[orgSlug]/tokens/actions.ts#revokeApiTokenAction": {
+    caller: "owner",
+    input: (w) => withArgs(w, ["orgSlug", "tokenId"]),
+    run: ({ args: [orgSlug, tokenId] }) => revokeApiTokenAction(orgSlug as string, tokenId as string, EMPTY),
+  },
+  "app/(auth)/invitations/[token]/actions.ts#acceptInvitationAction": {
+    caller: "guest",
+    input: (w) => withArgs(w, ["token"]),
+    run: ({ args: [token] }) => acceptInvitationAction(token as string, EMPTY),
+  },
+  "app/(auth)/actions.ts#signInAction": {
+    caller: "anonymous",
+    input: (w) =>
+      withArgs(w, [], formArbitrary({ email: fc.oneof(email, anyOf(w.users[0]!.email)), password, redirectTo })),
+    run: ({ form }) => signInAction(EMPTY, toFormData(form)),
+  },
+  "app/(auth)/actions.ts#signUpAction": {
+    caller: "anonymous",
+    input: (w) => withArgs(w, [], formArbitrary({ name, email: signUpEmail, password, redirectTo })),
+    run: ({ form }) => signUpAction(EMPTY, toFormData(form)),
+  },
+  "app/(auth)/actions.ts#signInWithProviderAction": {
+    caller: "anonymous",
+    input: (w) => withArgs(w, [], formArbitrary({ provider: anyOf("github", "credentials", ""), redirectTo })),
+    run: ({ form }) => signInWithProviderAction(toFormData(form)),
+  },
+  // Takes no input: it is called once, with none.
+  "app/(auth)/actions.ts#signOutAction": {
+    caller: "owner",
+    input: () => fc.constant({ args: [], form: [] }),
+    run: () => signOutAction(),
+  },
+};
+
+function digest(rows: unknown): string {
+  const text = JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value));
+  return `${Array.isArray(rows) ? rows.length : rows}:${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
+}
+
+/** What a refused action must leave as it was: the world's organisations, members, invitations, tokens, users. */
+async function snapshot(world: TWorld, emails: string[]) {
+  const organizationId = { in: [world.org.id, world.other.id] };
+  const userIds = world.users.map((user) => user.id);
+  const orderBy = { id: "asc" } as const;
+  const tables = {
+    organizations: await db.organization.findMany({
+      where: { OR: [{ id: organizationId }, { members: { some: { userId: { in: userIds } } } }] },
+      orderBy,
+    }),
+    memberships: await db.membership.findMany({
+      where: { OR: [{ organizationId }, { userId: { in: userIds } }] },
+      orderBy,
+    }),
+    invitations: await db.invitation.findMany({ where: { organizationId }, orderBy }),
+    tokens: await db.apiToken.findMany({ where: { organizationId }, orderBy }),
+    users: await db.user.findMany({
+      where: {
+        OR: [{ id: { in: userIds } }, { email: { endsWith: `@${SIGN_UP_DOMAIN}` } }, { email: { in: emails } }],
+      },
+      orderBy,
+    }),
+  };
+  return Object.fromEntries(Object.entries(tables).map(([table, rows]) => [table, digest(rows)]));
+}
+
+function emailsIn(form: [string, TFormValue][]): string[] {
+  return form.flatMap(([field, value]) =>
+    // Text with NUL cannot be stored, nor looked up.
+    field === "email" && typeof value === "string" && !value.includes("\u0000")
+      ? [value, value.trim().toLowerCase()]
+      : [],
+  );
+}
+
+function expectPlainData(value: unknown, what: string) {
+  if (typeof value !== "object" || value === null) return;
+  expect([Object.prototype, Array.prototype], what).toContain(Object.getPrototypeOf(value));
+  for (const item of Object.values(value)) expectPlainData(item, what);
+}
+
+/** The action's answer, or where it redirected to (Next.js redirects by throwing). */
+async function outcome(run: () => Promise<TActionState | void>) {
+  try {
+    return { state: await run() };
+  } catch (error) {
+    const digest = (error as { digest?: unknown }).digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) {
+      return { redirectedTo: digest.split(";")[2]! };
+    }
+    throw error;
+  }
+}
+
+describe.each(Object.entries(ACTIONS).map(([action, entry]) => ({ action, ...entry })))("$action", (entry) => {
+  it("succeeds, or answers a message a person can act on and changes nothing", async () => {
+    const world = await createWorld();
+    session.actor = world.actors[entry.caller];
+    const property = fc.asyncProperty(entry.input(world), async (input) => {
+      const emails = emailsIn(input.form);
+      const before = await snapshot(world, emails);
+      const { state, redirectedTo } = await outcome(() => entry.run(input));
+      const what = `${JSON.stringify(state ?? { redirectedTo })?.slice(0, 500)} for ${JSON.stringify(input).slice(0, 600)}`;
+      if (redirectedTo !== undefined) {
+        // Only ever to a path on this site.
+        expect(redirectedTo, what).toMatch(/^\/(?![/\\])/);
+        return;
+      }
+      if (!state) return;
+      // React passes only plain objects and arrays from a server action to the browser.
+      expectPlainData(state, what);
+      if (state.ok) return;
+      expect(typeof state.message, what).toBe("string");
+      expect(state.message?.trim(), what).not.toBe("");
+      expect(state.message, what).not.toBe(GENERIC_MESSAGE);
+      const fieldMessages = Object.values(state.fields ?? {}).flat();
+      expect(
+        fieldMessages.filter((message) => ZOD_DEFAULT_MESSAGE.test(message)),
+        what,
+      ).toEqual([]);
+      expect(await snapshot(world, emails), what).toEqual(before);
+    });
+    await fc.assert(property, { numRuns: NUM_RUNS, seed: SEED, endOnFailure: true });
+  }, 120_000);
+});
+
+describe("the hostile-input list of actions", () => {
+  it("covers every exported server action", () => {
+    const root = process.cwd();
+    const found: string[] = [];
+    for (const file of filesNamed(path.join(root, "app"), "actions.ts")) {
+      const relative = path.relative(root, file).split(path.sep).join("/");
+      for (const match of readFileSync(file, "utf8").matchAll(/export async function (\w+)/g)) {
+        found.push(`${relative}#${match[1]}`);
+      }
+    }
+    expect(Object.keys(ACTIONS).sort()).toEqual(found.sort());
+  });
+});

@@ -1,0 +1,603 @@
+// Hostile input for every /api/v1 write route: random and adversarial bodies and path params (wrong types, huge
+// and odd unicode text, deep nesting, prototype-pollution keys, SQL- and HTML-looking text, other organisations'
+// ids, text that is not JSON). Whatever comes in, the answer is a 2xx, or a 4xx with `{ error: { code, message } }`
+// and the database as it was. A write route that exists but is missing from FUZZ fails the last test.
+// FUZZ_RUNS sets the number of random requests per route, FUZZ_SEED replays a failure (fast-check prints the seed).
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createDraft } from "@/lib/server/drafts/drafts";
+import { DEFAULT_BODY_LIMIT_BYTES } from "@/lib/server/http/api-route";
+import { documentedResponse } from "@/lib/server/openapi/build-openapi-document";
+import { createInvitation } from "@/lib/server/invitations/create-invitation";
+import { MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/server/map/import-map";
+import { filesNamed } from "@/lib/server/testing/files";
+import { callRoute, sessionCookie, TEST_ORIGIN, type TCredentials } from "@/lib/server/testing/http";
+import {
+  createApiTokenFor,
+  createAssignment,
+  createDuty,
+  createOrganization,
+  createPerson,
+  createSlot,
+  createTeam,
+  createUser,
+} from "@/prisma/factories";
+
+const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
+const ORG = "/api/v1/orgs/[orgSlug]";
+/** Sign-ups from these tests use this domain, so that the snapshot can find them. */
+const SIGN_UP_DOMAIN = `fuzz-${Date.now().toString(36)}.example.test`;
+
+async function createWorld() {
+  const [owner, manager, viewer, guest, outsider] = await Promise.all(
+    ["Olivia Owner", "Max Manager", "Vera Viewer", "Gus Guest", "Otto Outsider"].map((name) =>
+      createUser(db, { name }),
+    ),
+  );
+  const org = await createOrganization(db, {
+    name: "Fuzzed Org",
+    members: [
+      { userId: owner!.id, role: "OWNER" },
+      { userId: manager!.id, role: "MANAGER" },
+      { userId: viewer!.id, role: "VIEWER" },
+    ],
+  });
+  const other = await createOrganization(db, { name: "Other Org", members: [{ userId: outsider!.id, role: "OWNER" }] });
+  const ownerActor = { kind: "user" as const, userId: owner!.id, email: owner!.email, name: owner!.name };
+  const outsiderActor = { kind: "user" as const, userId: outsider!.id, email: outsider!.email, name: outsider!.name };
+  const invite = (actor: typeof ownerActor, orgSlug: string, email: string) =>
+    createInvitation({ actor, orgSlug, email, role: "VIEWER", origin: TEST_ORIGIN });
+  const tokenOf = (invitation: { link: string }) => invitation.link.split("/").pop()!;
+  // One map in each organisation: a team with its PO and PM slots, a Tech lead slot held by a person, a duty of its
+  // own and one assignment.
+  const mapOf = async (organizationId: string) => {
+    const team = await createTeam(db, { organizationId, name: "Fuzzed Team" });
+    const person = await createPerson(db, { organizationId, name: "Fuzzed Person" });
+    const slot = await createSlot(db, { organizationId, teamId: team.id, holderId: person.id });
+    const duty = await createDuty(db, { organizationId, name: "Fuzzed duty" });
+    await createAssignment(db, { organizationId, slotId: team.slots[0]!.id, dutyId: duty.id });
+    const [last] = await db.$queryRaw<{ id: bigint }[]>`
+      SELECT max(id) AS id FROM journal_entry WHERE organization_id = ${organizationId}`;
+    return { team, person, slot, duty, entryId: String(last!.id) };
+  };
+  const [ours, theirs] = [await mapOf(org.id), await mapOf(other.id)];
+  const [{ draft }, { draft: otherDraft }] = [
+    await createDraft({ actor: ownerActor, orgSlug: org.slug, name: "Fuzzed plan" }),
+    await createDraft({ actor: outsiderActor, orgSlug: other.slug, name: "Their plan" }),
+  ];
+  const managerToken = await createApiTokenFor(db, { organizationId: org.id, createdById: owner!.id, role: "MANAGER" });
+  const spareToken = await createApiTokenFor(db, { organizationId: org.id, createdById: owner!.id, role: "VIEWER" });
+  const otherToken = await createApiTokenFor(db, {
+    organizationId: other.id,
+    createdById: outsider!.id,
+    role: "VIEWER",
+  });
+  const pending = await invite(ownerActor, org.slug, `pending-${Date.now()}@example.test`);
+  const forGuest = await invite(ownerActor, org.slug, guest!.email);
+  const otherPending = await invite(outsiderActor, other.slug, `theirs-${Date.now()}@example.test`);
+  const credentials: Record<TCaller, TCredentials> = {
+    anonymous: null,
+    owner: { cookie: await sessionCookie(owner!) },
+    guest: { cookie: await sessionCookie(guest!) },
+    "manager-token": { bearer: managerToken.secret },
+  };
+  // Each path param: a value that names something of this organisation, and one of the other organisation.
+  const params: Record<string, { ours: string; theirs: string }> = {
+    orgSlug: { ours: org.slug, theirs: other.slug },
+    teamId: { ours: ours.team.id, theirs: theirs.team.id },
+    slotId: { ours: ours.slot.id, theirs: theirs.slot.id },
+    personId: { ours: ours.person.id, theirs: theirs.person.id },
+    dutyId: { ours: ours.duty.id, theirs: theirs.duty.id },
+    draftId: { ours: draft.id, theirs: otherDraft.id },
+    entryId: { ours: ours.entryId, theirs: theirs.entryId },
+    userId: { ours: viewer!.id, theirs: outsider!.id },
+    invitationId: { ours: pending.id, theirs: otherPending.id },
+    tokenId: { ours: spareToken.id, theirs: otherToken.id },
+    token: { ours: tokenOf(forGuest), theirs: tokenOf(otherPending) },
+  };
+  const users = [owner!, manager!, viewer!, guest!, outsider!].map((user) => user.id);
+  return { org, other, ours, theirs, users, credentials, params };
+}
+type TWorld = Awaited<ReturnType<typeof createWorld>>;
+type TCaller = "anonymous" | "owner" | "guest" | "manager-token";
+
+// Hostile values.
+
+const NASTY_TEXT = [
+  "",
+  " ",
+  "\t\n",
+  "\u0000",
+  "name\u0000",
+  "\ud800",
+  "lone \udc00 low",
+  "\u202eevil\u202c",
+  "مرحبا بالعالم",
+  "😀👩‍👩‍👧‍👦🏳️‍🌈",
+  "\ufeffbom",
+  "Z̸̢̛a̷l̶g̵o̸",
+  "'; DROP TABLE team; --",
+  "1' OR '1'='1",
+  "<script>window.__xss=1</script>",
+  '"><img src=x onerror="window.__xss=1">',
+  "__proto__",
+  "constructor",
+  "prototype",
+  "NaN",
+  "Infinity",
+  "-1",
+  "1e309",
+  "0x10",
+  "null",
+  "undefined",
+  "true",
+  "../../etc/passwd",
+  "%00",
+  "\\u0000",
+  "${7*7}",
+  "a".repeat(101),
+  "a".repeat(10_000),
+  "é".repeat(3_000),
+  "😀".repeat(2_000),
+];
+
+const hostileText = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...NASTY_TEXT) },
+  { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 200 }) },
+  { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 50 }) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 3_000 }) },
+);
+
+const hostileNumber = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(-0, -1, 0.5, 1e308, -1e308, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER + 2, 5e-324),
+);
+
+const hostileKey = fc.oneof(
+  fc.constantFrom("__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "", " ", "\u0000"),
+  fc.string({ maxLength: 20 }),
+);
+
+const { hostileValue } = fc.letrec<{ hostileValue: unknown }>((tie) => ({
+  hostileValue: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    hostileText,
+    hostileNumber,
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie("hostileValue"), { maxLength: 4 }),
+    fc.dictionary(hostileKey, tie("hostileValue"), { maxKeys: 4 }),
+  ),
+}));
+
+/** Bodies that are not JSON, or JSON no route expects: tried for every route, then mixed into the random ones. */
+const RAW_BODIES = [
+  "",
+  "   ",
+  "{",
+  "{}",
+  "[]",
+  "null",
+  "0",
+  '"text"',
+  "{'name': 'single quotes'}",
+  '{"name": "trailing comma",}',
+  "NaN",
+  "\u0000",
+  "\ufeff{}",
+  '{"capacity": 1e400, "order": 1e400, "version": -1e400, "allocation": 1e400}',
+  '{"name": 123456789012345678901234567890}',
+  '{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}',
+  '{"name": "dup", "name": {"__proto__": {"polluted": "yes"}}}',
+  `{"name": ${"[".repeat(50_000)}${"]".repeat(50_000)}}`,
+  `${'{"a":'.repeat(20_000)}1${"}".repeat(20_000)}`,
+  `${"[".repeat(200_000)}${"]".repeat(200_000)}`,
+  JSON.stringify([{ name: "an array, not an object" }]),
+  JSON.stringify({ name: "x".repeat(500_000) }),
+];
+
+// Plausible values, mixed with hostile ones field by field, so that some requests get past validation.
+
+const anyOf = <T>(...values: T[]) => fc.constantFrom(...values);
+const name = fc.oneof(fc.constantFrom("Checkout", "Ünïcödé Team", "<b>bold</b>"), fc.string({ minLength: 1 }));
+const key = fc.oneof(fc.stringMatching(/^[a-z]{1,8}(-[a-z0-9]{1,4})?$/), anyOf("po", "pm"));
+const level = anyOf("accountable", "responsible", "consulted", "informed", null, "ACCOUNTABLE", "r");
+const moment = fc.oneof(
+  fc
+    .date({ min: new Date("1960-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+    .map((d) => d.toISOString()),
+  anyOf("2026-11-28", "yesterday", "0", "9999-12-31T23:59:59Z", "+275760-09-13T00:00:00Z", "2026-02-30T00:00:00Z"),
+);
+const mapDocumentFields = {
+  format: anyOf<unknown>("remit.map/v1", "remit.map/v2", 1),
+  duties: fc.array(fc.record({ key, name }), { maxLength: 3 }),
+  people: fc.array(fc.record({ key, name, email: anyOf("a@example.test", null, "nope") }), { maxLength: 3 }),
+  teams: fc.array(
+    fc.record({
+      key,
+      name,
+      slots: fc.array(fc.record({ key, role: anyOf("PO", "PM", "Tech lead"), holder: anyOf(null, "nobody") }), {
+        maxLength: 3,
+      }),
+    }),
+    { maxLength: 3 },
+  ),
+};
+
+type TFields = (world: TWorld) => Record<string, fc.Arbitrary<unknown>>;
+type TFuzzEntry = {
+  caller: TCaller;
+  /** The body's fields with plausible values; left out for routes that read no body. */
+  fields?: TFields;
+  /** The body size limit, when not the default. */
+  limit?: number;
+};
+
+/** An id or key: ours, the other organisation's, or made up. */
+const ref = (world: TWorld, param: string, ourKey?: string) =>
+  anyOf(world.params[param]!.ours, world.params[param]!.theirs, ourKey ?? "no-such-thing");
+
+const teamFields: TFields = () => ({ name, key, description: fc.oneof(name, fc.constant(null)) });
+const personFields: TFields = () => ({
+  name,
+  key,
+  email: anyOf("ada@example.test", "ADA@EXAMPLE.TEST", null, "not an email"),
+  capacity: anyOf(0, 0.5, 1, 10, 11),
+});
+const slotFields: TFields = (w) => ({
+  role: anyOf("PO", "PM", "Tech lead", "Designer"),
+  key,
+  title: fc.oneof(name, fc.constant(null)),
+  holderId: fc.oneof(ref(w, "personId", w.ours.person.key), fc.constant(null)),
+  allocation: anyOf(0.1, 0.5, 1, 0, 2),
+});
+const dutyFields: TFields = () => ({ name, key, description: name, required: fc.boolean() });
+const draftFields: TFields = () => ({ name, description: fc.oneof(name, fc.constant(null)) });
+
+const FUZZ: Record<string, TFuzzEntry> = {
+  "POST /api/v1/signup": {
+    caller: "anonymous",
+    fields: () => ({
+      name,
+      email: fc.stringMatching(/^[a-z]{1,10}$/).map((local) => `${local}@${SIGN_UP_DOMAIN}`),
+      password: fc.oneof(anyOf("a fine long passphrase", "password123"), fc.string({ minLength: 10 })),
+    }),
+  },
+  "POST /api/v1/orgs": {
+    caller: "owner",
+    fields: () => ({ name, slug: fc.oneof(fc.stringMatching(/^fz-[a-z0-9]{2,12}$/), anyOf("new", "api", "A b")) }),
+  },
+  "POST /api/v1/invitations/[token]/accept": { caller: "guest" },
+  [`PATCH ${ORG}/members/[userId]`]: {
+    caller: "owner",
+    fields: () => ({ role: anyOf("OWNER", "MANAGER", "VIEWER", "owner", "ADMIN") }),
+  },
+  [`DELETE ${ORG}/members/[userId]`]: { caller: "owner" },
+  [`POST ${ORG}/invitations`]: {
+    caller: "owner",
+    fields: () => ({
+      email: fc.oneof(fc.emailAddress(), anyOf("someone@example.test", "no-at-sign")),
+      role: anyOf("OWNER", "MANAGER", "VIEWER", "viewer"),
+    }),
+  },
+  [`DELETE ${ORG}/invitations/[invitationId]`]: { caller: "owner" },
+  [`POST ${ORG}/tokens`]: { caller: "owner", fields: () => ({ name, role: anyOf("MANAGER", "VIEWER", "OWNER") }) },
+  [`DELETE ${ORG}/tokens/[tokenId]`]: { caller: "owner" },
+  [`POST ${ORG}/teams`]: { caller: "manager-token", fields: teamFields },
+  [`PATCH ${ORG}/teams/[teamId]`]: { caller: "manager-token", fields: teamFields },
+  [`DELETE ${ORG}/teams/[teamId]`]: { caller: "manager-token" },
+  [`POST ${ORG}/teams/[teamId]/slots`]: { caller: "manager-token", fields: slotFields },
+  [`PATCH ${ORG}/teams/[teamId]/slots/[slotId]`]: {
+    caller: "manager-token",
+    fields: (w) => ({ ...slotFields(w), order: anyOf(0, 1, 2, 99, -1, 1.5) }),
+  },
+  [`DELETE ${ORG}/teams/[teamId]/slots/[slotId]`]: { caller: "manager-token" },
+  [`PUT ${ORG}/teams/[teamId]/assignments`]: {
+    caller: "manager-token",
+    fields: (w) => ({
+      dutyId: ref(w, "dutyId", "vision"),
+      slotId: fc.oneof(ref(w, "slotId", "po"), anyOf(w.ours.team.slots[1]!.id)),
+      level,
+      version: anyOf(0, 1, 2, 2_147_483_648, -1, 0.5),
+    }),
+  },
+  [`POST ${ORG}/teams/[teamId]/apply-split`]: { caller: "manager-token" },
+  [`POST ${ORG}/teams/[teamId]/restore`]: { caller: "manager-token", fields: () => ({ at: moment }) },
+  [`POST ${ORG}/people`]: { caller: "manager-token", fields: personFields },
+  [`PATCH ${ORG}/people/[personId]`]: { caller: "manager-token", fields: personFields },
+  [`DELETE ${ORG}/people/[personId]`]: { caller: "manager-token" },
+  [`POST ${ORG}/duties`]: { caller: "manager-token", fields: dutyFields },
+  [`PATCH ${ORG}/duties/[dutyId]`]: {
+    caller: "manager-token",
+    fields: (w) => ({ ...dutyFields(w), order: anyOf(0, 3, 1_000, -1) }),
+  },
+  [`DELETE ${ORG}/duties/[dutyId]`]: { caller: "manager-token" },
+  [`POST ${ORG}/drafts`]: {
+    caller: "manager-token",
+    fields: (w) => ({ ...draftFields(w), from: ref(w, "draftId") }),
+  },
+  [`PATCH ${ORG}/drafts/[draftId]`]: { caller: "manager-token", fields: draftFields },
+  [`DELETE ${ORG}/drafts/[draftId]`]: { caller: "manager-token" },
+  [`PUT ${ORG}/drafts/[draftId]/map`]: {
+    caller: "manager-token",
+    fields: () => mapDocumentFields,
+    limit: MAP_IMPORT_BODY_LIMIT_BYTES,
+  },
+  [`POST ${ORG}/drafts/[draftId]/publish`]: {
+    caller: "manager-token",
+    fields: () => ({
+      choices: fc.dictionary(
+        fc.oneof(anyOf("team:x", "slot:y", "assignment:a:b"), hostileText),
+        anyOf("live", "draft"),
+      ),
+    }),
+  },
+  [`POST ${ORG}/journal/[entryId]/undo`]: { caller: "manager-token" },
+  [`PUT ${ORG}/map`]: {
+    caller: "manager-token",
+    fields: () => mapDocumentFields,
+    limit: MAP_IMPORT_BODY_LIMIT_BYTES,
+  },
+  [`POST ${ORG}/presence`]: {
+    caller: "owner",
+    fields: () => ({
+      clientId: anyOf("tab-12345678", "short", "x".repeat(65)),
+      path: anyOf("/", "/somewhere", "javascript:alert(1)"),
+      focus: anyOf(null, "duty:slot", "a:b:c"),
+      isHere: fc.boolean(),
+    }),
+  },
+};
+
+const ENTRIES = Object.entries(FUZZ).map(([label, entry]) => {
+  const [method, route] = label.split(" ") as [string, string];
+  return { label, method, route, ...entry };
+});
+type TRouteEntry = (typeof ENTRIES)[number];
+
+const paramNames = (route: string) => [...route.matchAll(/\[(\w+)\]/g)].map((match) => match[1]!);
+
+const validParams = (world: TWorld, route: string) =>
+  Object.fromEntries(paramNames(route).map((param) => [param, world.params[param]!.ours]));
+
+/** Mostly the right ids, so that bodies get looked at; else the other organisation's, or anything at all. */
+function paramsArbitrary(world: TWorld, route: string): fc.Arbitrary<Record<string, string>> {
+  const arbitraries = paramNames(route).map((param) => {
+    const { ours, theirs } = world.params[param]!;
+    return [
+      param,
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constant(ours) },
+        { weight: 1, arbitrary: fc.constant(theirs) },
+        { weight: 2, arbitrary: hostileText },
+      ),
+    ] as const;
+  });
+  return fc.record(Object.fromEntries(arbitraries));
+}
+
+/** The request's body as sent: JSON of a plausible or hostile shape, text that is not JSON, or none. */
+function bodyArbitrary(world: TWorld, entry: TRouteEntry): fc.Arbitrary<string | undefined> {
+  const fields = Object.entries(entry.fields?.(world) ?? {}).map(
+    ([field, plausible]) =>
+      [field, fc.oneof({ weight: 3, arbitrary: plausible }, { weight: 1, arbitrary: hostileValue })] as const,
+  );
+  // Every field, or some of them; each plausible or hostile.
+  const shaped = fc.oneof(
+    fc.record(Object.fromEntries(fields)),
+    fc.record(Object.fromEntries(fields), { requiredKeys: [] }),
+  );
+  const withExtraFields = fc
+    .tuple(shaped, fc.dictionary(hostileKey, hostileValue, { minKeys: 1, maxKeys: 2 }))
+    .map(([body, extra]) => ({ ...extra, ...body }));
+  // JSON.parse makes "__proto__" an own field; a careless merge would make it the prototype.
+  const polluting = shaped.map((body) => {
+    const rest = JSON.stringify(body).slice(1);
+    return `{"__proto__":{"polluted":"yes"}${rest === "}" ? "" : ","}${rest}`;
+  });
+  return fc.oneof(
+    { weight: 5, arbitrary: shaped.map((body) => JSON.stringify(body)) },
+    { weight: 2, arbitrary: withExtraFields.map((body) => JSON.stringify(body)) },
+    { weight: 1, arbitrary: polluting },
+    { weight: 2, arbitrary: hostileValue.map((value) => JSON.stringify(value) ?? "") },
+    { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
+}
+
+/** The emails a sign-up or invitation body names, so that the snapshot can tell whether one was stored. */
+function emailsIn(body: string | undefined): string[] {
+  try {
+    const email = (JSON.parse(body ?? "") as { email?: unknown } | null)?.email;
+    // Text with NUL cannot be stored, nor looked up.
+    return typeof email === "string" && !email.includes("\u0000") ? [email, email.trim().toLowerCase()] : [];
+  } catch {
+    return [];
+  }
+}
+
+function digest(rows: unknown): string {
+  const text = JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value));
+  return `${Array.isArray(rows) ? rows.length : rows}:${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
+}
+
+/**
+ * Everything a refused request must leave as it was, as a count and a hash per table: both organisations, their
+ * drafts' workspaces, the world's users' memberships, and users that a sign-up could have made.
+ */
+async function snapshot(world: TWorld, emails: string[]) {
+  const liveIds = [world.org.id, world.other.id];
+  const organizations = await db.organization.findMany({
+    where: { OR: [{ id: { in: liveIds } }, { draftOfId: { in: liveIds } }] },
+    orderBy: { id: "asc" },
+  });
+  const organizationId = { in: organizations.map((organization) => organization.id) };
+  const where = { organizationId };
+  const orderBy = { id: "asc" } as const;
+  const tables = {
+    organizations,
+    memberships: await db.membership.findMany({
+      where: { OR: [{ organizationId }, { userId: { in: world.users } }] },
+      orderBy,
+    }),
+    invitations: await db.invitation.findMany({ where, orderBy }),
+    // Using a token stamps lastUsedAt; that is not a change the request made.
+    tokens: (await db.apiToken.findMany({ where, orderBy })).map(
+      ({ lastUsedAt: _used, updatedAt: _updated, ...token }) => token,
+    ),
+    drafts: await db.draft.findMany({ where, orderBy }),
+    teams: await db.team.findMany({ where, orderBy }),
+    people: await db.person.findMany({ where, orderBy }),
+    slots: await db.slot.findMany({ where, orderBy }),
+    duties: await db.duty.findMany({ where, orderBy }),
+    assignments: await db.assignment.findMany({ where, orderBy }),
+    users: await db.user.findMany({
+      where: { OR: [{ email: { endsWith: `@${SIGN_UP_DOMAIN}` } }, { email: { in: emails } }] },
+      orderBy,
+    }),
+    journal: await db.journalEntry.count({ where }),
+  };
+  return Object.fromEntries(Object.entries(tables).map(([table, rows]) => [table, digest(rows)]));
+}
+
+async function loadHandler(route: string, method: string) {
+  const file = path.join(process.cwd(), "app", route, "route.ts");
+  const routeModule = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  return routeModule[method] as Parameters<typeof callRoute>[0];
+}
+
+// zod's own messages ("Invalid input: expected string, received number") say what broke, not what to send.
+const ZOD_DEFAULT_MESSAGE =
+  /^(Invalid input|Invalid (key|option|element|string|value)|Too (small|big)|Unrecognized key)/;
+
+/**
+ * A refusal: a 4xx whose body is `{ error: { code, message } }` with a message a person can read, and field
+ * errors (if any) in Remit's words rather than zod's.
+ */
+function expectRefusal(response: { status: number; body: unknown }, what: string) {
+  expect(response.status, what).toBeGreaterThanOrEqual(400);
+  expect(response.status, what).toBeLessThan(500);
+  const error = (
+    response.body as { error?: { code?: unknown; message?: unknown; fields?: Record<string, string[]> } } | null
+  )?.error;
+  expect(typeof error?.code, what).toBe("string");
+  expect(typeof error?.message, what).toBe("string");
+  expect(String(error?.message).trim(), what).not.toBe("");
+  const messages = Object.values(error?.fields ?? {}).flat();
+  expect(
+    messages.filter((message) => ZOD_DEFAULT_MESSAGE.test(message)),
+    what,
+  ).toEqual([]);
+}
+
+const shorten = (text: string | undefined) =>
+  text === undefined ? "(no body)" : text.length > 300 ? `${text.slice(0, 300)}… (${text.length} characters)` : text;
+
+describe.each(ENTRIES)("$label", (entry) => {
+  it("answers hostile input with a 2xx, or a 4xx with a message and nothing changed", async () => {
+    const world = await createWorld();
+    const handler = await loadHandler(entry.route, entry.method);
+    const credentials = world.credentials[entry.caller];
+    const property = fc.asyncProperty(
+      paramsArbitrary(world, entry.route),
+      bodyArbitrary(world, entry),
+      async (params, body) => {
+        const emails = emailsIn(body);
+        const before = await snapshot(world, emails);
+        const response = await callRoute(handler, { method: entry.method, params, body, credentials });
+        const what = `${response.status} ${JSON.stringify(response.body)?.slice(0, 500)} for params ${JSON.stringify(
+          params,
+        ).slice(0, 300)} and body ${shorten(body)}`;
+        expect(Object.prototype, "Object.prototype was polluted").not.toHaveProperty("polluted");
+        // Every answer is one the OpenAPI document lists, in the shape it gives.
+        const documented = documentedResponse(entry.method, entry.route, response.status);
+        expect(documented, `an answer the OpenAPI document does not list: ${what}`).toBeDefined();
+        expect(documented?.schema?.safeParse(response.body).error?.issues ?? [], what).toEqual([]);
+        if (response.status < 300) return;
+        expectRefusal(response, what);
+        expect(await snapshot(world, emails), what).toEqual(before);
+      },
+    );
+    // Every raw body once, at the right address; then random requests.
+    const examples = (entry.fields ? RAW_BODIES : RAW_BODIES.slice(0, 4)).map(
+      (body) => [validParams(world, entry.route), body] as [Record<string, string>, string | undefined],
+    );
+    await fc.assert(property, { numRuns: NUM_RUNS + examples.length, seed: SEED, examples, endOnFailure: true });
+  }, 120_000);
+
+  it("answers 413 for a body over its size limit, with nothing changed", async () => {
+    const world = await createWorld();
+    const handler = await loadHandler(entry.route, entry.method);
+    const credentials = world.credentials[entry.caller];
+    const params = validParams(world, entry.route);
+    const limit = entry.limit ?? DEFAULT_BODY_LIMIT_BYTES;
+    const body = JSON.stringify({ name: "a".repeat(limit) });
+    const before = await snapshot(world, []);
+
+    // With its length declared, as most clients send it.
+    const declared = await callRoute(handler, {
+      method: entry.method,
+      params,
+      body,
+      credentials,
+      headers: { "content-length": String(Buffer.byteLength(body)) },
+    });
+    expect(declared.status, JSON.stringify(declared.body)).toBe(413);
+    expect(documentedResponse(entry.method, entry.route, 413), "413 is not in the OpenAPI document").toBeDefined();
+    expectRefusal(declared, "declared length");
+
+    // Streamed without a declared length (chunked): counted while it is read, by the routes that read a body.
+    if (entry.fields) {
+      const response = await handler(streamedRequest(entry.method, body, credentials), {
+        params: Promise.resolve(params),
+      });
+      expect(response.status).toBe(413);
+      expectRefusal({ status: response.status, body: await response.json() }, "streamed");
+    }
+    expect(await snapshot(world, [])).toEqual(before);
+  }, 60_000);
+});
+
+/** A same-origin request whose body arrives in chunks, with no Content-Length. */
+function streamedRequest(method: string, body: string, credentials: TCredentials): Request {
+  const bytes = new TextEncoder().encode(body);
+  const chunkSize = 256 * 1024;
+  let offset = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.byteLength) return controller.close();
+      controller.enqueue(bytes.slice(offset, offset + chunkSize));
+      offset += chunkSize;
+    },
+  });
+  const headers = new Headers({
+    host: new URL(TEST_ORIGIN).host,
+    origin: TEST_ORIGIN,
+    "content-type": "application/json",
+  });
+  if (credentials?.cookie) headers.set("cookie", credentials.cookie);
+  if (credentials?.bearer) headers.set("authorization", `Bearer ${credentials.bearer}`);
+  return new Request(`${TEST_ORIGIN}/api/v1`, { method, headers, body: stream, duplex: "half" } as RequestInit);
+}
+
+describe("the hostile-input list", () => {
+  it("covers every /api/v1 write route and method", async () => {
+    const appDir = path.join(process.cwd(), "app");
+    const found: string[] = [];
+    for (const file of filesNamed(path.join(appDir, "api", "v1"), "route.ts")) {
+      const route = `/${path.relative(appDir, path.dirname(file)).split(path.sep).join("/")}`;
+      const routeModule = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      for (const method of WRITE_METHODS) {
+        if (typeof routeModule[method] === "function") found.push(`${method} ${route}`);
+      }
+    }
+    expect(Object.keys(FUZZ).sort()).toEqual(found.sort());
+  });
+});
