@@ -94,7 +94,7 @@ test("after the server is killed and restarted, both browsers reconnect by thems
     await expect(alice.getByRole("alert").filter({ hasText: "cannot be reached" })).toBeVisible();
     await expect(cell(alice, "strategy", "pm")).toHaveAccessibleName(/: no level/);
 
-    server = await startAppServer(port);
+    server = await startAppServer({ port });
     for (const page of [alice, bob]) {
       await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible({ timeout: 60_000 });
     }

@@ -20,6 +20,24 @@ describe("errorResponse", () => {
     expect((await response.json()).error.code).toBe("unavailable");
   });
 
+  it("answers 503 when a raw query meets a database that is starting up (Prisma's P2010 with the SQLSTATE)", async () => {
+    const driverAdapterError = Object.assign(new Error("the database system is starting up"), {
+      cause: { kind: "postgres", code: "57P03", severity: "FATAL", message: "the database system is starting up" },
+    });
+    const prismaError = Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation: Raw query failed."), {
+      code: "P2010",
+      meta: { code: "57P03", message: "the database system is starting up", driverAdapterError },
+    });
+    const response = errorResponse(prismaError);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+  });
+
+  it("answers 503 when the driver adapter says the database is not reachable", () => {
+    const error = Object.assign(new Error("DriverAdapterError"), { cause: { kind: "DatabaseNotReachable" } });
+    expect(toAppError(new Error("query failed", { cause: error })).code).toBe("unavailable");
+  });
+
   it("hides the details of unexpected errors", async () => {
     const original = console.error;
     console.error = () => {};

@@ -57,25 +57,47 @@ export class AppError extends Error {
 
 export type TErrorBody = { error: { code: TErrorCode; message: string; fields?: TFieldErrors } };
 
-// node-postgres and Prisma report an unreachable database with these codes.
+// An unreachable, restarting or overloaded database, as node-postgres (socket errors), PostgreSQL (SQLSTATE class 08
+// connection exceptions, 57P01-57P03 shutting down or starting up, 53300 too many connections) and Prisma (P1001,
+// P1002, P1017, P2024 no connection from the pool in time) report it.
 const UNAVAILABLE_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
   "ETIMEDOUT",
+  "EPIPE",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "53300",
   "57P01",
+  "57P02",
   "57P03",
   "P1001",
   "P1002",
   "P1017",
+  "P2024",
 ]);
+// What Prisma's driver adapter calls the same conditions (DriverAdapterError's cause).
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_MESSAGE =
+  /connection terminated|timeout exceeded when trying to connect|can't reach database|client has encountered a connection error/i;
 
 function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current: unknown = error; current instanceof Error; current = current.cause) {
-    const code = (current as { code?: unknown }).code;
+  // Prisma nests the driver's error in `cause` and `meta` (a raw query's P2010 carries the SQLSTATE in meta.code and
+  // the adapter's error in meta.driverAdapterError), not always as Error instances: look at every nested object.
+  const pending: unknown[] = [error];
+  const seen = new Set<unknown>();
+  while (pending.length > 0 && seen.size < 50) {
+    const current = pending.pop();
+    if (typeof current !== "object" || current === null || seen.has(current)) continue;
+    seen.add(current);
+    const { code, kind, message, cause, meta, driverAdapterError } = current as Record<string, unknown>;
     if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
-    if (/connection terminated|timeout exceeded when trying to connect|can't reach database/i.test(current.message)) {
-      return true;
-    }
+    if (typeof kind === "string" && UNAVAILABLE_KINDS.has(kind)) return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
+    pending.push(cause, meta, driverAdapterError);
   }
   return false;
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "./lib/build.mjs";
-import { EMBEDDED_DATA_DIR, loadOrCreateAuthSecret, resolvePort } from "./lib/config.mjs";
+import { EMBEDDED_DATA_DIR, loadOrCreateAuthSecret, resolveEmbeddedPort, resolvePort } from "./lib/config.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { migrateDeploy, ROOT, runTypeScript, start } from "./lib/process.mjs";
 
@@ -45,13 +45,14 @@ async function waitUntilHealthy(url) {
 
 async function main() {
   const port = resolvePort();
+  const embeddedPort = resolveEmbeddedPort();
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
   env.AUTH_SECRET ||= loadOrCreateAuthSecret();
   if (!env.DATABASE_URL) {
     console.log(
       `remit: starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), EMBEDDED_DATA_DIR)})...`,
     );
-    embedded = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR });
+    embedded = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port: embeddedPort });
     env.DATABASE_URL = embedded.url;
     env.REMIT_EMBEDDED_DATABASE = "1";
   }

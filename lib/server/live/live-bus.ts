@@ -27,6 +27,7 @@ class LiveBus {
   private connecting: Promise<void> | null = null;
   private failures = 0;
   private hasListened = false;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
 
   get isInProcess(): boolean {
     return process.env.REMIT_EMBEDDED_DATABASE === "1";
@@ -111,6 +112,20 @@ class LiveBus {
     return this.connecting;
   }
 
+  /**
+   * Tries again, with backoff, for as long as this process has subscribers: a database restart can take longer than
+   * one attempt, and until the connection is back no committed change reaches them.
+   */
+  private scheduleReconnect(): void {
+    if (this.reconnectTimer) return;
+    const delay = RECONNECT_DELAYS_MS[Math.min(this.failures++, RECONNECT_DELAYS_MS.length - 1)];
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (this.client || this.listeners.size === 0) return;
+      this.listen().catch(() => this.scheduleReconnect());
+    }, delay);
+  }
+
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, connectionTimeoutMillis: 5_000 });
     client.on("notification", (message) => {
@@ -127,16 +142,18 @@ class LiveBus {
       this.tellWatchers(null);
       client.removeAllListeners("notification");
       void client.end().catch(() => undefined);
-      const delay = RECONNECT_DELAYS_MS[Math.min(this.failures++, RECONNECT_DELAYS_MS.length - 1)];
-      // Keep listening for the subscribers that remain; browsers resynchronise when their stream reconnects.
-      setTimeout(() => {
-        if (this.listeners.size > 0) void this.listen().catch(reconnect);
-      }, delay);
+      this.scheduleReconnect();
     };
     client.on("error", reconnect);
     client.on("end", reconnect);
-    await client.connect();
-    await client.query(`LISTEN ${LIVE_CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${LIVE_CHANNEL}`);
+    } catch (error) {
+      client.removeAllListeners("notification");
+      void client.end().catch(() => undefined);
+      throw error;
+    }
     const isReconnect = this.hasListened;
     this.client = client;
     this.hasListened = true;

@@ -1,4 +1,5 @@
 import "server-only";
+import { toAppError, type TErrorCode } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { liveBus } from "./live-bus";
@@ -6,6 +7,7 @@ import type { TLiveEvent } from "@/lib/domain/live-event";
 
 // Often enough that proxies keep the connection open, and that a removed member is cut off within seconds.
 const HEARTBEAT_MS = 10_000;
+const ACCESS_REFUSED = new Set<TErrorCode>(["unauthenticated", "forbidden", "not_found"]);
 
 function frame(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -46,7 +48,10 @@ export async function openEventStream({
       const heartbeat = setInterval(() => {
         authorize({ actor, orgSlug, permission: "read" }).then(
           () => send(`: heartbeat ${Date.now()}\n\n`),
-          () => {
+          (error: unknown) => {
+            // Only a refusal means access is gone; the database being down (or any other failure) says nothing
+            // about it: keep the stream and check again at the next heartbeat.
+            if (!ACCESS_REFUSED.has(toAppError(error).code)) return send(`: heartbeat ${Date.now()}\n\n`);
             send(frame("revoked", { message: "You no longer have access to this organisation." }));
             close();
           },
