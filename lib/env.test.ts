@@ -5,7 +5,12 @@ const valid = { DATABASE_URL: "postgresql://remit@localhost:5432/remit", AUTH_SE
 
 describe("parseEnv", () => {
   it("accepts a complete configuration and fills in defaults", () => {
-    expect(parseEnv(valid)).toEqual({ ...valid, DATABASE_POOL_MAX: 10, API_RATE_LIMIT_PER_MINUTE: 1200 });
+    expect(parseEnv(valid)).toEqual({
+      ...valid,
+      DATABASE_POOL_MAX: 10,
+      API_RATE_LIMIT_PER_MINUTE: 1200,
+      TRUSTED_PROXIES: 1,
+    });
   });
 
   it("names every missing variable and how to set it", () => {
