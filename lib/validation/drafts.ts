@@ -37,9 +37,11 @@ export const ZUpdateDraft = ZBody("a draft", {
   description: ZDraftDescription,
 }).refine(hasSomeField, { error: NOTHING_TO_CHANGE });
 
+const COMPARE_WITH = `"with" is "live" or a draft's id.`;
+
 /** `GET compare?with=`: live, or another draft's id. */
 export const ZCompareQuery = z.object({
-  with: z.string().trim().min(1).max(100, `"with" is "live" or a draft's id.`).default("live"),
+  with: z.string({ error: COMPARE_WITH }).trim().min(1, COMPARE_WITH).max(100, COMPARE_WITH).default("live"),
 });
 
 const CHOICE_KEY = "Each choice is keyed by a conflict's id, as the conflicts list gives it.";

@@ -14,12 +14,14 @@ export const ZMoment = (field: string) =>
     }, `"${field}" must be a date and time from 1970 to 9999, like 2026-11-28T14:30:00Z.`)
     .transform((value) => new Date(value));
 
+const ACTOR_ID = `"actorId" is a user's or API token's id.`;
+
 /** `GET journal` query: filters (all optional, combined with "and"), and the page. */
 export const ZJournalQuery = z
   .object({
     teamId: ZRef("teamId", "a team").optional(),
     personId: ZRef("personId", "a person").optional(),
-    actorId: z.string().trim().min(1).max(100, `"actorId" is a user's or API token's id.`).optional(),
+    actorId: z.string({ error: ACTOR_ID }).trim().min(1, ACTOR_ID).max(100, ACTOR_ID).optional(),
     kind: z.enum(JOURNAL_ENTITIES, { error: `"kind" can be ${JOURNAL_ENTITIES.join(", ")}.` }).optional(),
     action: z.enum(JOURNAL_ACTIONS, { error: `"action" can be ${JOURNAL_ACTIONS.join(", ")}.` }).optional(),
     from: ZMoment("from").optional(),

@@ -587,6 +587,77 @@ function streamedRequest(method: string, body: string, credentials: TCredentials
   return new Request(`${TEST_ORIGIN}/api/v1`, { method, headers, body: stream, duplex: "half" } as RequestInit);
 }
 
+// The query parameters that some read route takes, and a few that none does.
+const QUERY_KEYS = [
+  "at",
+  "teamId",
+  "personId",
+  "part",
+  "actorId",
+  "kind",
+  "action",
+  "from",
+  "to",
+  "cursor",
+  "limit",
+  "with",
+  "__proto__",
+  "constructor",
+  "x",
+];
+
+/** Every /api/v1 route that answers GET, as app-relative paths. */
+async function readRoutes(): Promise<string[]> {
+  const appDir = path.join(process.cwd(), "app");
+  const routes: string[] = [];
+  for (const file of filesNamed(path.join(appDir, "api", "v1"), "route.ts")) {
+    const routeModule = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    if (typeof routeModule.GET === "function") {
+      routes.push(`/${path.relative(appDir, path.dirname(file)).split(path.sep).join("/")}`);
+    }
+  }
+  return routes.sort();
+}
+
+describe("every read route", () => {
+  it("answers hostile query strings and ids with a 2xx or a 4xx with a message, never a 5xx", async () => {
+    const world = await createWorld();
+    const routes = await readRoutes();
+    const plausible = fc.constantFrom(
+      world.ours.team.id,
+      world.theirs.team.id,
+      world.ours.person.id,
+      "live",
+      "people",
+      "roster",
+      "2026-01-01T00:00:00Z",
+      "50",
+      "-1",
+    );
+    const query = fc.dictionary(fc.constantFrom(...QUERY_KEYS), fc.oneof(plausible, hostileText, fc.constant("")), {
+      maxKeys: 4,
+    });
+    const property = fc.asyncProperty(
+      fc.constantFrom(...routes).chain((route) => fc.tuple(fc.constant(route), paramsArbitrary(world, route), query)),
+      async ([route, params, values]) => {
+        const handler = await loadHandler(route, "GET");
+        const search = new URLSearchParams();
+        for (const [name, value] of Object.entries(values)) search.append(name, value);
+        const response = await callRoute(handler, {
+          path: `/api/v1?${search.toString()}`,
+          params,
+          credentials: world.credentials.owner,
+        });
+        const what = `${response.status} ${JSON.stringify(response.body)?.slice(0, 300)} for GET ${route} with ${JSON.stringify(
+          params,
+        ).slice(0, 200)} ?${shorten(search.toString())}`;
+        if (response.status >= 300) expectRefusal(response, what);
+      },
+    );
+    await fc.assert(property, { numRuns: NUM_RUNS * 10, seed: SEED, endOnFailure: true });
+  }, 120_000);
+});
+
 describe("the hostile-input list", () => {
   it("covers every /api/v1 write route and method", async () => {
     const appDir = path.join(process.cwd(), "app");
