@@ -27,4 +27,16 @@ export type TPresenceEvent = {
   at: number;
 };
 
-export type TLiveEvent = TChangeEvent | TPresenceEvent;
+/**
+ * Someone's access to the organisation was taken away or changed (a member removed or given another role, a token
+ * revoked): their open event streams check it again at once. Servers consume it; browsers never receive it.
+ */
+export type TAccessEvent = {
+  type: "access";
+  organizationId: string;
+  /** The user's id, or the API token's. */
+  subjectId: string;
+  at: number;
+};
+
+export type TLiveEvent = TChangeEvent | TPresenceEvent | TAccessEvent;

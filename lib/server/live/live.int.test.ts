@@ -5,7 +5,10 @@ import type { TRaciLevel } from "@/lib/domain/model";
 import type { TActor } from "@/lib/server/auth/actor";
 import { setAssignment } from "@/lib/server/assignments/set-assignment";
 import { createTeam } from "@/lib/server/teams/create-team";
-import { createOrganization, createUser } from "@/prisma/factories";
+import { removeMember } from "@/lib/server/members/remove-member";
+import { revokeApiToken } from "@/lib/server/tokens/revoke-api-token";
+import { verifyApiToken } from "@/lib/server/tokens/verify-api-token";
+import { createApiTokenFor, createOrganization, createUser } from "@/prisma/factories";
 import { liveBus } from "./live-bus";
 import { openEventStream } from "./open-event-stream";
 
@@ -126,6 +129,47 @@ describe("live events", () => {
       text += decoder.decode(value);
     }
     expect(text).toContain("event: revoked");
+  });
+
+  it("cut off at once a removed member and a revoked token, and tell nobody else", async () => {
+    const { org, actor } = await setup();
+    const owner = await createUser(db, { name: "Olga Owner" });
+    await db.membership.create({ data: { organizationId: org.id, userId: owner.id, role: "OWNER" } });
+    const ownerActor: TActor = { kind: "user", userId: owner.id, email: owner.email, name: owner.name };
+    const token = await createApiTokenFor(db, { organizationId: org.id, createdById: owner.id, role: "VIEWER" });
+    const tokenActor = await verifyApiToken({ secret: token.secret });
+    // A heartbeat far away: only the announcement can cut these streams within the test.
+    const open = async (who: TActor) => {
+      const stream = await openEventStream({
+        actor: who,
+        orgSlug: org.slug,
+        signal: new AbortController().signal,
+        heartbeatMs: 600_000,
+      });
+      const reader = stream.getReader();
+      const decoder = new TextDecoder();
+      const read = { text: "", isDone: false };
+      void (async () => {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return void (read.isDone = true);
+          read.text += decoder.decode(value);
+        }
+      })();
+      return read;
+    };
+    const [member, bot, bystander] = await Promise.all([open(actor), open(tokenActor), open(ownerActor)]);
+    await waitFor(() => [member, bot, bystander].every((read) => read.text.includes("event: ready")));
+
+    await removeMember({ actor: ownerActor, orgSlug: org.slug, userId: actor.kind === "user" ? actor.userId : "" });
+    await revokeApiToken({ actor: ownerActor, orgSlug: org.slug, tokenId: token.id });
+    await waitFor(() => member.isDone && bot.isDone, 5_000);
+    expect(member.text).toContain("event: revoked");
+    expect(bot.text).toContain("event: revoked");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bystander.isDone).toBe(false);
+    expect(bystander.text).not.toContain("event: access");
+    expect(bystander.text).not.toContain("event: revoked");
   });
 
   it("lose nothing when 20 clients make 1,000 concurrent edits with versions", async () => {

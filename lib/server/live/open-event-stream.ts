@@ -2,6 +2,7 @@ import "server-only";
 import { toAppError, type TErrorCode } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
+import { assertApiTokenActive } from "@/lib/server/tokens/verify-api-token";
 import { liveBus } from "./live-bus";
 import type { TLiveEvent } from "@/lib/domain/live-event";
 
@@ -42,11 +43,13 @@ export async function openEventStream({
           close();
         }
       };
-      const unsubscribe = await liveBus.subscribe(organization.id, (event: TLiveEvent) =>
-        send(frame(event.type, event)),
-      );
-      const heartbeat = setInterval(() => {
-        authorize({ actor, orgSlug, permission: "read" }).then(
+      // Whether the caller may still read: checked at every heartbeat, and at once when their access changes.
+      const checkAccess = () =>
+        (async () => {
+          // authorize() trusts a token actor as verified; a stream outlives the request that verified it.
+          if (actor?.kind === "token") await assertApiTokenActive(actor.tokenId);
+          await authorize({ actor, orgSlug, permission: "read" });
+        })().then(
           () => send(`: heartbeat ${Date.now()}\n\n`),
           (error: unknown) => {
             // Only a refusal means access is gone; the database being down (or any other failure) says nothing
@@ -56,7 +59,12 @@ export async function openEventStream({
             close();
           },
         );
-      }, heartbeatMs);
+      const subject = actor?.kind === "user" ? actor.userId : actor?.kind === "token" ? actor.tokenId : null;
+      const unsubscribe = await liveBus.subscribe(organization.id, (event: TLiveEvent) => {
+        if (event.type !== "access") send(frame(event.type, event));
+        else if (event.subjectId === subject) void checkAccess();
+      });
+      const heartbeat = setInterval(checkAccess, heartbeatMs);
       close = () => {
         if (!isOpen) return;
         isOpen = false;

@@ -61,6 +61,14 @@ export async function runAnnouncedStatement<TRow>(
   return rows;
 }
 
+/**
+ * Tells the organisation's open event streams that `subjectId`'s access changed, after the change committed. Best
+ * effort: if it is lost, the streams' heartbeat finds out within seconds anyway.
+ */
+export async function announceAccessChange(organizationId: string, subjectId: string): Promise<void> {
+  await announceNow({ type: "access", organizationId, subjectId, at: Date.now() }).catch(() => undefined);
+}
+
 /** Announces an event that is not part of a write (presence). */
 export async function announceNow(event: TLiveEvent): Promise<void> {
   if (liveBus.isInProcess) liveBus.dispatch(event);

@@ -4,9 +4,13 @@ import { wouldLeaveNoOwner } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
+import { announceAccessChange } from "@/lib/server/live/run-write";
 import { lockOwners } from "./lock-owners";
 
-/** Removes a member (Owners only); their access ends with their next request. The last Owner stays. */
+/**
+ * Removes a member (Owners only); their access ends with their next request, and their open event streams are cut at
+ * once. The last Owner stays.
+ */
 export async function removeMember({
   actor,
   orgSlug,
@@ -29,4 +33,5 @@ export async function removeMember({
     }
     await tx.membership.delete({ where: { id: membership.id } });
   });
+  await announceAccessChange(organization.id, userId);
 }

@@ -3,8 +3,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
+import { announceAccessChange } from "@/lib/server/live/run-write";
 
-/** Revokes an API token (Owners only): requests that carry it are refused from now on. */
+/** Revokes an API token (Owners only): requests that carry it are refused from now on, its event streams cut. */
 export async function revokeApiToken({
   actor,
   orgSlug,
@@ -20,4 +21,5 @@ export async function revokeApiToken({
     data: { revokedAt: new Date() },
   });
   if (count === 0) throw new AppError("not_found", "There is no active API token with this id.");
+  await announceAccessChange(organization.id, tokenId);
 }

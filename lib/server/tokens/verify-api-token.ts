@@ -33,6 +33,12 @@ export async function verifyApiToken({ secret }: { secret: string }): Promise<TA
   };
 }
 
+/** Throws unauthenticated when the token was revoked (or deleted) since it was verified: for long-lived streams. */
+export async function assertApiTokenActive(tokenId: string): Promise<void> {
+  const active = await db.apiToken.count({ where: { id: tokenId, revokedAt: null } });
+  if (active === 0) throw new AppError("unauthenticated", "This API token has been revoked.");
+}
+
 type TTokenRow = {
   id: string;
   organizationId: string;
