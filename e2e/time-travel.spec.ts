@@ -12,6 +12,11 @@ test("Ctrl+Z on the team page undoes my last change to the team", async ({ page 
   await page.getByRole("table", { name: "Teams by duty" }).getByRole("link", { name: "Search" }).click();
   await expect(page.getByRole("grid", { name: "Responsibilities in Search" })).toBeVisible();
 
+  // The write takes a while to reach the server; Ctrl+Z pressed before it has must still undo it.
+  await page.route("**/assignments", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  });
   const target = cell(page, "market-research", "pm");
   await target.focus();
   await page.keyboard.press("a");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useToast } from "@/components/ui/toast";
 import { apiFetch, ApiError } from "@/lib/api-client";
 import type { TJournalGroupView, TJournalPage } from "@/lib/domain/journal";
@@ -13,6 +13,21 @@ function isTextField(target: EventTarget | null): boolean {
     target instanceof HTMLElement &&
     (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
   );
+}
+
+/**
+ * Resolves once none of this tab's writes is in flight: a change the user made a moment ago (shown at once, saved a
+ * little later) must be in the journal before the undo looks for it.
+ */
+function writesSettled(queryClient: QueryClient): Promise<void> {
+  return new Promise((resolve) => {
+    if (queryClient.isMutating() === 0) return resolve();
+    const unsubscribe = queryClient.getMutationCache().subscribe(() => {
+      if (queryClient.isMutating() > 0) return;
+      unsubscribe();
+      resolve();
+    });
+  });
 }
 
 /**
@@ -38,6 +53,7 @@ export function useUndoShortcut({
     if (!enabled) return;
     let isRunning = false;
     const undoLast = async () => {
+      await writesSettled(queryClient);
       const query = new URLSearchParams({ teamId, actorId: userId, limit: "20" });
       const page = await apiFetch<TJournalPage>(`/api/v1/orgs/${orgSlug}/journal?${query.toString()}`);
       const last = page.groups.find((group) => !group.undoneBy && group.action !== "journal.undo");
