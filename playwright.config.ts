@@ -5,6 +5,17 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
+const RESILIENCE_SPECS = /(resilience-[a-z-]+|load)\.spec\.ts$/;
+
+const CHROMIUM = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH,
+    // Chromium's background services try to reach Google; without network access they only slow it down.
+    args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -22,14 +33,17 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH,
-          // Chromium's background services try to reach Google; without network access they only slow it down.
-          args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        },
-      },
+      testIgnore: RESILIENCE_SPECS,
+      use: CHROMIUM,
+    },
+    {
+      // Database restarts, killed servers and a minute of load: after the screens' tests, one at a time, so that they
+      // neither starve the screens' tests of CPU nor each other.
+      name: "resilience",
+      testMatch: RESILIENCE_SPECS,
+      dependencies: ["chromium"],
+      workers: 1,
+      use: CHROMIUM,
     },
   ],
   webServer: {

@@ -63,6 +63,9 @@ test("Remit's screens run under the policy without a single violation", async ({
     // Hydrated and interactive: client components rendered by scripts that carried the nonce.
     await page.waitForLoadState("networkidle");
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    // Every streamed part of the page found its place (React moves each into the page once it arrives); one left
+    // behind, hidden, means the client rendered that part again on its own.
+    await expect(page.locator('body > div[hidden][id^="S:"]')).toHaveCount(0);
   }
   // A write from the team page (client code, live updates) works under the policy too.
   await page.goto(`/${organization.slug}/teams/${team.id}`);

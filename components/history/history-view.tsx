@@ -9,7 +9,7 @@ import { JOURNAL_ACTIONS, JOURNAL_ENTITIES, type TJournalGroupView } from "@/lib
 import { hasHistoryFilters, historySearch, readHistoryFilters, type THistoryFilters } from "./history-filters";
 import { ACTION_LABELS, KIND_LABELS } from "./history-labels";
 import { JournalGroup, type TUndoOutcome } from "./journal-group";
-import { useLive } from "@/components/live/live-provider";
+import { useLiveState } from "@/components/live/live-provider";
 import { undoRefusal, useJournal, useUndoGroup, type TJournalInitial } from "./use-journal";
 
 type TNamed = { id: string; key: string; name: string };
@@ -75,7 +75,7 @@ export function HistoryView({
   // A list fetched a moment ago counts from then, so that its newest action reads "just now".
   const now = Math.max(useNow(renderedAt), journal.dataUpdatedAt);
   // The LiveProvider reloads the journal after every change to the map (and after a reconnect).
-  const isLive = useLive().status === "live";
+  const isLive = useLiveState().status === "live";
   const undo = useUndoGroup({ orgId, orgSlug });
   const [outcomes, setOutcomes] = useState<Record<string, TUndoOutcome>>({});
 

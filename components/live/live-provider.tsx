@@ -2,7 +2,16 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import { mapQueryKey, scopeOf, type TMapState } from "@/components/map/use-org-map";
 import { journalQueryKey } from "@/components/history/use-journal";
 import { healthHistoryQueryKey } from "@/components/map/health-trend";
@@ -20,10 +29,44 @@ export type TPeer = {
   at: number;
 };
 
+/** What changes while the page is open: the connection's state and who else is here. */
+type TLiveState = { status: TLiveStatus; peers: ReadonlyMap<string, TPeer> };
+
+/**
+ * The live state as a store that components subscribe to, rather than a context value: a context change reaches
+ * every Suspense boundary below the provider, and one whose streamed HTML has not arrived yet is then rendered
+ * again on the client, leaving the server's copy behind in the page.
+ */
+type TLiveStore = {
+  get: () => TLiveState;
+  update: (change: (state: TLiveState) => TLiveState) => void;
+  subscribe: (listener: () => void) => () => void;
+};
+
+const INITIAL_STATE: TLiveState = { status: "connecting", peers: new Map() };
+
+function createLiveStore(): TLiveStore {
+  let state = INITIAL_STATE;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    update: (change) => {
+      const next = change(state);
+      if (next === state) return;
+      state = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Never changes while the provider is mounted. */
 type TLiveContext = {
   clientId: string;
-  status: TLiveStatus;
-  peers: TPeer[];
+  store: TLiveStore;
   /** Who last changed a cell (by cellKey), from other browsers' events. */
   lastChangeBy: (dutyId: string, slotId: string) => string | null;
   reportFocus: (focus: string | null) => void;
@@ -58,8 +101,16 @@ export function LiveProvider({
   const queryClient = useQueryClient();
   const pathname = usePathname();
   const [clientId] = useState(newClientId);
-  const [status, setStatus] = useState<TLiveStatus>("connecting");
-  const [peers, setPeers] = useState<Map<string, TPeer>>(new Map());
+  const [store] = useState(createLiveStore);
+  const setStatus = useCallback((status: TLiveStatus) => store.update((state) => ({ ...state, status })), [store]);
+  const setPeers = useCallback(
+    (change: (peers: ReadonlyMap<string, TPeer>) => ReadonlyMap<string, TPeer>) =>
+      store.update((state) => {
+        const peers = change(state.peers);
+        return peers === state.peers ? state : { ...state, peers };
+      }),
+    [store],
+  );
   const changedBy = useRef(new Map<string, string>());
   const focusRef = useRef<string | null>(null);
   const pathRef = useRef(pathname);
@@ -202,7 +253,7 @@ export function LiveProvider({
       window.removeEventListener("pagehide", onLeave);
       source?.close();
     };
-  }, [clientId, orgId, orgSlug, queryClient, sendPresence]);
+  }, [clientId, orgId, orgSlug, queryClient, sendPresence, setPeers, setStatus]);
 
   // Moving to another page is news for the others.
   useEffect(() => {
@@ -223,12 +274,11 @@ export function LiveProvider({
   const value = useMemo<TLiveContext>(
     () => ({
       clientId,
-      status,
-      peers: [...peers.values()],
+      store,
       lastChangeBy: (dutyId, slotId) => changedBy.current.get(cellKey(dutyId, slotId)) ?? null,
       reportFocus,
     }),
-    [clientId, status, peers, reportFocus],
+    [clientId, store, reportFocus],
   );
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
@@ -237,6 +287,12 @@ export function useLive(): TLiveContext {
   const live = useContext(LiveContext);
   if (!live) throw new Error("useLive must be used inside LiveProvider");
   return live;
+}
+
+/** The connection's state and the other people here, re-rendering only the components that ask for them. */
+export function useLiveState(): TLiveState {
+  const { store } = useLive();
+  return useSyncExternalStore(store.subscribe, store.get, () => INITIAL_STATE);
 }
 
 /** A stable colour for a user, for avatars and focus outlines. */

@@ -2,13 +2,15 @@
 
 import { usePathname } from "next/navigation";
 import { initials } from "@/lib/domain/team-view";
-import { peerColor, useLive } from "./live-provider";
+import { peerColor, useLiveState } from "./live-provider";
 
 /** Who else is on this page, and whether this tab is receiving live updates. */
 export function PresenceBar() {
-  const { peers, status } = useLive();
+  const { peers, status } = useLiveState();
   const pathname = usePathname();
-  const here = new Map(peers.filter((peer) => peer.path === pathname).map((peer) => [peer.user.id, peer.user]));
+  const here = new Map(
+    [...peers.values()].filter((peer) => peer.path === pathname).map((peer) => [peer.user.id, peer.user]),
+  );
   return (
     <div className="flex items-center gap-3">
       {here.size > 0 && (

@@ -2,7 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useMemo, useState } from "react";
-import { peerColor, useLive } from "@/components/live/live-provider";
+import { peerColor, useLive, useLiveState } from "@/components/live/live-provider";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api-client";
 import type { TFlag, TMapAnalysis } from "@/lib/domain/analyze-map";
@@ -38,17 +38,18 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
   );
   const teamAnalysis = analysis?.teams.find((entry) => entry.team.id === teamId);
   const live = useLive();
+  const { peers } = useLiveState();
   const setCell = useSetCell({ orgId, orgSlug, scope, changedBy: live.lastChangeBy });
   const pathname = usePathname();
   // Cells that other people on this page have focused, outlined in their colour.
   const peerFocus = useMemo(() => {
     const focused = new Map<string, { name: string; color: string }>();
-    for (const peer of live.peers) {
+    for (const peer of peers.values()) {
       if (peer.path === pathname && peer.focus)
         focused.set(peer.focus, { name: peer.user.name, color: peerColor(peer.user.id) });
     }
     return focused;
-  }, [live.peers, pathname]);
+  }, [peers, pathname]);
   const base = `/api/v1/orgs/${orgSlug}/teams/${teamId}`;
   const [newSlotRole, setNewSlotRole] = useState("");
   useUndoShortcut({ orgId, orgSlug, teamId, userId, enabled: canEdit });
