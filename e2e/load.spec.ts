@@ -167,7 +167,10 @@ test("100 clients reading and writing for a minute: no errors, memory levels off
       WHERE organization_id = ${organization.id} AND action = 'assignment.set' GROUP BY entity_key`;
     const journalled = Object.fromEntries(entries.map(({ key, count }) => [key, Number(count)]));
     const written = Object.fromEntries(
-      stored.filter((row) => row.version > 0).map((row) => [`${row.slotId}:${row.dutyId}`, row.version]),
+      connections.flatMap(({ cell }) => {
+        const row = stored.find((each) => each.slotId === cell.slotId && each.dutyId === cell.dutyId);
+        return row ? [[`${cell.slotId}:${cell.dutyId}`, row.version]] : [];
+      }),
     );
     expect(journalled).toEqual(written);
     expect(Object.values(written).reduce((sum, version) => sum + version, 0)).toBe(accepted + landedUnanswered);
