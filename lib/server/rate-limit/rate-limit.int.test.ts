@@ -29,3 +29,19 @@ describe.each([
     expect(await store.counts(limit, mine, now)).toEqual({ current: 0, previous: 0 });
   });
 });
+
+describe("the memory store", () => {
+  it("drops only counters that no longer count, whatever their bucket's window", async () => {
+    const store = memoryRateLimitStore({ maxCounters: 3 });
+    const hour = { bucket: "hourly", limit: 5, windowMs: 3_600_000 };
+    const minute = { bucket: "minutely", limit: 5, windowMs: 60_000 };
+    const now = Date.now();
+    await store.increment(hour, "a", now);
+    await store.increment(minute, "a", now);
+    // Ten minutes later: the minute's counter is long gone, the hour's still counts.
+    const later = now + 10 * 60_000;
+    for (const key of ["b", "c", "d"]) await store.increment(minute, key, later);
+    expect(await store.counts(minute, "a", now)).toEqual({ current: 0, previous: 0 });
+    expect(await store.counts(hour, "a", later)).not.toEqual({ current: 0, previous: 0 });
+  });
+});

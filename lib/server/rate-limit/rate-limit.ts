@@ -53,27 +53,30 @@ export const postgresRateLimitStore: TRateLimitStore = {
   },
 };
 
-/** Counters in this process: for the embedded database, which serves one app process anyway. */
-export function memoryRateLimitStore(): TRateLimitStore {
-  const counters = new Map<string, number>();
+/**
+ * Counters in this process: for the embedded database, which serves one app process anyway. Beyond `maxCounters`,
+ * counters whose windows no longer count (older than their bucket's previous window) are dropped.
+ */
+export function memoryRateLimitStore({ maxCounters = 50_000 }: { maxCounters?: number } = {}): TRateLimitStore {
+  const counters = new Map<string, { count: number; countsUntil: number }>();
   const id = (bucket: string, key: string, start: number) => `${bucket}\u0000${key}\u0000${start}`;
   const read = ({ bucket, windowMs }: TRateLimit, key: string, now: number): TWindowCounts => {
     const start = windowStart(now, windowMs);
     return {
-      current: counters.get(id(bucket, key, start)) ?? 0,
-      previous: counters.get(id(bucket, key, start - windowMs)) ?? 0,
+      current: counters.get(id(bucket, key, start))?.count ?? 0,
+      previous: counters.get(id(bucket, key, start - windowMs))?.count ?? 0,
     };
   };
   return {
     async increment(limit, key, now) {
-      const counterId = id(limit.bucket, key, windowStart(now, limit.windowMs));
-      counters.set(counterId, (counters.get(counterId) ?? 0) + 1);
-      if (counters.size > 50_000) {
-        // Keep memory bounded: what is older than the previous window no longer counts.
-        for (const existing of counters.keys()) {
-          const start = Number(existing.slice(existing.lastIndexOf("\u0000") + 1));
-          if (start < windowStart(now, limit.windowMs) - limit.windowMs) counters.delete(existing);
-        }
+      const start = windowStart(now, limit.windowMs);
+      const counterId = id(limit.bucket, key, start);
+      const counter = counters.get(counterId);
+      // A window counts while it is the current one and then while it is the previous one.
+      if (counter) counter.count++;
+      else counters.set(counterId, { count: 1, countsUntil: start + 2 * limit.windowMs });
+      if (counters.size > maxCounters) {
+        for (const [existing, { countsUntil }] of counters) if (countsUntil <= now) counters.delete(existing);
       }
       return read(limit, key, now);
     },
