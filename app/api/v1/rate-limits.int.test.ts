@@ -74,6 +74,19 @@ describe("sign-in", () => {
     // they fell.
     expect(Number(response.headers.get("retry-after"))).toBeLessThanOrEqual((2 * SIGN_IN_FAILURES.windowMs) / 1000);
   });
+
+  it("refuses a body larger than a sign-in form with 413 before reading it", async () => {
+    const { NextRequest } = await import("next/server");
+    const body = new URLSearchParams({ email: "a@example.test", password: "x".repeat(100_000) }).toString();
+    const response = await signInPost(
+      new NextRequest(`${TEST_ORIGIN}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(body.length) },
+        body,
+      }),
+    );
+    expect(response.status).toBe(413);
+  });
 });
 
 describe("invitation acceptance", () => {
