@@ -40,7 +40,7 @@ function accountLinkingAdapter(): Adapter {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   // The Credentials provider works only with JWT sessions; the adapter only links OAuth accounts.
   // The cookie also names a server-side session (lib/server/auth/sessions.ts) that signing out ends.
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },

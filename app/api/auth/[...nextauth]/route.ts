@@ -3,6 +3,7 @@ import { handlers } from "@/lib/auth";
 import { AppError, errorResponse } from "@/lib/errors";
 import { assertSignInAllowed, signInKeys } from "@/lib/server/auth/sign-in-with-password";
 import { clientAddress } from "@/lib/server/http/client-address";
+import { ZEmail } from "@/lib/validation/auth";
 
 export const { GET } = handlers;
 
@@ -20,9 +21,8 @@ export async function POST(request: NextRequest): Promise<Response> {
   if (request.nextUrl.pathname.endsWith("/callback/credentials")) {
     try {
       const form = await request.clone().formData();
-      const email = String(form.get("email") ?? "")
-        .trim()
-        .toLowerCase();
+      // Keyed as signInWithPassword keys it: the email as the sign-in form's schema reads it.
+      const email = ZEmail.safeParse(form.get("email")).data ?? "";
       await assertSignInAllowed(signInKeys({ email, ip: clientAddress(request.headers) }));
     } catch (error) {
       // A body that is not a form is Auth.js's to refuse.
