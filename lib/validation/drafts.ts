@@ -1,3 +1,4 @@
+import { canBeStored } from "./map-fields";
 import { z } from "zod";
 import { MERGE_KINDS } from "@/lib/domain/map-merge";
 import { hasSomeField, NOTHING_TO_CHANGE, ZBody } from "./map-fields";
@@ -41,7 +42,13 @@ const COMPARE_WITH = `"with" is "live" or a draft's id.`;
 
 /** `GET compare?with=`: live, or another draft's id. */
 export const ZCompareQuery = z.object({
-  with: z.string({ error: COMPARE_WITH }).trim().min(1, COMPARE_WITH).max(100, COMPARE_WITH).default("live"),
+  with: z
+    .string({ error: COMPARE_WITH })
+    .trim()
+    .min(1, COMPARE_WITH)
+    .max(100, COMPARE_WITH)
+    .refine(canBeStored, COMPARE_WITH)
+    .default("live"),
 });
 
 const CHOICE_KEY = "Each choice is keyed by a conflict's id, as the conflicts list gives it.";

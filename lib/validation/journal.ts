@@ -1,3 +1,4 @@
+import { canBeStored } from "./map-fields";
 import { z } from "zod";
 import { JOURNAL_ACTIONS, JOURNAL_ENTITIES } from "@/lib/domain/journal";
 import { ZRef } from "./map-fields";
@@ -21,7 +22,13 @@ export const ZJournalQuery = z
   .object({
     teamId: ZRef("teamId", "a team").optional(),
     personId: ZRef("personId", "a person").optional(),
-    actorId: z.string({ error: ACTOR_ID }).trim().min(1, ACTOR_ID).max(100, ACTOR_ID).optional(),
+    actorId: z
+      .string({ error: ACTOR_ID })
+      .trim()
+      .min(1, ACTOR_ID)
+      .max(100, ACTOR_ID)
+      .refine(canBeStored, ACTOR_ID)
+      .optional(),
     kind: z.enum(JOURNAL_ENTITIES, { error: `"kind" can be ${JOURNAL_ENTITIES.join(", ")}.` }).optional(),
     action: z.enum(JOURNAL_ACTIONS, { error: `"action" can be ${JOURNAL_ACTIONS.join(", ")}.` }).optional(),
     from: ZMoment("from").optional(),
