@@ -238,7 +238,7 @@ export function formatReport(results: TResults): string {
   const floors = results.writes?.filter((row) => row.framework) ?? [];
   if (floors.length) {
     sections.push(
-      `The framework's floor: the same route and token with a body that validation refuses (400) before any database work, so the server does Next.js's work for each request and almost none of Remit's. It bounds what the app could reach on this machine:\n\n${markdownTable(
+      `The framework's floor: the same route with an Authorization header that the app refuses (401) before any database work, so the server does Next.js's work for each request and almost none of Remit's. It bounds what the app could reach on this machine:\n\n${markdownTable(
         ["clients", "floor req/s", "p50", "p99", "CPU/request", "floor over baseline", "app over floor"],
         floors.map((row) => {
           const floor = row.framework!;

@@ -8,6 +8,12 @@ export type TRateLimit = {
   /** Requests allowed per window. */
   limit: number;
   windowMs: number;
+  /**
+   * Counted in each app instance and added to the shared counters about once a second rather than once per request:
+   * for limits that every API request passes. Across instances such a limit can be exceeded by what the others
+   * accept in that second.
+   */
+  isBatched?: boolean;
 };
 
 export type TWindowCounts = { current: number; previous: number };

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import type { TRaciLevel } from "@/lib/domain/model";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createId } from "@/lib/server/ids/create-id";
@@ -105,9 +105,8 @@ type TFoundCell = TCellRefs & { current: TCurrent | null };
  */
 async function findCell(organizationId: string, refs: TCellRefs): Promise<TFoundCell | null> {
   if (![refs.teamId, refs.dutyId, refs.slotId].every(canBeStored)) return null;
-  const rows = await db.$queryRaw<
-    (TCellRefs & { id: string | null; level: TRaciLevel | null; version: number | null })[]
-  >`
+  const rows = await queryRows<TCellRefs & { id: string | null; level: TRaciLevel | null; version: number | null }>(
+    Prisma.sql`
     WITH t AS (
       SELECT id FROM team WHERE organization_id = ${organizationId} AND (id = ${refs.teamId} OR key = ${refs.teamId})
       ORDER BY id = ${refs.teamId} DESC LIMIT 1
@@ -119,7 +118,8 @@ async function findCell(organizationId: string, refs: TCellRefs): Promise<TFound
       ORDER BY id = ${refs.dutyId} DESC LIMIT 1
     )
     SELECT t.id AS "teamId", d.id AS "dutyId", s.id AS "slotId", a.id, a.level::text AS level, a.version
-    FROM t CROSS JOIN s CROSS JOIN d LEFT JOIN assignment a ON a.slot_id = s.id AND a.duty_id = d.id`;
+    FROM t CROSS JOIN s CROSS JOIN d LEFT JOIN assignment a ON a.slot_id = s.id AND a.duty_id = d.id`,
+  );
   const row = rows[0];
   if (!row) return null;
   const { id, level, version, ...cell } = row;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import type { TChangeEvent, TLiveEvent } from "@/lib/domain/live-event";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
@@ -47,7 +47,7 @@ export async function runWrite<T>(
  * `WITH changed AS (UPDATE … RETURNING …) SELECT … FROM changed, LATERAL (SELECT ${announce}) AS announced`.
  * That SQL also names the writer for the journal: its triggers run at the end of the statement, after it.
  */
-export async function runAnnouncedStatement<TRow>(
+export async function runAnnouncedStatement<TRow extends Record<string, unknown>>(
   journal: TJournalContext,
   statement: (announce: Prisma.Sql) => Prisma.Sql,
   event: TChangeEvent,
@@ -56,7 +56,7 @@ export async function runAnnouncedStatement<TRow>(
   const announce = liveBus.isInProcess
     ? name
     : Prisma.sql`${name}, pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
-  const rows = await db.$queryRaw<TRow[]>(statement(announce));
+  const rows = await queryRows<TRow>(statement(announce));
   if (rows.length > 0) liveBus.committed([event]);
   return rows;
 }

@@ -14,10 +14,15 @@ export const SIGN_UPS: TRateLimit = { bucket: "sign-up", limit: 10, windowMs: 60
 export const INVITATION_ACCEPTANCES: TRateLimit = { bucket: "invitation-accept", limit: 20, windowMs: 15 * MINUTE };
 
 /** Requests with an unknown or revoked API token per network address: guessing tokens stops here. */
-export const API_TOKEN_FAILURES: TRateLimit = { bucket: "api-token-failure", limit: 30, windowMs: 15 * MINUTE };
+export const API_TOKEN_FAILURES: TRateLimit = {
+  bucket: "api-token-failure",
+  limit: 30,
+  windowMs: 15 * MINUTE,
+  isBatched: true,
+};
 
 /** Requests per API token per minute (API_RATE_LIMIT_PER_MINUTE, default 1,200); null when turned off. */
 export function apiTokenRequests(): TRateLimit | null {
   const limit = getEnv().API_RATE_LIMIT_PER_MINUTE;
-  return limit > 0 ? { bucket: "api-token", limit, windowMs: MINUTE } : null;
+  return limit > 0 ? { bucket: "api-token", limit, windowMs: MINUTE, isBatched: true } : null;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { batchedRateLimitStore } from "./batched-store";
 import { memoryRateLimitStore, postgresRateLimitStore, type TRateLimitStore } from "./rate-limit";
 
 const limit = { bucket: "int-test", limit: 5, windowMs: 60_000 };
@@ -8,6 +9,7 @@ const key = () => `key:${randomBytes(6).toString("hex")}`;
 describe.each([
   ["PostgreSQL", postgresRateLimitStore],
   ["memory", memoryRateLimitStore()],
+  ["batched PostgreSQL", batchedRateLimitStore(postgresRateLimitStore)],
 ] as [string, TRateLimitStore][])("the %s store", (_name, store) => {
   it("counts concurrent requests exactly, per window, and keeps keys and buckets apart", async () => {
     const now = Date.now();
@@ -19,6 +21,13 @@ describe.each([
     expect(await store.increment(limit, mine, now + limit.windowMs)).toEqual({ current: 1, previous: 40 });
     expect(await store.counts(limit, key(), now)).toEqual({ current: 0, previous: 0 });
     expect(await store.counts({ ...limit, bucket: "other" }, mine, now)).toEqual({ current: 0, previous: 0 });
+  });
+
+  it("adds several requests at once", async () => {
+    const now = Date.now();
+    const mine = key();
+    await store.increment(limit, mine, now, 5);
+    expect(await store.increment(limit, mine, now, 2)).toEqual({ current: 7, previous: 0 });
   });
 
   it("forgets a key when cleared", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import {
   decide,
   windowStart,
@@ -8,13 +8,15 @@ import {
   type TWindowCounts,
 } from "@/lib/domain/rate-limit";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { batchedRateLimitStore } from "./batched-store";
 
 export type { TRateLimit } from "@/lib/domain/rate-limit";
 
 /** Where counters live: PostgreSQL, so that limits hold across app instances, or this process's memory. */
 export type TRateLimitStore = {
-  /** Adds one to the current window's counter and answers both windows' counts, this request included. */
-  increment(limit: TRateLimit, key: string, now: number): Promise<TWindowCounts>;
+  /** Adds `amount` (one) to the window of `now` and answers both windows' counts, these requests included. */
+  increment(limit: TRateLimit, key: string, now: number, amount?: number): Promise<TWindowCounts>;
   counts(limit: TRateLimit, key: string, now: number): Promise<TWindowCounts>;
   clear(limit: TRateLimit, key: string): Promise<void>;
 };
@@ -23,17 +25,18 @@ export type TRateLimitStore = {
 const PRUNE_EVERY = 200;
 
 export const postgresRateLimitStore: TRateLimitStore = {
-  async increment({ bucket, windowMs }, key, now) {
+  async increment({ bucket, windowMs }, key, now, amount = 1) {
     const current = new Date(windowStart(now, windowMs));
     const previous = new Date(current.getTime() - windowMs);
-    const [row] = await db.$queryRaw<{ current: number; previous: number }[]>`
+    const [row] = await queryRows<{ current: number; previous: number }>(Prisma.sql`
       WITH hit AS (
-        INSERT INTO rate_limit_counter (bucket, key, window_start, count) VALUES (${bucket}, ${key}, ${current}, 1)
-        ON CONFLICT (bucket, key, window_start) DO UPDATE SET count = rate_limit_counter.count + 1
+        INSERT INTO rate_limit_counter (bucket, key, window_start, count)
+        VALUES (${bucket}, ${key}, ${current}, ${amount})
+        ON CONFLICT (bucket, key, window_start) DO UPDATE SET count = rate_limit_counter.count + ${amount}
         RETURNING count)
       SELECT (SELECT count FROM hit) AS current,
              COALESCE((SELECT count FROM rate_limit_counter
-                       WHERE bucket = ${bucket} AND key = ${key} AND window_start = ${previous}), 0) AS previous`;
+                       WHERE bucket = ${bucket} AND key = ${key} AND window_start = ${previous}), 0) AS previous`);
     if (Math.random() * PRUNE_EVERY < 1) {
       await db.rateLimitCounter.deleteMany({ where: { bucket, windowStart: { lt: previous } } });
     }
@@ -68,13 +71,13 @@ export function memoryRateLimitStore({ maxCounters = 50_000 }: { maxCounters?: n
     };
   };
   return {
-    async increment(limit, key, now) {
+    async increment(limit, key, now, amount = 1) {
       const start = windowStart(now, limit.windowMs);
       const counterId = id(limit.bucket, key, start);
       const counter = counters.get(counterId);
       // A window counts while it is the current one and then while it is the previous one.
-      if (counter) counter.count++;
-      else counters.set(counterId, { count: 1, countsUntil: start + 2 * limit.windowMs });
+      if (counter) counter.count += amount;
+      else counters.set(counterId, { count: amount, countsUntil: start + 2 * limit.windowMs });
       if (counters.size > maxCounters) {
         for (const [existing, { countsUntil }] of counters) if (countsUntil <= now) counters.delete(existing);
       }
@@ -90,12 +93,18 @@ export function memoryRateLimitStore({ maxCounters = 50_000 }: { maxCounters?: n
   };
 }
 
-const globalForRateLimit = globalThis as unknown as { remitRateLimitStore?: TRateLimitStore };
+type TStores = { exact: TRateLimitStore; batched: TRateLimitStore };
 
-function store(): TRateLimitStore {
-  globalForRateLimit.remitRateLimitStore ??=
-    process.env.REMIT_EMBEDDED_DATABASE === "1" ? memoryRateLimitStore() : postgresRateLimitStore;
-  return globalForRateLimit.remitRateLimitStore;
+const globalForRateLimit = globalThis as unknown as { remitRateLimitStores?: TStores };
+
+/** Where `limit` is counted: in batches when it says so (limits on every API request), else one request at a time. */
+function store(limit: TRateLimit): TRateLimitStore {
+  globalForRateLimit.remitRateLimitStores ??=
+    process.env.REMIT_EMBEDDED_DATABASE === "1"
+      ? { exact: memoryRateLimitStore(), batched: memoryRateLimitStore() }
+      : { exact: postgresRateLimitStore, batched: batchedRateLimitStore(postgresRateLimitStore) };
+  const stores = globalForRateLimit.remitRateLimitStores;
+  return limit.isBatched ? stores.batched : stores.exact;
 }
 
 function before(counts: TWindowCounts): TWindowCounts {
@@ -114,7 +123,7 @@ export function rateLimitedError(what: string, { retryAfterSeconds }: TRateLimit
 /** Counts one request against each key's limit; throws rate_limited when any key has used up its allowance. */
 export async function consumeRateLimit(limit: TRateLimit, keys: string[], what: string, now = Date.now()) {
   const decisions = await Promise.all(
-    keys.map(async (key) => decide(limit, before(await store().increment(limit, key, now)), now)),
+    keys.map(async (key) => decide(limit, before(await store(limit).increment(limit, key, now)), now)),
   );
   throwIfLimited(decisions, what);
 }
@@ -122,7 +131,7 @@ export async function consumeRateLimit(limit: TRateLimit, keys: string[], what: 
 /** Throws rate_limited when any key has used up its allowance, without counting this request. */
 export async function checkRateLimit(limit: TRateLimit, keys: string[], what: string, now = Date.now()) {
   const decisions = await Promise.all(
-    keys.map(async (key) => decide(limit, await store().counts(limit, key, now), now)),
+    keys.map(async (key) => decide(limit, await store(limit).counts(limit, key, now), now)),
   );
   throwIfLimited(decisions, what);
 }
@@ -138,9 +147,9 @@ function throwIfLimited(decisions: TRateLimitDecision[], what: string) {
 
 /** Counts one event (e.g. a failed attempt) against each key, without deciding anything. */
 export async function recordRateLimitEvent(limit: TRateLimit, keys: string[], now = Date.now()): Promise<void> {
-  await Promise.all(keys.map((key) => store().increment(limit, key, now)));
+  await Promise.all(keys.map((key) => store(limit).increment(limit, key, now)));
 }
 
 export async function clearRateLimit(limit: TRateLimit, key: string): Promise<void> {
-  await store().clear(limit, key);
+  await store(limit).clear(limit, key);
 }

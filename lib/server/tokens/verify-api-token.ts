@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { TRole } from "@/lib/domain/roles";
 import type { TActor } from "@/lib/server/auth/actor";
@@ -11,11 +12,11 @@ const LAST_USED_PRECISION_MS = 60_000;
 /** The actor for a bearer secret; unauthenticated when it is unknown or revoked. */
 export async function verifyApiToken({ secret }: { secret: string }): Promise<TActor> {
   // The token and its organisation in one round trip: every API request starts here.
-  const [token] = await db.$queryRaw<TTokenRow[]>`
+  const [token] = await queryRows<TTokenRow>(Prisma.sql`
     SELECT t.id, t.organization_id AS "organizationId", t.role::text AS role, t.name, t.revoked_at AS "revokedAt",
            t.last_used_at AS "lastUsedAt", o.slug AS "organizationSlug", o.name AS "organizationName"
     FROM api_token t JOIN organization o ON o.id = t.organization_id
-    WHERE t.token_hash = ${hashSecret(secret)}`;
+    WHERE t.token_hash = ${hashSecret(secret)}`);
   if (!token || token.revokedAt) {
     throw new AppError("unauthenticated", "This API token is not valid: it is unknown or has been revoked.");
   }
