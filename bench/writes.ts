@@ -314,7 +314,7 @@ export async function benchWrites({
   const results: TWriteResult[] = [];
   for (const clients of clientCounts) {
     log(
-      `writes: ${clients} clients, ${seconds} s through the app, ${seconds} s straight to PostgreSQL, ${seconds} s of requests refused by validation`,
+      `writes: ${clients} clients, ${seconds} s through the app, ${seconds} s straight to PostgreSQL, ${seconds} s of requests refused before any database work`,
     );
     const app = await runApp({ organisation, rotation, clients, seconds, meter });
     const baseline = await runBaseline({ databaseUrl, poolSize, organisation, rotation, clients, seconds, meter });
