@@ -6,8 +6,9 @@ const nextConfig: NextConfig = {
   // `npm run check` (part of `npm test`) type-checks the whole project, tests included; the build that `npm start`
   // runs need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  // Loaded by Node at run time rather than bundled: native addons and WebAssembly-backed packages.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/adapter-pg"],
+  // Loaded by Node at run time rather than bundled: native addons and WebAssembly-backed packages, and pg, whose Pool
+  // lib/db.ts hands to the Prisma adapter (which checks `instanceof pg.Pool`: both must load the same copy).
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/adapter-pg", "pg"],
   // The API's security headers are the same for every response; pages get theirs, with a nonce, from proxy.ts.
   headers: async () => [
     {

@@ -62,6 +62,8 @@ const PROBE = `(() => {
   requestAnimationFrame(check);
 })()`;
 
+const POLL_MS = 50;
+
 const IS_INTERACTIVE = `window.__remitBench != null && window.__remitBench.interactive != null`;
 
 /** One more frame after interactive, so that an LCP candidate painted by hydration is reported. */
@@ -106,11 +108,15 @@ export async function installProbe(page: Page): Promise<void> {
 
 /** Waits until the page is interactive, then reads every figure. */
 export async function readProbe(page: Page, timeoutMs: number): Promise<TPageLoad> {
-  try {
-    await page.waitForFunction(IS_INTERACTIVE, undefined, { timeout: timeoutMs });
-  } catch (error) {
-    const seen = await page.evaluate(DIAGNOSE).catch(() => "nothing (the page did not answer)");
-    throw new Error(`${page.url()} never became interactive; in <main> it has ${String(seen)}.`, { cause: error });
+  // Polled with page.evaluate rather than waitForFunction, which evaluates its string with eval inside the page:
+  // the app's Content-Security-Policy forbids that. The probe stamps the moment itself, so polling costs no precision.
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(IS_INTERACTIVE))) {
+    if (Date.now() > deadline) {
+      const seen = await page.evaluate(DIAGNOSE).catch(() => "nothing (the page did not answer)");
+      throw new Error(`${page.url()} never became interactive; in <main> it has ${String(seen)}.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   await page.evaluate(NEXT_FRAME);
   const load = (await page.evaluate(READ)) as Record<keyof TPageLoad, number | null>;
