@@ -1,6 +1,6 @@
 // "Are we getting better?": the organisation's flags and average health at the end of each day, rebuilt from the
 // journal by rewinding today's rows a day at a time.
-import { analyzeMap, FLAG_KINDS, type TFlagKind } from "./analyze-map";
+import { analyzeMap, FLAG_KINDS, type TFlagKind, type TMapAnalysis } from "./analyze-map";
 import { mapFromRows, type TJournalEntry, type TMapRows } from "./journal";
 
 export type THealthPoint = {
@@ -23,11 +23,15 @@ export function lastDays(count: number, now: number): string[] {
 }
 
 /** A day's analysis, as the chart shows it. */
-export function healthPoint(day: string, rows: TMapRows): THealthPoint {
-  const analysis = analyzeMap(mapFromRows(rows));
+export function healthPointOf(day: string, analysis: Pick<TMapAnalysis, "flags" | "score">): THealthPoint {
   const counts = Object.fromEntries(FLAG_KINDS.map((kind) => [kind, 0])) as Record<TFlagKind, number>;
   for (const flag of analysis.flags) counts[flag.kind]++;
   return { day, score: analysis.score, counts };
+}
+
+/** A day's point from the map's rows as they were at its end. */
+export function healthPoint(day: string, rows: TMapRows): THealthPoint {
+  return healthPointOf(day, analyzeMap(mapFromRows(rows)));
 }
 
 /**

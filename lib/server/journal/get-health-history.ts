@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { healthHistory, healthPoint, lastDays, type THealthPoint } from "@/lib/domain/health-history";
+import { healthHistory, healthPointOf, lastDays, type THealthPoint } from "@/lib/domain/health-history";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
+import { mapSnapshots } from "@/lib/server/map/map-snapshot";
 import { readMapRows } from "./apply-rows";
 import { readEntries } from "./read-journal";
 
@@ -11,23 +12,30 @@ export const HEALTH_HISTORY_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 /**
- * Finished days never change (the journal only grows, at the time of each change), so their points are kept, for a
- * few organisations.
+ * What never changes, kept for a few organisations: when the organisation's journal began, and the points of
+ * finished days (the journal only grows, at the time of each change).
  */
-const finishedDays = new Map<string, Map<string, THealthPoint>>();
+type TKnown = { since: string; days: Map<string, THealthPoint> };
+const remembered = new Map<string, TKnown>();
 const MAX_ORGANIZATIONS = 8;
 
-function rememberFinished(organizationId: string, points: readonly THealthPoint[], today: string): void {
-  const known = finishedDays.get(organizationId) ?? new Map<string, THealthPoint>();
-  for (const point of points) if (point.day !== today) known.set(point.day, point);
-  finishedDays.delete(organizationId);
-  finishedDays.set(organizationId, known);
-  while (finishedDays.size > MAX_ORGANIZATIONS) finishedDays.delete(finishedDays.keys().next().value!);
+function remember(organizationId: string, since: string, points: readonly THealthPoint[], today: string): void {
+  const days = remembered.get(organizationId)?.days ?? new Map<string, THealthPoint>();
+  for (const point of points) if (point.day !== today) days.set(point.day, point);
+  remembered.delete(organizationId);
+  remembered.set(organizationId, { since, days });
+  while (remembered.size > MAX_ORGANIZATIONS) remembered.delete(remembered.keys().next().value!);
+}
+
+/** The days whose end came after the journal began: nothing is known of the ones before. */
+function daysSince(days: readonly string[], since: string): string[] {
+  return days.filter((day) => new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString() > since);
 }
 
 /**
  * The organisation's health at the end of each of the last 30 days (today: now), oldest first, from the journal.
- * Days before the journal's first entry for the organisation are left out.
+ * Days before the journal's first entry for the organisation are left out. Once the finished days are known, a
+ * request costs no more than the map's cached analysis (today's point); rebuilding them replays the journal.
  */
 export async function getHealthHistory({
   actor,
@@ -41,22 +49,33 @@ export async function getHealthHistory({
   const now = Date.now();
   const days = lastDays(HEALTH_HISTORY_DAYS, now);
   const today = days.at(-1)!;
-  const known = finishedDays.get(organizationId) ?? new Map<string, THealthPoint>();
-  const points = await db.$transaction(
+
+  const known = remembered.get(organizationId);
+  if (known) {
+    const wanted = daysSince(days, known.since);
+    if (wanted.every((day) => day === today || known.days.has(day))) {
+      const { analysis } = await mapSnapshots.read(organizationId);
+      const finished = wanted.filter((day) => day !== today).map((day) => known.days.get(day)!);
+      return { days: [...finished, healthPointOf(today, analysis)] };
+    }
+  }
+
+  const { began, points } = await db.$transaction(
     async (tx) => {
       const [first] = await tx.$queryRaw<{ at: Date | null }[]>`
         SELECT min(at) AS at FROM journal_entry WHERE organization_id = ${organizationId}`;
-      const since = (first?.at ?? new Date(now)).toISOString();
-      const wanted = days.filter((day) => new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString() > since);
+      const began = first?.at?.toISOString() ?? null;
+      const since = began ?? new Date(now).toISOString();
+      const wanted = daysSince(days, since);
       const rows = await readMapRows(tx, organizationId);
-      const missing = wanted.filter((day) => day !== today && !known.has(day));
-      if (missing.length === 0) return [...wanted.slice(0, -1).map((day) => known.get(day)!), healthPoint(today, rows)];
-      const oldestEnd = new Date(Date.parse(`${missing[0]}T00:00:00.000Z`) + DAY_MS);
-      const entries = await readEntries(tx, organizationId, Prisma.sql`at >= ${oldestEnd}`);
-      return healthHistory({ rows, entries, days: wanted, since, known });
+      const missing = wanted.filter((day) => day !== today && !known?.days.has(day));
+      const oldestEnd = new Date(Date.parse(`${missing[0] ?? today}T00:00:00.000Z`) + DAY_MS);
+      const entries = missing.length > 0 ? await readEntries(tx, organizationId, Prisma.sql`at >= ${oldestEnd}`) : [];
+      return { began, points: healthHistory({ rows, entries, days: wanted, since, known: known?.days }) };
     },
     { isolationLevel: "RepeatableRead", timeout: 60_000 },
   );
-  rememberFinished(organizationId, points, today);
+  // Until the journal has begun, its beginning is not known yet.
+  if (began !== null) remember(organizationId, began, points, today);
   return { days: points };
 }

@@ -300,25 +300,41 @@ describe("point in time", () => {
 });
 
 describe("health history", () => {
-  it("gives today's flags and score as the analysis has them, and nothing before the organisation began", async () => {
-    const world = await createMapWorld();
-    await teamWithDuty(world);
-    const answer = await callApi<{ days: { day: string; score: number | null; counts: Record<string, number> }[] }>(
-      "GET /api/v1/orgs/[orgSlug]/health-history",
-      { params: { orgSlug: world.org.slug }, as: world.as.viewer },
-    );
+  type THistory = { days: { day: string; score: number | null; counts: Record<string, number> }[] };
+  const history = (world: TMapWorld) =>
+    callApi<THistory>("GET /api/v1/orgs/[orgSlug]/health-history", {
+      params: { orgSlug: world.org.slug },
+      as: world.as.viewer,
+    });
+  const analysis = (world: TMapWorld) =>
+    callApi<{ score: number; flags: { kind: string }[] }>("GET /api/v1/orgs/[orgSlug]/analysis", {
+      params: { orgSlug: world.org.slug },
+      as: world.as.viewer,
+    });
+  const expectTodayAsAnalysed = async (world: TMapWorld) => {
+    const answer = await history(world);
     expect(answer.status).toBe(200);
-    const analysis = await callApi<{ score: number; flags: { kind: string }[] }>(
-      "GET /api/v1/orgs/[orgSlug]/analysis",
-      {
-        params: { orgSlug: world.org.slug },
-        as: world.as.viewer,
-      },
-    );
+    const now = await analysis(world);
     expect(answer.body.days).toHaveLength(1);
     const [today] = answer.body.days;
     expect(today!.day).toBe(new Date().toISOString().slice(0, 10));
-    expect(today!.score).toBe(analysis.body.score);
-    expect(today!.counts.unowned_duty).toBe(analysis.body.flags.filter((flag) => flag.kind === "unowned_duty").length);
+    expect(today!.score).toBe(now.body.score);
+    expect(today!.counts.unowned_duty).toBe(now.body.flags.filter((flag) => flag.kind === "unowned_duty").length);
+    return today!;
+  };
+
+  it("gives today's flags and score as the analysis has them, and nothing before the organisation began", async () => {
+    const world = await createMapWorld();
+    await teamWithDuty(world);
+    await expectTodayAsAnalysed(world);
+  });
+
+  it("follows today's changes on later requests (which read the cached analysis, not the journal)", async () => {
+    const world = await createMapWorld();
+    const { team, duty, pm } = await teamWithDuty(world);
+    const before = await expectTodayAsAnalysed(world);
+    await cellWriter(world, team.id, duty.id)(pm.id, "accountable");
+    const after = await expectTodayAsAnalysed(world);
+    expect(after.counts.unowned_duty).toBe(before.counts.unowned_duty! - 1);
   });
 });
