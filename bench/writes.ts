@@ -9,6 +9,7 @@ import { now } from "./lib/clock";
 import { createDirectWriter, STEPS, type TDirectWriter, type TStep } from "./lib/direct-write";
 import { createHttpClient } from "./lib/http-client";
 import type { TBenchOrganisation } from "./lib/organisations";
+import { settleDatabase } from "./lib/settle";
 import { ratio, round, summarize, type TLatencySummary } from "./lib/stats";
 
 const WARM_UP_SECONDS = 2;
@@ -316,7 +317,9 @@ export async function benchWrites({
     log(
       `writes: ${clients} clients, ${seconds} s through the app, ${seconds} s straight to PostgreSQL, ${seconds} s of requests refused before any database work`,
     );
+    await settleDatabase(databaseUrl);
     const app = await runApp({ organisation, rotation, clients, seconds, meter });
+    await settleDatabase(databaseUrl);
     const baseline = await runBaseline({ databaseUrl, poolSize, organisation, rotation, clients, seconds, meter });
     const framework = await runFrameworkFloor({ organisation, clients, seconds, meter });
     results.push({
@@ -337,6 +340,7 @@ export async function benchWrites({
   log(
     `writes: ${paced.clients} clients writing ${paced.perSecond}× a second, ${seconds} s through the app, then direct`,
   );
+  await settleDatabase(databaseUrl);
   const appClient = appWriteOnce(organisation, paced.clients);
   const app = await runPaced({ rotation, ...paced, seconds, meter, writeOnce: appClient.writeOnce });
   appClient.close();
@@ -346,6 +350,7 @@ export async function benchWrites({
     orgSlug: organisation.slug,
     token: organisation.api.token,
   });
+  await settleDatabase(databaseUrl);
   const baseline = await runPaced({ rotation, ...paced, seconds, meter, writeOnce: directWriteOnce(writer) });
   const stepTimes = writer.stepTimes();
   await writer.close();
