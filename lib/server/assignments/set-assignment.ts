@@ -2,12 +2,14 @@ import "server-only";
 import { db, queryRows } from "@/lib/db";
 import type { TRaciLevel } from "@/lib/domain/model";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
 import { createId } from "@/lib/server/ids/create-id";
 import { cellChange, runAnnouncedStatement } from "@/lib/server/live/run-write";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { findDuty } from "@/lib/server/duties/find-duty";
 import { findSlot } from "@/lib/server/slots/find-slot";
+import { isForeignKeyViolation } from "@/lib/server/prisma-errors";
 import { findTeam } from "@/lib/server/teams/find-team";
 import type { TSetAssignment } from "@/lib/validation/assignments";
 import { canBeStored } from "@/lib/validation/map-fields";
@@ -20,6 +22,8 @@ export type TSetAssignmentResult =
 
 // Each attempt is a compare-and-set on the version; only a write racing this one makes another attempt necessary.
 const ATTEMPTS = 3;
+
+const DELETED_MEANWHILE = "This cell's team, duty or slot was deleted while the change was being saved.";
 
 /**
  * Sets one cell of a team's grid to a level, or clears it (`level: null` removes the row). Every change bumps the
@@ -54,7 +58,7 @@ export async function setAssignment({
     if (!current) {
       if (level === null) return { ok: true, assignment: empty };
       const created = { ...cell, level, version: 1 };
-      const rows = await runAnnouncedStatement(
+      const rows = await runAnnouncedStatement<{ version: number }>(
         { actor: author, action: "assignment.set" },
         (announce) => Prisma.sql`
           WITH changed AS (
@@ -66,7 +70,10 @@ export async function setAssignment({
           )
           SELECT changed.version FROM changed, LATERAL (SELECT ${announce}) AS announced`,
         cellChange(organizationId, author, created),
-      );
+      ).catch((error: unknown) => {
+        if (isForeignKeyViolation(error)) throw new AppError("not_found", DELETED_MEANWHILE);
+        throw error;
+      });
       if (rows.length === 1) return { ok: true, assignment: created };
       continue; // Someone else filled the cell first.
     }

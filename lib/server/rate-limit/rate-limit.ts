@@ -95,14 +95,20 @@ export function memoryRateLimitStore({ maxCounters = 50_000 }: { maxCounters?: n
 
 type TStores = { exact: TRateLimitStore; batched: TRateLimitStore };
 
+function inProcessStores(): TStores {
+  // The embedded database serves one process: its memory is as shared as counters get, and needs no batching.
+  if (process.env.REMIT_EMBEDDED_DATABASE === "1") {
+    const memory = memoryRateLimitStore();
+    return { exact: memory, batched: memory };
+  }
+  return { exact: postgresRateLimitStore, batched: batchedRateLimitStore(postgresRateLimitStore) };
+}
+
 const globalForRateLimit = globalThis as unknown as { remitRateLimitStores?: TStores };
 
 /** Where `limit` is counted: in batches when it says so (limits on every API request), else one request at a time. */
 function store(limit: TRateLimit): TRateLimitStore {
-  globalForRateLimit.remitRateLimitStores ??=
-    process.env.REMIT_EMBEDDED_DATABASE === "1"
-      ? { exact: memoryRateLimitStore(), batched: memoryRateLimitStore() }
-      : { exact: postgresRateLimitStore, batched: batchedRateLimitStore(postgresRateLimitStore) };
+  globalForRateLimit.remitRateLimitStores ??= inProcessStores();
   const stores = globalForRateLimit.remitRateLimitStores;
   return limit.isBatched ? stores.batched : stores.exact;
 }
