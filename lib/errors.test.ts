@@ -56,4 +56,26 @@ describe("toAppError", () => {
     const error = new AppError("not_found", "No such team.");
     expect(toAppError(error)).toBe(error);
   });
+
+  it("turns a write that lost a race (a row deleted or a value taken meanwhile) into a conflict, not a 500", () => {
+    const lostRaces = [
+      Object.assign(new Error("Foreign key constraint violated"), { code: "P2003" }),
+      Object.assign(new Error("Unique constraint failed"), { code: "P2002" }),
+      // node-postgres straight (queryRows): the SQLSTATE is the error's code.
+      Object.assign(new Error('insert or update on table "assignment" violates foreign key constraint'), {
+        code: "23503",
+      }),
+      // A raw query through Prisma: P2010, with the SQLSTATE inside the adapter's error.
+      Object.assign(new Error("Raw query failed."), {
+        code: "P2010",
+        meta: { driverAdapterError: { cause: { kind: "postgres", originalCode: "23505" } } },
+      }),
+    ];
+    for (const error of lostRaces) {
+      const answer = toAppError(error);
+      expect(answer.code).toBe("conflict");
+      expect(answer.status).toBe(409);
+    }
+    expect(toAppError(Object.assign(new Error("syntax error"), { code: "42601" })).code).toBe("internal");
+  });
 });

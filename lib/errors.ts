@@ -84,20 +84,44 @@ const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "
 const UNAVAILABLE_MESSAGE =
   /connection terminated|timeout exceeded when trying to connect|can't reach database|client has encountered a connection error/i;
 
-function isDatabaseUnavailable(error: unknown): boolean {
+/** The error and every object nested in it, breadth first: Prisma wraps the driver's errors in `cause` and `meta`. */
+function* nestedErrors(error: unknown): Generator<Record<string, unknown>> {
   // Prisma nests the driver's error in `cause` and `meta` (a raw query's P2010 carries the SQLSTATE in meta.code and
   // the adapter's error in meta.driverAdapterError), not always as Error instances: look at every nested object.
   const pending: unknown[] = [error];
   const seen = new Set<unknown>();
   while (pending.length > 0 && seen.size < 50) {
-    const current = pending.pop();
+    const current = pending.shift();
     if (typeof current !== "object" || current === null || seen.has(current)) continue;
     seen.add(current);
-    const { code, kind, message, cause, meta, driverAdapterError } = current as Record<string, unknown>;
+    const fields = current as Record<string, unknown>;
+    yield fields;
+    pending.push(fields.cause, fields.meta, fields.driverAdapterError);
+  }
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  for (const { code, kind, message } of nestedErrors(error)) {
     if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
     if (typeof kind === "string" && UNAVAILABLE_KINDS.has(kind)) return true;
     if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
-    pending.push(cause, meta, driverAdapterError);
+  }
+  return false;
+}
+
+// A write that lost a race the code did not foresee: a row it points at was deleted (foreign key), or another write
+// took the same unique value, between its reads and its write. Prisma's codes, and PostgreSQL's SQLSTATEs as
+// node-postgres and the adapter report them.
+const RACE_CODES = new Set(["P2002", "P2003", "23505", "23503"]);
+
+function isLostRace(error: unknown): boolean {
+  for (const { code, originalCode } of nestedErrors(error)) {
+    if (
+      (typeof code === "string" && RACE_CODES.has(code)) ||
+      (typeof originalCode === "string" && RACE_CODES.has(originalCode))
+    ) {
+      return true;
+    }
   }
   return false;
 }
@@ -113,6 +137,12 @@ export function toAppError(error: unknown): AppError {
       {
         retryAfterSeconds: 5,
       },
+    );
+  }
+  if (isLostRace(error)) {
+    return new AppError(
+      "conflict",
+      "Something this change refers to was changed or deleted at the same moment. Reload and try again.",
     );
   }
   return new AppError("internal", "Something went wrong on our side. Try again; if it keeps happening, tell us.");
