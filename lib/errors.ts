@@ -84,10 +84,12 @@ const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "
 const UNAVAILABLE_MESSAGE =
   /connection terminated|timeout exceeded when trying to connect|can't reach database|client has encountered a connection error/i;
 
-/** The error and every object nested in it, breadth first: Prisma wraps the driver's errors in `cause` and `meta`. */
+/**
+ * The error and every object nested in it, breadth first. Prisma nests the driver's error in `cause` and `meta` (a raw
+ * query's P2010 carries the SQLSTATE in meta.code and the adapter's error in meta.driverAdapterError), not always as
+ * Error instances.
+ */
 function* nestedErrors(error: unknown): Generator<Record<string, unknown>> {
-  // Prisma nests the driver's error in `cause` and `meta` (a raw query's P2010 carries the SQLSTATE in meta.code and
-  // the adapter's error in meta.driverAdapterError), not always as Error instances: look at every nested object.
   const pending: unknown[] = [error];
   const seen = new Set<unknown>();
   while (pending.length > 0 && seen.size < 50) {
