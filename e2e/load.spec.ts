@@ -143,11 +143,20 @@ test("100 clients reading and writing for a minute: no errors, memory levels off
 
     // The database holds every accepted write and nothing else: each cell at its last accepted level and version,
     // and one journal entry per accepted write. The run ends with a write in flight on some clients, sent and never
-    // answered: that one may have landed too.
-    const stored = await db.assignment.findMany({
-      where: { organizationId: organization.id },
-      select: { slotId: true, dutyId: true, level: true, version: true },
-    });
+    // answered: that one may have landed too, even while these reads run, so the cells and the journal are read in
+    // one snapshot.
+    const [stored, entries] = await db.$transaction(
+      async (tx) => [
+        await tx.assignment.findMany({
+          where: { organizationId: organization.id },
+          select: { slotId: true, dutyId: true, level: true, version: true },
+        }),
+        await tx.$queryRaw<{ key: string; count: bigint }[]>`
+          SELECT entity_key AS key, count(*) AS count FROM journal_entry
+          WHERE organization_id = ${organization.id} AND action = 'assignment.set' GROUP BY entity_key`,
+      ],
+      { isolationLevel: "RepeatableRead" },
+    );
     let landedUnanswered = 0;
     for (const { cell, accepted: levels, version, pending } of connections) {
       const row = stored.find((each) => each.slotId === cell.slotId && each.dutyId === cell.dutyId);
@@ -162,9 +171,6 @@ test("100 clients reading and writing for a minute: no errors, memory levels off
     }
     // One journal entry per write that landed, cell by cell: a cell's version counts its writes. (Compared per cell,
     // so that a failure names the cells.)
-    const entries = await db.$queryRaw<{ key: string; count: bigint }[]>`
-      SELECT entity_key AS key, count(*) AS count FROM journal_entry
-      WHERE organization_id = ${organization.id} AND action = 'assignment.set' GROUP BY entity_key`;
     const journalled = Object.fromEntries(entries.map(({ key, count }) => [key, Number(count)]));
     const written = Object.fromEntries(
       connections.flatMap(({ cell }) => {
