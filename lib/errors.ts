@@ -111,21 +111,33 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-// A write that lost a race the code did not foresee: a row it points at was deleted (foreign key), or another write
-// took the same unique value, between its reads and its write. Prisma's codes, and PostgreSQL's SQLSTATEs as
-// node-postgres and the adapter report them.
-const RACE_CODES = new Set(["P2002", "P2003", "23505", "23503"]);
+/** PostgreSQL's SQLSTATEs and Prisma's codes for a write refused because it would duplicate a unique value. */
+export const UNIQUE_VIOLATION_CODES = new Set(["P2002", "23505"]);
+/** The same for a write that points at a row that does not exist (any more). */
+export const FOREIGN_KEY_VIOLATION_CODES = new Set(["P2003", "23503"]);
 
-function isLostRace(error: unknown): boolean {
+/**
+ * Whether the error, or one nested in it, carries one of `codes`: as Prisma's code, as node-postgres's (the SQLSTATE
+ * is the error's code), or as the driver adapter's `originalCode` inside a raw query's P2010.
+ */
+export function hasErrorCode(error: unknown, codes: ReadonlySet<string>): boolean {
   for (const { code, originalCode } of nestedErrors(error)) {
     if (
-      (typeof code === "string" && RACE_CODES.has(code)) ||
-      (typeof originalCode === "string" && RACE_CODES.has(originalCode))
+      (typeof code === "string" && codes.has(code)) ||
+      (typeof originalCode === "string" && codes.has(originalCode))
     ) {
       return true;
     }
   }
   return false;
+}
+
+/**
+ * A write that lost a race the code did not foresee: a row it points at was deleted, or another write took the same
+ * unique value, between its reads and its write.
+ */
+function isLostRace(error: unknown): boolean {
+  return hasErrorCode(error, UNIQUE_VIOLATION_CODES) || hasErrorCode(error, FOREIGN_KEY_VIOLATION_CODES);
 }
 
 /** Any thrown value as an AppError; unknown errors become a generic 500 (the caller logs the original). */

@@ -1,7 +1,6 @@
-import { canBeStored } from "./map-fields";
+import { canBeStored, hasSomeField, NOTHING_TO_CHANGE, ZBody } from "./map-fields";
 import { z } from "zod";
 import { MERGE_KINDS } from "@/lib/domain/map-merge";
-import { hasSomeField, NOTHING_TO_CHANGE, ZBody } from "./map-fields";
 
 export const DRAFT_NAME_MAX = 120;
 export const DRAFT_DESCRIPTION_MAX = 2000;

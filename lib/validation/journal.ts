@@ -1,7 +1,6 @@
-import { canBeStored } from "./map-fields";
+import { canBeStored, ZRef } from "./map-fields";
 import { z } from "zod";
 import { JOURNAL_ACTIONS, JOURNAL_ENTITIES } from "@/lib/domain/journal";
-import { ZRef } from "./map-fields";
 
 /** A date and time, as ISO 8601. */
 export const ZMoment = (field: string) =>
