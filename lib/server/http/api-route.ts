@@ -8,7 +8,7 @@ import { CROSS_SITE_MESSAGE, isSameOrigin } from "./same-origin";
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1_000_000;
 
-type TRouteContext<TParams> = { params: Promise<TParams> };
+type TRouteContext<TParams> = { params?: Promise<TParams> };
 type THandlerInput<TParams> = { request: Request; params: TParams; actor: TActor | null };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -37,7 +37,8 @@ export function apiRoute<TParams = Record<string, never>>(
   return async (request: Request, context: TRouteContext<TParams>): Promise<Response> => {
     try {
       if (!SAFE_METHODS.has(request.method) && declaredLength(request) > bodyLimit) throw payloadTooLarge(bodyLimit);
-      const params = await context.params;
+      // Next.js gives a route without dynamic segments no params at all.
+      const params = ((await context?.params) ?? {}) as TParams;
       // PostgreSQL refuses text with NUL characters; such an address cannot name anything.
       if (Object.values(params as Record<string, unknown>).some((value) => String(value).includes("\u0000"))) {
         throw new AppError("not_found", "There is nothing at this address.");

@@ -93,6 +93,7 @@ function describeOperation(operation: TOperation): TJson {
     operationId: operationId(operation),
     tags: [operation.tag],
     summary: operation.summary,
+    "x-remit-access": operation.access,
     description: `${operation.description ?? ""}${who ?? permission}`.trim(),
     security:
       operation.access === "anyone"
