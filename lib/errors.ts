@@ -1,14 +1,16 @@
-export type TErrorCode =
-  | "invalid_input"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "precondition_failed"
-  | "payload_too_large"
-  | "rate_limited"
-  | "unavailable"
-  | "internal";
+export const ERROR_CODES = [
+  "invalid_input",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "precondition_failed",
+  "payload_too_large",
+  "rate_limited",
+  "unavailable",
+  "internal",
+] as const;
+export type TErrorCode = (typeof ERROR_CODES)[number];
 
 const STATUS_BY_CODE: Record<TErrorCode, number> = {
   invalid_input: 400,

@@ -3,6 +3,9 @@ import { isValidKey, KEY_MAX_LENGTH, KEY_PATTERN } from "@/lib/domain/keys";
 import { MAP_FORMAT } from "@/lib/domain/map-document";
 import { DEFAULT_ALLOCATION, DEFAULT_CAPACITY, normalizeRole, RACI_LEVELS } from "@/lib/domain/model";
 
+/** The largest map document a request may carry. */
+export const MAP_IMPORT_BODY_LIMIT_BYTES = 20_000_000;
+
 /** Upper bounds that keep an import to a size the server can check and store in one go. */
 export const MAP_LIMITS = {
   duties: 200,

@@ -9,7 +9,7 @@ import type { TPermission, TRole } from "@/lib/domain/roles";
 import { hashSecret } from "@/lib/server/auth/secrets";
 import { createDraft } from "@/lib/server/drafts/drafts";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
-import { documentedResponse } from "@/lib/server/openapi/build-openapi-document";
+import { documentedResponse } from "@/lib/server/testing/contracts";
 import { filesNamed } from "@/lib/server/testing/files";
 import { callRoute, sessionCookie, type TCredentials } from "@/lib/server/testing/http";
 import {

@@ -11,9 +11,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createDraft } from "@/lib/server/drafts/drafts";
 import { DEFAULT_BODY_LIMIT_BYTES } from "@/lib/server/http/api-route";
-import { documentedResponse } from "@/lib/server/openapi/build-openapi-document";
+import { documentedResponse } from "@/lib/server/testing/contracts";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
-import { MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/server/map/import-map";
+import { MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/validation/map";
 import { filesNamed } from "@/lib/server/testing/files";
 import { callRoute, sessionCookie, TEST_ORIGIN, type TCredentials } from "@/lib/server/testing/http";
 import {

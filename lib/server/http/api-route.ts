@@ -1,15 +1,17 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError, errorResponse } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
+import { requireActor } from "@/lib/server/auth/authorize";
 import { resolveActor } from "@/lib/server/auth/resolve-actor";
 import { fieldErrors } from "@/lib/validation/fields";
+import type { TOperation, TPathParams } from "./contract";
+import { readQuery } from "./read-query";
 import { CROSS_SITE_MESSAGE, isSameOrigin } from "./same-origin";
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1_000_000;
 
-type TRouteContext<TParams> = { params?: Promise<TParams> };
-type THandlerInput<TParams> = { request: Request; params: TParams; actor: TActor | null };
+type TRouteContext = { params?: Promise<Record<string, string>> };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -26,30 +28,94 @@ function payloadTooLarge(limit: number): AppError {
   return new AppError("payload_too_large", `The request body is larger than ${Math.round(limit / 1000)} kB.`);
 }
 
+/** A value whose JSON is what the schema describes (a Date where it says a date-time string). */
+type TWritten<T> = T extends string
+  ? T | Date
+  : T extends readonly (infer TItem)[]
+    ? readonly TWritten<TItem>[]
+    : T extends object
+      ? { [K in keyof T]: TWritten<T[K]> }
+      : T;
+
+type TStatuses<TOp extends TOperation> = keyof TOp["responses"] & number;
+
+/** What a handler may answer: one of its contract's statuses, with a body of the documented shape. */
+export type TReply<TOp extends TOperation> = {
+  [S in TStatuses<TOp>]: TOp["responses"][S] extends { schema: infer TSchema extends z.ZodType }
+    ? { status: S; body: TWritten<z.output<TSchema>>; headers?: Record<string, string> }
+    : TOp["responses"][S] extends { mediaType: string }
+      ? { status: S; body: BodyInit; headers?: Record<string, string> }
+      : { status: S; headers?: Record<string, string> };
+}[TStatuses<TOp>];
+
+type THandlerInput<TOp extends TOperation> = {
+  request: Request;
+  params: TPathParams<TOp["path"]>;
+  actor: TActor | null;
+  query: TOp["query"] extends z.ZodType ? z.output<TOp["query"]> : undefined;
+  body: TOp["bodyReadByHandler"] extends true
+    ? undefined
+    : TOp["body"] extends z.ZodType
+      ? z.output<TOp["body"]>
+      : undefined;
+  /** For `bodyReadByHandler`: the JSON body, not yet checked. */
+  readBody: () => Promise<unknown>;
+};
+
 /**
- * A route handler that resolves the caller, refuses cross-site writes and write bodies declared larger than
- * `bodyLimit` (also for routes that read no body), and turns every error into JSON.
+ * The route handler of one operation: resolves the caller, refuses cross-site writes and bodies declared larger than
+ * the operation's limit (also for operations that read no body), reads and checks the query and the body as the
+ * contract declares them, and turns every error into JSON. The handler's answer is typed by the contract.
  */
-export function apiRoute<TParams = Record<string, never>>(
-  handler: (input: THandlerInput<TParams>) => Promise<Response>,
-  { bodyLimit = DEFAULT_BODY_LIMIT_BYTES }: { bodyLimit?: number } = {},
-) {
-  return async (request: Request, context: TRouteContext<TParams>): Promise<Response> => {
-    try {
-      if (!SAFE_METHODS.has(request.method) && declaredLength(request) > bodyLimit) throw payloadTooLarge(bodyLimit);
-      // Next.js gives a route without dynamic segments no params at all.
-      const params = ((await context?.params) ?? {}) as TParams;
-      // PostgreSQL refuses text with NUL characters; such an address cannot name anything.
-      if (Object.values(params as Record<string, unknown>).some((value) => String(value).includes("\u0000"))) {
-        throw new AppError("not_found", "There is nothing at this address.");
+export const handle =
+  <const TOp extends TOperation>(operation: TOp) =>
+  // Two calls, so that the contract is fixed before the handler is checked against it (the answers' statuses stay
+  // literal types).
+  (handler: (input: THandlerInput<TOp>) => Promise<TReply<TOp>>) => {
+    const bodyLimit = operation.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+    return async (request: Request, context?: TRouteContext): Promise<Response> => {
+      try {
+        if (!SAFE_METHODS.has(request.method) && declaredLength(request) > bodyLimit) throw payloadTooLarge(bodyLimit);
+        // Next.js gives a route without dynamic segments no params at all.
+        const params = (await context?.params) ?? {};
+        // PostgreSQL refuses text with NUL characters; such an address cannot name anything.
+        if (Object.values(params).some((value) => String(value).includes("\u0000"))) {
+          throw new AppError("not_found", "There is nothing at this address.");
+        }
+        const actor = await resolveActor(request);
+        assertSameOrigin(request, actor);
+        // A body is read only for a caller who may be able to call the operation at all.
+        if (operation.access !== "anyone" && operation.body) requireActor(actor);
+        const query = operation.query ? readQuery(request, operation.query) : undefined;
+        const body =
+          operation.body && !operation.bodyReadByHandler
+            ? await readJson(request, operation.body, {
+                limit: bodyLimit,
+                emptyAs: operation.bodyOptional ? {} : undefined,
+              })
+            : undefined;
+        const reply = await handler({
+          request,
+          params: params as TPathParams<TOp["path"]>,
+          actor,
+          query: query as THandlerInput<TOp>["query"],
+          body: body as THandlerInput<TOp>["body"],
+          readBody: () => readJson(request, z.unknown(), { limit: bodyLimit }),
+        });
+        return toResponse(operation, reply as TAnyReply);
+      } catch (error) {
+        return errorResponse(error);
       }
-      const actor = await resolveActor(request);
-      assertSameOrigin(request, actor);
-      return await handler({ request, params, actor });
-    } catch (error) {
-      return errorResponse(error);
-    }
+    };
   };
+
+type TAnyReply = { status: number; body?: unknown; headers?: Record<string, string> };
+
+function toResponse(operation: TOperation, { status, body, headers }: TAnyReply): Response {
+  const allHeaders = { "Cache-Control": "no-store", ...headers };
+  if (body === undefined) return new Response(null, { status, headers: allHeaders });
+  if (operation.responses[status]?.schema) return Response.json(body, { status, headers: allHeaders });
+  return new Response(body as BodyInit, { status, headers: allHeaders });
 }
 
 function declaredLength(request: Request): number {
@@ -97,9 +163,4 @@ export async function readJson<TSchema extends z.ZodType>(
     throw new AppError("invalid_input", "Some fields are missing or wrong; see `fields`.", fieldErrors(parsed.error));
   }
   return parsed.data;
-}
-
-/** A JSON response that is never cached. */
-export function json(data: unknown, status = 200): Response {
-  return Response.json(data, { status, headers: { "Cache-Control": "no-store" } });
 }

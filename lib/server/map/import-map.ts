@@ -11,7 +11,6 @@ import { loadMapIn } from "./load-map";
 import { replaceMap, type TMapCounts } from "./replace-map";
 
 /** Map documents are large: a 1,000-team map is about 5 MB of JSON. */
-export const MAP_IMPORT_BODY_LIMIT_BYTES = 20_000_000;
 
 // A 1,000-team map takes a few seconds to store; the default of 5 s leaves no margin.
 const IMPORT_TIMEOUT_MS = 120_000;

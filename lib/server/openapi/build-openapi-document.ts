@@ -1,18 +1,40 @@
 import "server-only";
 import { z } from "zod";
 import { DEFAULT_BODY_LIMIT_BYTES } from "@/lib/server/http/api-route";
-import { API_OPERATIONS, PATH_PARAMETERS, type TOperation, type TResponse } from "./api-operations";
-import * as responses from "./response-schemas";
+import { NAMED_ANSWERS, ZErrorBody, type TAnswer, type TOperation, type TTag } from "@/lib/server/http/contract";
 
 type TJson = Record<string, unknown>;
 
 const COMPONENT_PREFIX = "#/components/schemas/";
 
-// Response schemas with a name become components; the name is the schema's without its Z (ZTeamDetail: TeamDetail).
-const COMPONENTS = z.registry<{ id: string }>();
-for (const [name, schema] of Object.entries(responses)) {
-  if (name.startsWith("Z") && schema instanceof z.ZodType) COMPONENTS.add(schema, { id: name.slice(1) });
-}
+const PATH_PARAMETERS: Record<string, string> = {
+  orgSlug: "The organisation's slug (its address).",
+  teamId: "The team's id or key.",
+  slotId: "The slot's id, or its key in the team.",
+  personId: "The person's id or key.",
+  dutyId: "The duty's id or key.",
+  userId: "The member's user id.",
+  invitationId: "The invitation's id.",
+  tokenId: "The API token's id.",
+  token: "The secret from the invitation link.",
+  entryId: "A journal entry's id (its `seq`), or its group's id.",
+  draftId: "The draft's id.",
+};
+
+const TAG_DESCRIPTIONS: Record<TTag, string> = {
+  Accounts: "Signing up.",
+  Organisations: "Organisations, their members, invitations and API tokens.",
+  Teams: "Product teams.",
+  Slots: "A team's roles (PO, PM and others) and who holds them.",
+  Assignments: "Who is accountable, responsible, consulted or informed for each duty in a team.",
+  People: "The people who can hold slots; they need not use Remit.",
+  Duties: "The organisation's catalogue of duties.",
+  Map: "The whole responsibility map: analysis, overview, export and import.",
+  Journal: "The map's history: who changed what, undo and restore.",
+  Drafts: "Copies of the map to plan in, compared with live and published.",
+  Live: "Live updates and presence.",
+  API: "This document.",
+};
 
 const ERROR_STATUSES: Record<number, string> = {
   400: "The input is wrong; `error.fields` lists every problem.",
@@ -25,13 +47,13 @@ const ERROR_STATUSES: Record<number, string> = {
   503: "The database is unavailable; try again after `Retry-After` seconds.",
 };
 
-/** The OpenAPI 3.1 document of the /api/v1 routes, generated from their zod schemas. */
-export function buildOpenApiDocument(): TJson {
+/** The OpenAPI 3.1 document of the /api/v1 routes, generated from their contracts. */
+export function buildOpenApiDocument(operations: readonly TOperation[], { origin }: { origin: string }): TJson {
   const paths: Record<string, Record<string, TJson>> = {};
-  for (const operation of API_OPERATIONS) {
+  for (const operation of operations) {
     (paths[operation.path] ??= {})[operation.method.toLowerCase()] = describeOperation(operation);
   }
-  const components = z.toJSONSchema(COMPONENTS, { io: "output", uri: (id) => `${COMPONENT_PREFIX}${id}` });
+  const components = z.toJSONSchema(NAMED_ANSWERS, { io: "output", uri: (id) => `${COMPONENT_PREFIX}${id}` });
   return {
     openapi: "3.1.0",
     info: {
@@ -43,7 +65,10 @@ export function buildOpenApiDocument(): TJson {
         '`{ "error": { "code", "message", "fields"? } }`. Where a path takes a team, person or duty, its id or its ' +
         "key will do; a slot takes its id or its key in the team.",
     },
-    tags: [...new Set(API_OPERATIONS.map((operation) => operation.tag))].map((name) => ({ name })),
+    servers: [{ url: origin, description: "This Remit server." }],
+    tags: Object.entries(TAG_DESCRIPTIONS)
+      .filter(([name]) => operations.some((operation) => operation.tag === name))
+      .map(([name, description]) => ({ name, description })),
     paths,
     components: {
       securitySchemes: {
@@ -78,7 +103,7 @@ function describeOperation(operation: TOperation): TJson {
   const answers: Record<string, TJson> = {};
   for (const [status, response] of Object.entries(operation.responses)) answers[status] = describeResponse(response);
   for (const status of errorStatuses(operation)) {
-    answers[status] ??= { description: ERROR_STATUSES[status]!, content: jsonContent(responses.ZErrorBody) };
+    answers[status] ??= { description: ERROR_STATUSES[status]!, content: jsonContent(ZErrorBody) };
   }
 
   const permission = ["anyone", "signed-in", "user"].includes(operation.access)
@@ -115,7 +140,7 @@ function describeOperation(operation: TOperation): TJson {
   };
 }
 
-function describeResponse(response: TResponse): TJson {
+function describeResponse(response: TAnswer): TJson {
   if (response.schema) return { description: response.description, content: jsonContent(response.schema) };
   if (response.mediaType) return { description: response.description, content: { [response.mediaType]: {} } };
   return { description: response.description };
@@ -145,11 +170,11 @@ function errorStatuses(operation: TOperation): number[] {
  * because they are read as input (fields with defaults are optional), unlike the components.
  */
 function toJsonSchema(schema: z.ZodType, io: "input" | "output"): TJson {
-  const id = io === "output" ? COMPONENTS.get(schema)?.id : undefined;
+  const id = io === "output" ? NAMED_ANSWERS.get(schema)?.id : undefined;
   if (id) return { $ref: `${COMPONENT_PREFIX}${id}` };
   const converted = z.toJSONSchema(schema, {
     io,
-    metadata: io === "output" ? COMPONENTS : z.registry<{ id: string }>(),
+    metadata: io === "output" ? NAMED_ANSWERS : z.registry<{ id: string }>(),
     unrepresentable: "any",
   }) as TJson;
   return tidy(converted);
@@ -190,15 +215,12 @@ function formatBytes(bytes: number): string {
   return bytes >= 1_000_000 ? `${bytes / 1_000_000} MB` : `${bytes / 1_000} kB`;
 }
 
-/** The documented answer of an operation, by method, route (`/api/v1/orgs/[orgSlug]/teams`) and status. */
-export function documentedResponse(method: string, route: string, status: number): TResponse | undefined {
-  const path = route.replace(/\[(\w+)\]/g, "{$1}");
-  const operation = API_OPERATIONS.find((candidate) => candidate.method === method && candidate.path === path);
-  if (!operation) return undefined;
+/** The documented answer of an operation with this status: its own, or an error every such operation may give. */
+export function documentedAnswer(operation: TOperation, status: number): TAnswer | undefined {
   return (
     operation.responses[status] ??
     (errorStatuses(operation).includes(status)
-      ? { description: ERROR_STATUSES[status]!, schema: responses.ZErrorBody }
+      ? { description: ERROR_STATUSES[status]!, schema: ZErrorBody }
       : undefined)
   );
 }

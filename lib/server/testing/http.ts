@@ -24,11 +24,11 @@ export type TCredentials = { cookie?: string; bearer?: string } | null;
 
 /** Calls a route handler with a same-origin request, as a browser on Remit's own pages would send it. */
 export async function callRoute<TParams extends Record<string, string> = Record<string, never>>(
-  handler: (request: Request, context: { params: Promise<TParams> }) => Promise<Response>,
+  handler: (request: Request, context: { params?: Promise<TParams> }) => Promise<Response>,
   {
     method = "GET",
     path = "/api/v1",
-    params = {} as TParams,
+    params,
     body,
     credentials = null,
     headers = {},
@@ -55,7 +55,8 @@ export async function callRoute<TParams extends Record<string, string> = Record<
     headers: requestHeaders,
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
-  const response = await handler(request, { params: Promise.resolve(params) });
+  // As Next.js calls it: a route without dynamic segments gets no params at all.
+  const response = await handler(request, params ? { params: Promise.resolve(params) } : {});
   // An event stream never ends: take its status and headers, and hang up.
   if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
     await response.body?.cancel();

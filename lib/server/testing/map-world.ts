@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { expect } from "vitest";
 import { db } from "@/lib/db";
 import type { TErrorBody } from "@/lib/errors";
-import { documentedResponse } from "@/lib/server/openapi/build-openapi-document";
+import { documentedResponse } from "@/lib/server/testing/contracts";
 import { createOrganization, createUser } from "@/prisma/factories";
 import { callRoute, sessionCookie, type TCredentials } from "./http";
 
@@ -68,7 +68,7 @@ export async function callApi<TBody = TErrorBody>(
   const response = await callRoute(handler, {
     method,
     path: `${filled}${search}`,
-    params,
+    params: file.includes("[") ? params : undefined,
     body,
     credentials: as,
     headers,

@@ -1,11 +1,14 @@
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
+import { handle } from "@/lib/server/http/api-route";
 import { createOrganization } from "@/lib/server/organizations/create-organization";
 import { listOrganizations } from "@/lib/server/organizations/list-organizations";
-import { ZCreateOrganization } from "@/lib/validation/accounts";
+import * as contract from "./contract";
 
-export const GET = apiRoute(async ({ actor }) => json({ organizations: await listOrganizations({ actor }) }));
+export const GET = handle(contract.GET)(async ({ actor }) => ({
+  status: 200,
+  body: { organizations: await listOrganizations({ actor }) },
+}));
 
-export const POST = apiRoute(async ({ request, actor }) => {
-  const organization = await createOrganization({ actor, ...(await readJson(request, ZCreateOrganization)) });
-  return json({ organization }, 201);
-});
+export const POST = handle(contract.POST)(async ({ actor, body }) => ({
+  status: 201,
+  body: { organization: await createOrganization({ actor, ...body }) },
+}));

@@ -1,9 +1,9 @@
 import { signUp } from "@/lib/server/accounts/sign-up";
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
+import { handle } from "@/lib/server/http/api-route";
 import { clientAddress } from "@/lib/server/http/client-address";
-import { ZSignUp } from "@/lib/validation/accounts";
+import * as contract from "./contract";
 
-export const POST = apiRoute(async ({ request }) => {
-  const user = await signUp({ ...(await readJson(request, ZSignUp)), ip: clientAddress(request.headers) });
-  return json({ user }, 201);
-});
+export const POST = handle(contract.POST)(async ({ request, body }) => ({
+  status: 201,
+  body: { user: await signUp({ ...body, ip: clientAddress(request.headers) }) },
+}));

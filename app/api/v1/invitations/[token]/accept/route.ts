@@ -1,9 +1,9 @@
-import { apiRoute, json } from "@/lib/server/http/api-route";
+import { handle } from "@/lib/server/http/api-route";
 import { clientAddress } from "@/lib/server/http/client-address";
 import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
+import * as contract from "./contract";
 
-export const POST = apiRoute<{ token: string }>(async ({ actor, params, request }) =>
-  json({
-    organization: await acceptInvitation({ actor, token: params.token, ip: clientAddress(request.headers) }),
-  }),
-);
+export const POST = handle(contract.POST)(async ({ actor, params, request }) => ({
+  status: 200,
+  body: { organization: await acceptInvitation({ actor, token: params.token, ip: clientAddress(request.headers) }) },
+}));

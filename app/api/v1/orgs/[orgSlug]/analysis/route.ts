@@ -1,9 +1,8 @@
-import { apiRoute, json } from "@/lib/server/http/api-route";
-import { readQuery } from "@/lib/server/http/read-query";
+import { handle } from "@/lib/server/http/api-route";
 import { getMapAnalysis } from "@/lib/server/map/get-map-analysis";
-import { ZAnalysisQuery } from "@/lib/validation/analysis";
+import * as contract from "./contract";
 
-export const GET = apiRoute<{ orgSlug: string }>(async ({ request, actor, params }) => {
-  const { teamId } = readQuery(request, ZAnalysisQuery);
-  return json(await getMapAnalysis({ actor, orgSlug: params.orgSlug, teamId }));
-});
+export const GET = handle(contract.GET)(async ({ actor, params, query }) => ({
+  status: 200,
+  body: await getMapAnalysis({ actor, orgSlug: params.orgSlug, teamId: query.teamId }),
+}));

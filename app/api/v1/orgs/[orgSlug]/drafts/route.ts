@@ -1,11 +1,13 @@
 import { createDraft, listDrafts } from "@/lib/server/drafts/drafts";
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
-import { ZCreateDraft } from "@/lib/validation/drafts";
+import { handle } from "@/lib/server/http/api-route";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string };
+export const GET = handle(contract.GET)(async ({ actor, params }) => ({
+  status: 200,
+  body: await listDrafts({ actor, ...params }),
+}));
 
-export const GET = apiRoute<TParams>(async ({ actor, params }) => json(await listDrafts({ actor, ...params })));
-
-export const POST = apiRoute<TParams>(async ({ request, actor, params }) =>
-  json(await createDraft({ actor, ...params, ...(await readJson(request, ZCreateDraft)) }), 201),
-);
+export const POST = handle(contract.POST)(async ({ actor, params, body }) => ({
+  status: 201,
+  body: await createDraft({ actor, ...params, ...body }),
+}));

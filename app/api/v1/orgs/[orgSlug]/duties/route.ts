@@ -1,15 +1,14 @@
 import { createDuty } from "@/lib/server/duties/create-duty";
 import { listDuties } from "@/lib/server/duties/list-duties";
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
-import { ZCreateDuty } from "@/lib/validation/duties";
+import { handle } from "@/lib/server/http/api-route";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string };
+export const GET = handle(contract.GET)(async ({ actor, params }) => ({
+  status: 200,
+  body: { duties: await listDuties({ actor, orgSlug: params.orgSlug }) },
+}));
 
-export const GET = apiRoute<TParams>(async ({ actor, params }) =>
-  json({ duties: await listDuties({ actor, orgSlug: params.orgSlug }) }),
-);
-
-export const POST = apiRoute<TParams>(async ({ request, actor, params }) => {
-  const duty = await createDuty({ actor, orgSlug: params.orgSlug, ...(await readJson(request, ZCreateDuty)) });
-  return json({ duty }, 201);
-});
+export const POST = handle(contract.POST)(async ({ actor, params, body }) => ({
+  status: 201,
+  body: { duty: await createDuty({ actor, orgSlug: params.orgSlug, ...body }) },
+}));

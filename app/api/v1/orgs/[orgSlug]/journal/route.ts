@@ -1,8 +1,8 @@
-import { apiRoute, json } from "@/lib/server/http/api-route";
-import { readQuery } from "@/lib/server/http/read-query";
+import { handle } from "@/lib/server/http/api-route";
 import { getJournal } from "@/lib/server/journal/get-journal";
-import { ZJournalQuery } from "@/lib/validation/journal";
+import * as contract from "./contract";
 
-export const GET = apiRoute<{ orgSlug: string }>(async ({ request, actor, params }) =>
-  json(await getJournal({ actor, orgSlug: params.orgSlug, query: readQuery(request, ZJournalQuery) })),
-);
+export const GET = handle(contract.GET)(async ({ actor, params, query }) => ({
+  status: 200,
+  body: await getJournal({ actor, orgSlug: params.orgSlug, query }),
+}));

@@ -1,13 +1,15 @@
-import { apiRoute } from "@/lib/server/http/api-route";
+import { handle } from "@/lib/server/http/api-route";
 import { exportMapCsv } from "@/lib/server/map/export-map-csv";
+import * as contract from "./contract";
 
-export const GET = apiRoute<{ orgSlug: string }>(async ({ actor, params }) => {
+export const GET = handle(contract.GET)(async ({ actor, params }) => {
   const { filename, csv } = await exportMapCsv({ actor, orgSlug: params.orgSlug });
-  return new Response(csv, {
+  return {
+    status: 200,
+    body: csv,
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
     },
-  });
+  };
 });

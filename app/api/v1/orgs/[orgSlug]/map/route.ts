@@ -1,12 +1,9 @@
-import { apiRoute } from "@/lib/server/http/api-route";
-import { MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/server/map/import-map";
-import { importMapResponse, mapDocumentResponse } from "@/lib/server/map/map-document-route";
+import { handle } from "@/lib/server/http/api-route";
+import { importMapReply, mapDocumentReply } from "@/lib/server/map/map-document-route";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string };
+export const GET = handle(contract.GET)(async ({ actor, params }) => mapDocumentReply({ actor, ...params }));
 
-export const GET = apiRoute<TParams>(async ({ actor, params }) => mapDocumentResponse({ actor, ...params }));
-
-export const PUT = apiRoute<TParams>(
-  async ({ request, actor, params }) => importMapResponse({ request, actor, orgSlug: async () => params.orgSlug }),
-  { bodyLimit: MAP_IMPORT_BODY_LIMIT_BYTES },
+export const PUT = handle(contract.PUT)(async ({ request, actor, params, readBody }) =>
+  importMapReply({ request, actor, readBody, orgSlug: async () => params.orgSlug }),
 );

@@ -1,6 +1,8 @@
-import { apiRoute, json } from "@/lib/server/http/api-route";
+import { handle } from "@/lib/server/http/api-route";
 import { listMembers } from "@/lib/server/members/list-members";
+import * as contract from "./contract";
 
-export const GET = apiRoute<{ orgSlug: string }>(async ({ actor, params }) =>
-  json({ members: await listMembers({ actor, orgSlug: params.orgSlug }) }),
-);
+export const GET = handle(contract.GET)(async ({ actor, params }) => ({
+  status: 200,
+  body: { members: await listMembers({ actor, orgSlug: params.orgSlug }) },
+}));

@@ -1,8 +1,8 @@
-import { apiRoute, json } from "@/lib/server/http/api-route";
-import { readQuery } from "@/lib/server/http/read-query";
+import { handle } from "@/lib/server/http/api-route";
 import { getOverview } from "@/lib/server/map/get-overview";
-import { ZMomentQuery } from "@/lib/validation/journal";
+import * as contract from "./contract";
 
-export const GET = apiRoute<{ orgSlug: string }>(async ({ request, actor, params }) =>
-  json(await getOverview({ actor, orgSlug: params.orgSlug, at: readQuery(request, ZMomentQuery).at })),
-);
+export const GET = handle(contract.GET)(async ({ actor, params, query }) => ({
+  status: 200,
+  body: await getOverview({ actor, orgSlug: params.orgSlug, at: query.at }),
+}));

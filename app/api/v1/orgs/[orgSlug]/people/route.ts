@@ -1,15 +1,14 @@
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
 import { createPerson } from "@/lib/server/people/create-person";
 import { listPeople } from "@/lib/server/people/list-people";
-import { ZCreatePerson } from "@/lib/validation/people";
+import { handle } from "@/lib/server/http/api-route";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string };
+export const GET = handle(contract.GET)(async ({ actor, params }) => ({
+  status: 200,
+  body: { people: await listPeople({ actor, orgSlug: params.orgSlug }) },
+}));
 
-export const GET = apiRoute<TParams>(async ({ actor, params }) =>
-  json({ people: await listPeople({ actor, orgSlug: params.orgSlug }) }),
-);
-
-export const POST = apiRoute<TParams>(async ({ request, actor, params }) => {
-  const person = await createPerson({ actor, orgSlug: params.orgSlug, ...(await readJson(request, ZCreatePerson)) });
-  return json({ person }, 201);
-});
+export const POST = handle(contract.POST)(async ({ actor, params, body }) => ({
+  status: 201,
+  body: { person: await createPerson({ actor, orgSlug: params.orgSlug, ...body }) },
+}));

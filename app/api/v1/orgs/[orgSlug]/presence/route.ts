@@ -1,8 +1,8 @@
-import { apiRoute, readJson } from "@/lib/server/http/api-route";
+import { handle } from "@/lib/server/http/api-route";
 import { announcePresence } from "@/lib/server/live/announce-presence";
-import { ZPresence } from "@/lib/validation/presence";
+import * as contract from "./contract";
 
-export const POST = apiRoute<{ orgSlug: string }>(async ({ request, actor, params }) => {
-  await announcePresence({ actor, orgSlug: params.orgSlug, ...(await readJson(request, ZPresence)) });
-  return new Response(null, { status: 204 });
+export const POST = handle(contract.POST)(async ({ actor, params, body }) => {
+  await announcePresence({ actor, orgSlug: params.orgSlug, ...body });
+  return { status: 204 };
 });

@@ -1,10 +1,9 @@
-import { apiRoute, json } from "@/lib/server/http/api-route";
-import { readQuery } from "@/lib/server/http/read-query";
+import { handle } from "@/lib/server/http/api-route";
 import { getMapState } from "@/lib/server/map/get-map-state";
-import { ZMapStateQuery } from "@/lib/validation/analysis";
+import * as contract from "./contract";
 
-export const GET = apiRoute<{ orgSlug: string }>(async ({ request, actor, params }) => {
-  const { teamId, personId, part, at } = readQuery(request, ZMapStateQuery);
+export const GET = handle(contract.GET)(async ({ actor, params, query }) => {
+  const { teamId, personId, part, at } = query;
   const scope = teamId !== undefined ? { teamId } : personId !== undefined ? { personId } : part;
-  return json(await getMapState({ actor, orgSlug: params.orgSlug, scope, at }));
+  return { status: 200, body: await getMapState({ actor, orgSlug: params.orgSlug, scope, at }) };
 });

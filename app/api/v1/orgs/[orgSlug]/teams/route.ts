@@ -1,15 +1,14 @@
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
+import { handle } from "@/lib/server/http/api-route";
 import { createTeam } from "@/lib/server/teams/create-team";
 import { listTeams } from "@/lib/server/teams/list-teams";
-import { ZCreateTeam } from "@/lib/validation/teams";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string };
+export const GET = handle(contract.GET)(async ({ actor, params }) => ({
+  status: 200,
+  body: { teams: await listTeams({ actor, orgSlug: params.orgSlug }) },
+}));
 
-export const GET = apiRoute<TParams>(async ({ actor, params }) =>
-  json({ teams: await listTeams({ actor, orgSlug: params.orgSlug }) }),
-);
-
-export const POST = apiRoute<TParams>(async ({ request, actor, params }) => {
-  const team = await createTeam({ actor, orgSlug: params.orgSlug, ...(await readJson(request, ZCreateTeam)) });
-  return json({ team }, 201);
-});
+export const POST = handle(contract.POST)(async ({ actor, params, body }) => ({
+  status: 201,
+  body: { team: await createTeam({ actor, orgSlug: params.orgSlug, ...body }) },
+}));

@@ -1,15 +1,14 @@
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
+import { handle } from "@/lib/server/http/api-route";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { listApiTokens } from "@/lib/server/tokens/list-api-tokens";
-import { ZCreateApiToken } from "@/lib/validation/accounts";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string };
+export const GET = handle(contract.GET)(async ({ actor, params }) => ({
+  status: 200,
+  body: { tokens: await listApiTokens({ actor, orgSlug: params.orgSlug }) },
+}));
 
-export const GET = apiRoute<TParams>(async ({ actor, params }) =>
-  json({ tokens: await listApiTokens({ actor, orgSlug: params.orgSlug }) }),
-);
-
-export const POST = apiRoute<TParams>(async ({ request, actor, params }) => {
-  const token = await createApiToken({ actor, orgSlug: params.orgSlug, ...(await readJson(request, ZCreateApiToken)) });
-  return json({ token }, 201);
-});
+export const POST = handle(contract.POST)(async ({ actor, params, body }) => ({
+  status: 201,
+  body: { token: await createApiToken({ actor, orgSlug: params.orgSlug, ...body }) },
+}));

@@ -1,13 +1,18 @@
 import { discardDraft, getDraft, updateDraft } from "@/lib/server/drafts/drafts";
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
-import { ZUpdateDraft } from "@/lib/validation/drafts";
+import { handle } from "@/lib/server/http/api-route";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string; draftId: string };
+export const GET = handle(contract.GET)(async ({ actor, params }) => ({
+  status: 200,
+  body: await getDraft({ actor, ...params }),
+}));
 
-export const GET = apiRoute<TParams>(async ({ actor, params }) => json(await getDraft({ actor, ...params })));
+export const PATCH = handle(contract.PATCH)(async ({ actor, params, body }) => ({
+  status: 200,
+  body: await updateDraft({ actor, ...params, ...body }),
+}));
 
-export const PATCH = apiRoute<TParams>(async ({ request, actor, params }) =>
-  json(await updateDraft({ actor, ...params, ...(await readJson(request, ZUpdateDraft)) })),
-);
-
-export const DELETE = apiRoute<TParams>(async ({ actor, params }) => json(await discardDraft({ actor, ...params })));
+export const DELETE = handle(contract.DELETE)(async ({ actor, params }) => ({
+  status: 200,
+  body: await discardDraft({ actor, ...params }),
+}));

@@ -1,18 +1,20 @@
 import { deleteDuty } from "@/lib/server/duties/delete-duty";
 import { getDuty } from "@/lib/server/duties/get-duty";
 import { updateDuty } from "@/lib/server/duties/update-duty";
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
-import { ZUpdateDuty } from "@/lib/validation/duties";
+import { handle } from "@/lib/server/http/api-route";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string; dutyId: string };
+export const GET = handle(contract.GET)(async ({ actor, params }) => ({
+  status: 200,
+  body: { duty: await getDuty({ actor, ...params }) },
+}));
 
-export const GET = apiRoute<TParams>(async ({ actor, params }) => json({ duty: await getDuty({ actor, ...params }) }));
+export const PATCH = handle(contract.PATCH)(async ({ actor, params, body }) => ({
+  status: 200,
+  body: { duty: await updateDuty({ actor, ...params, changes: body }) },
+}));
 
-export const PATCH = apiRoute<TParams>(async ({ request, actor, params }) => {
-  const changes = await readJson(request, ZUpdateDuty);
-  return json({ duty: await updateDuty({ actor, ...params, changes }) });
-});
-
-export const DELETE = apiRoute<TParams>(async ({ actor, params }) =>
-  json({ deleted: await deleteDuty({ actor, ...params }) }),
-);
+export const DELETE = handle(contract.DELETE)(async ({ actor, params }) => ({
+  status: 200,
+  body: { deleted: await deleteDuty({ actor, ...params }) },
+}));

@@ -1,20 +1,20 @@
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
 import { deletePerson } from "@/lib/server/people/delete-person";
 import { getPerson } from "@/lib/server/people/get-person";
 import { updatePerson } from "@/lib/server/people/update-person";
-import { ZUpdatePerson } from "@/lib/validation/people";
+import { handle } from "@/lib/server/http/api-route";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string; personId: string };
+export const GET = handle(contract.GET)(async ({ actor, params }) => ({
+  status: 200,
+  body: { person: await getPerson({ actor, ...params }) },
+}));
 
-export const GET = apiRoute<TParams>(async ({ actor, params }) =>
-  json({ person: await getPerson({ actor, ...params }) }),
-);
+export const PATCH = handle(contract.PATCH)(async ({ actor, params, body }) => ({
+  status: 200,
+  body: { person: await updatePerson({ actor, ...params, changes: body }) },
+}));
 
-export const PATCH = apiRoute<TParams>(async ({ request, actor, params }) => {
-  const changes = await readJson(request, ZUpdatePerson);
-  return json({ person: await updatePerson({ actor, ...params, changes }) });
-});
-
-export const DELETE = apiRoute<TParams>(async ({ actor, params }) =>
-  json({ deleted: await deletePerson({ actor, ...params }) }),
-);
+export const DELETE = handle(contract.DELETE)(async ({ actor, params }) => ({
+  status: 200,
+  body: { deleted: await deletePerson({ actor, ...params }) },
+}));

@@ -1,7 +1,8 @@
-import { apiRoute } from "@/lib/server/http/api-route";
+import { handle } from "@/lib/server/http/api-route";
 import { revokeApiToken } from "@/lib/server/tokens/revoke-api-token";
+import * as contract from "./contract";
 
-export const DELETE = apiRoute<{ orgSlug: string; tokenId: string }>(async ({ actor, params }) => {
+export const DELETE = handle(contract.DELETE)(async ({ actor, params }) => {
   await revokeApiToken({ actor, ...params });
-  return new Response(null, { status: 204 });
+  return { status: 204 };
 });

@@ -1,10 +1,8 @@
 import { compareDraft } from "@/lib/server/drafts/drafts";
-import { apiRoute, json } from "@/lib/server/http/api-route";
-import { readQuery } from "@/lib/server/http/read-query";
-import { ZCompareQuery } from "@/lib/validation/drafts";
+import { handle } from "@/lib/server/http/api-route";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string; draftId: string };
-
-export const GET = apiRoute<TParams>(async ({ request, actor, params }) =>
-  json(await compareDraft({ actor, ...params, withRef: readQuery(request, ZCompareQuery).with })),
-);
+export const GET = handle(contract.GET)(async ({ actor, params, query }) => ({
+  status: 200,
+  body: await compareDraft({ actor, ...params, withRef: query.with }),
+}));

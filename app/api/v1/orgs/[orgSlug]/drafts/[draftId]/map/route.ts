@@ -1,18 +1,14 @@
 import { draftSlug } from "@/lib/server/drafts/drafts";
-import { apiRoute } from "@/lib/server/http/api-route";
-import { MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/server/map/import-map";
-import { importMapResponse, mapDocumentResponse } from "@/lib/server/map/map-document-route";
-
-type TParams = { orgSlug: string; draftId: string };
+import { handle } from "@/lib/server/http/api-route";
+import { importMapReply, mapDocumentReply } from "@/lib/server/map/map-document-route";
+import * as contract from "./contract";
 
 /** The draft's map: the same as `GET map` on live. */
-export const GET = apiRoute<TParams>(async ({ actor, params }) =>
-  mapDocumentResponse({ actor, orgSlug: await draftSlug({ actor, ...params }) }),
+export const GET = handle(contract.GET)(async ({ actor, params }) =>
+  mapDocumentReply({ actor, orgSlug: await draftSlug({ actor, ...params }) }),
 );
 
 /** Replaces the draft's map: the same as `PUT map` on live. */
-export const PUT = apiRoute<TParams>(
-  async ({ request, actor, params }) =>
-    importMapResponse({ request, actor, orgSlug: () => draftSlug({ actor, ...params }) }),
-  { bodyLimit: MAP_IMPORT_BODY_LIMIT_BYTES },
+export const PUT = handle(contract.PUT)(async ({ request, actor, params, readBody }) =>
+  importMapReply({ request, actor, readBody, orgSlug: () => draftSlug({ actor, ...params }) }),
 );

@@ -1,15 +1,15 @@
 import { publishDraft } from "@/lib/server/drafts/drafts";
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
-import { ZPublishDraft } from "@/lib/validation/drafts";
+import { handle } from "@/lib/server/http/api-route";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string; draftId: string };
-
-export const POST = apiRoute<TParams>(async ({ request, actor, params }) => {
-  const { choices } = await readJson(request, ZPublishDraft, { emptyAs: {} });
-  const result = await publishDraft({ actor, ...params, choices });
+export const POST = handle(contract.POST)(async ({ actor, params, body }) => {
+  const result = await publishDraft({ actor, ...params, choices: body.choices });
   if (!result.ok) {
     // The usual error body, plus each conflict to choose a side for.
-    return json({ error: { code: "conflict", message: result.message }, conflicts: result.conflicts }, 409);
+    return {
+      status: 409,
+      body: { error: { code: "conflict", message: result.message }, conflicts: result.conflicts },
+    };
   }
-  return json({ draft: result.draft, groupId: result.groupId });
+  return { status: 200, body: { draft: result.draft, groupId: result.groupId } };
 });

@@ -1,6 +1,8 @@
 import { applyPoPmSplit } from "@/lib/server/assignments/apply-po-pm-split";
-import { apiRoute, json } from "@/lib/server/http/api-route";
+import { handle } from "@/lib/server/http/api-route";
+import * as contract from "./contract";
 
-export const POST = apiRoute<{ orgSlug: string; teamId: string }>(async ({ actor, params }) =>
-  json(await applyPoPmSplit({ actor, ...params })),
-);
+export const POST = handle(contract.POST)(async ({ actor, params }) => ({
+  status: 200,
+  body: await applyPoPmSplit({ actor, ...params }),
+}));

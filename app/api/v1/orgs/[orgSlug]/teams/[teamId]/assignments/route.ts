@@ -1,14 +1,15 @@
 import { setAssignment } from "@/lib/server/assignments/set-assignment";
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
-import { ZSetAssignment } from "@/lib/validation/assignments";
+import { handle } from "@/lib/server/http/api-route";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string; teamId: string };
-
-export const PUT = apiRoute<TParams>(async ({ request, actor, params }) => {
-  const result = await setAssignment({ actor, ...params, ...(await readJson(request, ZSetAssignment)) });
+export const PUT = handle(contract.PUT)(async ({ actor, params, body }) => {
+  const result = await setAssignment({ actor, ...params, ...body });
   if (!result.ok) {
     // The usual error body, plus the cell as it is now, so the client can show it without another request.
-    return json({ error: { code: "conflict", message: result.message }, assignment: result.assignment }, 409);
+    return {
+      status: 409,
+      body: { error: { code: "conflict", message: result.message }, assignment: result.assignment },
+    };
   }
-  return json({ assignment: result.assignment });
+  return { status: 200, body: { assignment: result.assignment } };
 });

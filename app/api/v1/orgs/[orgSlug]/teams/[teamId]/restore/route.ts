@@ -1,10 +1,8 @@
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
+import { handle } from "@/lib/server/http/api-route";
 import { restoreTeam } from "@/lib/server/journal/restore-team";
-import { ZRestoreTeam } from "@/lib/validation/journal";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string; teamId: string };
-
-export const POST = apiRoute<TParams>(async ({ request, actor, params }) => {
-  const { at } = await readJson(request, ZRestoreTeam);
-  return json(await restoreTeam({ actor, ...params, at }));
-});
+export const POST = handle(contract.POST)(async ({ actor, params, body }) => ({
+  status: 200,
+  body: await restoreTeam({ actor, ...params, at: body.at }),
+}));

@@ -1,15 +1,14 @@
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
+import { handle } from "@/lib/server/http/api-route";
 import { createSlot } from "@/lib/server/slots/create-slot";
 import { listSlots } from "@/lib/server/slots/list-slots";
-import { ZCreateSlot } from "@/lib/validation/slots";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string; teamId: string };
+export const GET = handle(contract.GET)(async ({ actor, params }) => ({
+  status: 200,
+  body: { slots: await listSlots({ actor, ...params }) },
+}));
 
-export const GET = apiRoute<TParams>(async ({ actor, params }) =>
-  json({ slots: await listSlots({ actor, ...params }) }),
-);
-
-export const POST = apiRoute<TParams>(async ({ request, actor, params }) => {
-  const slot = await createSlot({ actor, ...params, ...(await readJson(request, ZCreateSlot)) });
-  return json({ slot }, 201);
-});
+export const POST = handle(contract.POST)(async ({ actor, params, body }) => ({
+  status: 201,
+  body: { slot: await createSlot({ actor, ...params, ...body }) },
+}));

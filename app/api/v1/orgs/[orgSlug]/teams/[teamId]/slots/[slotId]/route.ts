@@ -1,18 +1,20 @@
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
+import { handle } from "@/lib/server/http/api-route";
 import { deleteSlot } from "@/lib/server/slots/delete-slot";
 import { getSlot } from "@/lib/server/slots/get-slot";
 import { updateSlot } from "@/lib/server/slots/update-slot";
-import { ZUpdateSlot } from "@/lib/validation/slots";
+import * as contract from "./contract";
 
-type TParams = { orgSlug: string; teamId: string; slotId: string };
+export const GET = handle(contract.GET)(async ({ actor, params }) => ({
+  status: 200,
+  body: { slot: await getSlot({ actor, ...params }) },
+}));
 
-export const GET = apiRoute<TParams>(async ({ actor, params }) => json({ slot: await getSlot({ actor, ...params }) }));
+export const PATCH = handle(contract.PATCH)(async ({ actor, params, body }) => ({
+  status: 200,
+  body: { slot: await updateSlot({ actor, ...params, changes: body }) },
+}));
 
-export const PATCH = apiRoute<TParams>(async ({ request, actor, params }) => {
-  const changes = await readJson(request, ZUpdateSlot);
-  return json({ slot: await updateSlot({ actor, ...params, changes }) });
-});
-
-export const DELETE = apiRoute<TParams>(async ({ actor, params }) =>
-  json({ deleted: await deleteSlot({ actor, ...params }) }),
-);
+export const DELETE = handle(contract.DELETE)(async ({ actor, params }) => ({
+  status: 200,
+  body: { deleted: await deleteSlot({ actor, ...params }) },
+}));

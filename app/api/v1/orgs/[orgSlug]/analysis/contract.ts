@@ -1,0 +1,15 @@
+import "server-only";
+import { answer, defineOperation, notFound, ORG_PATH } from "@/lib/server/http/contract";
+import { ZMapAnalysis } from "@/lib/server/map/answers";
+import { ZAnalysisQuery } from "@/lib/validation/analysis";
+
+export const GET = defineOperation({
+  method: "GET",
+  path: `${ORG_PATH}/analysis`,
+  tag: "Map",
+  summary: "Analyse the map: gaps, overlaps, counts and health scores",
+  description: "With `teamId` (an id or key), the same shape narrowed to that team.",
+  access: "read",
+  query: ZAnalysisQuery,
+  responses: { 200: answer("The analysis.", ZMapAnalysis), 404: notFound("team") },
+});

@@ -1,0 +1,27 @@
+import "server-only";
+import { z } from "zod";
+import { answer, defineOperation, noContent, ORG_PATH, wrap } from "@/lib/server/http/contract";
+import { ZOverview } from "@/lib/server/map/answers";
+import { ZMomentQuery } from "@/lib/validation/journal";
+
+export const GET = defineOperation({
+  method: "GET",
+  path: `${ORG_PATH}/overview`,
+  tag: "Map",
+  summary: "The organisation at a glance: per team, its health, its flags and who is accountable for each duty",
+  description:
+    "What the overview page shows, computed on the server so that it stays small for 1,000 teams. Rows come in " +
+    "no particular order. With `at` (an ISO date and time in the past), the overview as it was then, rebuilt " +
+    "from the journal.",
+  access: "read",
+  query: ZMomentQuery,
+  responses: {
+    200: answer(
+      "The overview, and when the map behind it was read.",
+      wrap({
+        overview: ZOverview,
+        loadedAt: z.number().meta(noContent("Milliseconds since 1970, server time.")),
+      }),
+    ),
+  },
+});

@@ -1,0 +1,30 @@
+import "server-only";
+import { z } from "zod";
+import { answer, defineOperation, noContent, notFound, ORG_PATH, wrap } from "@/lib/server/http/contract";
+import { ZRemitMap } from "@/lib/server/map/answers";
+import { ZMapStateQuery } from "@/lib/validation/analysis";
+
+export const GET = defineOperation({
+  method: "GET",
+  path: `${ORG_PATH}/state`,
+  tag: "Map",
+  summary: "The whole map with ids and versions",
+  description:
+    "Everything the browser's screens work on: people, teams, slots, duties and assignments. At most one of " +
+    "three parameters narrows it to what one screen needs, a small part of a large map. `teamId` (an id or " +
+    "key): the team with its slots and assignments, every duty, its holders, and the other slots (with their " +
+    "teams, without their assignments) that they fill, so that analysing it gives the team's flags. " +
+    "`personId` (an id or key): the person, the slots they hold with those slots' teams and assignments, and " +
+    "every duty. `part=people`: people, teams and slots, without duties or assignments. `part=roster`: " +
+    "people only. With `at` (an ISO date and time in the past), the map as it was then, rebuilt from the " +
+    "journal; it combines with the others.",
+  access: "read",
+  query: ZMapStateQuery,
+  responses: {
+    200: answer(
+      "The map, and when it was read.",
+      wrap({ map: ZRemitMap, loadedAt: z.number().meta(noContent("Milliseconds since 1970, server time.")) }),
+    ),
+    404: notFound("team or person"),
+  },
+});

@@ -1,0 +1,71 @@
+import "server-only";
+import { z } from "zod";
+import { FLAG_KINDS, SEVERITIES } from "@/lib/domain/analyze-map";
+import { MERGE_KINDS } from "@/lib/domain/map-merge";
+import { named, ZDateTime } from "@/lib/server/http/contract";
+
+// What the drafts' routes answer.
+
+export const ZDraftView = named(
+  "DraftView",
+  z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    slug: z.string().meta({ description: "The draft's workspace: every map route and screen works under this slug." }),
+    createdAt: ZDateTime,
+    createdBy: z.string(),
+    publishedAt: ZDateTime.nullable().meta({ description: "Set once published; the draft is then read-only." }),
+  }),
+);
+
+const ZDiffEntry = z.strictObject({ id: z.string(), label: z.string(), detail: z.string().optional() });
+const ZEntityDiff = z.strictObject({
+  added: z.array(ZDiffEntry),
+  removed: z.array(ZDiffEntry),
+  changed: z.array(
+    ZDiffEntry.extend({ changes: z.array(z.strictObject({ field: z.string(), from: z.string(), to: z.string() })) }),
+  ),
+});
+const ZComparedFlag = z.strictObject({
+  key: z.string(),
+  kind: z.enum(FLAG_KINDS),
+  severity: z.enum(SEVERITIES),
+  message: z.string(),
+});
+
+export const ZDraftComparison = named(
+  "DraftComparison",
+  z.strictObject({
+    with: z.strictObject({ kind: z.enum(["live", "draft"]), id: z.string(), name: z.string() }),
+    changes: z
+      .strictObject({
+        teams: ZEntityDiff,
+        people: ZEntityDiff,
+        duties: ZEntityDiff,
+        slots: ZEntityDiff,
+        assignments: ZEntityDiff,
+        total: z.int(),
+      })
+      .meta({ description: "What the draft changes, matched by key." }),
+    score: z.strictObject({ before: z.int().nullable(), after: z.int().nullable() }),
+    teams: z
+      .array(
+        z.strictObject({ key: z.string(), name: z.string(), before: z.int().nullable(), after: z.int().nullable() }),
+      )
+      .meta({ description: "Teams whose score changes (null where the team is absent), worst change first." }),
+    flags: z.strictObject({ resolved: z.array(ZComparedFlag), introduced: z.array(ZComparedFlag) }),
+  }),
+);
+
+export const ZMergeConflict = named(
+  "MergeConflict",
+  z.strictObject({
+    id: z.string().meta({ description: "Key the choice for this conflict by this." }),
+    kind: z.enum(MERGE_KINDS),
+    label: z.string(),
+    base: z.unknown().meta({ description: "The value when the draft was made; null when absent." }),
+    live: z.unknown(),
+    draft: z.unknown(),
+  }),
+);

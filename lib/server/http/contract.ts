@@ -1,0 +1,115 @@
+import "server-only";
+import { z } from "zod";
+import type { TPermission } from "@/lib/domain/roles";
+import { ERROR_CODES } from "@/lib/errors";
+
+export type THttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export const HTTP_METHODS: readonly THttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/**
+ * Who may call an operation: anyone; any signed-in caller (user or API token); a signed-in user only (tokens get
+ * 403); or a member (or token) of the organisation in the path with this permission. The use case checks it
+ * (lib/server/auth/authorize.ts); the contract says it, and the HTTP contract tests hold the two together.
+ */
+export type TAccess = "anyone" | "signed-in" | "user" | TPermission;
+
+export type TTag =
+  | "Accounts"
+  | "Organisations"
+  | "Teams"
+  | "Slots"
+  | "Assignments"
+  | "People"
+  | "Duties"
+  | "Map"
+  | "Journal"
+  | "Drafts"
+  | "Live"
+  | "API";
+
+export type TAnswer = {
+  description: string;
+  /** A JSON body; none for 204. */
+  schema?: z.ZodType;
+  /** A body of another type, described in words. */
+  mediaType?: string;
+};
+
+/** One operation of the API: what the route's handler accepts and answers, and who may call it. */
+export type TOperation = {
+  method: THttpMethod;
+  /** OpenAPI style, like `/api/v1/orgs/{orgSlug}/teams/{teamId}`: the route's folder, brackets as braces. */
+  path: string;
+  tag: TTag;
+  summary: string;
+  description?: string;
+  access: TAccess;
+  /** The query parameters; read and checked before the handler runs (400 with every problem). */
+  query?: z.ZodObject;
+  /** The JSON body; read and checked before the handler runs (400 with every problem, 413 when too large). */
+  body?: z.ZodType;
+  /** The body may be left out, and then reads as `{}` (for bodies whose every field is optional). */
+  bodyOptional?: boolean;
+  /**
+   * The handler reads and checks the body itself, after it has authorised the caller (`readBody` in its input):
+   * for a large body that reports each problem by its JSON path. `body` still documents it.
+   */
+  bodyReadByHandler?: boolean;
+  /** The largest body accepted; 1 MB when unset. */
+  bodyLimitBytes?: number;
+  /** The answers the handler gives; the errors every route may give are added by the OpenAPI document. */
+  responses: Record<number, TAnswer>;
+};
+
+/** Declares an operation; its literal types type the handler (`handle` in ./api-route.ts). */
+export function defineOperation<const T extends TOperation>(operation: T): T {
+  return operation;
+}
+
+export const ORG_PATH = "/api/v1/orgs/{orgSlug}";
+export const TEAM_PATH = `${ORG_PATH}/teams/{teamId}`;
+export const DRAFT_PATH = `${ORG_PATH}/drafts/{draftId}`;
+
+/**
+ * Answer schemas with a name: the OpenAPI document lists them under `components` and refers to them by name. Answers
+ * are strict objects, so an answer with a field the contract does not name fails the contract tests.
+ */
+export const NAMED_ANSWERS = z.registry<{ id: string }>();
+
+export function named<TSchema extends z.ZodType>(id: string, schema: TSchema): TSchema {
+  NAMED_ANSWERS.add(schema, { id });
+  return schema;
+}
+
+/** A date and time in an answer, as ISO 8601 (a `Date` in the handler's value). */
+export const ZDateTime = z.iso.datetime({ offset: true });
+
+export const ZErrorBody = named(
+  "ErrorBody",
+  z.strictObject({
+    error: z.strictObject({
+      code: z.enum(ERROR_CODES),
+      message: z.string().meta({ description: "What went wrong and what to do about it, for a person to read." }),
+      fields: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .meta({ description: 'Every problem with the input, by field name or JSON path ("" for the whole input).' }),
+    }),
+  }),
+);
+
+/** Wraps fields in the strict object most answers are. */
+export const wrap = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
+
+export const answer = <TSchema extends z.ZodType>(description: string, schema: TSchema) => ({ description, schema });
+
+export const noContent = (description: string) => ({ description });
+
+export const notFound = (what: string) => answer(`No such ${what} in this organisation.`, ZErrorBody);
+
+export const conflict = (description: string) => answer(description, ZErrorBody);
+
+/** The path parameters a route's path names, each a string. */
+export type TPathParams<TPath extends string> = TPath extends `${string}{${infer Name}}${infer Rest}`
+  ? { [K in Name | keyof TPathParams<Rest>]: string }
+  : Record<never, string>;

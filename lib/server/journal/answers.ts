@@ -1,0 +1,69 @@
+import "server-only";
+import { z } from "zod";
+import { FLAG_KINDS, type TFlagKind } from "@/lib/domain/analyze-map";
+import { JOURNAL_ACTIONS, JOURNAL_ENTITIES } from "@/lib/domain/journal";
+import { named, ZDateTime } from "@/lib/server/http/contract";
+
+// What the journal's routes answer: its pages, undo and restore, and the health history rebuilt from it.
+
+const ZJournalActor = z.strictObject({
+  kind: z.enum(["user", "token", "system"]),
+  id: z.string().nullable().meta({ description: "The user's or API token's id; null for Remit itself." }),
+  name: z.string(),
+});
+const ZJournalRow = z
+  .record(z.string(), z.unknown())
+  .meta({ description: "The row's columns (snake_case, as in the database), without its timestamps." });
+
+export const ZJournalGroup = named(
+  "JournalGroup",
+  z.strictObject({
+    groupId: z.string(),
+    at: ZDateTime,
+    actor: ZJournalActor,
+    action: z.enum(JOURNAL_ACTIONS),
+    sentence: z.string().meta({ description: "What happened, in words." }),
+    entryCount: z.int().meta({ description: "Rows the action changed, matching the filters or not." }),
+    entries: z
+      .array(
+        z.strictObject({
+          seq: z.string().meta({ description: "The entry's id: increasing, the order of changes." }),
+          entity: z.enum(JOURNAL_ENTITIES),
+          entityId: z.string(),
+          operation: z.enum(["create", "update", "delete"]),
+          teamId: z.string().nullable(),
+          sentence: z.string(),
+          before: ZJournalRow.nullable(),
+          after: ZJournalRow.nullable(),
+        }),
+      )
+      .meta({ description: "The changed rows that match the filters, at most 50." }),
+    undoesGroupId: z.string().nullable().meta({ description: "On an undo: the group it undid." }),
+    undoneBy: z.strictObject({ groupId: z.string(), at: ZDateTime, actor: ZJournalActor }).nullable(),
+  }),
+);
+
+export const ZJournalPage = named(
+  "JournalPage",
+  z.strictObject({
+    groups: z.array(ZJournalGroup),
+    nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last." }),
+  }),
+);
+
+export const ZHealthHistory = named(
+  "HealthHistory",
+  z.strictObject({
+    days: z
+      .array(
+        z.strictObject({
+          day: z.iso.date().meta({ description: "The UTC day; its state at its end (today: now)." }),
+          score: z.int().nullable().meta({ description: "Mean team score; null when there were no teams." }),
+          counts: z.strictObject(
+            Object.fromEntries(FLAG_KINDS.map((kind) => [kind, z.int()])) as Record<TFlagKind, z.ZodInt>,
+          ),
+        }),
+      )
+      .meta({ description: "Oldest first; days before the journal began for the organisation are left out." }),
+  }),
+);
