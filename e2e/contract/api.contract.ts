@@ -265,7 +265,10 @@ const orgOnly = ({ world }: TContext) => ({ params: world.orgParams });
 const teamParams = (world: TWorld) => ({ ...world.orgParams, teamId: world.team.id });
 const draftParams = (world: TWorld) => ({ ...world.orgParams, draftId: world.draft.id });
 
-/** How to call each operation of the document; the document decides which operations there are. */
+/**
+ * How to call each operation of the document; the document decides which operations there are. Names are unique
+ * where the server makes a key from them: calls run at once, and this is no test of racing for a key.
+ */
 const RECIPES: Record<string, TRecipe> = {
   "POST /api/v1/signup": {
     valid: () => ({ body: { name: "New Person", email: `new-${unique()}@example.test`, password: PASSWORD } }),
@@ -358,7 +361,7 @@ const RECIPES: Record<string, TRecipe> = {
 
   [`GET ${ORG}/teams`]: { valid: orgOnly },
   [`POST ${ORG}/teams`]: {
-    valid: ({ world }) => ({ params: world.orgParams, body: { name: "Created team" } }),
+    valid: ({ world }) => ({ params: world.orgParams, body: { name: `Created team ${unique()}` } }),
     invalid: (world): TInvalid[] => [
       {
         label: "a key that is taken",
@@ -383,7 +386,10 @@ const RECIPES: Record<string, TRecipe> = {
   },
   [`GET ${TEAM}/slots`]: { valid: ({ world }) => ({ params: teamParams(world) }) },
   [`POST ${TEAM}/slots`]: {
-    valid: ({ world }) => ({ params: teamParams(world), body: { role: "Designer", holderId: world.person.id } }),
+    valid: ({ world }) => ({
+      params: teamParams(world),
+      body: { role: "Designer", title: `Designer ${unique()}`, holderId: world.person.id },
+    }),
     invalid: (world): TInvalid[] => [
       {
         label: "a holder that does not exist",
@@ -469,7 +475,7 @@ const RECIPES: Record<string, TRecipe> = {
   [`POST ${ORG}/people`]: {
     valid: ({ world }) => ({
       params: world.orgParams,
-      body: { name: "Created Person", email: `p-${unique()}@example.test`, capacity: 0.8 },
+      body: { name: `Created Person ${unique()}`, email: `p-${unique()}@example.test`, capacity: 0.8 },
     }),
     invalid: (world): TInvalid[] => [
       {
@@ -496,7 +502,7 @@ const RECIPES: Record<string, TRecipe> = {
 
   [`GET ${ORG}/duties`]: { valid: orgOnly },
   [`POST ${ORG}/duties`]: {
-    valid: ({ world }) => ({ params: world.orgParams, body: { name: "Created duty", required: false } }),
+    valid: ({ world }) => ({ params: world.orgParams, body: { name: `Created duty ${unique()}`, required: false } }),
     invalid: (world): TInvalid[] => [
       {
         label: "a key that is taken",
