@@ -272,6 +272,13 @@ const draftParams = (world: TWorld) => ({ ...world.orgParams, draftId: world.dra
 const RECIPES: Record<string, TRecipe> = {
   "POST /api/v1/signup": {
     valid: () => ({ body: { name: "New Person", email: `new-${unique()}@example.test`, password: PASSWORD } }),
+    invalid: (world): TInvalid[] => [
+      {
+        label: "the email of an account",
+        request: { body: { name: "Twin", email: world.callers.viewer.user!.email, password: PASSWORD } },
+        status: 409,
+      },
+    ],
   },
   "GET /api/v1/orgs": { valid: () => ({}) },
   "POST /api/v1/orgs": {
@@ -732,6 +739,13 @@ function invalidQueryValues(schema: TSchema): { label: string; value: string }[]
   return values;
 }
 
+/** The largest request body, as the document says it ("JSON, at most 20 MB."), or 1 MB. */
+function bodyLimit(description = ""): number {
+  const match = /at most ([\d.,]+) (MB|kB)/.exec(description);
+  if (!match) return 1_000_000;
+  return Number(match[1]!.replaceAll(",", "")) * (match[2] === "MB" ? 1_000_000 : 1_000);
+}
+
 /** Invalid requests read off the document: unknown ids, and bodies and queries its schemas refuse. */
 function derivedInvalid(contract: TContract, operation: TOperation, base: TRequest): TInvalid[] {
   const invalid: TInvalid[] = [];
@@ -750,6 +764,13 @@ function derivedInvalid(contract: TContract, operation: TOperation, base: TReque
         status: 400,
       });
     }
+  }
+  // Every write refuses a body larger than its limit, even one that reads no body: 1 MB unless the document says
+  // more (such bodies are too big to send for every caller).
+  const limit = bodyLimit(operation.requestDescription);
+  if (operation.method !== "GET" && operation.responses["413"] && limit <= 2_000_000) {
+    const rawBody = JSON.stringify({ padding: "x".repeat(limit) });
+    invalid.push({ label: "a body over the limit", request: { ...base, body: undefined, rawBody }, status: 413 });
   }
   const schema = operation.requestSchema;
   if (!schema) return invalid;
