@@ -37,6 +37,13 @@ export default defineConfig({
       use: CHROMIUM,
     },
     {
+      // The HTTP contract of /api/v1: every operation of the served OpenAPI document, by every kind of caller. No
+      // browser; its files are named *.contract.ts so that the other projects leave them alone.
+      name: "api-contract",
+      testDir: "e2e/contract",
+      testMatch: /\.contract\.ts$/,
+    },
+    {
       // Database restarts, killed servers and a minute of load: after the screens' tests, one at a time, so that they
       // neither starve the screens' tests of CPU nor each other.
       name: "resilience",

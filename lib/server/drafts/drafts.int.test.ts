@@ -234,6 +234,51 @@ describe("drafts", () => {
     expect((await db.draft.findUniqueOrThrow({ where: { id: draft.id } })).publishedAt).toBeNull();
   });
 
+  it("publish keeps what others add to live while it waits for the map's lock", async () => {
+    const world = await worldWithTeam();
+    const draft = await newDraft(world);
+    expect((await renameTeam(world, draft.slug, "checkout", "Planned")).status).toBe(200);
+    // Another import holds live's map (its organisation row) while the publish starts.
+    let release = () => undefined as void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holderPid = 0;
+    let locked = () => undefined as void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db.$transaction(
+      async (tx) => {
+        const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+        holderPid = row!.pid;
+        await tx.$queryRaw`SELECT id FROM organization WHERE id = ${world.org.id} FOR SHARE`;
+        locked();
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await isLocked;
+    const published = publish(world, draft.id);
+    await expect
+      .poll(
+        async () => {
+          const [row] = await db.$queryRaw<{ waiting: number }[]>`
+            SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE ${holderPid}::int = ANY(pg_blocking_pids(pid))`;
+          return row?.waiting ?? 0;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(1);
+    // Someone adds a team to live meanwhile; then the lock is released and the publish goes on.
+    const added = await createTeam(db, { organizationId: world.org.id, name: "Added meanwhile", key: "added" });
+    release();
+    await holder;
+    expect((await published).status).toBe(200);
+    const teams = (await state(world, world.org.slug)).teams;
+    expect(teams.map((team) => [team.key, team.name]).sort()).toEqual([
+      ["added", "Added meanwhile"],
+      ["checkout", "Planned"],
+    ]);
+    expect(teams.find((team) => team.key === "added")?.id).toBe(added.id);
+  });
+
   it("list, rename, duplicate and discard", async () => {
     const world = await worldWithTeam();
     const draft = await newDraft(world);

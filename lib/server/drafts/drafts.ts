@@ -11,9 +11,9 @@ import type { TActor } from "@/lib/server/auth/actor";
 import { authorize, type TOrgAccess } from "@/lib/server/auth/authorize";
 import { journalActor } from "@/lib/server/journal/journal-context";
 import { changeOf, runWrite } from "@/lib/server/live/run-write";
-import { loadMapIn } from "@/lib/server/map/load-map";
+import { loadMap, loadMapIn } from "@/lib/server/map/load-map";
 import { mapSnapshots } from "@/lib/server/map/map-snapshot";
-import { replaceMap } from "@/lib/server/map/replace-map";
+import { lockMap, replaceMap } from "@/lib/server/map/replace-map";
 import { isUniqueViolation } from "@/lib/server/prisma-errors";
 import { validateMapDocument } from "@/lib/validation/map";
 import { shownRef } from "@/lib/validation/map-fields";
@@ -104,14 +104,15 @@ export async function createDraft({
 }): Promise<{ draft: TDraftView }> {
   const { organization, actor: author } = await liveAccess(actor, orgSlug, "edit_map");
   const source = from ? await findDraft(organization.id, from) : null;
+  // Read in a snapshot of its own: inside the write's transaction each query would see what others committed since
+  // the last one (a team made meanwhile: its slots without it, which cannot be copied).
+  const document = mapToDocument(await loadMap({ organizationId: source?.workspaceId ?? organization.id }));
   for (let attempt = 1; ; attempt++) {
     const slug = `${organization.slug}--draft-${randomBytes(4).toString("hex")}`;
     try {
       const row = await runWrite(
         { actor: author, action: "draft.create" },
         async (tx) => {
-          const map = await loadMapIn(tx, source?.workspaceId ?? organization.id);
-          const document = mapToDocument(map);
           const workspace = await tx.organization.create({
             data: { slug, name, draftOfId: organization.id },
             select: { id: true },
@@ -237,10 +238,8 @@ export async function publishDraft({
     const result = await runWrite(
       { actor: author, action: "draft.publish" },
       async (tx) => {
-        const [live, planned] = [
-          mapToDocument(await loadMapIn(tx, organization.id)),
-          mapToDocument(await loadMapIn(tx, draft.workspaceId)),
-        ];
+        const current = await lockMap(tx, organization.id);
+        const [live, planned] = [mapToDocument(current), mapToDocument(await loadMapIn(tx, draft.workspaceId))];
         const { document, conflicts } = mergeMapDocuments({ base: base.document, live, draft: planned, choices });
         if (conflicts.length > 0) {
           throw new PublishRefused(
@@ -253,7 +252,7 @@ export async function publishDraft({
           const problems = checked.errors.map((error) => `${error.path}: ${error.message}`).slice(0, 5);
           throw new PublishRefused(`The merged map would not hold together: ${problems.join("; ")}.`, []);
         }
-        await replaceMap(tx, { organizationId: organization.id, document: checked.document });
+        await replaceMap(tx, { organizationId: organization.id, document: checked.document, current });
         const [group] = await tx.$queryRaw<{ group_id: string }[]>`
           SELECT group_id FROM journal_entry
           WHERE organization_id = ${organization.id} AND action = 'draft.publish' ORDER BY id DESC LIMIT 1`;

@@ -7,8 +7,7 @@ import { authorize } from "@/lib/server/auth/authorize";
 import { addFieldError } from "@/lib/validation/fields";
 import { formatPath, validateMapDocument } from "@/lib/validation/map";
 import { NUL_MESSAGE, nulCharacterPaths } from "@/lib/validation/map-fields";
-import { loadMapIn } from "./load-map";
-import { replaceMap, type TMapCounts } from "./replace-map";
+import { lockMap, replaceMap, type TMapCounts } from "./replace-map";
 
 /** Map documents are large: a 1,000-team map is about 5 MB of JSON. */
 
@@ -56,9 +55,10 @@ export async function importMap({
   return runWrite(
     { actor: author, action: "map.import" },
     async (tx) => {
+      // Locked before it is read: another import or publish waits, so the map checked is the map replaced.
+      const current = await lockMap(tx, organization.id);
       if (ifMatch !== undefined) {
-        const current = documentFingerprint(mapToDocument(await loadMapIn(tx, organization.id)));
-        if (current !== ifMatch) {
+        if (documentFingerprint(mapToDocument(current)) !== ifMatch) {
           throw new AppError(
             "precondition_failed",
             "The map has changed since you looked at it, so nothing was imported. Check what would change now, " +
@@ -66,7 +66,7 @@ export async function importMap({
           );
         }
       }
-      return replaceMap(tx, { organizationId: organization.id, document: result.document });
+      return replaceMap(tx, { organizationId: organization.id, document: result.document, current });
     },
     changeOf(organization.id, author, "map"),
     {

@@ -58,6 +58,12 @@ const ASSIGNMENT_COLUMNS: TInsertColumn<TWithOrganization<TAssignment & { id: st
   { column: "version", field: "version", type: "integer" },
 ];
 
+/** Locks the organisation's map against other imports and publishes (they wait), then reads it. */
+export async function lockMap(tx: Prisma.TransactionClient, organizationId: string): Promise<TRemitMap> {
+  await tx.$queryRaw`SELECT id FROM organization WHERE id = ${organizationId} FOR UPDATE`;
+  return loadMapIn(tx, organizationId);
+}
+
 /**
  * Replaces the organisation's teams, people, slots, duties and assignments with those of a document that
  * `validateMapDocument` accepted. Run it inside a transaction. Only what differs is written: rows the document
@@ -71,11 +77,21 @@ const ASSIGNMENT_COLUMNS: TInsertColumn<TWithOrganization<TAssignment & { id: st
  */
 export async function replaceMap(
   tx: Prisma.TransactionClient,
-  { organizationId, document }: { organizationId: string; document: TMapDocument },
+  {
+    organizationId,
+    document,
+    current: given,
+  }: {
+    organizationId: string;
+    document: TMapDocument;
+    /**
+     * The map as `lockMap` read it, when the caller made `document` from it (a publish, an import with If-Match): a
+     * second read could hold what others committed in between, which the document lacks and would delete.
+     */
+    current?: TRemitMap;
+  },
 ): Promise<TMapCounts> {
-  // Two imports into one organisation at once would interleave their writes; the second waits.
-  await tx.$queryRaw`SELECT id FROM organization WHERE id = ${organizationId} FOR UPDATE`;
-  const current = await loadMapIn(tx, organizationId);
+  const current = given ?? (await lockMap(tx, organizationId));
   const cellIds = await tx.assignment.findMany({
     where: { organizationId },
     select: { id: true, dutyId: true, slotId: true },
