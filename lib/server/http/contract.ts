@@ -8,10 +8,11 @@ export const HTTP_METHODS: readonly THttpMethod[] = ["GET", "POST", "PUT", "PATC
 
 /**
  * Who may call an operation: anyone; any signed-in caller (user or API token); a signed-in user only (tokens get
- * 403); or a member (or token) of the organisation in the path with this permission. The use case checks it
+ * 403); a member (or token) of the organisation in the path with this permission; or, `user:<permission>`, a member
+ * with this permission who is a person (the organisation's tokens get 403). The use case checks it
  * (lib/server/auth/authorize.ts); the contract says it, and the HTTP contract tests hold the two together.
  */
-export type TAccess = "anyone" | "signed-in" | "user" | TPermission;
+export type TAccess = "anyone" | "signed-in" | "user" | TPermission | `user:${TPermission}`;
 
 export type TTag =
   | "Accounts"

@@ -106,32 +106,31 @@ function describeOperation(operation: TOperation): TJson {
     answers[status] ??= { description: ERROR_STATUSES[status]!, content: jsonContent(ZErrorBody) };
   }
 
-  const permission = ["anyone", "signed-in", "user"].includes(operation.access)
-    ? ""
-    : ` Needs the \`${operation.access}\` permission in the organisation.`;
   const who = {
-    anyone: " Anyone may call it.",
-    "signed-in": " Any signed-in user or API token.",
-    user: " A signed-in user only; API tokens get 403.",
+    anyone: "Anyone may call it.",
+    "signed-in": "Any signed-in user or API token.",
+    user: "A signed-in user only; API tokens get 403.",
   }[operation.access as string];
+  const permission = operation.access.replace(/^user:/, "");
+  const needs = operation.access.startsWith("user:")
+    ? `Needs the \`${permission}\` permission in the organisation, as a signed-in user: API tokens get 403.`
+    : `Needs the \`${permission}\` permission in the organisation.`;
+  const isUserOnly = operation.access === "user" || operation.access.startsWith("user:");
   return {
     operationId: operationId(operation),
     tags: [operation.tag],
     summary: operation.summary,
     "x-remit-access": operation.access,
-    description: `${operation.description ?? ""}${who ?? permission}`.trim(),
-    security:
-      operation.access === "anyone"
-        ? []
-        : operation.access === "user"
-          ? [{ session: [] }]
-          : [{ apiToken: [] }, { session: [] }],
+    description: `${operation.description ?? ""} ${who ?? needs}`.trim(),
+    security: operation.access === "anyone" ? [] : isUserOnly ? [{ session: [] }] : [{ apiToken: [] }, { session: [] }],
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(operation.body
       ? {
           requestBody: {
-            required: true,
-            description: `JSON, at most ${formatBytes(operation.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES)}.`,
+            required: !operation.bodyOptional,
+            description:
+              `JSON, at most ${formatBytes(operation.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES)}.` +
+              (operation.bodyOptional ? " Without a body, every field takes its default." : ""),
             content: { "application/json": { schema: toJsonSchema(operation.body, "input") } },
           },
         }
@@ -190,6 +189,8 @@ function tidy(schema: TJson): TJson {
       const tidied = { ...value };
       // zod spells out the ISO date-time grammar as a regular expression; `format` says it.
       if (tidied.format === "date-time") delete tidied.pattern;
+      // zod names some string checks as formats JSON Schema does not have ("starts_with"); `pattern` says them.
+      if (typeof tidied.format === "string" && !JSON_SCHEMA_FORMATS.has(tidied.format)) delete tidied.format;
       // zod bounds every integer by JavaScript's safe range, which says nothing to a reader.
       if (tidied.minimum === Number.MIN_SAFE_INTEGER) delete tidied.minimum;
       if (tidied.maximum === Number.MAX_SAFE_INTEGER) delete tidied.maximum;
@@ -197,6 +198,29 @@ function tidy(schema: TJson): TJson {
     }),
   ) as TJson;
 }
+
+// The formats of JSON Schema 2020-12 (validation vocabulary, section 7.3).
+const JSON_SCHEMA_FORMATS = new Set([
+  "date-time",
+  "date",
+  "time",
+  "duration",
+  "email",
+  "idn-email",
+  "hostname",
+  "idn-hostname",
+  "ipv4",
+  "ipv6",
+  "uri",
+  "uri-reference",
+  "iri",
+  "iri-reference",
+  "uuid",
+  "uri-template",
+  "json-pointer",
+  "relative-json-pointer",
+  "regex",
+]);
 
 function isRecord(value: unknown): value is TJson {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -9,8 +9,8 @@ export const POST = defineOperation({
   summary: "Say where this browser tab is looking",
   description:
     "Sent by the browser every 5 s and when the page or focused cell changes; announced to the organisation's " +
-    "other tabs, never stored. Signed-in people only: API tokens get 403.",
-  access: "read",
+    "other tabs, never stored.",
+  access: "user:read",
   body: ZPresence,
   responses: { 204: noContent("Announced.") },
 });
