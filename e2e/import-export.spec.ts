@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Download, type Page } from "@playwright/test";
+import { PNG } from "pngjs";
 import { db } from "@/lib/db";
 import { createAccount, signIn } from "./fixtures/accounts";
 import { captureScreens } from "./fixtures/screens";
@@ -29,6 +30,54 @@ function changesOf(page: Page, kind: string) {
 
 async function contentOf(download: Download): Promise<Buffer> {
   return readFile(await download.path());
+}
+
+/**
+ * The PNG's size in pixels; the share of its pixels that are light (luminance over half); and how much is drawn on
+ * it, as the share of pixels far from the mean luminance (text, badges, borders).
+ */
+function pngOf(content: Buffer) {
+  const image = PNG.sync.read(content);
+  const luminances: number[] = [];
+  for (let offset = 0; offset < image.data.length; offset += 4) {
+    const [red, green, blue] = [image.data[offset]!, image.data[offset + 1]!, image.data[offset + 2]!];
+    luminances.push(0.2126 * red + 0.7152 * green + 0.0722 * blue);
+  }
+  const shareOf = (test: (luminance: number) => boolean) => luminances.filter(test).length / luminances.length;
+  const mean = luminances.reduce((sum, each) => sum + each, 0) / luminances.length;
+  return {
+    width: image.width,
+    height: image.height,
+    light: shareOf((each) => each > 128),
+    inked: shareOf((each) => Math.abs(each - mean) > 100),
+  };
+}
+
+/** The download is a PNG of the element `targetId` as drawn, all in the theme's colours, with the table on it. */
+async function expectDrawing(page: Page, download: Download, targetId: string, theme: "light" | "dark") {
+  const image = pngOf(await contentOf(download));
+  // Soft, so that one run reports every way the image is wrong.
+  expect.soft({ width: image.width, height: image.height }).toEqual(await drawnSizeOf(page, targetId));
+  // The demo map's tables are about 97 % light in the light theme and 2 % in the dark one; a light table drawn on
+  // the dark page (the theme lost while drawing) is about 21 % light.
+  if (theme === "light") expect.soft(image.light, "the light theme's image is light").toBeGreaterThan(0.9);
+  else expect.soft(image.light, "the dark theme's image is dark").toBeLessThan(0.1);
+  // About 1.5-4 % for the demo map's tables; a blank image has none.
+  expect.soft(image.inked, "the image shows the table").toBeGreaterThan(0.005);
+}
+
+/**
+ * The size the PNG of the element `targetId` must have: the whole element, scrolled-out parts included, as laid out
+ * while it is drawn (controls give way to the values they hold), at DownloadPngButton's pixel ratio of 2, whatever
+ * the screen's devicePixelRatio.
+ */
+async function drawnSizeOf(page: Page, targetId: string) {
+  return page.locator(`#${targetId}`).evaluate((element) => {
+    element.dataset.drawing = "";
+    const size = { width: element.scrollWidth * 2, height: element.scrollHeight * 2 };
+    delete element.dataset.drawing;
+    return size;
+  });
 }
 
 /** Signs in as an Owner of a new organisation with the demo map and opens Import / export. */
@@ -173,9 +222,7 @@ test("the overview and a team's matrix download as PNG images", async ({ page },
     page.getByRole("button", { name: "Download PNG: the overview table" }).click(),
   );
   expect(overview.suggestedFilename()).toBe(`${organization.slug}-overview.png`);
-  const overviewImage = await contentOf(overview);
-  expect(overviewImage.subarray(1, 4).toString("latin1")).toBe("PNG");
-  expect(overviewImage.length).toBeGreaterThan(10_000);
+  await expectDrawing(page, overview, "overview-table", "light");
   // Kept with the test's artifacts, to look at.
   await overview.saveAs(testInfo.outputPath("overview-download.png"));
 
@@ -184,13 +231,14 @@ test("the overview and a team's matrix download as PNG images", async ({ page },
     page.getByRole("button", { name: "Download PNG: the Growth matrix" }).click(),
   );
   expect(matrix.suggestedFilename()).toBe(`${organization.slug}-growth-matrix.png`);
-  expect((await contentOf(matrix)).subarray(1, 4).toString("latin1")).toBe("PNG");
+  await expectDrawing(page, matrix, "team-matrix", "light");
   await matrix.saveAs(testInfo.outputPath("matrix-download.png"));
   // In the dark theme, the image is dark too.
   await page.emulateMedia({ colorScheme: "dark" });
   const dark = await downloadOf(page, () =>
     page.getByRole("button", { name: "Download PNG: the Growth matrix" }).click(),
   );
+  await expectDrawing(page, dark, "team-matrix", "dark");
   await dark.saveAs(testInfo.outputPath("matrix-download-dark.png"));
 });
 

@@ -5,8 +5,12 @@ import path from "node:path";
 import { ROOT, run } from "./process.mjs";
 
 const INPUT_DIRECTORIES = ["app", "components", "lib", "public", "prisma"];
+// package.json and the lockfile say which dependencies were asked for; node_modules/.package-lock.json (which npm
+// writes on every install) says which are installed, and the build bundles those.
 const INPUT_FILES = [
+  "package.json",
   "package-lock.json",
+  "node_modules/.package-lock.json",
   "next.config.ts",
   "tsconfig.json",
   "postcss.config.mjs",
@@ -27,15 +31,16 @@ function* walk(directory) {
   }
 }
 
-function sourceHash() {
+/** A hash of everything a build of the project in `root` is made from. */
+export function sourceHash(root = ROOT) {
   const hash = createHash("sha256");
   const files = [
-    ...INPUT_FILES.map((file) => path.join(ROOT, file)),
-    ...INPUT_DIRECTORIES.flatMap((d) => [...walk(path.join(ROOT, d))]),
+    ...INPUT_FILES.map((file) => path.join(root, file)),
+    ...INPUT_DIRECTORIES.flatMap((d) => [...walk(path.join(root, d))]),
   ];
   for (const file of files) {
     if (!existsSync(file) || !statSync(file).isFile()) continue;
-    hash.update(path.relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
+    hash.update(path.relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex");
 }
