@@ -566,9 +566,14 @@ function expectedStatus(entry: TEntry, actor: TActorName): number {
   return ALLOWED_ROLES[entry.permission!].includes(role) ? entry.success : 403;
 }
 
-/** Everything a refused request must leave as it was, for both organisations of the world. */
-async function snapshot(world: TWorld) {
+/**
+ * Everything a refused request must leave as it was: both organisations of the world, and the world's users and any
+ * account with an email the request names.
+ */
+async function snapshot(world: TWorld, body?: unknown) {
   const organizationId = { in: [world.org.id, world.other.id] };
+  const userIds = [world.owner.id, world.manager.id, world.viewer.id, world.outsider.id];
+  const emails = JSON.stringify(body ?? null).match(/[^\s"@]+@[^\s"@]+/g) ?? [];
   const [organizations, memberships, invitations, tokens, users] = await Promise.all([
     db.organization.findMany({ where: { id: organizationId }, orderBy: { id: "asc" } }),
     db.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -578,7 +583,11 @@ async function snapshot(world: TWorld) {
       orderBy: { id: "asc" },
       select: { id: true, name: true, role: true, revokedAt: true, tokenHash: true },
     }),
-    db.user.count(),
+    db.user.findMany({
+      where: { OR: [{ id: { in: userIds } }, { email: { in: emails } }] },
+      orderBy: { id: "asc" },
+      select: { id: true, email: true, name: true },
+    }),
   ]);
   const map = await Promise.all([
     db.team.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -602,7 +611,7 @@ describe.each(MATRIX)("$method $route", (entry) => {
     const call = await entry.prepare(world);
     const handler = await loadHandler(entry.route, entry.method);
     const expected = expectedStatus(entry, actor);
-    const before = await snapshot(world);
+    const before = await snapshot(world, call.body);
     const journalBefore = await lastJournalId(world);
 
     const response = await callRoute(handler, { method: entry.method, credentials: world.credentials[actor], ...call });
@@ -621,7 +630,7 @@ describe.each(MATRIX)("$method $route", (entry) => {
     }
     if (expected >= 400) {
       expect(Object.keys(response.body as object)).toEqual(["error"]);
-      expect(await snapshot(world)).toEqual(before);
+      expect(await snapshot(world, call.body)).toEqual(before);
     }
     await expectJournalled(world, actor, before.map, journalBefore);
   });

@@ -2,7 +2,7 @@
 // and odd unicode text, deep nesting, prototype-pollution keys, SQL- and HTML-looking text, other organisations'
 // ids, text that is not JSON). Whatever comes in, the answer is a 2xx, or a 4xx with `{ error: { code, message } }`
 // and the database as it was. A write route that exists but is missing from FUZZ fails the last test.
-// FUZZ_RUNS sets the number of random requests per route, FUZZ_SEED replays a failure (fast-check prints the seed).
+// Each runs with a fixed seed and a random one; FUZZ_RUNS and FUZZ_SEED as in lib/server/testing/fuzz.ts.
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,6 +15,7 @@ import { documentedResponse } from "@/lib/server/testing/contracts";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
 import { MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/validation/map";
 import { filesNamed } from "@/lib/server/testing/files";
+import { assertFuzz, FUZZ_RUNS } from "@/lib/server/testing/fuzz";
 import { callRoute, sessionCookie, TEST_ORIGIN, type TCredentials } from "@/lib/server/testing/http";
 import {
   createApiTokenFor,
@@ -27,8 +28,6 @@ import {
   createUser,
 } from "@/prisma/factories";
 
-const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 30);
-const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
 const ORG = "/api/v1/orgs/[orgSlug]";
 /** Sign-ups from these tests use this domain, so that the snapshot can find them. */
@@ -529,8 +528,8 @@ describe.each(ENTRIES)("$label", (entry) => {
     const examples = (entry.fields ? RAW_BODIES : RAW_BODIES.slice(0, 4)).map(
       (body) => [validParams(world, entry.route), body] as [Record<string, string>, string | undefined],
     );
-    await fc.assert(property, { numRuns: NUM_RUNS + examples.length, seed: SEED, examples, endOnFailure: true });
-  }, 120_000);
+    await assertFuzz(property, { examples });
+  }, 240_000);
 
   it("answers 413 for a body over its size limit, with nothing changed", async () => {
     const world = await createWorld();
@@ -654,8 +653,8 @@ describe("every read route", () => {
         if (response.status >= 300) expectRefusal(response, what);
       },
     );
-    await fc.assert(property, { numRuns: NUM_RUNS * 10, seed: SEED, endOnFailure: true });
-  }, 120_000);
+    await assertFuzz(property, { numRuns: FUZZ_RUNS * 10 });
+  }, 240_000);
 });
 
 describe("the hostile-input list", () => {
