@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { CrossWorkspaceLink } from "@/components/drafts/cross-workspace-link";
 
 type TDraftBannerProps = {
   draft: { id: string; name: string; isPublished: boolean; live: { slug: string; name: string } };
@@ -28,19 +28,19 @@ export function DraftBanner({ draft }: TDraftBannerProps) {
         </p>
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
           <li>
-            <Link href={`/${draft.live.slug}`} className={linkClass}>
+            <CrossWorkspaceLink href={`/${draft.live.slug}`} className={linkClass}>
               Back to live
-            </Link>
+            </CrossWorkspaceLink>
           </li>
           <li>
-            <Link href={`/${draft.live.slug}/drafts/${draft.id}/compare`} className={linkClass}>
+            <CrossWorkspaceLink href={`/${draft.live.slug}/drafts/${draft.id}/compare`} className={linkClass}>
               Compare with live
-            </Link>
+            </CrossWorkspaceLink>
           </li>
           <li>
-            <Link href={`/${draft.live.slug}/drafts`} className={linkClass}>
+            <CrossWorkspaceLink href={`/${draft.live.slug}/drafts`} className={linkClass}>
               All drafts
-            </Link>
+            </CrossWorkspaceLink>
           </li>
         </ul>
       </div>

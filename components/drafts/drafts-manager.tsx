@@ -7,6 +7,7 @@ import { Button, buttonClassName } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DateTime } from "@/components/ui/date-time";
 import { apiFetch, ApiError } from "@/lib/api-client";
+import { CrossWorkspaceLink } from "./cross-workspace-link";
 import { DraftFields } from "./draft-fields";
 import { draftFieldErrors, type TDraft } from "./draft-types";
 
@@ -179,13 +180,13 @@ function DraftItem({
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-          <Link
+          <CrossWorkspaceLink
             href={`/${draft.slug}`}
             className={buttonClassName("secondary")}
             aria-label={`Open ${draft.name}${draft.publishedAt || !canEdit ? " (read-only)" : ""}`}
           >
             Open{draft.publishedAt || !canEdit ? " (read-only)" : ""}
-          </Link>
+          </CrossWorkspaceLink>
           <Link
             href={`/${orgSlug}/drafts/${draft.id}/compare`}
             className={LINK_CLASS}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ComparisonView } from "@/components/drafts/comparison-view";
+import { CrossWorkspaceLink } from "@/components/drafts/cross-workspace-link";
 import { DownloadJsonButton } from "@/components/drafts/download-json-button";
 import { PublishPanel } from "@/components/drafts/publish-panel";
 import { Button, buttonClassName } from "@/components/ui/button";
@@ -94,9 +95,9 @@ export default async function CompareDraftPage({ params, searchParams }: TProps)
               Compare
             </Button>
           </form>
-          <Link href={`/${draft.slug}`} className={buttonClassName("secondary")}>
+          <CrossWorkspaceLink href={`/${draft.slug}`} className={buttonClassName("secondary")}>
             Open the draft
-          </Link>
+          </CrossWorkspaceLink>
           <DownloadJsonButton
             data={comparison}
             fileName={`${draft.slug}-compare-${comparison.with.kind === "live" ? "live" : comparison.with.id}.json`}
