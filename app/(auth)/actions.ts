@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
 import { oauthOptions, signIn, signOut } from "@/lib/auth";
 import { signUp } from "@/lib/server/accounts/sign-up";
 import { currentClientAddress } from "@/lib/server/http/client-address";
@@ -11,6 +12,8 @@ import { safeRedirectPath } from "@/lib/validation/redirect";
 
 const WRONG_CREDENTIALS = "That email and password do not match an account. Check both and try again.";
 const TOO_MANY_ATTEMPTS = "Too many failed sign-ins for this account or network. Wait 15 minutes and try again.";
+const CREATED_BUT_NOT_SIGNED_IN =
+  "Your account is created, but too many failed sign-ins came from this network lately. Wait 15 minutes, then sign in.";
 
 export async function signInAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
   const values = formValues(formData, ["email", "password", "redirectTo"]);
@@ -42,14 +45,20 @@ export async function signUpAction(_previous: TActionState, formData: FormData):
     });
     return { ok: true };
   } catch (error) {
+    // Only signing in can fail this way, and then the account exists already.
+    if (error instanceof AuthError) return { ok: false, message: CREATED_BUT_NOT_SIGNED_IN, values: echoed };
     return actionError(error, echoed);
   }
 }
 
 export async function signInWithProviderAction(formData: FormData): Promise<void> {
   const provider = formData.get("provider");
-  if (!oauthOptions.some((option) => option.id === provider)) return;
-  await signIn(String(provider), { redirectTo: safeRedirectPath(formData.get("redirectTo")) });
+  const redirectTo = safeRedirectPath(formData.get("redirectTo"));
+  // A provider no longer configured (a page from before), or never: the sign-in page shows the ways there are.
+  if (!oauthOptions.some((option) => option.id === provider)) {
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(redirectTo)}`);
+  }
+  await signIn(String(provider), { redirectTo });
 }
 
 export async function signOutAction(): Promise<void> {
