@@ -274,25 +274,27 @@ async function browserOf(world: TWorld, caller: TCaller): Promise<TBrowser> {
   return caller === "anonymous" ? newBrowser() : signedInBrowser(userOf(world, caller));
 }
 
-describe.each(ACTIONS)("$action", (entry) => {
-  it.each(CALLERS)("as %s", async (caller) => {
-    const world = await createWorld();
-    const browser = await browserOf(world, caller);
-    const expected = expectedOutcome(entry, caller);
-    const before = await snapshot(world);
-    const call = await callAction(browser, () => entry.run(world), { path: entry.path(world) });
-    if (expected === "ok") {
-      await entry.wrote(world, call as TCall, caller);
-      return;
-    }
-    const refusal = entry.action.endsWith("#acceptInvitationAction") && expected === "forbidden";
-    expect(call).toMatchObject({
-      result: { ok: false, message: expect.stringMatching(refusal ? INVITATION_REFUSAL : REFUSALS[expected]) },
+for (const entry of ACTIONS) {
+  describe(entry.action, () => {
+    it.each(CALLERS)("as %s", async (caller) => {
+      const world = await createWorld();
+      const browser = await browserOf(world, caller);
+      const expected = expectedOutcome(entry, caller);
+      const before = await snapshot(world);
+      const call = await callAction(browser, () => entry.run(world), { path: entry.path(world) });
+      if (expected === "ok") {
+        await entry.wrote(world, call as TCall, caller);
+        return;
+      }
+      const refusal = entry.action.endsWith("#acceptInvitationAction") && expected === "forbidden";
+      expect(call).toMatchObject({
+        result: { ok: false, message: expect.stringMatching(refusal ? INVITATION_REFUSAL : REFUSALS[expected]) },
+      });
+      expect(call.revalidated).toEqual([]);
+      expect(await snapshot(world)).toEqual(before);
     });
-    expect(call.revalidated).toEqual([]);
-    expect(await snapshot(world)).toEqual(before);
   });
-});
+}
 
 /** Who the browser's session cookie signs in, as every page and route reads it; null when nobody. */
 async function signedInAs(browser: TBrowser): Promise<string | null> {

@@ -73,6 +73,7 @@ async function createWorld() {
     org,
     other,
     users: [owner!, viewer!, guest!, outsider!],
+    outsider: outsider!,
     // Who calls: nobody, the Owner, or the guest the invitation is for (signed in through Auth.js).
     callers: { anonymous: null, owner: owner!, guest: guest! },
     // Bound arguments: a value of this organisation, and one of the other.
@@ -258,15 +259,24 @@ function digest(rows: unknown): string {
   return `${Array.isArray(rows) ? rows.length : rows}:${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
 }
 
+const digests = (tables: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(tables).map(([table, rows]) => [table, digest(rows)]));
+
 /** What a refused action must leave as it was, as digests. */
 async function snapshot(world: TWorld, emails: string[]) {
-  const tables = await accountRows({
-    organizationIds: [world.org.id, world.other.id],
-    userIds: world.users.map((user) => user.id),
-    emails,
-    emailDomains: [SIGN_UP_DOMAIN],
-  });
-  return Object.fromEntries(Object.entries(tables).map(([table, rows]) => [table, digest(rows)]));
+  return digests(
+    await accountRows({
+      organizationIds: [world.org.id, world.other.id],
+      userIds: world.users.map((user) => user.id),
+      emails,
+      emailDomains: [SIGN_UP_DOMAIN],
+    }),
+  );
+}
+
+/** The other organisation's rows and its Owner's: no caller here may change them, whatever the outcome. */
+async function theirRows(world: TWorld) {
+  return digests(await accountRows({ organizationIds: [world.other.id], userIds: [world.outsider.id] }));
 }
 
 function emailsIn(form: [string, TFormValue][]): string[] {
@@ -290,38 +300,43 @@ function isOnThisSite(target: string): boolean {
   return URL.canParse(target) && new URL(target).origin === TEST_ORIGIN;
 }
 
-describe.each(Object.entries(ACTIONS).map(([action, entry]) => ({ action, ...entry })))("$action", (entry) => {
-  it("succeeds, or answers a message a person can act on and changes nothing", async () => {
-    const world = await createWorld();
-    const caller = world.callers[entry.caller];
-    const signedIn: TBrowser | null = caller && (await signedInBrowser(caller));
-    const property = fc.asyncProperty(entry.input(world), async (input) => {
-      const emails = emailsIn(input.form);
-      const before = await snapshot(world, emails);
-      // Anonymous callers come with a browser of their own each time (a sign-in may succeed).
-      const { result: state, redirectedTo } = await callAction(signedIn ?? newBrowser(), () => entry.run(input));
-      const what = `${JSON.stringify(state ?? { redirectedTo })?.slice(0, 500)} for ${JSON.stringify(input).slice(0, 600)}`;
-      if (redirectedTo !== undefined) {
-        expect(isOnThisSite(redirectedTo), `redirected off the site: ${what}`).toBe(true);
-        return;
-      }
-      if (!state) return;
-      // React passes only plain objects and arrays from a server action to the browser.
-      expectPlainData(state, what);
-      if (state.ok) return;
-      expect(typeof state.message, what).toBe("string");
-      expect(state.message?.trim(), what).not.toBe("");
-      expect(state.message, what).not.toBe(GENERIC_MESSAGE);
-      const fieldMessages = Object.values(state.fields ?? {}).flat();
-      expect(
-        fieldMessages.filter((message) => ZOD_DEFAULT_MESSAGE.test(message)),
-        what,
-      ).toEqual([]);
-      expect(await snapshot(world, emails), what).toEqual(before);
-    });
-    await fc.assert(property, { numRuns: NUM_RUNS, seed: SEED, endOnFailure: true });
-  }, 120_000);
-});
+for (const [action, entry] of Object.entries(ACTIONS)) {
+  describe(action, () => {
+    it("succeeds, or answers a message a person can act on and changes nothing", async () => {
+      const world = await createWorld();
+      const caller = world.callers[entry.caller];
+      const signedIn: TBrowser | null = caller && (await signedInBrowser(caller));
+      const property = fc.asyncProperty(entry.input(world), async (input) => {
+        const emails = emailsIn(input.form);
+        const before = await snapshot(world, emails);
+        const theirsBefore = await theirRows(world);
+        // Anonymous callers come with a browser of their own each time (a sign-in may succeed).
+        const { result: state, redirectedTo } = await callAction(signedIn ?? newBrowser(), () => entry.run(input));
+        const what = `${JSON.stringify(state ?? { redirectedTo })?.slice(0, 500)} for ${JSON.stringify(input).slice(0, 600)}`;
+        // Their ids in our address, or ours in theirs: nothing of theirs changes, even when the action succeeds.
+        expect(await theirRows(world), `changed the other organisation: ${what}`).toEqual(theirsBefore);
+        if (redirectedTo !== undefined) {
+          expect(isOnThisSite(redirectedTo), `redirected off the site: ${what}`).toBe(true);
+          return;
+        }
+        if (!state) return;
+        // React passes only plain objects and arrays from a server action to the browser.
+        expectPlainData(state, what);
+        if (state.ok) return;
+        expect(typeof state.message, what).toBe("string");
+        expect(state.message?.trim(), what).not.toBe("");
+        expect(state.message, what).not.toBe(GENERIC_MESSAGE);
+        const fieldMessages = Object.values(state.fields ?? {}).flat();
+        expect(
+          fieldMessages.filter((message) => ZOD_DEFAULT_MESSAGE.test(message)),
+          what,
+        ).toEqual([]);
+        expect(await snapshot(world, emails), what).toEqual(before);
+      });
+      await fc.assert(property, { numRuns: NUM_RUNS, seed: SEED, endOnFailure: true });
+    }, 120_000);
+  });
+}
 
 describe("the hostile-input list of actions", () => {
   it("covers every exported server action", () => {
