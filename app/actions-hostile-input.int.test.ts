@@ -1,13 +1,15 @@
-// Must come first: it sets up the request scope Next.js's modules capture when they load.
-import { callAction, newBrowser, signedInBrowser, type TBrowser } from "@/lib/server/testing/action-request";
 // Hostile input for every server action: random and adversarial form fields and bound arguments (wrong types,
 // files for text, repeated and missing fields, huge and odd unicode text, other organisations' ids, unsafe
 // redirect targets). The actions are called as Next.js calls them, by a browser signed in through Auth.js (nothing
 // of lib/auth.ts, Auth.js or Next.js is replaced). Whatever comes in, an action succeeds (state `ok`, or a redirect
 // to a page of this site), or answers a message a person can act on (never the generic "went wrong" one) and
-// leaves the database as it was. An exported action missing from ACTIONS fails the last test.
+// leaves the database as it was; no outcome changes the other organisation's rows. An exported action missing
+// from ACTIONS fails the last test.
 // FUZZ_RUNS and FUZZ_SEED as in app/api/v1/hostile-input.int.test.ts; without FUZZ_SEED the seed is random, and a
 // failure prints the seed (and path) that replays it.
+
+// First: it sets up the request scope that Next.js's modules capture when they load.
+import { callAction, newBrowser, signedInBrowser, type TBrowser } from "@/lib/server/testing/action-request";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";

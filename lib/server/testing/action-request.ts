@@ -1,10 +1,12 @@
 // Calls server actions as Next.js does: inside the request scope that next/headers (headers(), cookies()),
-// redirect() and revalidatePath() read, built from a real request by the factories Next.js itself uses for route
+// redirect() and revalidatePath() read, built from a request by the factories Next.js itself uses for route
 // handlers and server actions. Next.js has no public helper for this (next/experimental/testing/server covers
-// middleware and config only), so these are its internal modules; nothing of Next.js or Auth.js is replaced, and
-// the cookies an action sets come back as the browser would keep them.
-// Next.js's server loads this before anything else: its request scope lives in AsyncLocalStorage, which it
-// exposes as a global that next/headers captures when first loaded. So this module must be imported first.
+// middleware and config only), so these are its internal modules. Nothing of Next.js or Auth.js is replaced, and
+// the cookies an action sets come back as a browser would keep them.
+//
+// Import this module before any other: Next.js's request scope lives in an AsyncLocalStorage that its server
+// exposes as a global before loading anything (node-environment-baseline), and that next/headers captures when
+// it first loads.
 import "next/dist/server/node-environment-baseline.js";
 import { createRequestStore } from "next/dist/server/async-storage/request-store.js";
 import { createWorkStore } from "next/dist/server/async-storage/work-store.js";
@@ -146,14 +148,9 @@ export async function signedInBrowser(
   password = "correct horse battery staple",
 ): Promise<TBrowser> {
   const browser = newBrowser();
-  const { redirectedTo } = await callAction(
-    browser,
-    () => signIn("credentials", { email: user.email, password, redirectTo: "/" }),
-    {
-      path: "/sign-in",
-    },
-  );
-  if (redirectedTo !== `${TEST_ORIGIN}/` || browser.cookies.size === 0) {
+  const signingIn = () => signIn("credentials", { email: user.email, password, redirectTo: "/" });
+  const { redirectedTo } = await callAction(browser, signingIn, { path: "/sign-in" });
+  if (redirectedTo !== `${TEST_ORIGIN}/` || !browser.cookies.has("authjs.session-token")) {
     throw new Error(`Signing in as ${user.email} failed: redirected to ${redirectedTo}.`);
   }
   return browser;
