@@ -13,7 +13,7 @@ import { safeRedirectPath } from "@/lib/validation/redirect";
 const WRONG_CREDENTIALS = "That email and password do not match an account. Check both and try again.";
 const TOO_MANY_ATTEMPTS = "Too many failed sign-ins for this account or network. Wait 15 minutes and try again.";
 const CREATED_BUT_NOT_SIGNED_IN =
-  "Your account is created, but too many failed sign-ins came from this network lately. Wait 15 minutes, then sign in.";
+  "Your account is created. Too many failed sign-ins came from this network lately: wait 15 minutes, then sign in.";
 
 export async function signInAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
   const values = formValues(formData, ["email", "password", "redirectTo"]);
@@ -46,7 +46,7 @@ export async function signUpAction(_previous: TActionState, formData: FormData):
     return { ok: true };
   } catch (error) {
     // Only signing in can fail this way, and then the account exists already.
-    if (error instanceof AuthError) return { ok: false, message: CREATED_BUT_NOT_SIGNED_IN, values: echoed };
+    if (error instanceof AuthError) return { ok: true, message: CREATED_BUT_NOT_SIGNED_IN };
     return actionError(error, echoed);
   }
 }

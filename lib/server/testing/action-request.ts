@@ -19,10 +19,6 @@ import { getImplicitTags } from "next/dist/server/lib/implicit-tags.js";
 import { signIn } from "@/lib/auth";
 import { TEST_ORIGIN } from "./http";
 
-// Each test file calls from an address of its own (modules load once per file), so that the sign-in and invitation
-// rate limits counted for one file never refuse another's.
-const TEST_CLIENT_ADDRESS = `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
-
 // The work store's options that matter to a server action; the others concern rendering pages.
 const WORK_STORE_OPTIONS = {
   cacheLifeProfiles: {},
@@ -36,11 +32,16 @@ const WORK_STORE_OPTIONS = {
   assetPrefix: "",
 } as unknown as Parameters<typeof createWorkStore>[0]["renderOpts"];
 
-/** A browser's cookies for Remit: what it sends with each action, and what the actions' answers set. */
-export type TBrowser = { cookies: Map<string, string> };
+/**
+ * A browser: its cookies for Remit (what it sends with each action, and what the actions' answers set), and its
+ * network address. Each browser has an address of its own, so that the per-address rate limits (sign-in, sign-up,
+ * invitations) counted for one test never refuse another's.
+ */
+export type TBrowser = { cookies: Map<string, string>; address: string };
 
 export function newBrowser(): TBrowser {
-  return { cookies: new Map() };
+  const byte = () => Math.floor(Math.random() * 256);
+  return { cookies: new Map(), address: `198.18.${byte()}.${byte()}` };
 }
 
 /** The browser's Cookie header. */
@@ -77,7 +78,7 @@ export async function callAction<T>(
     "x-forwarded-host": url.host,
     "x-forwarded-proto": url.protocol.slice(0, -1),
     "x-forwarded-port": url.port || (url.protocol === "https:" ? "443" : "80"),
-    "x-forwarded-for": TEST_CLIENT_ADDRESS,
+    "x-forwarded-for": browser.address,
     ...headers,
   });
   const cookie = cookieHeader(browser);
