@@ -303,6 +303,20 @@ async function signedInAs(browser: TBrowser): Promise<string | null> {
 
 const openSessions = (userId: string) => db.userSession.count({ where: { userId } });
 
+/** Headers that put browsers on one network, from which ten sign-ins just failed (SIGN_IN_FAILURES' limit). */
+async function networkThatFailedToSignIn() {
+  const network = { "x-forwarded-for": newBrowser().address };
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const wrong = form({
+      email: `nobody-${unique()}@example.test`,
+      password: "not anybody's password",
+      redirectTo: "/",
+    });
+    await callAction(newBrowser(), () => signInAction({}, wrong), { headers: network });
+  }
+  return network;
+}
+
 // Actions open to anyone: they sign in, sign up or sign out, and check the credentials themselves.
 describe("app/(auth)/actions.ts#signInAction", () => {
   it("signs in with the right password: a session cookie and a server-side session, then the page asked for", async () => {
@@ -326,6 +340,20 @@ describe("app/(auth)/actions.ts#signInAction", () => {
       expect(call.redirectedTo).toBe(`${TEST_ORIGIN}/`);
     },
   );
+
+  it("refuses even the right password from a network that failed too often, and says when to try again", async () => {
+    const user = await createUser(db);
+    const network = await networkThatFailedToSignIn();
+    const browser = newBrowser();
+    const call = await callAction(
+      browser,
+      () => signInAction({}, form({ email: user.email, password: "correct horse battery staple", redirectTo: "/" })),
+      { headers: network },
+    );
+    expect(call.result).toMatchObject({ ok: false, message: expect.stringMatching(/Wait 15 minutes/) });
+    expect(await signedInAs(browser)).toBeNull();
+    expect(await openSessions(user.id)).toBe(0);
+  });
 
   it("refuses a wrong password: no cookie, no session", async () => {
     const user = await createUser(db);
@@ -353,16 +381,7 @@ describe("app/(auth)/actions.ts#signUpAction", () => {
   });
 
   it("creates the account from a network that failed to sign in too often, and says to sign in later", async () => {
-    // Browsers on one network: the failures of some count against the sign-up of another.
-    const network = { "x-forwarded-for": newBrowser().address };
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const wrong = form({
-        email: `nobody-${unique()}@example.test`,
-        password: "not anybody's password",
-        redirectTo: "/",
-      });
-      await callAction(newBrowser(), () => signInAction({}, wrong), { headers: network });
-    }
+    const network = await networkThatFailedToSignIn();
     const email = `new-${unique()}@example.test`;
     const browser = newBrowser();
     const call = await callAction(

@@ -15,6 +15,11 @@ const TOO_MANY_ATTEMPTS = "Too many failed sign-ins for this account or network.
 const CREATED_BUT_NOT_SIGNED_IN =
   "Your account is created. Too many failed sign-ins came from this network lately: wait 15 minutes, then sign in.";
 
+/** Auth.js's answer when lib/auth.ts refused a sign-in for too many failures (SignInRateLimited). */
+function isRateLimited(error: unknown): boolean {
+  return error instanceof CredentialsSignin && error.code === "rate_limited";
+}
+
 export async function signInAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
   const values = formValues(formData, ["email", "password", "redirectTo"]);
   const echoed = { email: values.email ?? "" };
@@ -25,8 +30,7 @@ export async function signInAction(_previous: TActionState, formData: FormData):
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean the sign-in failed.
     if (error instanceof AuthError) {
-      const isRateLimited = error instanceof CredentialsSignin && error.code === "rate_limited";
-      return { ok: false, message: isRateLimited ? TOO_MANY_ATTEMPTS : WRONG_CREDENTIALS, values: echoed };
+      return { ok: false, message: isRateLimited(error) ? TOO_MANY_ATTEMPTS : WRONG_CREDENTIALS, values: echoed };
     }
     return actionError(error, echoed);
   }
@@ -45,8 +49,8 @@ export async function signUpAction(_previous: TActionState, formData: FormData):
     });
     return { ok: true };
   } catch (error) {
-    // Only signing in can fail this way, and then the account exists already.
-    if (error instanceof AuthError) return { ok: true, message: CREATED_BUT_NOT_SIGNED_IN };
+    // The account exists, but signing in was refused: the network failed to sign in too often lately.
+    if (isRateLimited(error)) return { ok: true, message: CREATED_BUT_NOT_SIGNED_IN };
     return actionError(error, echoed);
   }
 }
