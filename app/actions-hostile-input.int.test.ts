@@ -1,14 +1,20 @@
 // Hostile input for every server action: random and adversarial form fields and bound arguments (wrong types,
 // files for text, repeated and missing fields, huge and odd unicode text, other organisations' ids, unsafe
-// redirect targets). The actions are called as Next.js calls them, with the session, headers and cache stubbed.
-// Whatever comes in, an action succeeds (state `ok`, or a redirect to a path on this site), or answers a message a
-// person can act on (never the generic "went wrong" one) and leaves the database as it was. An exported action
-// missing from ACTIONS fails the last test. FUZZ_RUNS and FUZZ_SEED as in app/api/v1/hostile-input.int.test.ts.
+// redirect targets). The actions are called as Next.js calls them, by a browser signed in through Auth.js (nothing
+// of lib/auth.ts, Auth.js or Next.js is replaced). Whatever comes in, an action succeeds (state `ok`, or a redirect
+// to a page of this site), or answers a message a person can act on (never the generic "went wrong" one) and
+// leaves the database as it was; no outcome changes the other organisation's rows. An exported action missing
+// from ACTIONS fails the last test.
+// FUZZ_RUNS and FUZZ_SEED as in app/api/v1/hostile-input.int.test.ts; without FUZZ_SEED the seed is random, and a
+// failure prints the seed (and path) that replays it.
+
+// First: it sets up the request scope that Next.js's modules capture when they load.
+import { callAction, newBrowser, signedInBrowser, type TBrowser } from "@/lib/server/testing/action-request";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signUpAction, signInAction, signInWithProviderAction, signOutAction } from "@/app/(auth)/actions";
 import { acceptInvitationAction } from "@/app/(auth)/invitations/[token]/actions";
 import {
@@ -23,39 +29,10 @@ import { db } from "@/lib/db";
 import { toAppError, type TActionState } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
+import { accountRows } from "@/lib/server/testing/account-rows";
 import { filesNamed } from "@/lib/server/testing/files";
+import { TEST_ORIGIN } from "@/lib/server/testing/http";
 import { createApiTokenFor, createOrganization, createUser } from "@/prisma/factories";
-
-const session = vi.hoisted(() => ({ actor: null as TActor | null }));
-
-// The session comes from here rather than from a cookie; sign-in runs the password check as Auth.js's
-// Credentials provider does, and redirects like Auth.js when it succeeds.
-vi.mock("@/lib/auth", async () => {
-  const { CredentialsSignin } = await import("@auth/core/errors");
-  const { redirect } = await import("next/navigation");
-  const { AppError } = await import("@/lib/errors");
-  const { signInWithPassword } = await import("@/lib/server/auth/sign-in-with-password");
-  return {
-    currentActor: async () => session.actor,
-    oauthOptions: [],
-    signOut: async ({ redirectTo }: { redirectTo: string }) => redirect(redirectTo),
-    signIn: async (_provider: string, options: { email: string; password: string; redirectTo: string }) => {
-      try {
-        await signInWithPassword({ email: options.email, password: options.password, ip: "203.0.113.7" });
-      } catch (error) {
-        if (error instanceof AppError && ["unauthenticated", "rate_limited"].includes(error.code)) {
-          throw new CredentialsSignin();
-        }
-        throw error;
-      }
-      redirect(options.redirectTo);
-    },
-  };
-});
-// next-auth's entry point needs Next.js's module resolution; its error classes are Auth.js's own.
-vi.mock("next-auth", () => import("@auth/core/errors"));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "remit.test" }) }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
@@ -83,7 +60,7 @@ async function createWorld() {
     name: user.name,
   });
   const invite = (by: TActor, orgSlug: string, email: string) =>
-    createInvitation({ actor: by, orgSlug, email, role: "VIEWER", origin: "http://remit.test" });
+    createInvitation({ actor: by, orgSlug, email, role: "VIEWER", origin: TEST_ORIGIN });
   const pending = await invite(actor(owner!), org.slug, `pending-${Date.now()}@example.test`);
   const forGuest = await invite(actor(owner!), org.slug, guest!.email);
   const theirs = await invite(actor(outsider!), other.slug, `theirs-${Date.now()}@example.test`);
@@ -98,7 +75,9 @@ async function createWorld() {
     org,
     other,
     users: [owner!, viewer!, guest!, outsider!],
-    actors: { anonymous: null, owner: actor(owner!), guest: actor(guest!) },
+    outsider: outsider!,
+    // Who calls: nobody, the Owner, or the guest the invitation is for (signed in through Auth.js).
+    callers: { anonymous: null, owner: owner!, guest: guest! },
     // Bound arguments: a value of this organisation, and one of the other.
     args: {
       orgSlug: { ours: org.slug, theirs: other.slug },
@@ -200,7 +179,7 @@ const password = fc.oneof(
 
 type TInput = { args: unknown[]; form: [string, TFormValue][] };
 type TEntry = {
-  caller: keyof TWorld["actors"];
+  caller: keyof TWorld["callers"];
   input: (world: TWorld) => fc.Arbitrary<TInput>;
   run: (input: TInput) => Promise<TActionState | void>;
 };
@@ -282,30 +261,24 @@ function digest(rows: unknown): string {
   return `${Array.isArray(rows) ? rows.length : rows}:${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
 }
 
-/** What a refused action must leave as it was: the world's organisations, members, invitations, tokens, users. */
+const digests = (tables: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(tables).map(([table, rows]) => [table, digest(rows)]));
+
+/** What a refused action must leave as it was, as digests. */
 async function snapshot(world: TWorld, emails: string[]) {
-  const organizationId = { in: [world.org.id, world.other.id] };
-  const userIds = world.users.map((user) => user.id);
-  const orderBy = { id: "asc" } as const;
-  const tables = {
-    organizations: await db.organization.findMany({
-      where: { OR: [{ id: organizationId }, { members: { some: { userId: { in: userIds } } } }] },
-      orderBy,
+  return digests(
+    await accountRows({
+      organizationIds: [world.org.id, world.other.id],
+      userIds: world.users.map((user) => user.id),
+      emails,
+      emailDomains: [SIGN_UP_DOMAIN],
     }),
-    memberships: await db.membership.findMany({
-      where: { OR: [{ organizationId }, { userId: { in: userIds } }] },
-      orderBy,
-    }),
-    invitations: await db.invitation.findMany({ where: { organizationId }, orderBy }),
-    tokens: await db.apiToken.findMany({ where: { organizationId }, orderBy }),
-    users: await db.user.findMany({
-      where: {
-        OR: [{ id: { in: userIds } }, { email: { endsWith: `@${SIGN_UP_DOMAIN}` } }, { email: { in: emails } }],
-      },
-      orderBy,
-    }),
-  };
-  return Object.fromEntries(Object.entries(tables).map(([table, rows]) => [table, digest(rows)]));
+  );
+}
+
+/** The other organisation's rows and its Owner's: no caller here may change them, whatever the outcome. */
+async function theirRows(world: TWorld) {
+  return digests(await accountRows({ organizationIds: [world.other.id], userIds: [world.outsider.id] }));
 }
 
 function emailsIn(form: [string, TFormValue][]): string[] {
@@ -323,50 +296,49 @@ function expectPlainData(value: unknown, what: string) {
   for (const item of Object.values(value)) expectPlainData(item, what);
 }
 
-/** The action's answer, or where it redirected to (Next.js redirects by throwing). */
-async function outcome(run: () => Promise<TActionState | void>) {
-  try {
-    return { state: await run() };
-  } catch (error) {
-    const digest = (error as { digest?: unknown }).digest;
-    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) {
-      return { redirectedTo: digest.split(";")[2]! };
-    }
-    throw error;
-  }
+/** Whether a redirect stays on this site: a path (never "//host" or "/\\host"), or a URL of this origin. */
+function isOnThisSite(target: string): boolean {
+  if (target.startsWith("/")) return !/^\/[/\\]/.test(target);
+  return URL.canParse(target) && new URL(target).origin === TEST_ORIGIN;
 }
 
-describe.each(Object.entries(ACTIONS).map(([action, entry]) => ({ action, ...entry })))("$action", (entry) => {
-  it("succeeds, or answers a message a person can act on and changes nothing", async () => {
-    const world = await createWorld();
-    session.actor = world.actors[entry.caller];
-    const property = fc.asyncProperty(entry.input(world), async (input) => {
-      const emails = emailsIn(input.form);
-      const before = await snapshot(world, emails);
-      const { state, redirectedTo } = await outcome(() => entry.run(input));
-      const what = `${JSON.stringify(state ?? { redirectedTo })?.slice(0, 500)} for ${JSON.stringify(input).slice(0, 600)}`;
-      if (redirectedTo !== undefined) {
-        // Only ever to a path on this site.
-        expect(redirectedTo, what).toMatch(/^\/(?![/\\])/);
-        return;
-      }
-      if (!state) return;
-      // React passes only plain objects and arrays from a server action to the browser.
-      expectPlainData(state, what);
-      if (state.ok) return;
-      expect(typeof state.message, what).toBe("string");
-      expect(state.message?.trim(), what).not.toBe("");
-      expect(state.message, what).not.toBe(GENERIC_MESSAGE);
-      const fieldMessages = Object.values(state.fields ?? {}).flat();
-      expect(
-        fieldMessages.filter((message) => ZOD_DEFAULT_MESSAGE.test(message)),
-        what,
-      ).toEqual([]);
-      expect(await snapshot(world, emails), what).toEqual(before);
-    });
-    await fc.assert(property, { numRuns: NUM_RUNS, seed: SEED, endOnFailure: true });
-  }, 120_000);
-});
+for (const [action, entry] of Object.entries(ACTIONS)) {
+  describe(action, () => {
+    it("succeeds, or answers a message a person can act on and changes nothing", async () => {
+      const world = await createWorld();
+      const caller = world.callers[entry.caller];
+      const signedIn: TBrowser | null = caller && (await signedInBrowser(caller));
+      const property = fc.asyncProperty(entry.input(world), async (input) => {
+        const emails = emailsIn(input.form);
+        const before = await snapshot(world, emails);
+        const theirsBefore = await theirRows(world);
+        // Anonymous callers come with a browser of their own each time (a sign-in may succeed).
+        const { result: state, redirectedTo } = await callAction(signedIn ?? newBrowser(), () => entry.run(input));
+        const what = `${JSON.stringify(state ?? { redirectedTo })?.slice(0, 500)} for ${JSON.stringify(input).slice(0, 600)}`;
+        // Their ids in our address, or ours in theirs: nothing of theirs changes, even when the action succeeds.
+        expect(await theirRows(world), `changed the other organisation: ${what}`).toEqual(theirsBefore);
+        if (redirectedTo !== undefined) {
+          expect(isOnThisSite(redirectedTo), `redirected off the site: ${what}`).toBe(true);
+          return;
+        }
+        if (!state) return;
+        // React passes only plain objects and arrays from a server action to the browser.
+        expectPlainData(state, what);
+        if (state.ok) return;
+        expect(typeof state.message, what).toBe("string");
+        expect(state.message?.trim(), what).not.toBe("");
+        expect(state.message, what).not.toBe(GENERIC_MESSAGE);
+        const fieldMessages = Object.values(state.fields ?? {}).flat();
+        expect(
+          fieldMessages.filter((message) => ZOD_DEFAULT_MESSAGE.test(message)),
+          what,
+        ).toEqual([]);
+        expect(await snapshot(world, emails), what).toEqual(before);
+      });
+      await fc.assert(property, { numRuns: NUM_RUNS, seed: SEED, endOnFailure: true });
+    }, 120_000);
+  });
+}
 
 describe("the hostile-input list of actions", () => {
   it("covers every exported server action", () => {

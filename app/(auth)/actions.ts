@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
 import { oauthOptions, signIn, signOut } from "@/lib/auth";
 import { signUp } from "@/lib/server/accounts/sign-up";
 import { currentClientAddress } from "@/lib/server/http/client-address";
@@ -11,6 +12,13 @@ import { safeRedirectPath } from "@/lib/validation/redirect";
 
 const WRONG_CREDENTIALS = "That email and password do not match an account. Check both and try again.";
 const TOO_MANY_ATTEMPTS = "Too many failed sign-ins for this account or network. Wait 15 minutes and try again.";
+const CREATED_BUT_NOT_SIGNED_IN =
+  "Your account is created. Too many failed sign-ins came from this network lately: wait 15 minutes, then sign in.";
+
+/** Auth.js's answer when lib/auth.ts refused a sign-in for too many failures (SignInRateLimited). */
+function isRateLimited(error: unknown): boolean {
+  return error instanceof CredentialsSignin && error.code === "rate_limited";
+}
 
 export async function signInAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
   const values = formValues(formData, ["email", "password", "redirectTo"]);
@@ -22,8 +30,7 @@ export async function signInAction(_previous: TActionState, formData: FormData):
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean the sign-in failed.
     if (error instanceof AuthError) {
-      const isRateLimited = error instanceof CredentialsSignin && error.code === "rate_limited";
-      return { ok: false, message: isRateLimited ? TOO_MANY_ATTEMPTS : WRONG_CREDENTIALS, values: echoed };
+      return { ok: false, message: isRateLimited(error) ? TOO_MANY_ATTEMPTS : WRONG_CREDENTIALS, values: echoed };
     }
     return actionError(error, echoed);
   }
@@ -42,14 +49,20 @@ export async function signUpAction(_previous: TActionState, formData: FormData):
     });
     return { ok: true };
   } catch (error) {
+    // The account exists, but signing in was refused: the network failed to sign in too often lately.
+    if (isRateLimited(error)) return { ok: true, message: CREATED_BUT_NOT_SIGNED_IN };
     return actionError(error, echoed);
   }
 }
 
 export async function signInWithProviderAction(formData: FormData): Promise<void> {
   const provider = formData.get("provider");
-  if (!oauthOptions.some((option) => option.id === provider)) return;
-  await signIn(String(provider), { redirectTo: safeRedirectPath(formData.get("redirectTo")) });
+  const redirectTo = safeRedirectPath(formData.get("redirectTo"));
+  // A provider no longer configured (a page from before), or never: the sign-in page shows the ways there are.
+  if (!oauthOptions.some((option) => option.id === provider)) {
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(redirectTo)}`);
+  }
+  await signIn(String(provider), { redirectTo });
 }
 
 export async function signOutAction(): Promise<void> {
