@@ -5,8 +5,7 @@
 // to a page of this site), or answers a message a person can act on (never the generic "went wrong" one) and
 // leaves the database as it was; no outcome changes the other organisation's rows. An exported action missing
 // from ACTIONS fails the last test.
-// FUZZ_RUNS and FUZZ_SEED as in app/api/v1/hostile-input.int.test.ts; without FUZZ_SEED the seed is random, and a
-// failure prints the seed (and path) that replays it.
+// Each runs with a fixed seed and a random one; FUZZ_RUNS and FUZZ_SEED as in lib/server/testing/fuzz.ts.
 
 // First: it sets up the request scope that Next.js's modules capture when they load.
 import { callAction, newBrowser, signedInBrowser, type TBrowser } from "@/lib/server/testing/action-request";
@@ -31,11 +30,10 @@ import type { TActor } from "@/lib/server/auth/actor";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
 import { accountRows } from "@/lib/server/testing/account-rows";
 import { filesNamed } from "@/lib/server/testing/files";
+import { assertFuzz } from "@/lib/server/testing/fuzz";
 import { TEST_ORIGIN } from "@/lib/server/testing/http";
 import { createApiTokenFor, createOrganization, createUser } from "@/prisma/factories";
 
-const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 30);
-const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const SIGN_UP_DOMAIN = `fuzz-actions-${Date.now().toString(36)}.example.test`;
 const GENERIC_MESSAGE = toAppError(new Error("anything unexpected")).message;
 // zod's own messages ("Invalid input: expected string, received number") say what broke, not what to enter.
@@ -335,8 +333,8 @@ for (const [action, entry] of Object.entries(ACTIONS)) {
         ).toEqual([]);
         expect(await snapshot(world, emails), what).toEqual(before);
       });
-      await fc.assert(property, { numRuns: NUM_RUNS, seed: SEED, endOnFailure: true });
-    }, 120_000);
+      await assertFuzz(property);
+    }, 240_000);
   });
 }
 
