@@ -3,14 +3,12 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { oauthOptions, signIn, signOut } from "@/lib/auth";
 import { signUp } from "@/lib/server/accounts/sign-up";
+import { TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "@/lib/server/auth/sign-in-errors";
 import { currentClientAddress } from "@/lib/server/http/client-address";
 import { actionError, formValues, parseForm, type TActionState } from "@/lib/server/http/action-state";
 import { ZSignUp } from "@/lib/validation/accounts";
 import { ZSignIn } from "@/lib/validation/auth";
 import { safeRedirectPath } from "@/lib/validation/redirect";
-
-const WRONG_CREDENTIALS = "That email and password do not match an account. Check both and try again.";
-const TOO_MANY_ATTEMPTS = "Too many failed sign-ins for this account or network. Wait 15 minutes and try again.";
 
 export async function signInAction(_previous: TActionState, formData: FormData): Promise<TActionState> {
   const values = formValues(formData, ["email", "password", "redirectTo"]);
