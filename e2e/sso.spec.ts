@@ -48,7 +48,7 @@ function newEmail() {
   return `sso-${randomUUID()}@example.test`;
 }
 
-/** Fails the test on any answer of 500 or more from the app while it runs. */
+/** The app's answers of 500 or more while the test runs; none is allowed. */
 function watchForServerErrors(page: Page, app: TSite): string[] {
   const failures: string[] = [];
   page.on("response", (response) => {
@@ -111,6 +111,7 @@ test("a first sign-in through single sign-on creates the account and signs in", 
 
 test("a later sign-in through single sign-on signs into the same account", async ({ page, sso }) => {
   const { provider, app } = sso;
+  const serverErrors = watchForServerErrors(page, app);
   const person = provider.addUser({ email: newEmail(), name: "Lee Later" });
   await continueWithSso(page, app);
   await signInAtProvider(page, provider, person.email);
@@ -139,6 +140,7 @@ test("a later sign-in through single sign-on signs into the same account", async
   expect(users).toEqual([{ id: userId }]);
   const accounts = await db.account.findMany({ where: { userId }, select: { providerAccountId: true } });
   expect(accounts).toEqual([{ providerAccountId: person.sub }]);
+  expect(serverErrors).toEqual([]);
 });
 
 test("single sign-on with the email of a password account is refused and links nothing", async ({
