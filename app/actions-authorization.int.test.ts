@@ -503,14 +503,14 @@ describe("app/(auth)/actions.ts#signInWithProviderAction", () => {
       }
     });
 
-    it("shows Auth.js's error page on this site when the identity provider cannot be reached", async () => {
+    it("comes back to the sign-in page, which says why, when the identity provider cannot be reached", async () => {
       // Nothing listens on this port of the test's range.
       const actions = await configuredActions("http://127.0.0.1:4299/issuer");
       // Auth.js logs the failed discovery request.
       const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
       const call = await callAction(newBrowser(), () => actions.signInWithProviderAction(providerForm("oidc")));
       logged.mockRestore();
-      expect(call.redirectedTo).toBe(`${TEST_ORIGIN}/api/auth/error?error=Configuration`);
+      expect(call.redirectedTo).toBe(`${TEST_ORIGIN}/sign-in?error=Configuration`);
     });
   });
 });

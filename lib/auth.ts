@@ -46,7 +46,9 @@ export const { handlers, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   adapter: oauth.providers.length > 0 ? accountLinkingAdapter() : undefined,
   trustHost: true,
-  pages: { signIn: "/sign-in" },
+  // Every failed sign-in comes back to the sign-in page, which says what happened (lib/server/auth/sign-in-errors.ts);
+  // Auth.js's own error page would answer most of them with a bare 500 "Server error".
+  pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -4,14 +4,13 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { oauthOptions, signIn, signOut } from "@/lib/auth";
 import { signUp } from "@/lib/server/accounts/sign-up";
+import { TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "@/lib/server/auth/sign-in-errors";
 import { currentClientAddress } from "@/lib/server/http/client-address";
 import { actionError, formValues, parseForm, type TActionState } from "@/lib/server/http/action-state";
 import { ZSignUp } from "@/lib/validation/accounts";
 import { ZSignIn } from "@/lib/validation/auth";
 import { safeRedirectPath } from "@/lib/validation/redirect";
 
-const WRONG_CREDENTIALS = "That email and password do not match an account. Check both and try again.";
-const TOO_MANY_ATTEMPTS = "Too many failed sign-ins for this account or network. Wait 15 minutes and try again.";
 const CREATED_BUT_NOT_SIGNED_IN =
   "Your account is created. Too many failed sign-ins came from this network lately: wait 15 minutes, then sign in.";
 

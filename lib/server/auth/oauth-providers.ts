@@ -35,6 +35,8 @@ export function oauthProviders(env: TEnvSource = process.env): {
       issuer: env.AUTH_OIDC_ISSUER,
       clientId: env.AUTH_OIDC_ID,
       clientSecret: env.AUTH_OIDC_SECRET,
+      // Auth.js checks PKCE only by default; `state` also ties the provider's answer to the browser that asked.
+      checks: ["pkce", "state"],
     });
     options.push({ id: "oidc", name });
   }

@@ -1,11 +1,14 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
 import { AppError, errorResponse } from "@/lib/errors";
+import { withPublicOrigin } from "@/lib/server/auth/public-origin-request";
 import { assertSignInAllowed, signInKeys } from "@/lib/server/auth/sign-in-with-password";
 import { clientAddress } from "@/lib/server/http/client-address";
 import { ZEmail } from "@/lib/validation/auth";
 
-export const { GET } = handlers;
+export function GET(request: NextRequest): Promise<Response> {
+  return handlers.GET(withPublicOrigin(request));
+}
 
 // Auth.js's forms are a few fields; nothing it reads needs more.
 const BODY_LIMIT_BYTES = 64_000;
@@ -29,5 +32,5 @@ export async function POST(request: NextRequest): Promise<Response> {
       if (!(error instanceof TypeError)) return errorResponse(error);
     }
   }
-  return handlers.POST(request);
+  return handlers.POST(withPublicOrigin(request));
 }
