@@ -49,6 +49,13 @@ export const { handlers, signIn, signOut } = NextAuth({
   // Every failed sign-in comes back to the sign-in page, which says what happened (lib/server/auth/sign-in-errors.ts);
   // Auth.js's own error page would answer most of them with a bare 500 "Server error".
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  // A wrong password (or a locked-out one) is the sign-in form's to say, not an error for the server's log; Auth.js
+  // would log each with its stack.
+  logger: {
+    error: (error) => {
+      if (!(error instanceof CredentialsSignin)) console.error("[auth][error]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -27,4 +27,13 @@ describe("parseEnv", () => {
     );
     expect(parseEnv({ ...valid, API_RATE_LIMIT_PER_MINUTE: "0" }).API_RATE_LIMIT_PER_MINUTE).toBe(0);
   });
+
+  it("takes an OpenID issuer over https, or over http on this machine only", () => {
+    for (const issuer of ["https://sso.example.com/realms/acme", "http://127.0.0.1:4300", "http://localhost:8080"]) {
+      expect(parseEnv({ ...valid, AUTH_OIDC_ISSUER: issuer }).AUTH_OIDC_ISSUER, issuer).toBe(issuer);
+    }
+    for (const issuer of ["http://sso.example.com", "sso.example.com", "ftp://127.0.0.1"]) {
+      expect(() => parseEnv({ ...valid, AUTH_OIDC_ISSUER: issuer }), issuer).toThrow(/AUTH_OIDC_ISSUER must be/);
+    }
+  });
 });

@@ -1,5 +1,15 @@
 import { z } from "zod";
 
+const ISSUER_MESSAGE = "AUTH_OIDC_ISSUER must be an https:// URL (http:// only on localhost, 127.0.0.1 or [::1]).";
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** An OpenID provider is reached over https, except one on this machine (for development and tests). */
+function isAcceptableIssuer(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+}
+
 const ZEnv = z.object({
   DATABASE_URL: z
     .string({
@@ -26,6 +36,7 @@ const ZEnv = z.object({
     .int("TRUSTED_PROXIES must be a whole number of proxies, at least 1.")
     .min(1, "TRUSTED_PROXIES must be a whole number of proxies, at least 1.")
     .default(1),
+  AUTH_OIDC_ISSUER: z.string().refine(isAcceptableIssuer, ISSUER_MESSAGE).optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

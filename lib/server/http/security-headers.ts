@@ -10,7 +10,7 @@ export function oauthFormOrigins(env: Record<string, string | undefined>): strin
     try {
       origins.push(new URL(env.AUTH_OIDC_ISSUER).origin);
     } catch {
-      // lib/auth refuses an issuer that is not a URL; nothing to allow here
+      // lib/env.ts refuses an issuer that is not a URL at start-up; nothing to allow here
     }
   }
   return origins;
