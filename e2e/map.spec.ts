@@ -106,7 +106,8 @@ test("a manager sets levels with the keyboard and the menu, and flags follow at 
   await page.getByRole("menuitemradio", { name: "Consulted" }).click();
   await expect(cell(page, "data-analysis", "po")).toHaveAccessibleName(/: Consulted/);
 
-  // The changes were saved: they survive a reload.
+  // The edits show at once and are saved one after another; once the page says so, they survive a reload.
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved." })).toBeVisible();
   await page.reload();
   await expect(cell(page, "market-research", "pm")).toHaveAccessibleName(/: Accountable/);
   await expect(cell(page, "data-analysis", "po")).toHaveAccessibleName(/: Consulted/);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useIsMutating } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
 import { useMemo, useState } from "react";
 import { peerColor, useLive, useLiveState } from "@/components/live/live-provider";
@@ -13,7 +14,7 @@ import { FlagsPanel, type TFlagFix } from "./flags-panel";
 import { holderPickerId } from "./slot-header";
 import { TeamMatrix } from "./team-matrix";
 import { useUndoShortcut } from "./use-undo-shortcut";
-import { useMapWrite, useOrgMap, useSetCell, type TMapState } from "./use-org-map";
+import { cellWritesKey, useMapWrite, useOrgMap, useSetCell, type TMapState } from "./use-org-map";
 
 type TProps = {
   orgId: string;
@@ -40,6 +41,8 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
   const live = useLive();
   const { peers } = useLiveState();
   const setCell = useSetCell({ orgId, orgSlug, scope, changedBy: live.lastChangeBy });
+  // Edits show at once and are saved one after another: say when the last is saved, so nobody leaves too early.
+  const savingCells = useIsMutating({ mutationKey: cellWritesKey(orgId) });
   const pathname = usePathname();
   // Cells that other people on this page have focused, outlined in their colour.
   const peerFocus = useMemo(() => {
@@ -164,6 +167,17 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
             removeSlot: (slot) => removeSlot.mutate(slot),
           }}
         />
+        {canEdit && (
+          <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+            {savingCells > 0
+              ? "Saving…"
+              : setCell.isError
+                ? "Your last change was not saved; the grid shows what is."
+                : setCell.submittedAt > 0
+                  ? "All changes saved."
+                  : ""}
+          </p>
+        )}
         <p className="text-xs text-slate-600 dark:text-slate-400">
           {canEdit
             ? "Click a cell, or move with the arrow keys and press A, R, C or I to set a level, Delete to clear it, Enter for the menu. Ctrl+Z (⌘Z) undoes your last change to this team."

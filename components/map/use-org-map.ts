@@ -87,6 +87,11 @@ export function useNewerInitialData(queryKey: readonly unknown[], initial: { loa
   }, [initial, queryClient]);
 }
 
+/** The key of this tab's cell writes, sent and waiting (see `useSetCell`). */
+export function cellWritesKey(orgId: string) {
+  return [orgId, "cells", "write"];
+}
+
 /**
  * Sets or clears one cell, optimistically; on failure the cell goes back and a toast says why. When someone else
  * changed the cell first (409), the toast names them, shows their value and offers to reapply ours in one click.
@@ -107,6 +112,7 @@ export function useSetCell({
   const toast = useToast();
   const key = mapQueryKey(orgId, scope);
   const mutation = useMutation({
+    mutationKey: cellWritesKey(orgId),
     // One write at a time: a quick second edit of a cell (Responsible, then Delete) must reach the server after the
     // first, with the version the first produces, or it would be refused as a conflict with oneself.
     scope: { id: `cells:${orgId}` },
