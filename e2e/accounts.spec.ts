@@ -126,15 +126,15 @@ test("an owner creates an API token that is shown once and works as a bearer tok
 
 test("the account screens pass the accessibility checks in light and dark", async ({ page }, testInfo) => {
   test.setTimeout(150_000);
-  for (const path of ["/", "/sign-in", "/sign-up"]) {
-    await page.goto(path);
-    await captureScreens(page, testInfo, `public${path.replace(/\//g, "-")}`);
-  }
   // The sign-in page as a failed sign-in through a provider leaves it: it says why.
   for (const error of ["OAuthAccountNotLinked", "Configuration"]) {
     await page.goto(`/sign-in?error=${error}`);
     await expect(page.getByRole("alert").filter({ hasText: /refused|did not complete/ })).toBeVisible();
     await captureScreens(page, testInfo, `sign-in-${error}`);
+  }
+  for (const path of ["/", "/sign-in", "/sign-up"]) {
+    await page.goto(path);
+    await captureScreens(page, testInfo, `public${path.replace(/\//g, "-")}`);
   }
   await signUp(page, { name: "Ada Access", email: uniqueEmail("a11y"), password: "a long access passphrase" });
   await expect(page.getByText("You are not a member of any organisation yet")).toBeVisible();
