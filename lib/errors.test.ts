@@ -38,6 +38,25 @@ describe("errorResponse", () => {
     expect(toAppError(new Error("query failed", { cause: error })).code).toBe("unavailable");
   });
 
+  it("answers 503 with Retry-After, never 500, for a deadlock or serialization failure however it is reported", async () => {
+    const reports = [
+      // node-postgres straight (queryRows): the SQLSTATE is the error's code.
+      Object.assign(new Error("deadlock detected"), { code: "40P01" }),
+      Object.assign(new Error("could not serialize access due to concurrent update"), { code: "40001" }),
+      // Prisma's interactive transaction, and its driver adapter's error inside.
+      Object.assign(new Error("Transaction failed due to a write conflict or a deadlock."), { code: "P2034" }),
+      new Error("query failed", { cause: { kind: "TransactionWriteConflict" } }),
+      // A raw query's P2010 with the SQLSTATE.
+      Object.assign(new Error("Raw query failed."), { code: "P2010", meta: { code: "40P01" } }),
+    ];
+    for (const error of reports) {
+      const response = errorResponse(error);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("1");
+      expect((await response.json()).error.code).toBe("unavailable");
+    }
+  });
+
   it("hides the details of unexpected errors", async () => {
     const original = console.error;
     console.error = () => {};

@@ -135,6 +135,19 @@ export function hasErrorCode(error: unknown, codes: ReadonlySet<string>): boolea
 }
 
 /**
+ * PostgreSQL's SQLSTATEs for a transaction aborted by a deadlock (40P01) or a serialization failure (40001), and
+ * Prisma's code for both (P2034; its driver adapter calls them TransactionWriteConflict). Trying again may succeed.
+ */
+const TRANSIENT_CONFLICT_CODES = new Set(["40P01", "40001", "P2034"]);
+
+/** Whether the database aborted the transaction for a deadlock or serialization failure (see above). */
+export function isTransientConflict(error: unknown): boolean {
+  if (hasErrorCode(error, TRANSIENT_CONFLICT_CODES)) return true;
+  for (const { kind } of nestedErrors(error)) if (kind === "TransactionWriteConflict") return true;
+  return false;
+}
+
+/**
  * A write that lost a race the code did not foresee: a row it points at was deleted, or another write took the same
  * unique value, between its reads and its write.
  */
@@ -153,6 +166,14 @@ export function toAppError(error: unknown): AppError {
       {
         retryAfterSeconds: 5,
       },
+    );
+  }
+  if (isTransientConflict(error)) {
+    return new AppError(
+      "unavailable",
+      "The map was busy with other changes at the same moment; nothing was saved. Try again.",
+      undefined,
+      { retryAfterSeconds: 1 },
     );
   }
   if (isLostRace(error)) {

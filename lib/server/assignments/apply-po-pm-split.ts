@@ -1,6 +1,7 @@
 import "server-only";
 import { MAP_SLOT_SELECT } from "@/lib/server/map/load-map";
 import { changeOf, runWrite } from "@/lib/server/live/run-write";
+import { lockOrganization } from "@/lib/server/map/replace-map";
 import type { TAssignment, TStandardRole } from "@/lib/domain/model";
 import { planPoPmSplit } from "@/lib/domain/po-pm-split";
 import type { TActor } from "@/lib/server/auth/actor";
@@ -35,6 +36,7 @@ export async function applyPoPmSplit({
   return runWrite(
     { actor: author, action: "team.apply-split" },
     async (tx) => {
+      await lockOrganization(tx, organizationId, "share");
       const team = await findTeam(tx, { organizationId, ref: teamId });
       const slots = await tx.slot.findMany({
         where: { teamId: team.id, organizationId },

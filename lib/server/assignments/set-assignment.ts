@@ -47,7 +47,11 @@ export async function setAssignment({
   const empty: TAssignmentCell = { ...cell, level: null, version: 0 };
   const readCurrent = () => readCell(organizationId, cell);
 
-  // Each write is one statement, a compare-and-set on the version (see runAnnouncedStatement).
+  // Each write is one statement, a compare-and-set on the version (see runAnnouncedStatement). It changes the cell
+  // only after it holds the organisation's row in share mode (see lockOrganization; the row it writes comes from
+  // `locked`): an import or publish holding the map is waited for, not deadlocked with, and what it changed meanwhile
+  // fails the compare-and-set instead of being overwritten.
+  const locked = Prisma.sql`locked AS (SELECT id FROM organization WHERE id = ${organizationId} FOR SHARE)`;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const current = attempt === 1 ? first : await readCurrent();
     if (version !== undefined && version !== (current?.version ?? 0)) {
@@ -61,10 +65,11 @@ export async function setAssignment({
       const rows = await runAnnouncedStatement<{ version: number }>(
         { actor: author, action: "assignment.set" },
         (announce) => Prisma.sql`
-          WITH changed AS (
+          WITH ${locked}, changed AS (
             INSERT INTO assignment (id, organization_id, team_id, duty_id, slot_id, level, version, updated_at)
-            VALUES (${createId()}, ${organizationId}, ${cell.teamId}, ${cell.dutyId}, ${cell.slotId},
-                    ${level}::"RaciLevel", 1, now())
+            SELECT ${createId()}, ${organizationId}, ${cell.teamId}, ${cell.dutyId}, ${cell.slotId},
+                   ${level}::"RaciLevel", 1, now()
+            FROM locked
             ON CONFLICT (slot_id, duty_id) DO NOTHING
             RETURNING version
           )
@@ -78,18 +83,19 @@ export async function setAssignment({
       continue; // Someone else filled the cell first.
     }
 
-    const unchanged = Prisma.sql`id = ${current.id} AND organization_id = ${organizationId} AND version = ${current.version}`;
+    const unchanged = Prisma.sql`assignment.id = ${current.id} AND assignment.organization_id = ${organizationId} AND assignment.version = ${current.version}`;
     const next: TAssignmentCell = level === null ? empty : { ...cell, level, version: current.version + 1 };
     const rows = await runAnnouncedStatement(
       { actor: author, action: "assignment.set" },
       (announce) =>
         level === null
           ? Prisma.sql`
-              WITH changed AS (DELETE FROM assignment WHERE ${unchanged} RETURNING version)
+              WITH ${locked}, changed AS (DELETE FROM assignment USING locked WHERE ${unchanged} RETURNING version)
               SELECT changed.version FROM changed, LATERAL (SELECT ${announce}) AS announced`
           : Prisma.sql`
-              WITH changed AS (
+              WITH ${locked}, changed AS (
                 UPDATE assignment SET level = ${level}::"RaciLevel", version = version + 1, updated_at = now()
+                FROM locked
                 WHERE ${unchanged}
                 RETURNING version
               )

@@ -169,7 +169,9 @@ export async function updateDraft({
 export async function discardDraft({ actor, orgSlug, draftId }: TDraftRef): Promise<{ deleted: { id: string } }> {
   const { organization } = await liveAccess(actor, orgSlug, "edit_map");
   const draft = await findDraft(organization.id, draftId);
-  await db.organization.delete({ where: { id: draft.workspaceId } });
+  // Another discard may have won the race since the draft was read.
+  const { count } = await db.organization.deleteMany({ where: { id: draft.workspaceId } });
+  if (count === 0) throw new AppError("not_found", `The draft "${shownRef(draftId)}" has been discarded already.`);
   return { deleted: { id: draft.id } };
 }
 
@@ -203,6 +205,21 @@ export async function compareDraft({
   };
 }
 
+const PUBLISHED_ALREADY = "This draft has been published already.";
+
+/**
+ * Locks a draft's workspace and its row until the transaction ends, and checks that it is still there and not
+ * published (another publish or a discard may have won the race since it was read).
+ */
+async function lockDraft(tx: Prisma.TransactionClient, draft: { id: string; workspaceId: string }): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM organization WHERE id = ${draft.workspaceId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<{ published_at: Date | null }[]>`
+    SELECT published_at FROM draft WHERE id = ${draft.id} FOR UPDATE`;
+  if (!row)
+    throw new AppError("not_found", "This draft was discarded while it was being published; live is unchanged.");
+  if (row.published_at) throw new AppError("conflict", PUBLISHED_ALREADY);
+}
+
 export type TPublishResult =
   { ok: true; draft: TDraftView; groupId: string | null } | { ok: false; message: string; conflicts: TMergeConflict[] };
 
@@ -231,14 +248,17 @@ export async function publishDraft({
 }): Promise<TPublishResult> {
   const { organization, actor: author } = await liveAccess(actor, orgSlug, "edit_map");
   const draft = await findDraft(organization.id, draftId);
-  if (draft.publishedAt) throw new AppError("conflict", "This draft has been published already.");
+  if (draft.publishedAt) throw new AppError("conflict", PUBLISHED_ALREADY);
   const base = validateMapDocument(draft.base);
   if (!base.ok) throw new Error(`The base map of draft ${draft.id} is not a valid map document.`);
   try {
     const result = await runWrite(
       { actor: author, action: "draft.publish" },
-      async (tx) => {
+      async (tx, groupId) => {
         const current = await lockMap(tx, organization.id);
+        // Inside the map's lock, so that of two publishes of one draft the second sees the first's; the draft's
+        // workspace next, so that a discard meanwhile waits for the publish or is seen to have won.
+        await lockDraft(tx, draft);
         const [live, planned] = [mapToDocument(current), mapToDocument(await loadMapIn(tx, draft.workspaceId))];
         const { document, conflicts } = mergeMapDocuments({ base: base.document, live, draft: planned, choices });
         if (conflicts.length > 0) {
@@ -253,15 +273,15 @@ export async function publishDraft({
           throw new PublishRefused(`The merged map would not hold together: ${problems.join("; ")}.`, []);
         }
         await replaceMap(tx, { organizationId: organization.id, document: checked.document, current });
-        const [group] = await tx.$queryRaw<{ group_id: string }[]>`
-          SELECT group_id FROM journal_entry
-          WHERE organization_id = ${organization.id} AND action = 'draft.publish' ORDER BY id DESC LIMIT 1`;
+        // A publish that changed nothing has no journal group.
+        const [changed] = await tx.$queryRaw<{ id: bigint }[]>`
+          SELECT id FROM journal_entry WHERE organization_id = ${organization.id} AND group_id = ${groupId} LIMIT 1`;
         const published = await tx.draft.update({
           where: { id: draft.id },
-          data: { publishedAt: new Date(), publishedGroup: group?.group_id ?? null },
+          data: { publishedAt: new Date(), publishedGroup: changed ? groupId : null },
           select: DRAFT_SELECT,
         });
-        return { draft: draftView(published), groupId: group?.group_id ?? null };
+        return { draft: draftView(published), groupId: changed ? groupId : null };
       },
       changeOf(organization.id, author, "map"),
       { timeout: COPY_TIMEOUT_MS },

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { changeOf, runWrite } from "@/lib/server/live/run-write";
+import { lockOrganization } from "@/lib/server/map/replace-map";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/prisma-errors";
 import { shownRef } from "@/lib/validation/map-fields";
 import { applyRowChanges, readMapRows } from "./apply-rows";
@@ -33,7 +34,9 @@ export async function restoreTeam({
   try {
     const groupId = await runWrite(
       { actor: author, action: "team.restore" },
-      async (tx) => {
+      async (tx, journalGroup) => {
+        // Before the map is read: a cell write or import meanwhile waits, or is waited for, so none is reverted.
+        await lockOrganization(tx, organizationId, "update");
         const now = await readMapRows(tx, organizationId);
         const then = rewindRows(now, await readEntries(tx, organizationId, Prisma.sql`at > ${at}`));
         const find = (rows: TMapRows) =>
@@ -49,11 +52,9 @@ export async function restoreTeam({
         }
         const changes = planTeamRestore(now, then, id);
         await applyRowChanges(tx, changes);
-        const [entry] = await tx.$queryRaw<{ group_id: string }[]>`
-          SELECT group_id FROM journal_entry
-          WHERE organization_id = ${organizationId} AND action = 'team.restore' AND team_id = ${id}
-          ORDER BY id DESC LIMIT 1`;
-        return changes.length > 0 ? (entry?.group_id ?? null) : null;
+        const [entry] = await tx.$queryRaw<{ id: bigint }[]>`
+          SELECT id FROM journal_entry WHERE organization_id = ${organizationId} AND group_id = ${journalGroup} LIMIT 1`;
+        return entry ? journalGroup : null;
       },
       (groupId) => (groupId ? changeOf(organizationId, author, "map")(null) : null),
       { timeout: 60_000 },

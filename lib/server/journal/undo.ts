@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { changeOf, runWrite } from "@/lib/server/live/run-write";
+import { lockOrganization } from "@/lib/server/map/replace-map";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/prisma-errors";
 import { shownRef } from "@/lib/validation/map-fields";
 import { applyRowChanges, lockRows } from "./apply-rows";
@@ -77,6 +78,8 @@ export async function undoJournalGroup({
     const undoGroupId = await runWrite(
       { actor: author, action: "journal.undo", undoes: groupId },
       async (tx) => {
+        // Before anything is read: an import, publish or other undo meanwhile waits, or is waited for.
+        await lockOrganization(tx, organizationId, "update");
         const [undone] = await tx.$queryRaw<{ group_id: string }[]>`
           SELECT group_id FROM journal_entry WHERE organization_id = ${organizationId} AND undoes_group_id = ${groupId} LIMIT 1`;
         if (undone) throw new UndoRefused("This change has been undone already.", []);

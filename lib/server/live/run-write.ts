@@ -1,6 +1,7 @@
 import "server-only";
 import { db, queryRows } from "@/lib/db";
 import type { TChangeEvent, TLiveEvent } from "@/lib/domain/live-event";
+import { isTransientConflict } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import {
@@ -13,29 +14,47 @@ import { LIVE_CHANNEL, liveBus } from "./live-bus";
 
 type TTransactionOptions = { timeout?: number; maxWait?: number };
 
+// How many times a write runs when PostgreSQL aborts it for a deadlock or a serialization failure: each attempt
+// starts afresh, so reads inside it see what the winner committed. After the last, the answer is 503 with
+// Retry-After (see toAppError).
+const CONFLICT_ATTEMPTS = 3;
+
+async function retryingConflicts<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= CONFLICT_ATTEMPTS || !isTransientConflict(error)) throw error;
+    }
+  }
+}
+
 /**
  * Runs a map write in one transaction, journalled as one group under `journal` (who and what), and announces what
  * it changed to every browser on the organisation, only if and when the transaction commits: with pg_notify inside
  * the transaction on PostgreSQL, in-process right after the commit on the embedded database. `describe` turns the
- * write's result into its events (none for a no-op).
+ * write's result into its events (none for a no-op). `work` is given the journal group its changes get (a group
+ * without entries changed nothing). A deadlock or serialization failure runs `work` again, a bounded number of times.
  */
 export async function runWrite<T>(
   journal: TJournalContext,
-  work: (tx: Prisma.TransactionClient) => Promise<T>,
+  work: (tx: Prisma.TransactionClient, groupId: string) => Promise<T>,
   describe: (result: T) => TChangeEvent | TChangeEvent[] | null,
   options: TTransactionOptions = {},
 ): Promise<T> {
   let events: TChangeEvent[] = [];
-  const result = await db.$transaction(async (tx) => {
-    await setJournalContext(tx, journal);
-    const value = await work(tx);
-    const described = describe(value);
-    events = described === null ? [] : Array.isArray(described) ? described : [described];
-    if (!liveBus.isInProcess) {
-      for (const event of events) await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
-    }
-    return value;
-  }, options);
+  const result = await retryingConflicts(() =>
+    db.$transaction(async (tx) => {
+      const groupId = await setJournalContext(tx, journal);
+      const value = await work(tx, groupId);
+      const described = describe(value);
+      events = described === null ? [] : Array.isArray(described) ? described : [described];
+      if (!liveBus.isInProcess) {
+        for (const event of events) await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
+      }
+      return value;
+    }, options),
+  );
   liveBus.committed(events);
   return result;
 }
@@ -45,7 +64,8 @@ export async function runWrite<T>(
  * round trips of runWrite's interactive one, and announces `event` only if the statement changed a row. `statement`
  * is given the SQL to run once per changed row, for a statement shaped like
  * `WITH changed AS (UPDATE … RETURNING …) SELECT … FROM changed, LATERAL (SELECT ${announce}) AS announced`.
- * That SQL also names the writer for the journal: its triggers run at the end of the statement, after it.
+ * That SQL also names the writer for the journal: its triggers run at the end of the statement, after it. A deadlock
+ * or serialization failure runs the statement again, as runWrite does.
  */
 export async function runAnnouncedStatement<TRow extends Record<string, unknown>>(
   journal: TJournalContext,
@@ -56,7 +76,7 @@ export async function runAnnouncedStatement<TRow extends Record<string, unknown>
   const announce = liveBus.isInProcess
     ? name
     : Prisma.sql`${name}, pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
-  const rows = await queryRows<TRow>(statement(announce));
+  const rows = await retryingConflicts(() => queryRows<TRow>(statement(announce)));
   if (rows.length > 0) liveBus.committed([event]);
   return rows;
 }

@@ -58,9 +58,26 @@ const ASSIGNMENT_COLUMNS: TInsertColumn<TWithOrganization<TAssignment & { id: st
   { column: "version", field: "version", type: "integer" },
 ];
 
-/** Locks the organisation's map against other imports and publishes (they wait), then reads it. */
+/**
+ * Takes the organisation's row lock, the first lock of every map write that reads the map to write it: taken before
+ * any row of the map, so that writes wait for each other instead of deadlocking (the journal's triggers want the
+ * organisation's row after a row changed). `update` (an import, a publish, an undo, a restore: they read much of the
+ * map and write it back) waits for every other such write and makes them wait; `share` (a cell write, an
+ * apply-split: they only fill or compare-and-set cells) lets others of its kind run at once, but not beside an
+ * `update`.
+ */
+export async function lockOrganization(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  mode: "update" | "share",
+): Promise<void> {
+  if (mode === "update") await tx.$queryRaw`SELECT id FROM organization WHERE id = ${organizationId} FOR UPDATE`;
+  else await tx.$queryRaw`SELECT id FROM organization WHERE id = ${organizationId} FOR SHARE`;
+}
+
+/** Locks the organisation's map against every other map write (they wait; see lockOrganization), then reads it. */
 export async function lockMap(tx: Prisma.TransactionClient, organizationId: string): Promise<TRemitMap> {
-  await tx.$queryRaw`SELECT id FROM organization WHERE id = ${organizationId} FOR UPDATE`;
+  await lockOrganization(tx, organizationId, "update");
   return loadMapIn(tx, organizationId);
 }
 

@@ -1,0 +1,264 @@
+import { Client } from "pg";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { TDraftView } from "@/lib/domain/drafts";
+import type { TJournalRow } from "@/lib/domain/journal";
+import { mapToDocument } from "@/lib/domain/map-document";
+import type { TRaciLevel } from "@/lib/domain/model";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { readMapRows } from "@/lib/server/journal/apply-rows";
+import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
+import { createTeam } from "@/prisma/factories";
+import { loadMap } from "./load-map";
+
+// Races between map writes, each interleaving forced by a transaction of the test's own that holds a lock the
+// writes need, released once they are seen waiting for it (pg_blocking_pids): no sleeps, the same order every run.
+
+const DRAFTS = "/api/v1/orgs/[orgSlug]/drafts";
+const DRAFT = `${DRAFTS}/[draftId]`;
+const CELL = "PUT /api/v1/orgs/[orgSlug]/teams/[teamId]/assignments";
+
+type TCellAnswer = { assignment: { level: TRaciLevel | null; version: number } };
+
+/** The world's organisation with a team "Checkout" (PO and PM slots) whose PO slot is responsible for a duty. */
+async function worldWithCell() {
+  const world = await createMapWorld();
+  const team = await createTeam(db, { organizationId: world.org.id, name: "Checkout", key: "checkout" });
+  const duty = await db.duty.findFirstOrThrow({ where: { organizationId: world.org.id }, orderBy: { order: "asc" } });
+  const cell = { teamId: team.id, dutyId: duty.id, slotId: team.slots[0]!.id };
+  expect((await setCell(world, cell, "responsible")).status).toBe(200);
+  return { ...world, team, cell };
+}
+
+type TCell = { teamId: string; dutyId: string; slotId: string };
+
+const setCell = (world: TMapWorld, { teamId, ...cell }: TCell, level: TRaciLevel, version?: number) =>
+  callApi<TCellAnswer>(CELL, {
+    params: { orgSlug: world.org.slug, teamId },
+    as: world.as.editor,
+    body: { ...cell, level, ...(version === undefined ? {} : { version }) },
+  });
+
+/**
+ * A transaction that runs `lock` and holds what it locked until `release()`; `pid` is its backend, for `waitersOf`.
+ */
+async function holdLock(lock: Prisma.Sql) {
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let holding = (_pid: number) => undefined as void;
+  const held = new Promise<number>((resolve) => (holding = resolve));
+  const done = db.$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+      await tx.$queryRaw(lock);
+      holding(row!.pid);
+      await released;
+    },
+    { timeout: 30_000 },
+  );
+  const pid = await held;
+  return {
+    pid,
+    /** Lets the waiting writes go on, and waits for the lock to be gone. */
+    async release() {
+      release();
+      await done;
+    },
+  };
+}
+
+/**
+ * Waits until `count` backends wait for a lock that `pid` holds, or for one held by one of them (the second of
+ * two waiting for one row waits for the first); returns them. It looks on a connection of its own:
+ * the waiting writes may hold all of the pool's.
+ */
+async function waitersOf(pid: number, count: number): Promise<number[]> {
+  const observer = new Client({ connectionString: getEnv().DATABASE_URL });
+  await observer.connect();
+  try {
+    let waiting: number[] = [];
+    await expect
+      .poll(
+        async () => {
+          const { rows } = await observer.query<{ pid: number }>(
+            `WITH RECURSIVE waiting(pid) AS (
+               SELECT pid FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))
+               UNION SELECT a.pid FROM pg_stat_activity a JOIN waiting w ON w.pid = ANY(pg_blocking_pids(a.pid))
+             ) SELECT pid FROM waiting`,
+            [pid],
+          );
+          waiting = rows.map((row) => row.pid);
+          return waiting.length;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(count);
+    return waiting;
+  } finally {
+    await observer.end();
+  }
+}
+
+/** The journal's newest entry for every row the organisation ever had equals the row now (or its absence). */
+async function expectJournalMatchesData(organizationId: string) {
+  const rows = await readMapRows(db, organizationId);
+  const latest = await db.$queryRaw<{ entity: keyof typeof rows; entity_id: string; after: TJournalRow | null }[]>`
+    SELECT DISTINCT ON (entity, entity_id) entity, entity_id, after FROM journal_entry
+    WHERE organization_id = ${organizationId} ORDER BY entity, entity_id, id DESC`;
+  for (const entry of latest) expect(rows[entry.entity].get(entry.entity_id) ?? null).toEqual(entry.after);
+  for (const [entity, byId] of Object.entries(rows)) {
+    for (const id of byId.keys()) {
+      expect(
+        latest.some((entry) => entry.entity === entity && entry.entity_id === id),
+        `${entity} ${id}`,
+      ).toBe(true);
+    }
+  }
+}
+
+async function cellNow(cell: TCell) {
+  return db.assignment.findFirst({
+    where: { slotId: cell.slotId, dutyId: cell.dutyId },
+    select: { level: true, version: true },
+  });
+}
+
+describe("races between map writes", () => {
+  it.each([
+    { name: "with the version it saw: it is told the import changed the cell", version: 1 as number | undefined },
+    { name: "without a version: it is written after the import", version: undefined },
+  ])("a cell write that meets an import waits for it, never deadlocks ($name)", async ({ version }) => {
+    const world = await worldWithCell();
+    // The import renames the team and makes the cell accountable.
+    const document = mapToDocument(await loadMap({ organizationId: world.org.id }));
+    const imported = {
+      ...document,
+      teams: document.teams.map((team) => ({
+        ...team,
+        name: "Checkout (imported)",
+        assignments: team.assignments.map((assignment) => ({ ...assignment, level: "accountable" as const })),
+      })),
+    };
+    // The import takes the map's lock, then waits to rename the team (its row is held) before it writes the cell.
+    const holder = await holdLock(Prisma.sql`SELECT id FROM team WHERE id = ${world.team.id} FOR UPDATE`);
+    const importing = callApi("PUT /api/v1/orgs/[orgSlug]/map", {
+      params: { orgSlug: world.org.slug },
+      as: world.as.editor,
+      body: imported,
+    });
+    const [importPid] = await waitersOf(holder.pid, 1);
+    // The cell write arrives while the import holds the map.
+    const writing = setCell(world, world.cell, "consulted", version);
+    await waitersOf(importPid!, 1);
+    await holder.release();
+
+    const [imports, writes] = await Promise.all([importing, writing]);
+    expect(imports.status).toBe(200);
+    if (version === undefined) {
+      expect(writes.status).toBe(200);
+      expect(writes.body.assignment).toMatchObject({ level: "consulted", version: 3 });
+      expect(await cellNow(world.cell)).toEqual({ level: "consulted", version: 3 });
+    } else {
+      expect(writes.status).toBe(409);
+      expect((writes.body as unknown as { error: { message: string } }).error.message).toMatch(/changed since/);
+      expect(await cellNow(world.cell)).toEqual({ level: "accountable", version: 2 });
+    }
+    await expectJournalMatchesData(world.org.id);
+  });
+
+  it("a publish that meets a discard of its draft answers 404 and leaves live as it was", async () => {
+    const world = await worldWithCell();
+    const draft = await newDraft(world);
+    expect((await renameTeam(world, draft.slug, "Planned")).status).toBe(200);
+    // The publish has found the draft and waits for live's map while the draft is discarded.
+    const holder = await holdLock(Prisma.sql`SELECT id FROM organization WHERE id = ${world.org.id} FOR SHARE`);
+    const publishing = publish(world, draft.id);
+    await waitersOf(holder.pid, 1);
+    const discarded = await callApi(`DELETE ${DRAFT}`, {
+      params: { orgSlug: world.org.slug, draftId: draft.id },
+      as: world.as.editor,
+    });
+    expect(discarded.status).toBe(200);
+    await holder.release();
+
+    const published = await publishing;
+    expect(published.status).toBe(404);
+    expect((published.body as unknown as { error: { message: string } }).error.message).toMatch(/discarded/);
+    expect(
+      (await db.team.findMany({ where: { organizationId: world.org.id }, select: { name: true } })).map(
+        (team) => team.name,
+      ),
+    ).toEqual(["Checkout"]);
+    expect(await publishGroups(world.org.id)).toEqual([]);
+    await expectJournalMatchesData(world.org.id);
+  });
+
+  it("of three publishes of one draft at once, exactly one wins; the others are told it was published already", async () => {
+    const world = await worldWithCell();
+    const draft = await newDraft(world);
+    expect((await renameTeam(world, draft.slug, "Planned")).status).toBe(200);
+    const holder = await holdLock(Prisma.sql`SELECT id FROM organization WHERE id = ${world.org.id} FOR SHARE`);
+    const publishing = [publish(world, draft.id), publish(world, draft.id), publish(world, draft.id)];
+    await waitersOf(holder.pid, 3);
+    await holder.release();
+
+    const answers = await Promise.all(publishing);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409]);
+    for (const answer of answers.filter((answer) => answer.status === 409)) {
+      expect((answer.body as unknown as { error: { message: string } }).error.message).toMatch(/published already/);
+    }
+    const winner = answers.find((answer) => answer.status === 200)!;
+    const groups = await publishGroups(world.org.id);
+    expect(groups).toEqual([winner.body.groupId]);
+    expect(await db.draft.findUniqueOrThrow({ where: { id: draft.id }, select: { publishedGroup: true } })).toEqual({
+      publishedGroup: winner.body.groupId,
+    });
+    await expectJournalMatchesData(world.org.id);
+  });
+
+  it("a publish that changes nothing has no journal group, not another publish's", async () => {
+    const world = await worldWithCell();
+    const first = await newDraft(world);
+    expect((await renameTeam(world, first.slug, "Planned")).status).toBe(200);
+    const published = await publish(world, first.id);
+    expect(published.status).toBe(200);
+    expect(published.body.groupId).toEqual(expect.any(String));
+
+    const unchanged = await newDraft(world);
+    const again = await publish(world, unchanged.id);
+    expect(again.status).toBe(200);
+    expect(again.body.groupId).toBeNull();
+    expect(await publishGroups(world.org.id)).toEqual([published.body.groupId]);
+  });
+});
+
+async function newDraft(world: TMapWorld) {
+  const answer = await callApi<{ draft: TDraftView }>(`POST ${DRAFTS}`, {
+    params: { orgSlug: world.org.slug },
+    as: world.as.editor,
+    body: { name: "Plan" },
+  });
+  expect(answer.status).toBe(201);
+  return answer.body.draft;
+}
+
+const renameTeam = (world: TMapWorld & { team: { key: string } }, slug: string, name: string) =>
+  callApi("PATCH /api/v1/orgs/[orgSlug]/teams/[teamId]", {
+    params: { orgSlug: slug, teamId: world.team.key },
+    as: world.as.editor,
+    body: { name },
+  });
+
+const publish = (world: TMapWorld, draftId: string) =>
+  callApi<{ draft: TDraftView; groupId: string | null }>(`POST ${DRAFT}/publish`, {
+    params: { orgSlug: world.org.slug, draftId },
+    as: world.as.editor,
+  });
+
+/** The journal groups of the organisation's publishes. */
+async function publishGroups(organizationId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ group_id: string }[]>`
+    SELECT DISTINCT group_id FROM journal_entry WHERE organization_id = ${organizationId} AND action = 'draft.publish'`;
+  return rows.map((row) => row.group_id);
+}
