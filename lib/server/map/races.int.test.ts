@@ -7,7 +7,9 @@ import type { TJournalRow } from "@/lib/domain/journal";
 import { mapToDocument } from "@/lib/domain/map-document";
 import type { TRaciLevel } from "@/lib/domain/model";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { errorResponse } from "@/lib/errors";
 import { readMapRows } from "@/lib/server/journal/apply-rows";
+import { runWrite } from "@/lib/server/live/run-write";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
 import { createTeam } from "@/prisma/factories";
 import { loadMap } from "./load-map";
@@ -164,6 +166,68 @@ describe("races between map writes", () => {
       expect((writes.body as unknown as { error: { message: string } }).error.message).toMatch(/changed since/);
       expect(await cellNow(world.cell)).toEqual({ level: "accountable", version: 2 });
     }
+    await expectJournalMatchesData(world.org.id);
+  });
+
+  it("of two undos of one deletion at once, exactly one brings the team back; the other is told it is undone", async () => {
+    const world = await worldWithCell();
+    const deleted = await callApi("DELETE /api/v1/orgs/[orgSlug]/teams/[teamId]", {
+      params: { orgSlug: world.org.slug, teamId: world.team.id },
+      as: world.as.editor,
+    });
+    expect(deleted.status).toBe(200);
+    const [deletion] = await db.$queryRaw<{ group_id: string }[]>`
+      SELECT group_id FROM journal_entry WHERE organization_id = ${world.org.id} AND action = 'team.delete' LIMIT 1`;
+    // Both undos start while an import holds the map.
+    const holder = await holdLock(Prisma.sql`SELECT id FROM organization WHERE id = ${world.org.id} FOR UPDATE`);
+    const undo = () =>
+      callApi("POST /api/v1/orgs/[orgSlug]/journal/[entryId]/undo", {
+        params: { orgSlug: world.org.slug, entryId: deletion!.group_id },
+        as: world.as.editor,
+      });
+    const undoing = [undo(), undo()];
+    await waitersOf(holder.pid, 2);
+    await holder.release();
+
+    const answers = await Promise.all(undoing);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    expect(answers.find((answer) => answer.status === 409)!.body.error.message).toMatch(/undone already/);
+    const undos = await db.$queryRaw<{ group_id: string }[]>`
+      SELECT DISTINCT group_id FROM journal_entry WHERE organization_id = ${world.org.id} AND action = 'journal.undo'`;
+    expect(undos).toHaveLength(1);
+    expect(await cellNow(world.cell)).toEqual({ level: "responsible", version: 2 });
+    await expectJournalMatchesData(world.org.id);
+  });
+
+  it("a write that PostgreSQL aborts for a deadlock runs again, and after the last attempt answers 503", async () => {
+    const world = await worldWithCell();
+    const attempts: number[] = [];
+    // Fails with a real deadlock error (40P01) on the first `failures` attempts, after changing a row.
+    const write = (failures: number) =>
+      runWrite(
+        { actor: "system", action: "team.update" },
+        async (tx) => {
+          attempts.push(attempts.length + 1);
+          await tx.$executeRaw`UPDATE team SET name = ${`Attempt ${attempts.length}`} WHERE id = ${world.team.id}`;
+          if (attempts.length <= failures) {
+            await tx.$executeRawUnsafe(
+              `DO $$ BEGIN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END $$`,
+            );
+          }
+          return attempts.length;
+        },
+        () => null,
+      );
+    expect(await write(2)).toBe(3);
+    expect((await db.team.findUniqueOrThrow({ where: { id: world.team.id } })).name).toBe("Attempt 3");
+
+    attempts.length = 0;
+    const failed = await write(3).catch((error: unknown) => error);
+    expect(attempts).toEqual([1, 2, 3]);
+    const answer = errorResponse(failed);
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get("retry-after")).toBe("1");
+    expect((await db.team.findUniqueOrThrow({ where: { id: world.team.id } })).name).toBe("Attempt 3");
     await expectJournalMatchesData(world.org.id);
   });
 
