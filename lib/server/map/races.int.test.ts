@@ -199,6 +199,34 @@ describe("races between map writes", () => {
     await expectJournalMatchesData(world.org.id);
   });
 
+  it("a cell write that meets a team restore is told what the restore made of the cell, never given its version", async () => {
+    const world = await worldWithCell();
+    const at = new Date();
+    // Since then the team was renamed and the cell made accountable (version 2); the restore puts both back.
+    expect((await renameTeam(world, world.org.slug, "Renamed")).status).toBe(200);
+    expect((await setCell(world, world.cell, "accountable", 1)).status).toBe(200);
+    // The restore waits to rename the team back (its row is held) before it writes the cell.
+    const holder = await holdLock(Prisma.sql`SELECT id FROM team WHERE id = ${world.team.id} FOR UPDATE`);
+    const restoring = callApi("POST /api/v1/orgs/[orgSlug]/teams/[teamId]/restore", {
+      params: { orgSlug: world.org.slug, teamId: world.team.id },
+      as: world.as.editor,
+      body: { at: at.toISOString() },
+    });
+    await waitersOf(holder.pid, 1);
+    // An editor who saw version 2 writes the cell meanwhile: it waits for the restore.
+    const writing = setCell(world, world.cell, "consulted", 2);
+    await waitersOf(holder.pid, 2);
+    await holder.release();
+
+    const [restored, writes] = await Promise.all([restoring, writing]);
+    expect(restored.status).toBe(200);
+    expect(writes.status).toBe(409);
+    expect(writes.body.assignment).toEqual({ ...world.cell, level: "responsible", version: 3 });
+    expect(await cellNow(world.cell)).toEqual({ level: "responsible", version: 3 });
+    expect((await db.team.findUniqueOrThrow({ where: { id: world.team.id } })).name).toBe("Checkout");
+    await expectJournalMatchesData(world.org.id);
+  });
+
   it("a write that PostgreSQL aborts for a deadlock runs again, and after the last attempt answers 503", async () => {
     const world = await worldWithCell();
     const attempts: number[] = [];
