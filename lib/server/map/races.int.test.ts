@@ -4,12 +4,13 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { TDraftView } from "@/lib/domain/drafts";
 import type { TJournalRow } from "@/lib/domain/journal";
+import type { TChangeEvent } from "@/lib/domain/live-event";
 import { mapToDocument } from "@/lib/domain/map-document";
 import type { TRaciLevel } from "@/lib/domain/model";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { errorResponse } from "@/lib/errors";
 import { readMapRows } from "@/lib/server/journal/apply-rows";
-import { runWrite } from "@/lib/server/live/run-write";
+import { runAnnouncedStatement, runWrite } from "@/lib/server/live/run-write";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
 import { createTeam } from "@/prisma/factories";
 import { loadMap } from "./load-map";
@@ -257,6 +258,42 @@ describe("races between map writes", () => {
     expect(answer.headers.get("retry-after")).toBe("1");
     expect((await db.team.findUniqueOrThrow({ where: { id: world.team.id } })).name).toBe("Attempt 3");
     await expectJournalMatchesData(world.org.id);
+  });
+
+  it("a one-statement write (a cell's) that PostgreSQL aborts for a deadlock runs again, up to the last attempt", async () => {
+    const world = await worldWithCell();
+    // A function that fails with a real deadlock error (40P01) while the sequence is at most `failures`.
+    const suffix = world.org.id.slice(-8).toLowerCase();
+    const [sequence, fail] = [`race_attempts_${suffix}`, `race_deadlock_${suffix}`];
+    await db.$executeRawUnsafe(`CREATE SEQUENCE ${sequence}`);
+    await db.$executeRawUnsafe(`CREATE FUNCTION ${fail}(failures int) RETURNS int LANGUAGE plpgsql AS $$
+      BEGIN IF nextval('${sequence}') <= failures THEN
+        RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END IF; RETURN currval('${sequence}'); END $$`);
+    const event: TChangeEvent = {
+      type: "change",
+      organizationId: world.org.id,
+      entity: "map",
+      ids: [],
+      actor: { id: "", name: "Remit" },
+      at: 0,
+    };
+    const write = (failures: number) =>
+      runAnnouncedStatement<{ attempt: number }>(
+        { actor: "system", action: "team.update" },
+        (announce) => Prisma.sql`
+          SELECT ${Prisma.raw(fail)}(${failures}::int) AS attempt FROM (SELECT ${announce}) AS announced`,
+        event,
+      );
+    try {
+      expect(await write(2)).toEqual([{ attempt: 3 }]);
+      await db.$executeRawUnsafe(`ALTER SEQUENCE ${sequence} RESTART`);
+      const answer = errorResponse(await write(3).catch((error: unknown) => error));
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get("retry-after")).toBe("1");
+    } finally {
+      await db.$executeRawUnsafe(`DROP FUNCTION ${fail}(int)`);
+      await db.$executeRawUnsafe(`DROP SEQUENCE ${sequence}`);
+    }
   });
 
   it("a publish that meets a discard of its draft answers 404 and leaves live as it was", async () => {
