@@ -200,6 +200,42 @@ describe("races between map writes", () => {
     await expectJournalMatchesData(world.org.id);
   });
 
+  it("an apply-split that meets an import waits for it, never deadlocks, and keeps the cells the import set", async () => {
+    const world = await worldWithCell();
+    const document = mapToDocument(await loadMap({ organizationId: world.org.id }));
+    const duties = await db.duty.findMany({ where: { organizationId: world.org.id }, orderBy: { order: "asc" } });
+    // The import renames the team and makes its PO slot informed of every duty: cells the split fills too.
+    const imported = {
+      ...document,
+      teams: document.teams.map((team) => ({
+        ...team,
+        name: "Checkout (imported)",
+        assignments: duties.map((duty) => ({ duty: duty.key, slot: team.slots[0]!.key, level: "informed" as const })),
+      })),
+    };
+    const holder = await holdLock(Prisma.sql`SELECT id FROM team WHERE id = ${world.team.id} FOR UPDATE`);
+    const importing = callApi("PUT /api/v1/orgs/[orgSlug]/map", {
+      params: { orgSlug: world.org.slug },
+      as: world.as.editor,
+      body: imported,
+    });
+    const [importPid] = await waitersOf(holder.pid, 1);
+    const splitting = callApi<{ assignments: { slotId: string }[] }>(
+      "POST /api/v1/orgs/[orgSlug]/teams/[teamId]/apply-split",
+      { params: { orgSlug: world.org.slug, teamId: world.team.id }, as: world.as.editor },
+    );
+    await waitersOf(importPid!, 1);
+    await holder.release();
+
+    const [imports, split] = await Promise.all([importing, splitting]);
+    expect(imports.status).toBe(200);
+    expect(split.status).toBe(200);
+    const po = await db.assignment.findMany({ where: { slotId: world.cell.slotId }, select: { level: true } });
+    expect(po.map((cell) => cell.level)).toEqual(duties.map(() => "informed"));
+    expect(split.body.assignments.every((cell) => cell.slotId !== world.cell.slotId)).toBe(true);
+    await expectJournalMatchesData(world.org.id);
+  });
+
   it("a cell write that meets a team restore is told what the restore made of the cell, never given its version", async () => {
     const world = await worldWithCell();
     const at = new Date();
