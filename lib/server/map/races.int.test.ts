@@ -359,6 +359,27 @@ describe("races between map writes", () => {
     await expectJournalMatchesData(world.org.id);
   });
 
+  it("of two discards of one draft at once, one discards it and the other answers 404", async () => {
+    const world = await worldWithCell();
+    const draft = await newDraft(world);
+    const { workspaceId } = await db.draft.findUniqueOrThrow({
+      where: { id: draft.id },
+      select: { workspaceId: true },
+    });
+    // Both have found the draft and wait to delete its workspace.
+    const holder = await holdLock(Prisma.sql`SELECT id FROM organization WHERE id = ${workspaceId} FOR KEY SHARE`);
+    const discard = () =>
+      callApi(`DELETE ${DRAFT}`, { params: { orgSlug: world.org.slug, draftId: draft.id }, as: world.as.editor });
+    const discarding = [discard(), discard()];
+    await waitersOf(holder.pid, 2);
+    await holder.release();
+
+    const answers = await Promise.all(discarding);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 404]);
+    expect(answers.find((answer) => answer.status === 404)!.body.error.message).toMatch(/discarded already/);
+    expect(await db.organization.findUnique({ where: { id: workspaceId } })).toBeNull();
+  });
+
   it("of three publishes of one draft at once, exactly one wins; the others are told it was published already", async () => {
     const world = await worldWithCell();
     const draft = await newDraft(world);
