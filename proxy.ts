@@ -10,6 +10,7 @@ import {
   oauthFormOrigins,
 } from "@/lib/server/http/security-headers";
 import { CROSS_SITE_MESSAGE, isSameOrigin } from "@/lib/server/http/same-origin";
+import { isOutOfRangeMoment, MOMENT_OUT_OF_RANGE } from "@/lib/domain/journal";
 
 export function proxy(request: NextRequest) {
   const isHttps = isHttpsRequest(request.nextUrl, request.headers, process.env);
@@ -18,6 +19,12 @@ export function proxy(request: NextRequest) {
   if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !isSameOrigin(request.headers)) {
     // A write to a page is a server action; from another site it is forgery. Next.js would refuse it with a 500.
     response = NextResponse.json({ error: { code: "forbidden", message: CROSS_SITE_MESSAGE } }, { status: 403 });
+  } else if (isOutOfRangeMoment(request.nextUrl.searchParams.get("at"))) {
+    // A point-in-time view of a year the database cannot hold: refused with the API's message, not a crash.
+    response = new NextResponse(MOMENT_OUT_OF_RANGE("at"), {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   } else {
     const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
     policy = contentSecurityPolicy({
@@ -36,7 +43,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// API routes get their (static) headers from next.config.ts: no per-request work on the API's hot path.
+// API routes get their (static) headers from next.config.ts: no per-request work on the API's hot path. Only the
+// static paths themselves are skipped: /_next/staticfoo or /favicon.icox is a page path like any other.
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|_next/static/|_next/image$|favicon\\.ico$).*)"],
 };

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   emptyMapRows,
   entryOperation,
+  isOutOfRangeMoment,
   mapFromRows,
+  pastMoment,
   planTeamRestore,
   planUndo,
   rewindRows,
@@ -174,5 +176,25 @@ describe("planning a team's restore", () => {
     ]);
     expect(planTeamRestore(then, then, "t1")).toEqual([]);
     expect(sameRow({ id: "x", organization_id: "o", a: 1 }, { a: 1, organization_id: "o", id: "x" })).toBe(true);
+  });
+});
+
+describe("a page's ?at=", () => {
+  const now = Date.parse("2026-12-01T00:00:00Z");
+
+  it("is a past moment from 1970 to 9999, and otherwise now", () => {
+    expect(pastMoment("2026-11-28T14:30:00Z", now)?.toISOString()).toBe("2026-11-28T14:30:00.000Z");
+    for (const value of [undefined, ["2026-11-28T14:30:00Z"], "soon", "2027-01-01T00:00:00Z", "0000-01-01T00:00:00Z"]) {
+      expect(pastMoment(value, now)).toBeUndefined();
+    }
+  });
+
+  it("is refused when it reads as a date outside 1970-9999 (an unreadable one means now)", () => {
+    for (const value of ["0000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "+010000-01-01T00:00:00Z"]) {
+      expect(isOutOfRangeMoment(value)).toBe(true);
+    }
+    for (const value of [null, "soon", "1970-01-01T00:00:00Z", "9999-12-31T23:59:59Z"]) {
+      expect(isOutOfRangeMoment(value)).toBe(false);
+    }
   });
 });

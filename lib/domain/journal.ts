@@ -172,10 +172,34 @@ export type TJournalPage = { groups: TJournalGroupView[]; nextCursor: string | n
 
 export const JOURNAL_GROUP_ENTRY_LIMIT = 50;
 
-/** A page's `?at=` as a past moment; anything else (absent, repeated, unreadable, not past) is "now": undefined. */
+/** The years a moment may name: PostgreSQL's timestamps and the journal's ISO 8601 strings hold no others. */
+export const MOMENT_YEARS = { from: 1970, to: 9999 } as const;
+
+export const MOMENT_OUT_OF_RANGE = (field: string) =>
+  `"${field}" must be a date and time from ${MOMENT_YEARS.from} to ${MOMENT_YEARS.to}, like 2026-11-28T14:30:00Z.`;
+
+/** Whether a readable moment is in MOMENT_YEARS. */
+export function isMomentInRange(moment: Date): boolean {
+  const year = moment.getUTCFullYear();
+  return year >= MOMENT_YEARS.from && year <= MOMENT_YEARS.to;
+}
+
+/** A `?at=` that reads as a date but names a year outside MOMENT_YEARS: the page refuses it (400), as the API does. */
+export function isOutOfRangeMoment(value: string | null): boolean {
+  if (value === null) return false;
+  const moment = new Date(value);
+  return !Number.isNaN(moment.getTime()) && !isMomentInRange(moment);
+}
+
+/**
+ * A page's `?at=` as a past moment; anything else (absent, repeated, unreadable, not past, outside MOMENT_YEARS) is
+ * "now": undefined.
+ */
 export function pastMoment(value: string | string[] | undefined, now = Date.now()): Date | undefined {
   const moment = typeof value === "string" ? new Date(value) : null;
-  return moment && !Number.isNaN(moment.getTime()) && moment.getTime() < now ? moment : undefined;
+  return moment && !Number.isNaN(moment.getTime()) && isMomentInRange(moment) && moment.getTime() < now
+    ? moment
+    : undefined;
 }
 
 /** A row to put into a given state: `current` is the row as it is now (null if absent), `target` as it should be. */

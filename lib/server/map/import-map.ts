@@ -4,7 +4,7 @@ import { changeOf, runWrite } from "@/lib/server/live/run-write";
 import { AppError, type TFieldErrors } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { addFieldError } from "@/lib/validation/fields";
+import { addFieldError, MAX_FIELD_ERRORS } from "@/lib/validation/fields";
 import { formatPath, validateMapDocument } from "@/lib/validation/map";
 import { NUL_MESSAGE, nulCharacterPaths } from "@/lib/validation/map-fields";
 import { lockMap, replaceMap, type TMapCounts } from "./replace-map";
@@ -38,17 +38,21 @@ export async function importMap({
 }): Promise<TMapCounts> {
   const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
   const result = validateMapDocument(input);
+  const nulPaths = nulCharacterPaths(input);
   const errors = [
     ...(result.ok ? [] : result.errors),
-    ...nulCharacterPaths(input).map((path) => ({ path: formatPath(path), message: NUL_MESSAGE })),
+    // Formatted only as many as an answer lists: a body of millions of "\u0000" strings is refused in a few kB.
+    ...nulPaths.slice(0, MAX_FIELD_ERRORS).map((path) => ({ path: formatPath(path), message: NUL_MESSAGE })),
   ];
   if (!result.ok || errors.length > 0) {
     const fields: TFieldErrors = {};
-    for (const error of errors) addFieldError(fields, error.path, error.message);
-    const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
+    for (const error of errors) if (!addFieldError(fields, error.path, error.message)) break;
+    const total = (result.ok ? 0 : result.errors.length) + nulPaths.length;
+    const count = total === 1 ? "1 problem" : `${total} problems`;
+    const listed = total > MAX_FIELD_ERRORS ? `The first ${MAX_FIELD_ERRORS} are listed` : "Each is listed";
     throw new AppError(
       "invalid_input",
-      `The map has ${count}; nothing was imported. Each is listed in "fields" under its JSON path.`,
+      `The map has ${count}; nothing was imported. ${listed} in "fields" under its JSON path.`,
       fields,
     );
   }
