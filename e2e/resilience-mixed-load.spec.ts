@@ -12,7 +12,8 @@ import { startAppServer, UNREACHABLE_API_RATE_LIMIT } from "./fixtures/servers";
 
 test.skip(process.env.REMIT_EMBEDDED_DATABASE === "1", "measured against PostgreSQL, as deployed");
 
-const TEAMS = 60;
+/** Enough teams that a publish takes a while, so that cell writes land while it runs. */
+const TEAMS = 160;
 const DURATION_MS = 30_000;
 const CELL_WRITERS = 4;
 /** What each kind of request may answer besides success: a conflict, or "busy, try again" (never a 500). */
@@ -171,6 +172,16 @@ test("publishes, imports, undos and cell writes at once: nothing accepted is los
     const groups = new Set(journalled.map((row) => row.group_id));
     for (const group of accepted)
       if (!groups.has(group)) problems.push(`accepted group ${group} is not in the journal`);
+    // The server's own account of any 500 (a deadlock, say), to say what went wrong.
+    if (problems.some((problem) => / answered 5\d\d/.test(problem))) {
+      problems.push(
+        ...server
+          .output()
+          .split("\n")
+          .filter((line) => /error/i.test(line))
+          .slice(0, 20),
+      );
+    }
     expect(problems).toEqual([]);
     // Each kind of write was accepted at least once: the load did what it says.
     for (const label of ["cell write", "publish", "undo"]) expect(counts[label]?.[200] ?? 0, label).toBeGreaterThan(0);
