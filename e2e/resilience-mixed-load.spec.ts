@@ -172,6 +172,16 @@ test("publishes, imports, undos and cell writes at once: nothing accepted is los
     const groups = new Set(journalled.map((row) => row.group_id));
     for (const group of accepted)
       if (!groups.has(group)) problems.push(`accepted group ${group} is not in the journal`);
+    // Nothing but the cell writers changed their cells: a publish, import or undo that did reverted a write, even if
+    // a later write of the same cell hid it.
+    const writtenSlots = [...new Set(cells.map((cell) => cell.slotId))];
+    const reverts = await db.$queryRaw<{ action: string; count: number }[]>`
+      SELECT action, count(*)::int AS count FROM journal_entry
+      WHERE organization_id = ${organization.id} AND entity = 'assignment'
+        AND action NOT IN ('assignment.set', 'system.seed')
+        AND COALESCE(after, before)->>'slot_id' = ANY(${writtenSlots})
+      GROUP BY action`;
+    for (const { action, count } of reverts) problems.push(`${action} changed ${count} cells of the cell writers`);
     // The server's own account of any 500 (a deadlock, say), to say what went wrong.
     if (problems.some((problem) => / answered 5\d\d/.test(problem))) {
       problems.push(
