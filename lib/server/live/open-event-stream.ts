@@ -16,7 +16,8 @@ function frame(event: string, data: unknown): string {
 
 /**
  * The organisation's live events as a Server-Sent Events stream, with the API's authorisation: checked when it
- * opens and again at every heartbeat, so that someone removed from the organisation stops receiving at once.
+ * opens, at once when the caller's access is announced to have changed (a draft's stream hears its live
+ * organisation's announcements), and again at every heartbeat.
  */
 export async function openEventStream({
   actor,
@@ -29,7 +30,7 @@ export async function openEventStream({
   signal: AbortSignal;
   heartbeatMs?: number;
 }): Promise<ReadableStream<Uint8Array>> {
-  const { organization } = await authorize({ actor, orgSlug, permission: "read" });
+  const { organization, draft } = await authorize({ actor, orgSlug, permission: "read" });
   const encoder = new TextEncoder();
   let close = () => {};
   return new ReadableStream<Uint8Array>({
@@ -60,16 +61,23 @@ export async function openEventStream({
           },
         );
       const subject = actor?.kind === "user" ? actor.userId : actor?.kind === "token" ? actor.tokenId : null;
-      const unsubscribe = await liveBus.subscribe(organization.id, (event: TLiveEvent) => {
-        if (event.type !== "access") send(frame(event.type, event));
-        else if (event.subjectId === subject) void checkAccess();
-      });
+      const onAccess = (event: TLiveEvent) => {
+        if (event.type === "access" && event.subjectId === subject) void checkAccess();
+      };
+      const unsubscribes = [
+        await liveBus.subscribe(organization.id, (event: TLiveEvent) => {
+          if (event.type !== "access") send(frame(event.type, event));
+          else onAccess(event);
+        }),
+      ];
+      // A draft's access is its live organisation's: that is where members are removed and tokens revoked.
+      if (draft) unsubscribes.push(await liveBus.subscribe(draft.live.id, onAccess));
       const heartbeat = setInterval(checkAccess, heartbeatMs);
       close = () => {
         if (!isOpen) return;
         isOpen = false;
         clearInterval(heartbeat);
-        unsubscribe();
+        for (const unsubscribe of unsubscribes) unsubscribe();
         try {
           controller.close();
         } catch {
