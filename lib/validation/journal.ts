@@ -1,6 +1,6 @@
 import { canBeStored, ZRef } from "./map-fields";
 import { z } from "zod";
-import { JOURNAL_ACTIONS, JOURNAL_ENTITIES } from "@/lib/domain/journal";
+import { isMomentInRange, JOURNAL_ACTIONS, JOURNAL_ENTITIES, MOMENT_OUT_OF_RANGE } from "@/lib/domain/journal";
 
 /** A date and time, as ISO 8601. */
 export const ZMoment = (field: string) =>
@@ -8,10 +8,7 @@ export const ZMoment = (field: string) =>
     .string({ error: `"${field}" must be a date and time, like 2026-11-28T14:30:00Z.` })
     .trim()
     .max(40, `"${field}" must be a date and time, like 2026-11-28T14:30:00Z.`)
-    .refine((value) => {
-      const year = new Date(value).getUTCFullYear();
-      return year >= 1970 && year <= 9999;
-    }, `"${field}" must be a date and time from 1970 to 9999, like 2026-11-28T14:30:00Z.`)
+    .refine((value) => isMomentInRange(new Date(value)), MOMENT_OUT_OF_RANGE(field))
     .transform((value) => new Date(value));
 
 const ACTOR_ID = `"actorId" is a user's or API token's id.`;

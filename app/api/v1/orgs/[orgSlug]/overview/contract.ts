@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { answer, defineOperation, noContent, ORG_PATH, wrap } from "@/lib/server/http/contract";
+import { answer, defineOperation, ORG_PATH, wrap } from "@/lib/server/http/contract";
 import { ZOverview } from "@/lib/server/map/answers";
 import { ZMomentQuery } from "@/lib/validation/journal";
 
@@ -20,7 +20,7 @@ export const GET = defineOperation({
       "The overview, and when the map behind it was read.",
       wrap({
         overview: ZOverview,
-        loadedAt: z.number().meta(noContent("Milliseconds since 1970, server time.")),
+        loadedAt: z.number().meta({ description: "Milliseconds since 1970, server time." }),
       }),
     ),
   },

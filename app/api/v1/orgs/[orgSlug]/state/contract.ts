@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { answer, defineOperation, noContent, notFound, ORG_PATH, wrap } from "@/lib/server/http/contract";
+import { answer, defineOperation, notFound, ORG_PATH, wrap } from "@/lib/server/http/contract";
 import { ZRemitMap } from "@/lib/server/map/answers";
 import { ZMapStateQuery } from "@/lib/validation/analysis";
 
@@ -23,7 +23,7 @@ export const GET = defineOperation({
   responses: {
     200: answer(
       "The map, and when it was read.",
-      wrap({ map: ZRemitMap, loadedAt: z.number().meta(noContent("Milliseconds since 1970, server time.")) }),
+      wrap({ map: ZRemitMap, loadedAt: z.number().meta({ description: "Milliseconds since 1970, server time." }) }),
     ),
     404: notFound("team or person"),
   },
