@@ -6,18 +6,24 @@ import { getEnv } from "@/lib/env";
 
 type TDatabase = { prisma: PrismaClient; pool: Pool };
 
+// How long a query or a transaction waits for one of the pool's connections (all of them may be held by writes
+// queued behind a long publish or import) before the request answers 503. Prisma's own default is 2 s for a
+// transaction, which a loaded server exceeds while every query still succeeds a moment later.
+const POOL_WAIT_MS = 10_000;
+
 function createDatabase(): TDatabase {
   const env = getEnv();
   const pool = new Pool({
     connectionString: env.DATABASE_URL,
     max: env.DATABASE_POOL_MAX,
-    // Fail fast (the caller answers 503) rather than hang when the database is unreachable.
-    connectionTimeoutMillis: 5_000,
+    // Bounded (the caller answers 503) rather than hanging when the database is unreachable or the pool is busy.
+    connectionTimeoutMillis: POOL_WAIT_MS,
   });
   // An idle connection that the server drops (a restart) must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
   // $disconnect ends the pool too (scripts that finish would otherwise wait for its idle connections to time out).
-  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), pool };
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  return { prisma: new PrismaClient({ adapter, transactionOptions: { maxWait: POOL_WAIT_MS } }), pool };
 }
 
 // One client per server process. Development reloads modules, so the client lives on globalThis.

@@ -38,7 +38,7 @@ describe("errorResponse", () => {
     expect(toAppError(new Error("query failed", { cause: error })).code).toBe("unavailable");
   });
 
-  it("answers 503 with Retry-After, never 500, for a deadlock or serialization failure however it is reported", async () => {
+  it("answers 503 with Retry-After, never 500, for a deadlock, a serialization failure or a transaction that could not start, however it is reported", async () => {
     const reports = [
       // node-postgres straight (queryRows): the SQLSTATE is the error's code.
       Object.assign(new Error("deadlock detected"), { code: "40P01" }),
@@ -48,6 +48,10 @@ describe("errorResponse", () => {
       new Error("query failed", { cause: { kind: "TransactionWriteConflict" } }),
       // A raw query's P2010 with the SQLSTATE.
       Object.assign(new Error("Raw query failed."), { code: "P2010", meta: { code: "40P01" } }),
+      // A transaction that could not get a pooled connection in time (every connection held by queued writes).
+      Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), {
+        code: "P2028",
+      }),
     ];
     for (const error of reports) {
       const response = errorResponse(error);

@@ -139,6 +139,11 @@ export function hasErrorCode(error: unknown, codes: ReadonlySet<string>): boolea
  * Prisma's code for both (P2034; its driver adapter calls them TransactionWriteConflict). Trying again may succeed.
  */
 const TRANSIENT_CONFLICT_CODES = new Set(["40P01", "40001", "P2034"]);
+/**
+ * Prisma's code for a transaction that could not start in time (every pooled connection busy) or ran past its
+ * timeout: it was rolled back, so nothing was saved, and trying again later may succeed.
+ */
+const TRANSACTION_TIMEOUT_CODES = new Set(["P2028"]);
 
 /** Whether the database aborted the transaction for a deadlock or serialization failure (see above). */
 export function isTransientConflict(error: unknown): boolean {
@@ -168,7 +173,7 @@ export function toAppError(error: unknown): AppError {
       },
     );
   }
-  if (isTransientConflict(error)) {
+  if (isTransientConflict(error) || hasErrorCode(error, TRANSACTION_TIMEOUT_CODES)) {
     return new AppError(
       "unavailable",
       "The map was busy with other changes at the same moment; nothing was saved. Try again.",
