@@ -156,6 +156,12 @@ test("publishes, imports, undos and cell writes at once: nothing accepted is los
       counts[label][status] = (counts[label][status] ?? 0) + 1;
     }
     console.log(`mixed load, answers by kind and status: ${JSON.stringify(counts)}`);
+    const busy = new Set(
+      answers
+        .filter((answer) => answer.status === 503)
+        .map((answer) => `${answer.label}: ${(answer.body as { error?: { message?: string } }).error?.message}`),
+    );
+    if (busy.size > 0) console.log(`mixed load, answered 503: ${[...busy].join(" | ")}`);
 
     const problems: string[] = [];
     for (const answer of answers) {
