@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TMapDocument } from "@/lib/validation/map";
+import type { TMapDocument } from "./map-format";
 import { mergeMapDocuments } from "./map-merge";
 
 type TTeam = TMapDocument["teams"][number];
