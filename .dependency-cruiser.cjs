@@ -1,6 +1,7 @@
 // The architecture, written down: which layer may import which. `npm run lint:deps` checks it; docs/architecture.md
 // explains the layers. Data flows one way: app -> lib/server -> lib/domain (and the database); components -> lib/client.
 const TESTS = "[.]test[.]tsx?$";
+const SERVER_BASE = ["auth", "kernel", "http"];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -57,16 +58,18 @@ module.exports = {
         "below it, kernel, http and auth, never another feature: what two features share moves down into the kernel. " +
         "Tests and lib/server/testing set up whole scenarios and may reach any folder.",
       severity: "error",
-      from: { path: "^lib/server/([^/]+)/", pathNot: [TESTS, "^lib/server/(kernel|http|auth|testing)/"] },
-      to: { path: "^lib/server/[^/]+/", pathNot: "^lib/server/($1|kernel|http|auth)/" },
+      from: { path: "^lib/server/([^/]+)/", pathNot: [TESTS, `^lib/server/(${SERVER_BASE.join("|")}|testing)/`] },
+      to: { path: "^lib/server/[^/]+/", pathNot: `^lib/server/($1|${SERVER_BASE.join("|")})/` },
     },
-    {
-      name: "server-base-apart",
-      comment: "auth and http may import the kernel; the kernel, at the bottom, imports no other lib/server folder.",
+    // The base of lib/server, bottom first: auth (who is calling, what they may do), kernel (the map writer, which
+    // authorizes), http (handle(), which resolves the caller). Each imports only itself and the folders before it.
+    ...SERVER_BASE.map((folder, index) => ({
+      name: "server-base-order",
+      comment: `lib/server/${folder} may import only ${["itself", ...SERVER_BASE.slice(0, index)].join(", ")}.`,
       severity: "error",
-      from: { path: "^lib/server/(kernel|http|auth)/", pathNot: TESTS },
-      to: { path: "^lib/server/[^/]+/", pathNot: "^lib/server/($1|kernel)/" },
-    },
+      from: { path: `^lib/server/${folder}/`, pathNot: TESTS },
+      to: { path: "^lib/server/[^/]+/", pathNot: `^lib/server/(${SERVER_BASE.slice(0, index + 1).join("|")})/` },
+    })),
   ],
   options: {
     doNotFollow: { path: ["^node_modules/", "^lib/generated/"] },
