@@ -43,6 +43,15 @@ module.exports = {
       to: { path: ["^lib/server/", "^lib/db[.]ts$", "^lib/generated/", "^node_modules/(@prisma|prisma)/"] },
     },
     {
+      name: "client-contracts-as-types",
+      comment:
+        "Browser code reads the route contracts for their types only (import type): a contract is server code, " +
+        "and importing it at run time would pull the server into the browser's bundle.",
+      severity: "error",
+      from: { path: "^(components|lib/client)/" },
+      to: { path: "^app/api/", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "routes-through-server",
       comment:
         "Routes call lib/server, which authorizes and scopes every query by organisation; they never query the " +
