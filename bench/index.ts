@@ -1,5 +1,5 @@
 // `npm run bench`: speed and scale on generated organisations, every figure beside a baseline measured in the same
-// run. See the README's Benchmarks section for what each figure means. Progress goes to stderr; the tables to stdout;
+// run. See docs/benchmarks.md for what each figure means. Progress goes to stderr; the tables to stdout;
 // everything to bench/results/latest.json.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-/** Tables for the terminal that are also Markdown, so the README can quote them as printed. */
+/** Tables for the terminal that are also Markdown, so that docs/benchmarks.md can quote them as printed. */
 
 export type TCell = string | number | null | undefined;
 

@@ -11,7 +11,7 @@ import { countNoun } from "@/lib/domain/count-noun";
 import { diffMapDocuments } from "@/lib/domain/map-diff";
 import { documentFingerprint, mapToDocument } from "@/lib/domain/map-document";
 import type { TRemitMap } from "@/lib/domain/model";
-import { readMapFile } from "@/lib/domain/read-map-file";
+import { readMapFile } from "@/lib/validation/read-map-file";
 import type { TMapValidationError } from "@/lib/validation/map";
 import { MapDiffView } from "./map-diff-view";
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { validateMapDocument, type TMapDocumentInput } from "@/lib/validation/map";
+import { validateMapDocument } from "@/lib/validation/map";
 import { analyzeMap, type TFlag, type TFlagKind } from "./analyze-map";
 import { generateMap } from "./generate-map";
 import { documentToMap } from "./map-document";
+import type { TMapDocumentInput } from "./map-format";
 import type { TRemitMap } from "./model";
 
 /** A map from a compact document; ids spell out what they are ("slot:checkout/po"). */

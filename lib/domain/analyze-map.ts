@@ -1,4 +1,4 @@
-import { scoreOrganization, scoreTeam } from "./health-score";
+import { scoreOrganization, scoreTeam, type TSeverity } from "./health-score";
 import {
   compareDuties,
   compareKeys,
@@ -14,8 +14,8 @@ import {
 } from "./model";
 import { splitOwnerOf } from "./po-pm-split";
 
-export const SEVERITIES = ["error", "warning", "info"] as const;
-export type TSeverity = (typeof SEVERITIES)[number];
+// A flag's severity is what the score charges for it; callers read both from here.
+export { SEVERITIES, type TSeverity } from "./health-score";
 
 export const FLAG_KINDS = [
   "unowned_duty",

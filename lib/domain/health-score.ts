@@ -1,4 +1,6 @@
-import type { TSeverity } from "./analyze-map";
+/** How bad a flag is; the score charges each its own price. */
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export type TSeverity = (typeof SEVERITIES)[number];
 
 /** Points one flag costs a team, before scaling. */
 export const HEALTH_PENALTY: Readonly<Record<TSeverity, number>> = { error: 15, warning: 5, info: 1 };

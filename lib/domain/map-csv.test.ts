@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { TMapDocument } from "@/lib/validation/map";
 import { csvField, MAP_CSV_COLUMNS, mapDocumentToCsv } from "./map-csv";
-import { MAP_FORMAT } from "./map-document";
+import { MAP_FORMAT, type TMapDocument } from "./map-format";
 
 describe("csvField", () => {
   it("leaves plain text alone and writes nothing for null", () => {

@@ -1,4 +1,4 @@
-import type { TMapDocument } from "@/lib/validation/map";
+import type { TMapDocument } from "./map-format";
 
 export const MAP_CSV_COLUMNS = [
   "Team",

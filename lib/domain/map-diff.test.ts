@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { validateMapDocument, type TMapDocument, type TMapDocumentInput } from "@/lib/validation/map";
+import { validateMapDocument } from "@/lib/validation/map";
 import { diffMapDocuments, movedIds } from "./map-diff";
+import type { TMapDocument, TMapDocumentInput } from "./map-format";
 
 function document(input: Omit<TMapDocumentInput, "format">): TMapDocument {
   const result = validateMapDocument({ format: "remit.map/v1", ...input });

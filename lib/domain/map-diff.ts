@@ -4,7 +4,7 @@ import type {
   TMapDocumentPerson,
   TMapDocumentSlot,
   TMapDocumentTeam,
-} from "@/lib/validation/map";
+} from "./map-format";
 
 export const DIFF_KINDS = ["teams", "people", "duties", "slots", "assignments"] as const;
 export type TDiffKind = (typeof DIFF_KINDS)[number];

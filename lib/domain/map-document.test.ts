@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { validateMapDocument, type TMapDocument } from "@/lib/validation/map";
+import { validateMapDocument } from "@/lib/validation/map";
 import { analyzeMap } from "./analyze-map";
 import { generateMap } from "./generate-map";
-import { documentFingerprint, documentToMap, mapToDocument, MAP_FORMAT, type TCreateId } from "./map-document";
+import { documentFingerprint, documentToMap, mapToDocument, type TCreateId } from "./map-document";
+import { MAP_FORMAT, type TMapDocument } from "./map-format";
 import type { TMapEntityKind, TRemitMap } from "./model";
 
 const DOCUMENT: TMapDocument = {

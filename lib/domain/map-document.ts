@@ -1,10 +1,11 @@
-import type {
-  TMapDocument,
-  TMapDocumentAssignment,
-  TMapDocumentPerson,
-  TMapDocumentSlot,
-  TMapDocumentTeam,
-} from "@/lib/validation/map";
+import {
+  MAP_FORMAT,
+  type TMapDocument,
+  type TMapDocumentAssignment,
+  type TMapDocumentPerson,
+  type TMapDocumentSlot,
+  type TMapDocumentTeam,
+} from "./map-format";
 import {
   compareDuties,
   compareKeys,
@@ -17,8 +18,6 @@ import {
   type TSlot,
   type TTeam,
 } from "./model";
-
-export const MAP_FORMAT = "remit.map/v1";
 
 /**
  * Makes the id of an entity created on import. `teamKey` is given for slots, whose keys are unique only in their team.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { TMapDocument } from "@/lib/validation/map";
 import { generateMap } from "./generate-map";
 import { mapToDocument } from "./map-document";
+import type { TMapDocument } from "./map-format";
 import { mergeMapDocuments } from "./map-merge";
 
 type TTeam = TMapDocument["teams"][number];

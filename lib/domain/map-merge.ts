@@ -1,7 +1,7 @@
 // Publishing a draft: a three-way merge of remit.map/v1 documents, matched by key as imports match them. What the
 // draft changed since it was made wins where live left it alone; what live changed wins where the draft left it
 // alone; where both changed the same thing differently, the user chooses.
-import type { TMapDocument } from "@/lib/validation/map";
+import type { TMapDocument } from "./map-format";
 
 export const MERGE_KINDS = ["duty", "person", "team", "slot", "assignment"] as const;
 export type TMergeKind = (typeof MERGE_KINDS)[number];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidKey, KEY_MAX_LENGTH, KEY_PATTERN } from "@/lib/domain/keys";
-import { MAP_FORMAT } from "@/lib/domain/map-document";
+import { MAP_FORMAT, type TMapDocument, type TMapDocumentInput } from "@/lib/domain/map-format";
 import { DEFAULT_ALLOCATION, DEFAULT_CAPACITY, normalizeRole, RACI_LEVELS } from "@/lib/domain/model";
 
 /** The largest map document a request may carry. */
@@ -215,15 +215,13 @@ export const ZMapDocument = z.strictObject(
   },
 );
 
-/** A document as written by hand or by another tool: optional fields may be missing. */
-export type TMapDocumentInput = z.input<typeof ZMapDocument>;
-/** A checked document, with defaults filled in (capacity 1, allocation 1, required true, holder null). */
-export type TMapDocument = z.output<typeof ZMapDocument>;
-export type TMapDocumentDuty = z.output<typeof ZMapDuty>;
-export type TMapDocumentPerson = z.output<typeof ZMapPerson>;
-export type TMapDocumentTeam = z.output<typeof ZMapTeam>;
-export type TMapDocumentSlot = z.output<typeof ZMapSlot>;
-export type TMapDocumentAssignment = z.output<typeof ZMapAssignment>;
+// The schema checks the format that lib/domain/map-format.ts describes: if the two drift apart, this fails to compile.
+type TSame<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesFormat: [
+  TSame<z.output<typeof ZMapDocument>, TMapDocument>,
+  TSame<z.input<typeof ZMapDocument>, TMapDocumentInput>,
+] = [true, true];
+void schemaMatchesFormat;
 
 export type TMapValidationError = {
   /** Where the problem is, like `teams[2].assignments[0].slot`; "" for the document as a whole. */

@@ -2,7 +2,7 @@ import "server-only";
 import { documentFingerprint, mapToDocument } from "@/lib/domain/map-document";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import type { TMapDocument } from "@/lib/validation/map";
+import type { TMapDocument } from "@/lib/domain/map-format";
 import { loadMap } from "./load-map";
 
 /**

@@ -11,7 +11,7 @@ import type { TRemitMap } from "@/lib/domain/model";
 import type { TOverview } from "@/lib/domain/overview";
 import { peopleRows, personDuties } from "@/lib/domain/people-view";
 import { callApi, createMapWorld } from "@/lib/server/testing/map-world";
-import type { TMapDocument } from "@/lib/validation/map";
+import type { TMapDocument } from "@/lib/domain/map-format";
 import { createAssignment, createTeam } from "@/prisma/factories";
 import { GET as getCsv } from "@/app/api/v1/orgs/[orgSlug]/map.csv/route";
 import type { TMapCounts } from "./replace-map";

@@ -1,5 +1,6 @@
-import { formatPath, validateMapDocument, type TMapDocument, type TMapValidationError } from "@/lib/validation/map";
-import { NUL_MESSAGE, nulCharacterPaths } from "@/lib/validation/map-fields";
+import type { TMapDocument } from "@/lib/domain/map-format";
+import { formatPath, validateMapDocument, type TMapValidationError } from "./map";
+import { NUL_MESSAGE, nulCharacterPaths } from "./map-fields";
 
 export type TMapFileCheck =
   | {

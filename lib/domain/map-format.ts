@@ -1,0 +1,63 @@
+import type { TRaciLevel } from "./model";
+
+/**
+ * The map file format, remit.map/v1: what an export writes, an import reads and a draft stores. Entities refer to
+ * each other by key, never by id. `lib/validation/map.ts` checks input against these types (and fails to compile
+ * if its schema drifts from them); docs/api.md describes the format for people.
+ */
+export const MAP_FORMAT = "remit.map/v1";
+
+export type TMapDocumentDuty = { key: string; name: string; description: string; required: boolean };
+
+export type TMapDocumentPerson = {
+  key: string;
+  name: string;
+  /** Lower case; null or missing when unknown. */
+  email?: string | null;
+  /** Full-time equivalents: 1 is one full-time person. */
+  capacity: number;
+};
+
+export type TMapDocumentSlot = {
+  /** Unique within its team only. */
+  key: string;
+  /** "PO", "PM" or a free label such as "Tech lead". */
+  role: string;
+  title?: string | null;
+  /** A person's key; null while the slot is vacant. */
+  holder: string | null;
+  /** The share of the holder's time, more than 0 and at most 1. */
+  allocation: number;
+};
+
+export type TMapDocumentAssignment = { duty: string; slot: string; level: TRaciLevel };
+
+export type TMapDocumentTeam = {
+  key: string;
+  name: string;
+  description?: string | null;
+  slots: TMapDocumentSlot[];
+  assignments: TMapDocumentAssignment[];
+};
+
+/** A checked document, with defaults filled in (capacity 1, allocation 1, required true, holder null). */
+export type TMapDocument = {
+  format: typeof MAP_FORMAT;
+  duties: TMapDocumentDuty[];
+  people: TMapDocumentPerson[];
+  teams: TMapDocumentTeam[];
+};
+
+/** A document as written by hand or by another tool: fields with a default may be missing. */
+export type TMapDocumentInput = {
+  format: typeof MAP_FORMAT;
+  duties?: { key: string; name: string; description?: string; required?: boolean }[];
+  people?: { key: string; name: string; email?: string | null; capacity?: number }[];
+  teams?: {
+    key: string;
+    name: string;
+    description?: string | null;
+    slots?: { key: string; role: string; title?: string | null; holder?: string | null; allocation?: number }[];
+    assignments?: TMapDocumentAssignment[];
+  }[];
+};
