@@ -12,10 +12,9 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { mapQueryKey, scopeOf, type TMapState } from "@/components/map/use-org-map";
-import { journalQueryKey } from "@/components/history/use-journal";
-import { healthHistoryQueryKey } from "@/components/map/health-trend";
-import { overviewQueryKey } from "@/components/map/use-org-overview";
+import { eventsUrl, sendPresence as announcePresence } from "@/lib/client/live";
+import type { TMapState } from "@/lib/client/queries";
+import { queryKeys, scopeOf } from "@/lib/client/query-keys";
 import { sliceHoldsCell } from "@/lib/domain/map-slice";
 import { cellKey, cellVersion, withCell } from "@/lib/domain/team-view";
 import type { TChangeEvent, TPresenceEvent } from "@/lib/domain/live-event";
@@ -117,13 +116,7 @@ export function LiveProvider({
 
   const sendPresence = useCallback(
     (isHere = true) => {
-      const body = JSON.stringify({ clientId, path: pathRef.current, focus: focusRef.current, isHere });
-      const url = `/api/v1/orgs/${orgSlug}/presence`;
-      if (!isHere && navigator.sendBeacon) {
-        navigator.sendBeacon(url, new Blob([body], { type: "application/json" }));
-        return;
-      }
-      void fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body }).catch(() => undefined);
+      announcePresence(orgSlug, { clientId, path: pathRef.current, focus: focusRef.current, isHere });
     },
     [clientId, orgSlug],
   );
@@ -134,7 +127,7 @@ export function LiveProvider({
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let hasConnected = false;
     let isStopped = false;
-    const key = mapQueryKey(orgId);
+    const key = queryKeys.map(orgId);
 
     // While this tab has writes on their way, a reload would show the server without them and undo what the user
     // sees; reload once they have all settled instead.
@@ -166,9 +159,9 @@ export function LiveProvider({
       );
     };
     const reloadOverview = () => {
-      reloadServerView(overviewQueryKey(orgId));
-      reloadServerView(journalQueryKey(orgId));
-      reloadServerView(healthHistoryQueryKey(orgId));
+      reloadServerView(queryKeys.overview(orgId));
+      reloadServerView(queryKeys.journal(orgId));
+      reloadServerView(queryKeys.healthHistory(orgId));
     };
 
     const onChange = (event: TChangeEvent) => {
@@ -177,7 +170,7 @@ export function LiveProvider({
       const { cell } = event;
       if (cell) {
         changedBy.current.set(cellKey(cell.dutyId, cell.slotId), event.actor.name);
-        // The whole map and each part of it that holds the cell (see mapQueryKey and sliceHoldsCell).
+        // The whole map and each part of it that holds the cell (see queryKeys.map and sliceHoldsCell).
         for (const [queryKey, current] of queryClient.getQueriesData<TMapState>({ queryKey: key })) {
           if (!current || !sliceHoldsCell(scopeOf(queryKey), current.map, cell)) continue;
           if (cellVersion(current.map, cell.dutyId, cell.slotId) === cell.version) continue;
@@ -205,7 +198,7 @@ export function LiveProvider({
     };
 
     const connect = () => {
-      source = new EventSource(`/api/v1/orgs/${orgSlug}/events`);
+      source = new EventSource(eventsUrl(orgSlug));
       source.addEventListener("ready", () => {
         attempt = 0;
         setStatus("live");

@@ -1,0 +1,52 @@
+"use client";
+
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { countNoun } from "@/lib/domain/count-noun";
+import type { TPersonRow } from "@/lib/domain/people-view";
+
+/** Asks before a person is removed, listing the slots that become vacant. */
+export function RemovePersonDialog({
+  removing,
+  isPending,
+  onConfirm,
+  onCancel,
+}: {
+  removing: TPersonRow | null;
+  isPending: boolean;
+  onConfirm: (row: TPersonRow) => void;
+  onCancel: () => void;
+}) {
+  return (
+    <ConfirmDialog
+      isOpen={removing !== null}
+      title={removing ? `Remove ${removing.person.name}?` : ""}
+      confirmLabel={removing ? `Remove ${removing.person.name}` : "Remove"}
+      pendingLabel="Removing…"
+      isPending={isPending}
+      onCancel={onCancel}
+      onConfirm={() => {
+        if (removing) onConfirm(removing);
+      }}
+    >
+      {removing && removing.holdings.length === 0 && (
+        <p>They hold no slots, so no team changes. This cannot be undone.</p>
+      )}
+      {removing && removing.holdings.length > 0 && (
+        <>
+          <p>
+            These {countNoun(removing.holdings.length, "slot")} become vacant; their duties stay with the slot until you
+            give it a new holder:
+          </p>
+          <ul className="list-disc pl-5" aria-label="Slots that become vacant">
+            {removing.holdings.map((holding) => (
+              <li key={holding.slot.id}>
+                {holding.team.name} · {holding.label}
+              </li>
+            ))}
+          </ul>
+          <p>This cannot be undone.</p>
+        </>
+      )}
+    </ConfirmDialog>
+  );
+}
