@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { AddSection } from "@/components/ui/add-section";
 import { useToast } from "@/components/ui/toast";
 import { useDutyMutations } from "@/lib/client/duties";
 import { useOrgMap, type TMapState } from "@/lib/client/queries";
@@ -92,15 +93,9 @@ export function DutyCatalogue({ orgId, orgSlug, canEdit, initial }: TProps) {
   return (
     <div className="space-y-6">
       {canEdit && (
-        <section
-          aria-labelledby="add-duty-heading"
-          className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
-        >
-          <h2 id="add-duty-heading" className="mb-3 font-semibold">
-            Add a duty
-          </h2>
+        <AddSection id="add-duty" title="Add a duty">
           <DutyForm orgId={orgId} orgSlug={orgSlug} idPrefix="new-duty" />
-        </section>
+        </AddSection>
       )}
 
       <p role="status" className="sr-only">

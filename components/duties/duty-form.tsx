@@ -2,14 +2,12 @@
 
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/client/api-error";
 import { useDutyMutations } from "@/lib/client/duties";
 import { useFormErrors } from "@/lib/client/use-form-errors";
 import type { TDuty } from "@/lib/domain/model";
 import { ZCreateDuty, ZUpdateDuty, type TUpdateDuty } from "@/lib/validation/duties";
-import { cancelOnEscape, FormAlert, readText } from "@/components/ui/form-parts";
+import { CheckedForm, FormAlert, NameField, readText } from "@/components/ui/form-parts";
 
 type TProps = {
   orgId: string;
@@ -29,7 +27,7 @@ type TProps = {
 /** Adds a duty to the catalogue (name, description, required), or edits one's name and description. */
 export function DutyForm({ orgId, orgSlug, idPrefix, duty, onSave, onCancel }: TProps) {
   const toast = useToast();
-  const { errors, check, showServerErrors } = useFormErrors();
+  const { errors, check, refused } = useFormErrors();
   const { create } = useDutyMutations({ orgId, orgSlug });
 
   const submit = (form: HTMLFormElement) => {
@@ -51,33 +49,21 @@ export function DutyForm({ orgId, orgSlug, idPrefix, duty, onSave, onCancel }: T
         toast.show(`Added ${result.duty.name} at the end of the catalogue.`, "success");
         form.reset();
       },
-      onError: (error) => {
-        showServerErrors(error);
-        toast.show(errorMessage(error, "The duty was not added."), "error");
-      },
+      onError: (error) => refused(error, "The duty was not added."),
     });
   };
 
   return (
-    <form
-      noValidate
-      aria-label={duty ? `Edit ${duty.name}` : "Add a duty"}
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit(event.currentTarget);
-      }}
-      onKeyDown={cancelOnEscape(onCancel)}
+    <CheckedForm
+      label={duty ? `Edit ${duty.name}` : "Add a duty"}
+      onSubmit={submit}
+      onCancel={onCancel}
       className="grid gap-3"
     >
-      <TextField
-        id={`${idPrefix}-name`}
-        name="name"
-        label="Name"
+      <NameField
+        idPrefix={idPrefix}
         defaultValue={duty?.name}
         placeholder={duty ? undefined : "e.g. Pricing decisions"}
-        required
-        maxLength={120}
-        autoComplete="off"
         autoFocus={Boolean(duty)}
         errors={errors.name}
       />
@@ -119,6 +105,6 @@ export function DutyForm({ orgId, orgSlug, idPrefix, duty, onSave, onCancel }: T
         </div>
       </div>
       <FormAlert errors={errors} />
-    </form>
+    </CheckedForm>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RemoveDialog } from "@/components/ui/remove-dialog";
 import { countNoun } from "@/lib/domain/count-noun";
 import type { TDutyRow } from "@/lib/domain/duty-rows";
 
@@ -17,16 +17,11 @@ export function RemoveDutyDialog({
   onCancel: () => void;
 }) {
   return (
-    <ConfirmDialog
-      isOpen={removing !== null}
-      title={removing ? `Remove ${removing.duty.name}?` : ""}
-      confirmLabel={removing ? `Remove ${removing.duty.name}` : "Remove"}
-      pendingLabel="Removing…"
+    <RemoveDialog
+      name={removing?.duty.name ?? null}
       isPending={isPending}
       onCancel={onCancel}
-      onConfirm={() => {
-        if (removing) onConfirm(removing);
-      }}
+      onConfirm={() => removing && onConfirm(removing)}
     >
       {removing && (
         <>
@@ -44,6 +39,6 @@ export function RemoveDutyDialog({
           <p>This cannot be undone.</p>
         </>
       )}
-    </ConfirmDialog>
+    </RemoveDialog>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { InlineInput } from "@/components/ui/inline-input";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api-error";
 import { useTeamMutations } from "@/lib/client/teams";
@@ -37,18 +38,17 @@ export function NewTeamForm({ orgId, orgSlug }: { orgId: string; orgSlug: string
         );
       }}
     >
-      <label htmlFor="new-team-name" className="sr-only">
-        New team name
-      </label>
-      <input
+      <InlineInput
         id="new-team-name"
+        label="New team name"
+        labelClassName="sr-only"
         value={name}
-        onChange={(event) => setName(event.target.value)}
+        onValue={setName}
         placeholder="New team, e.g. Checkout"
         maxLength={120}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? "new-team-error" : undefined}
-        className="w-64 rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
+        className="w-64"
       />
       <Button type="submit" disabled={!name.trim() || isPending}>
         {isPending ? "Creating…" : "Create team"}

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { useMemo, useState } from "react";
 import { peerColor, useLive, useLiveState } from "@/components/live/live-provider";
 import { Button } from "@/components/ui/button";
+import { InlineInput } from "@/components/ui/inline-input";
 import { useSetCell } from "@/lib/client/cells";
 import { useOrgMap, type TMapState } from "@/lib/client/queries";
 import { mutationKeys } from "@/lib/client/query-keys";
@@ -120,16 +121,15 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
                 setNewSlotRole("");
               }}
             >
-              <label htmlFor="new-slot-role" className="text-sm">
-                New slot
-              </label>
-              <input
+              <InlineInput
                 id="new-slot-role"
+                label="New slot"
+                labelClassName="text-sm"
                 value={newSlotRole}
-                onChange={(event) => setNewSlotRole(event.target.value)}
+                onValue={setNewSlotRole}
                 placeholder="e.g. Tech lead"
                 maxLength={60}
-                className="w-40 rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
+                className="w-40"
               />
               <Button type="submit" variant="secondary" disabled={!newSlotRole.trim() || slots.add.isPending}>
                 Add

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useDeferredValue, useMemo, useState } from "react";
+import { AddSection } from "@/components/ui/add-section";
 import { useToast } from "@/components/ui/toast";
 import { usePeopleMutations } from "@/lib/client/people";
 import { useOrgMap, type TMapState } from "@/lib/client/queries";
@@ -74,15 +75,9 @@ export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
   return (
     <div className="space-y-6">
       {canEdit && (
-        <section
-          aria-labelledby="add-person-heading"
-          className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
-        >
-          <h2 id="add-person-heading" className="mb-3 font-semibold">
-            Add a person
-          </h2>
+        <AddSection id="add-person" title="Add a person">
           <PersonForm orgId={orgId} orgSlug={orgSlug} idPrefix="new-person" />
-        </section>
+        </AddSection>
       )}
 
       {rows.length === 0 ? (

@@ -1,10 +1,9 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { cancelOnEscape, FormAlert, readText } from "@/components/ui/form-parts";
+import { CheckedForm, FormAlert, NameField, readText } from "@/components/ui/form-parts";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/client/api-error";
 import { usePeopleMutations } from "@/lib/client/people";
 import { useFormErrors } from "@/lib/client/use-form-errors";
 import type { TPerson } from "@/lib/domain/model";
@@ -27,7 +26,7 @@ type TProps = {
  */
 export function PersonForm({ orgId, orgSlug, idPrefix, person, onDone, onCancel }: TProps) {
   const toast = useToast();
-  const { errors, check, showServerErrors } = useFormErrors();
+  const { errors, check, refused } = useFormErrors();
   const { create, update } = usePeopleMutations({ orgId, orgSlug });
   const isPending = create.isPending || update.isPending;
   const isEdit = person !== undefined;
@@ -44,10 +43,7 @@ export function PersonForm({ orgId, orgSlug, idPrefix, person, onDone, onCancel 
         if (!isEdit) form.reset();
         onDone?.();
       },
-      onError: (error: Error) => {
-        showServerErrors(error);
-        toast.show(errorMessage(error, "The person was not saved."), "error");
-      },
+      onError: (error: Error) => refused(error, "The person was not saved."),
     };
 
     if (!isEdit) {
@@ -69,27 +65,13 @@ export function PersonForm({ orgId, orgSlug, idPrefix, person, onDone, onCancel 
   };
 
   return (
-    <form
-      noValidate
-      aria-label={isEdit ? `Edit ${person.name}` : "Add a person"}
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit(event.currentTarget);
-      }}
-      onKeyDown={cancelOnEscape(onCancel)}
+    <CheckedForm
+      label={isEdit ? `Edit ${person.name}` : "Add a person"}
+      onSubmit={submit}
+      onCancel={onCancel}
       className="grid items-start gap-3 sm:grid-cols-[minmax(10rem,1fr)_minmax(10rem,1fr)_8rem_auto]"
     >
-      <TextField
-        id={`${idPrefix}-name`}
-        name="name"
-        label="Name"
-        defaultValue={person?.name}
-        required
-        maxLength={120}
-        autoComplete="off"
-        autoFocus={isEdit}
-        errors={errors.name}
-      />
+      <NameField idPrefix={idPrefix} defaultValue={person?.name} autoFocus={isEdit} errors={errors.name} />
       <TextField
         id={`${idPrefix}-email`}
         name="email"
@@ -122,6 +104,6 @@ export function PersonForm({ orgId, orgSlug, idPrefix, person, onDone, onCancel 
         )}
       </div>
       <FormAlert errors={errors} className="sm:col-span-4" />
-    </form>
+    </CheckedForm>
   );
 }

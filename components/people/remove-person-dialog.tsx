@@ -1,6 +1,6 @@
 "use client";
 
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RemoveDialog } from "@/components/ui/remove-dialog";
 import { countNoun } from "@/lib/domain/count-noun";
 import type { TPersonRow } from "@/lib/domain/people-view";
 
@@ -17,16 +17,11 @@ export function RemovePersonDialog({
   onCancel: () => void;
 }) {
   return (
-    <ConfirmDialog
-      isOpen={removing !== null}
-      title={removing ? `Remove ${removing.person.name}?` : ""}
-      confirmLabel={removing ? `Remove ${removing.person.name}` : "Remove"}
-      pendingLabel="Removing…"
+    <RemoveDialog
+      name={removing?.person.name ?? null}
       isPending={isPending}
       onCancel={onCancel}
-      onConfirm={() => {
-        if (removing) onConfirm(removing);
-      }}
+      onConfirm={() => removing && onConfirm(removing)}
     >
       {removing && removing.holdings.length === 0 && (
         <p>They hold no slots, so no team changes. This cannot be undone.</p>
@@ -47,6 +42,6 @@ export function RemovePersonDialog({
           <p>This cannot be undone.</p>
         </>
       )}
-    </ConfirmDialog>
+    </RemoveDialog>
   );
 }

@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from "react";
+import { TextField } from "./text-field";
 import type { TFieldErrors } from "@/lib/errors";
 
 /** A form field's text as typed ("" when absent). */
@@ -6,14 +7,72 @@ export function readText(data: FormData, name: string): string {
   return String(data.get(name) ?? "");
 }
 
-/** Escape in a form cancels it, when it can be cancelled. */
-export function cancelOnEscape(onCancel: (() => void) | undefined) {
-  return (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === "Escape" && onCancel) {
-      event.preventDefault();
-      onCancel();
-    }
-  };
+/**
+ * A form whose fields the browser does not check (the API's schema does, with every problem beside its field), that
+ * hands itself to `onSubmit`, and that Escape cancels when it can be cancelled.
+ */
+export function CheckedForm({
+  label,
+  onSubmit,
+  onCancel,
+  className,
+  children,
+}: {
+  label: string;
+  onSubmit: (form: HTMLFormElement) => void;
+  onCancel?: () => void;
+  className: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <form
+      noValidate
+      aria-label={label}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit(event.currentTarget);
+      }}
+      onKeyDown={(event: KeyboardEvent<HTMLFormElement>) => {
+        if (event.key === "Escape" && onCancel) {
+          event.preventDefault();
+          onCancel();
+        }
+      }}
+      className={className}
+    >
+      {children}
+    </form>
+  );
+}
+
+/** The name of a duty or a person: required, up to 120 characters. */
+export function NameField({
+  idPrefix,
+  defaultValue,
+  placeholder,
+  autoFocus,
+  errors,
+}: {
+  idPrefix: string;
+  defaultValue?: string;
+  placeholder?: string;
+  autoFocus: boolean;
+  errors?: string[];
+}) {
+  return (
+    <TextField
+      id={`${idPrefix}-name`}
+      name="name"
+      label="Name"
+      defaultValue={defaultValue}
+      placeholder={placeholder}
+      required
+      maxLength={120}
+      autoComplete="off"
+      autoFocus={autoFocus}
+      errors={errors}
+    />
+  );
 }
 
 /** The errors that belong to the whole form (field ""), beside the fields' own. */

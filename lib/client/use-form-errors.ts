@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { useToast } from "@/components/ui/toast";
 import type { z } from "zod";
 import type { TFieldErrors } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validation/fields";
-import { ApiError } from "./api-error";
+import { ApiError, errorMessage } from "./api-error";
 
 /**
  * A form's errors by field ("" for the whole form): checked in the browser with the API's own schema, so every
@@ -24,5 +25,11 @@ export function useFormErrors() {
     setErrors(error.fields);
     return true;
   };
-  return { errors, setErrors, check, showServerErrors };
+  const toast = useToast();
+  /** A refused write: its field errors beside the fields, its message in a toast. */
+  const refused = (error: unknown, fallback: string) => {
+    showServerErrors(error);
+    toast.show(errorMessage(error, fallback), "error");
+  };
+  return { errors, setErrors, check, showServerErrors, refused };
 }
