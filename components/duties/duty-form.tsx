@@ -53,13 +53,9 @@ export function DutyForm({ orgId, orgSlug, idPrefix, duty, onSave, onCancel }: T
     });
   };
 
+  const label = duty ? `Edit ${duty.name}` : "Add a duty";
   return (
-    <CheckedForm
-      label={duty ? `Edit ${duty.name}` : "Add a duty"}
-      onSubmit={submit}
-      onCancel={onCancel}
-      className="grid gap-3"
-    >
+    <CheckedForm label={label} onSubmit={submit} onCancel={onCancel} className="grid gap-3">
       <NameField
         idPrefix={idPrefix}
         defaultValue={duty?.name}

@@ -41,7 +41,7 @@ export function NewTeamForm({ orgId, orgSlug }: { orgId: string; orgSlug: string
       <InlineInput
         id="new-team-name"
         label="New team name"
-        labelClassName="sr-only"
+        isLabelHidden
         value={name}
         onValue={setName}
         placeholder="New team, e.g. Checkout"

@@ -124,7 +124,6 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
               <InlineInput
                 id="new-slot-role"
                 label="New slot"
-                labelClassName="text-sm"
                 value={newSlotRole}
                 onValue={setNewSlotRole}
                 placeholder="e.g. Tech lead"

@@ -4,19 +4,20 @@ import type { InputHTMLAttributes } from "react";
 export function InlineInput({
   id,
   label,
-  labelClassName,
+  isLabelHidden = false,
   className,
   onValue,
   ...props
 }: Omit<InputHTMLAttributes<HTMLInputElement>, "onChange"> & {
   id: string;
   label: string;
-  labelClassName: string;
+  /** For an input whose placeholder and button say what it is: the label is for screen readers only. */
+  isLabelHidden?: boolean;
   onValue: (value: string) => void;
 }) {
   return (
     <>
-      <label htmlFor={id} className={labelClassName}>
+      <label htmlFor={id} className={isLabelHidden ? "sr-only" : "text-sm"}>
         {label}
       </label>
       <input
