@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useToast } from "@/components/ui/toast";
 import { ApiError, errorMessage } from "@/lib/client/api-error";
 import { useMapImport } from "@/lib/client/map-import";
@@ -12,8 +11,7 @@ import { documentFingerprint, mapToDocument } from "@/lib/domain/map-document";
 import type { TRemitMap } from "@/lib/domain/model";
 import { readMapFile } from "@/lib/domain/read-map-file";
 import type { TMapValidationError } from "@/lib/validation/map";
-import { MapDiffView } from "./map-diff-view";
-import { MapProblems } from "./map-problems";
+import { MapImportPreview } from "./map-import-preview";
 import { MapSourceInputs, type TMapSource } from "./map-source-inputs";
 
 /** As the server's limit for an import body. */
@@ -44,7 +42,6 @@ export function MapImport({
   const [replaced, setReplaced] = useState<TImported | null>(null);
   // Counts replacements: the inputs start empty again after each.
   const [replacements, setReplacements] = useState(0);
-  const ids = { preview: useId() };
 
   // The Replace button goes away with the preview; focus moves to the result instead of getting lost.
   const resultRef = useRef<HTMLParagraphElement>(null);
@@ -138,69 +135,20 @@ export function MapImport({
       )}
 
       {source && (
-        <section
-          aria-labelledby={ids.preview}
-          className="space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
-        >
-          <h3 id={ids.preview} className="text-lg font-semibold">
-            Preview of {source.name}
-          </h3>
-          {errors ? (
-            <>
-              <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-                {countNoun(errors.length, "problem")} in {source.name}; nothing can be imported until{" "}
-                {errors.length === 1 ? "it is" : "they are"} fixed.
-              </p>
-              <MapProblems errors={errors} />
-            </>
-          ) : (
-            diff && (
-              <>
-                <p role="status" className="text-sm">
-                  {source.name} is a valid map.{" "}
-                  {diff.total === 0
-                    ? "It matches the current map."
-                    : `Compared with the current map, it makes ${countNoun(diff.total, "change")}:`}
-                </p>
-                <MapDiffView diff={diff} />
-              </>
-            )
-          )}
-
-          <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
-            <p className="font-semibold">Replacing the map cannot be undone.</p>
-            <p className="mt-1">
-              It deletes every team, person, duty, slot and assignment of {organizationName} and puts the file&apos;s in
-              their place. Members and API tokens stay. Download a JSON export first if you may want the current map
-              back.
-            </p>
-          </div>
-          <div className="flex flex-wrap items-center gap-3">
-            <Button
-              onClick={() => check?.ok && replaceMap(check.input)}
-              disabled={!check?.ok || errors !== null || replace.isPending}
-              aria-describedby={errors ? `${ids.preview}-blocked` : undefined}
-            >
-              {replace.isPending ? "Replacing…" : "Replace the map"}
-            </Button>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setSource(null);
-                setServerErrors(null);
-                if (fileInputRef.current) fileInputRef.current.value = "";
-              }}
-              disabled={replace.isPending}
-            >
-              Discard
-            </Button>
-            {errors && (
-              <span id={`${ids.preview}-blocked`} className="text-sm text-slate-600 dark:text-slate-400">
-                Fix the problems above and choose the file again.
-              </span>
-            )}
-          </div>
-        </section>
+        <MapImportPreview
+          sourceName={source.name}
+          organizationName={organizationName}
+          errors={errors}
+          diff={diff}
+          canReplace={Boolean(check?.ok) && errors === null}
+          isReplacing={replace.isPending}
+          onReplace={() => check?.ok && replaceMap(check.input)}
+          onDiscard={() => {
+            setSource(null);
+            setServerErrors(null);
+            if (fileInputRef.current) fileInputRef.current.value = "";
+          }}
+        />
       )}
     </div>
   );
