@@ -95,28 +95,20 @@ export function DutyRowControls({
   const { duty } = row;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button
-        id={moveButtonId(duty.id, "up")}
-        type="button"
-        className={NEUTRAL_CONTROL}
-        disabled={isFirst}
-        aria-label={`Move ${duty.name} up`}
-        title="Move up"
-        onClick={() => actions.move("up")}
-      >
-        <span aria-hidden>↑</span>
-      </button>
-      <button
-        id={moveButtonId(duty.id, "down")}
-        type="button"
-        className={NEUTRAL_CONTROL}
-        disabled={isLast}
-        aria-label={`Move ${duty.name} down`}
-        title="Move down"
-        onClick={() => actions.move("down")}
-      >
-        <span aria-hidden>↓</span>
-      </button>
+      {(["up", "down"] as const).map((direction) => (
+        <button
+          key={direction}
+          id={moveButtonId(duty.id, direction)}
+          type="button"
+          className={NEUTRAL_CONTROL}
+          disabled={direction === "up" ? isFirst : isLast}
+          aria-label={`Move ${duty.name} ${direction}`}
+          title={direction === "up" ? "Move up" : "Move down"}
+          onClick={() => actions.move(direction)}
+        >
+          <span aria-hidden>{direction === "up" ? "↑" : "↓"}</span>
+        </button>
+      ))}
       <label className="ml-2 flex items-center gap-1.5 text-sm">
         <input
           type="checkbox"

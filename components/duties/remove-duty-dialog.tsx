@@ -1,27 +1,17 @@
 "use client";
 
-import { RemoveDialog } from "@/components/ui/remove-dialog";
+import { RemoveDialog, type TRemoveRowDialogProps } from "@/components/ui/remove-dialog";
 import { countNoun } from "@/lib/domain/count-noun";
 import type { TDutyRow } from "@/lib/domain/duty-rows";
 
 /** Asks before a duty leaves the catalogue, saying how many assignments go with it. */
-export function RemoveDutyDialog({
-  removing,
-  isPending,
-  onConfirm,
-  onCancel,
-}: {
-  removing: TDutyRow | null;
-  isPending: boolean;
-  onConfirm: (row: TDutyRow) => void;
-  onCancel: () => void;
-}) {
+export function RemoveDutyDialog({ removing, ...props }: TRemoveRowDialogProps<TDutyRow>) {
   return (
     <RemoveDialog
       name={removing?.duty.name ?? null}
-      isPending={isPending}
-      onCancel={onCancel}
-      onConfirm={() => removing && onConfirm(removing)}
+      isPending={props.isPending}
+      onCancel={props.onCancel}
+      onConfirm={() => removing && props.onConfirm(removing)}
     >
       {removing && (
         <>

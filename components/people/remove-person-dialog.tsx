@@ -1,27 +1,17 @@
 "use client";
 
-import { RemoveDialog } from "@/components/ui/remove-dialog";
+import { RemoveDialog, type TRemoveRowDialogProps } from "@/components/ui/remove-dialog";
 import { countNoun } from "@/lib/domain/count-noun";
 import type { TPersonRow } from "@/lib/domain/people-view";
 
 /** Asks before a person is removed, listing the slots that become vacant. */
-export function RemovePersonDialog({
-  removing,
-  isPending,
-  onConfirm,
-  onCancel,
-}: {
-  removing: TPersonRow | null;
-  isPending: boolean;
-  onConfirm: (row: TPersonRow) => void;
-  onCancel: () => void;
-}) {
+export function RemovePersonDialog({ removing, ...props }: TRemoveRowDialogProps<TPersonRow>) {
   return (
     <RemoveDialog
       name={removing?.person.name ?? null}
-      isPending={isPending}
-      onCancel={onCancel}
-      onConfirm={() => removing && onConfirm(removing)}
+      isPending={props.isPending}
+      onCancel={props.onCancel}
+      onConfirm={() => removing && props.onConfirm(removing)}
     >
       {removing && removing.holdings.length === 0 && (
         <p>They hold no slots, so no team changes. This cannot be undone.</p>

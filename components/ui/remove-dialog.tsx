@@ -2,6 +2,14 @@
 
 import { ConfirmDialog } from "./confirm-dialog";
 
+/** The props of a dialog that asks before a row of a list is removed; closed while `removing` is null. */
+export type TRemoveRowDialogProps<TRow> = {
+  removing: TRow | null;
+  isPending: boolean;
+  onConfirm: (row: TRow) => void;
+  onCancel: () => void;
+};
+
 /** Asks before something named is removed; closed while `name` is null. */
 export function RemoveDialog({
   name,

@@ -6,7 +6,7 @@ import { useToast } from "@/components/ui/toast";
 import type { TDuty, TRemitMap } from "@/lib/domain/model";
 import { callApi, type TBody } from "./api";
 import { errorMessage } from "./api-error";
-import { useMapFormWrite, useMapWrite } from "./map-write";
+import { useCreateMapRow, useMapWrite } from "./map-write";
 import type { TMapState } from "./queries";
 import { mutationKeys, queryKeys } from "./query-keys";
 
@@ -49,11 +49,7 @@ export function useDutyMutations({ orgId, orgSlug }: TOrg) {
     patch.mutate({ duty, changes });
   };
 
-  const create = useMapFormWrite({
-    orgId,
-    write: (body: TBody<"POST /api/v1/orgs/{orgSlug}/duties">) =>
-      callApi("POST /api/v1/orgs/{orgSlug}/duties", { params: { orgSlug }, body }),
-  });
+  const create = useCreateMapRow({ orgId, orgSlug, operation: "POST /api/v1/orgs/{orgSlug}/duties" });
   const remove = useMapWrite({
     orgId,
     write: (duty: TDuty) =>

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useToast } from "@/components/ui/toast";
+import { callApi, type TBody, type TRequest, type TResponse } from "./api";
 import { errorMessage } from "./api-error";
 import { queryKeys } from "./query-keys";
 
@@ -42,5 +43,29 @@ export function useMapFormWrite<TInput, TResult>({
   return useMutation({
     mutationFn: write,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.map(orgId) }),
+  });
+}
+
+/** The operations that add a row to an organisation's map. */
+type TCreateOperation =
+  "POST /api/v1/orgs/{orgSlug}/duties" | "POST /api/v1/orgs/{orgSlug}/people" | "POST /api/v1/orgs/{orgSlug}/teams";
+
+/** Adds a duty, a person or a team (a form's write: see `useMapFormWrite`). */
+export function useCreateMapRow<K extends TCreateOperation>({
+  orgId,
+  orgSlug,
+  operation,
+}: {
+  orgId: string;
+  orgSlug: string;
+  operation: K;
+}) {
+  return useMapFormWrite({
+    orgId,
+    // The three share one request shape; TypeScript cannot see that through the generic key.
+    write: (body: TBody<K>) =>
+      callApi<TCreateOperation>(operation, { params: { orgSlug }, body } as TRequest<TCreateOperation>) as Promise<
+        TResponse<K>
+      >,
   });
 }

@@ -1,17 +1,13 @@
 "use client";
 
 import { callApi, type TBody } from "./api";
-import { useMapFormWrite, useMapWrite } from "./map-write";
+import { useCreateMapRow, useMapFormWrite, useMapWrite } from "./map-write";
 
 type TOrg = { orgId: string; orgSlug: string };
 
 /** Adding, editing and removing people; each reloads the map once the server has it. */
 export function usePeopleMutations({ orgId, orgSlug }: TOrg) {
-  const create = useMapFormWrite({
-    orgId,
-    write: (body: TBody<"POST /api/v1/orgs/{orgSlug}/people">) =>
-      callApi("POST /api/v1/orgs/{orgSlug}/people", { params: { orgSlug }, body }),
-  });
+  const create = useCreateMapRow({ orgId, orgSlug, operation: "POST /api/v1/orgs/{orgSlug}/people" });
   const update = useMapFormWrite({
     orgId,
     write: ({

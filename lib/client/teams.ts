@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TSlot } from "@/lib/domain/model";
 import { callApi, type TBody } from "./api";
-import { useMapFormWrite, useMapWrite } from "./map-write";
+import { useCreateMapRow, useMapWrite } from "./map-write";
 import { queryKeys } from "./query-keys";
 
 type TOrg = { orgId: string; orgSlug: string };
@@ -11,11 +11,7 @@ type TOrg = { orgId: string; orgSlug: string };
 /** Creating a team, and restoring one to a past moment. */
 export function useTeamMutations({ orgId, orgSlug }: TOrg) {
   const queryClient = useQueryClient();
-  const create = useMapFormWrite({
-    orgId,
-    write: (body: TBody<"POST /api/v1/orgs/{orgSlug}/teams">) =>
-      callApi("POST /api/v1/orgs/{orgSlug}/teams", { params: { orgSlug }, body }),
-  });
+  const create = useCreateMapRow({ orgId, orgSlug, operation: "POST /api/v1/orgs/{orgSlug}/teams" });
   const restore = useMutation({
     mutationFn: ({ teamId, at }: { teamId: string; at: string }) =>
       callApi("POST /api/v1/orgs/{orgSlug}/teams/{teamId}/restore", { params: { orgSlug, teamId }, body: { at } }),

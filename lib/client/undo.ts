@@ -59,6 +59,8 @@ export function useUndo({ orgId, orgSlug }: { orgId: string; orgSlug: string }) 
   const { mutateAsync } = undo;
   const undoLast = useCallback(
     async ({ teamId, userId }: { teamId: string; userId: string }): Promise<TUndoLastResult> => {
+      // Only one's own changes: without a user there is nothing of theirs to find.
+      if (!userId) return { kind: "nothing" };
       await writesSettled(queryClient);
       const page = await callApi("GET /api/v1/orgs/{orgSlug}/journal", {
         params: { orgSlug },
