@@ -2,10 +2,8 @@
 
 import { useIsMutating } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { peerColor, useLive, useLiveState } from "@/components/live/live-provider";
-import { Button } from "@/components/ui/button";
-import { InlineInput } from "@/components/ui/inline-input";
 import { useSetCell } from "@/lib/client/cells";
 import { useOrgMap, type TMapState } from "@/lib/client/queries";
 import { mutationKeys } from "@/lib/client/query-keys";
@@ -17,6 +15,7 @@ import { teamView } from "@/lib/domain/team-view";
 import { FlagsPanel, type TFlagFix } from "./flags-panel";
 import { holderPickerId } from "./slot-header";
 import { TeamMatrix } from "./team-matrix";
+import { TeamTools } from "./team-tools";
 import { useUndoShortcut } from "./use-undo-shortcut";
 
 type TProps = {
@@ -56,7 +55,6 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
     }
     return focused;
   }, [peers, pathname]);
-  const [newSlotRole, setNewSlotRole] = useState("");
   useUndoShortcut({ orgId, orgSlug, teamId, userId, enabled: canEdit });
   const slots = useSlotMutations({ orgId, orgSlug, teamId });
 
@@ -103,39 +101,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div className="min-w-0 space-y-4">
-        {canEdit && (
-          <div className="flex flex-wrap items-center gap-3">
-            <Button
-              variant="secondary"
-              onClick={() => slots.applySplit.mutate(undefined)}
-              disabled={slots.applySplit.isPending}
-            >
-              Apply the PO/PM split
-            </Button>
-            <form
-              className="flex items-center gap-2"
-              onSubmit={(event) => {
-                event.preventDefault();
-                if (!newSlotRole.trim()) return;
-                slots.add.mutate(newSlotRole.trim());
-                setNewSlotRole("");
-              }}
-            >
-              <InlineInput
-                id="new-slot-role"
-                label="New slot"
-                value={newSlotRole}
-                onValue={setNewSlotRole}
-                placeholder="e.g. Tech lead"
-                maxLength={60}
-                className="w-40"
-              />
-              <Button type="submit" variant="secondary" disabled={!newSlotRole.trim() || slots.add.isPending}>
-                Add
-              </Button>
-            </form>
-          </div>
-        )}
+        {canEdit && <TeamTools slots={slots} />}
         <TeamMatrix
           map={map}
           view={view}

@@ -57,3 +57,5 @@ export function useSlotMutations({ orgId, orgSlug, teamId }: TOrg & { teamId: st
   });
   return { add, update, remove, applySplit };
 }
+
+export type TSlotMutations = ReturnType<typeof useSlotMutations>;
