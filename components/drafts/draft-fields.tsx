@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { Field } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import { DRAFT_DESCRIPTION_MAX, DRAFT_NAME_MAX } from "./draft-types";
 
@@ -43,19 +43,16 @@ export function DraftFields({
         errors={fields.name}
       />
       {showDescription && (
-        <Field id={`${idPrefix}-description`} label="Description (optional)" errors={fields.description}>
-          {(control) => (
-            <textarea
-              name="description"
-              rows={2}
-              value={description}
-              maxLength={DRAFT_DESCRIPTION_MAX}
-              onChange={(event) => onDescriptionChange(event.target.value)}
-              className="mt-1 block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-invalid:ring-red-500 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700"
-              {...control}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          id={`${idPrefix}-description`}
+          name="description"
+          label="Description (optional)"
+          rows={2}
+          value={description}
+          maxLength={DRAFT_DESCRIPTION_MAX}
+          onChange={(event) => onDescriptionChange(event.target.value)}
+          errors={fields.description}
+        />
       )}
     </>
   );

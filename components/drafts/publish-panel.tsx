@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { apiFetch, ApiError } from "@/lib/api-client";
+import { ApiError, errorMessage } from "@/lib/client/api-error";
+import { useDraftMutations } from "@/lib/client/drafts";
 import { countNoun } from "@/lib/domain/count-noun";
 import type { TMergeChoice, TMergeConflict } from "@/lib/domain/map-merge";
 import type { TDraft } from "./draft-types";
@@ -69,10 +69,9 @@ export function PublishPanel({
   /** Person key -> name, in live and the draft, to show a slot's holder by name. */
   personNames: Record<string, string>;
 }) {
-  const router = useRouter();
+  const drafts = useDraftMutations({ orgSlug: liveSlug });
   const [outcome, setOutcome] = useState<TOutcome>({ kind: "idle" });
   const [choices, setChoices] = useState<Record<string, TMergeChoice>>({});
-  const [isPending, setIsPending] = useState(false);
   const [missing, setMissing] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
@@ -81,32 +80,29 @@ export function PublishPanel({
     if (outcome.kind !== "idle") resultRef.current?.focus();
   }, [outcome]);
 
-  const publish = async (withChoices: Record<string, TMergeChoice>) => {
-    setIsPending(true);
-    try {
-      const { groupId } = await apiFetch<{ draft: TDraft; groupId: string | null }>(
-        `/api/v1/orgs/${liveSlug}/drafts/${draft.id}/publish`,
-        { method: "POST", body: Object.keys(withChoices).length > 0 ? { choices: withChoices } : {} },
-      );
-      setOutcome({ kind: "published", groupId });
-      router.refresh();
-    } catch (error) {
-      const conflicts = error instanceof ApiError ? (error.body as { conflicts?: unknown } | null)?.conflicts : null;
-      if (error instanceof ApiError && error.status === 409 && isConflictList(conflicts) && conflicts.length > 0) {
-        // Choices already made for conflicts that are still there are kept.
-        setChoices((current) =>
-          Object.fromEntries(
-            conflicts.flatMap((conflict) => (current[conflict.id] ? [[conflict.id, current[conflict.id]!]] : [])),
-          ),
-        );
-        setOutcome({ kind: "conflicts", message: error.message, conflicts });
-      } else {
-        setOutcome({ kind: "error", message: error instanceof Error ? error.message : "The draft was not published." });
-      }
-    } finally {
-      setIsPending(false);
-    }
-  };
+  const isPending = drafts.publish.isPending;
+  const publish = (withChoices: Record<string, TMergeChoice>) =>
+    drafts.publish.mutate(
+      { draftId: draft.id, body: Object.keys(withChoices).length > 0 ? { choices: withChoices } : {} },
+      {
+        onSuccess: ({ groupId }) => setOutcome({ kind: "published", groupId }),
+        onError: (error) => {
+          const conflicts =
+            error instanceof ApiError ? (error.body as { conflicts?: unknown } | null)?.conflicts : null;
+          if (error instanceof ApiError && error.status === 409 && isConflictList(conflicts) && conflicts.length > 0) {
+            // Choices already made for conflicts that are still there are kept.
+            setChoices((current) =>
+              Object.fromEntries(
+                conflicts.flatMap((conflict) => (current[conflict.id] ? [[conflict.id, current[conflict.id]!]] : [])),
+              ),
+            );
+            setOutcome({ kind: "conflicts", message: error.message, conflicts });
+          } else {
+            setOutcome({ kind: "error", message: errorMessage(error, "The draft was not published.") });
+          }
+        },
+      },
+    );
 
   if (outcome.kind === "published") {
     return (
@@ -168,7 +164,7 @@ export function PublishPanel({
         )}
       </div>
       {conflicts.length === 0 ? (
-        <Button onClick={() => void publish({})} disabled={isPending}>
+        <Button onClick={() => publish({})} disabled={isPending}>
           {isPending ? "Publishing…" : "Publish draft"}
         </Button>
       ) : (
@@ -176,7 +172,7 @@ export function PublishPanel({
           onSubmit={(event) => {
             event.preventDefault();
             setMissing(!isSettled);
-            if (isSettled) void publish(choices);
+            if (isSettled) publish(choices);
           }}
           className="space-y-3"
         >

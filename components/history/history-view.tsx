@@ -5,12 +5,18 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { JOURNAL_ACTIONS, JOURNAL_ENTITIES, type TJournalGroupView } from "@/lib/domain/journal";
-import { hasHistoryFilters, historySearch, readHistoryFilters, type THistoryFilters } from "./history-filters";
+import { JOURNAL_ACTIONS, JOURNAL_ENTITIES } from "@/lib/domain/journal";
+import {
+  hasHistoryFilters,
+  historySearch,
+  readHistoryFilters,
+  type THistoryFilters,
+} from "@/lib/client/history-filters";
+import { useJournal, type TJournalGroup, type TJournalInitial } from "@/lib/client/queries";
+import { undoRefusal, useUndo } from "@/lib/client/undo";
 import { ACTION_LABELS, KIND_LABELS } from "./history-labels";
 import { JournalGroup, type TUndoOutcome } from "./journal-group";
 import { useLiveState } from "@/components/live/live-provider";
-import { undoRefusal, useJournal, useUndoGroup, type TJournalInitial } from "./use-journal";
 
 type TNamed = { id: string; key: string; name: string };
 
@@ -76,12 +82,12 @@ export function HistoryView({
   const now = Math.max(useNow(renderedAt), journal.dataUpdatedAt);
   // The LiveProvider reloads the journal after every change to the map (and after a reconnect).
   const isLive = useLiveState().status === "live";
-  const undo = useUndoGroup({ orgId, orgSlug });
+  const { undo } = useUndo({ orgId, orgSlug });
   const [outcomes, setOutcomes] = useState<Record<string, TUndoOutcome>>({});
 
   const groups = useMemo(() => {
     const seen = new Set<string>();
-    const all: TJournalGroupView[] = [];
+    const all: TJournalGroup[] = [];
     for (const group of journal.data?.pages.flatMap((page) => page.groups) ?? []) {
       if (seen.has(group.groupId)) continue;
       seen.add(group.groupId);
@@ -114,7 +120,7 @@ export function HistoryView({
     return options;
   };
 
-  const runUndo = (group: TJournalGroupView) => {
+  const runUndo = (group: TJournalGroup) => {
     undo.mutate(group.groupId, {
       onSuccess: ({ group: undoGroup }) =>
         setOutcomes((current) => ({ ...current, [group.groupId]: { kind: "done", sentence: undoGroup.sentence } })),

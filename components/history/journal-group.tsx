@@ -3,9 +3,9 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
-import type { TJournalGroupView } from "@/lib/domain/journal";
+import type { TJournalGroup } from "@/lib/client/queries";
 import { OPERATION_LABELS, relativeTime } from "./history-labels";
-import type { TUndoRefusal } from "./use-journal";
+import type { TUndoRefusal } from "@/lib/client/undo";
 
 /** What happened the last time this user tried to undo a group. */
 export type TUndoOutcome =
@@ -30,7 +30,7 @@ export function JournalGroup({
   undone,
   onUndo,
 }: {
-  group: TJournalGroupView;
+  group: TJournalGroup;
   /** The time relative times count from (ms since the epoch). */
   now: number;
   canUndo: boolean;
@@ -38,7 +38,7 @@ export function JournalGroup({
   isUndoDisabled: boolean;
   outcome: TUndoOutcome | undefined;
   /** On an undo: the group it undid, when it is on screen. */
-  undone: TJournalGroupView | undefined;
+  undone: TJournalGroup | undefined;
   onUndo: () => void;
 }) {
   const [isExpanded, setIsExpanded] = useState(false);

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useOrgMap, type TMapState } from "@/components/map/use-org-map";
+import { mapDownloadUrls } from "@/lib/client/live";
+import { useOrgMap, type TMapState } from "@/lib/client/queries";
 import { buttonClassName } from "@/components/ui/button";
 import { countNoun } from "@/lib/domain/count-noun";
 import { MapImport } from "./map-import";
@@ -18,7 +19,7 @@ export function ImportExportPanel({ orgId, orgSlug, organizationName, canEdit, i
       </p>
     );
   }
-  const api = `/api/v1/orgs/${orgSlug}`;
+  const downloads = mapDownloadUrls(orgSlug);
   return (
     <div className="space-y-10">
       <section aria-labelledby="export-heading" className="space-y-3">
@@ -31,10 +32,10 @@ export function ImportExportPanel({ orgId, orgSlug, organizationName, canEdit, i
           {countNoun(map.assignments.length, "assignment")}.
         </p>
         <div className="flex flex-wrap gap-3">
-          <a href={`${api}/map`} download={`${orgSlug}-map.json`} className={buttonClassName("secondary")}>
+          <a href={downloads.json} download={`${orgSlug}-map.json`} className={buttonClassName("secondary")}>
             Download JSON
           </a>
-          <a href={`${api}/map.csv`} download={`${orgSlug}-assignments.csv`} className={buttonClassName("secondary")}>
+          <a href={downloads.csv} download={`${orgSlug}-assignments.csv`} className={buttonClassName("secondary")}>
             Download CSV
           </a>
         </div>

@@ -12,12 +12,8 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { mapQueryKey, scopeOf, type TMapState } from "@/components/map/use-org-map";
-import { journalQueryKey } from "@/components/history/use-journal";
-import { healthHistoryQueryKey } from "@/components/map/health-trend";
-import { overviewQueryKey } from "@/components/map/use-org-overview";
-import { sliceHoldsCell } from "@/lib/domain/map-slice";
-import { cellKey, cellVersion, withCell } from "@/lib/domain/team-view";
+import { eventsUrl, sendPresence as announcePresence, watchLiveChanges } from "@/lib/client/live";
+import { cellKey } from "@/lib/domain/team-view";
 import type { TChangeEvent, TPresenceEvent } from "@/lib/domain/live-event";
 
 export type TLiveStatus = "connecting" | "live" | "reconnecting";
@@ -77,8 +73,6 @@ const LiveContext = createContext<TLiveContext | null>(null);
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 10000];
 const PRESENCE_EVERY_MS = 4000;
 const PRESENCE_EXPIRES_MS = 10000;
-/** A burst of changes (someone applying a split, a colleague typing levels) reloads the overview once. */
-const SERVER_VIEW_RELOAD_AFTER_MS = 300;
 
 function newClientId(): string {
   return crypto.randomUUID().replace(/-/g, "");
@@ -117,13 +111,7 @@ export function LiveProvider({
 
   const sendPresence = useCallback(
     (isHere = true) => {
-      const body = JSON.stringify({ clientId, path: pathRef.current, focus: focusRef.current, isHere });
-      const url = `/api/v1/orgs/${orgSlug}/presence`;
-      if (!isHere && navigator.sendBeacon) {
-        navigator.sendBeacon(url, new Blob([body], { type: "application/json" }));
-        return;
-      }
-      void fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body }).catch(() => undefined);
+      announcePresence(orgSlug, { clientId, path: pathRef.current, focus: focusRef.current, isHere });
     },
     [clientId, orgSlug],
   );
@@ -134,60 +122,11 @@ export function LiveProvider({
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let hasConnected = false;
     let isStopped = false;
-    const key = mapQueryKey(orgId);
-
-    // While this tab has writes on their way, a reload would show the server without them and undo what the user
-    // sees; reload once they have all settled instead.
-    let isReloadDeferred = false;
-    const reload = () => {
-      if (queryClient.isMutating() > 0) isReloadDeferred = true;
-      else void queryClient.invalidateQueries({ queryKey: key });
-    };
-    const stopWatchingMutations = queryClient.getMutationCache().subscribe(() => {
-      if (isReloadDeferred && queryClient.isMutating() === 0) {
-        isReloadDeferred = false;
-        void queryClient.invalidateQueries({ queryKey: key });
-      }
-    });
-
-    // The overview and the journal are computed by the server, so any change means fetching them again (only if
-    // on screen). One fetch at a time for each: changes that arrive during a fetch get one more after it.
-    const serverViewTimers = new Map<string, ReturnType<typeof setTimeout>>();
-    const reloadServerView = (viewKey: readonly unknown[]) => {
-      const id = JSON.stringify(viewKey);
-      if (serverViewTimers.has(id)) return;
-      serverViewTimers.set(
-        id,
-        setTimeout(() => {
-          serverViewTimers.delete(id);
-          if (queryClient.isFetching({ queryKey: viewKey }) > 0) reloadServerView(viewKey);
-          else void queryClient.invalidateQueries({ queryKey: viewKey });
-        }, SERVER_VIEW_RELOAD_AFTER_MS),
-      );
-    };
-    const reloadOverview = () => {
-      reloadServerView(overviewQueryKey(orgId));
-      reloadServerView(journalQueryKey(orgId));
-      reloadServerView(healthHistoryQueryKey(orgId));
-    };
-
+    const cache = watchLiveChanges(queryClient, orgId);
     const onChange = (event: TChangeEvent) => {
-      reloadOverview();
-      // Our own changes come back too: their version is already in the cache, so they change nothing.
       const { cell } = event;
-      if (cell) {
-        changedBy.current.set(cellKey(cell.dutyId, cell.slotId), event.actor.name);
-        // The whole map and each part of it that holds the cell (see mapQueryKey and sliceHoldsCell).
-        for (const [queryKey, current] of queryClient.getQueriesData<TMapState>({ queryKey: key })) {
-          if (!current || !sliceHoldsCell(scopeOf(queryKey), current.map, cell)) continue;
-          if (cellVersion(current.map, cell.dutyId, cell.slotId) === cell.version) continue;
-          queryClient.setQueryData<TMapState>(queryKey, { ...current, map: withCell(current.map, cell, cell.version) });
-        }
-        // A reload already on its way may have been read before this change; fetch again so it cannot undo it.
-        if (queryClient.isFetching({ queryKey: key }) > 0) reload();
-        return;
-      }
-      reload();
+      if (cell) changedBy.current.set(cellKey(cell.dutyId, cell.slotId), event.actor.name);
+      cache.apply(event);
     };
 
     const onPresence = (event: TPresenceEvent) => {
@@ -205,16 +144,13 @@ export function LiveProvider({
     };
 
     const connect = () => {
-      source = new EventSource(`/api/v1/orgs/${orgSlug}/events`);
+      source = new EventSource(eventsUrl(orgSlug));
       source.addEventListener("ready", () => {
         attempt = 0;
         setStatus("live");
         sendPresence();
         // After a drop, fetch what was missed while away.
-        if (hasConnected) {
-          reload();
-          reloadOverview();
-        }
+        if (hasConnected) cache.reloadAll();
         hasConnected = true;
       });
       source.addEventListener("change", (message) => onChange(JSON.parse((message as MessageEvent<string>).data)));
@@ -246,9 +182,8 @@ export function LiveProvider({
 
     return () => {
       isStopped = true;
-      stopWatchingMutations();
+      cache.stop();
       clearTimeout(retryTimer);
-      for (const timer of serverViewTimers.values()) clearTimeout(timer);
       clearInterval(heartbeat);
       window.removeEventListener("pagehide", onLeave);
       source?.close();

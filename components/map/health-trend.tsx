@@ -1,14 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api-client";
+import { useHealthHistory } from "@/lib/client/queries";
 import { FLAG_KINDS } from "@/lib/domain/analyze-map";
-import type { THealthPoint } from "@/lib/domain/health-history";
 import { KIND_LABELS } from "./flag-labels";
-
-export function healthHistoryQueryKey(orgId: string) {
-  return [orgId, "health-history"] as const;
-}
 
 const WIDTH = 320;
 const HEIGHT = 72;
@@ -73,10 +67,7 @@ const formatDay = (day: string) =>
 
 /** "Are we getting better?": the average health and each kind of flag over the last 30 days, from the journal. */
 export function HealthTrend({ orgId, orgSlug }: { orgId: string; orgSlug: string }) {
-  const { data, error } = useQuery({
-    queryKey: healthHistoryQueryKey(orgId),
-    queryFn: () => apiFetch<{ days: THealthPoint[] }>(`/api/v1/orgs/${orgSlug}/health-history`),
-  });
+  const { data, error } = useHealthHistory({ orgId, orgSlug });
   const days = data?.days ?? [];
   const first = days[0];
   const last = days.at(-1);

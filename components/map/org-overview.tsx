@@ -19,7 +19,7 @@ import {
 } from "@/lib/domain/overview";
 import { moveInRows } from "./grid-navigation";
 import { KIND_LABELS } from "./flag-labels";
-import { useOrgOverview, type TOverviewState } from "./use-org-overview";
+import { useOrgOverview, type TOverviewState } from "@/lib/client/queries";
 
 const STATE_STYLES: Record<TCellState, { className: string; label: string }> = {
   owned: { className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/70 dark:text-emerald-100", label: "owned" },

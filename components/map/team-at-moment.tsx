@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { apiFetch } from "@/lib/api-client";
+import { errorMessage } from "@/lib/client/api-error";
+import { useTeamMutations } from "@/lib/client/teams";
 import { analyzeMap } from "@/lib/domain/analyze-map";
-import type { TJournalGroupView } from "@/lib/domain/journal";
 import { compareNames, type TRemitMap } from "@/lib/domain/model";
 import { teamView } from "@/lib/domain/team-view";
 import { TeamMatrix } from "./team-matrix";
@@ -17,12 +17,14 @@ const ignore = () => undefined;
 
 /** A team as it was at a past moment: read-only, rebuilt from the journal, with a way to restore it. */
 export function TeamAtMoment({
+  orgId,
   orgSlug,
   teamId,
   at,
   map,
   canEdit,
 }: {
+  orgId: string;
   orgSlug: string;
   teamId: string;
   at: string;
@@ -34,34 +36,32 @@ export function TeamAtMoment({
   const people = useMemo(() => [...map.people].sort(compareNames), [map]);
   const router = useRouter();
   const toast = useToast();
-  const [isRestoring, setIsRestoring] = useState(false);
+  const { restore } = useTeamMutations({ orgId, orgSlug });
   if (!view) return <p role="status">This team did not exist at that moment.</p>;
 
-  const restore = async () => {
-    setIsRestoring(true);
-    try {
-      const { group } = await apiFetch<{ group: TJournalGroupView | null }>(
-        `/api/v1/orgs/${orgSlug}/teams/${teamId}/restore`,
-        { method: "POST", body: { at } },
-      );
-      toast.show(
-        group ? "Restored the team to that moment. Ctrl+Z or History undoes it." : "The team was already like this.",
-        "success",
-      );
-      router.push(`/${orgSlug}/teams/${teamId}`);
-    } catch (error) {
-      toast.show(error instanceof Error ? error.message : "The restore failed.", "error");
-    } finally {
-      setIsRestoring(false);
-    }
-  };
+  const restoreTeam = () =>
+    restore.mutate(
+      { teamId, at },
+      {
+        onSuccess: ({ group }) => {
+          toast.show(
+            group
+              ? "Restored the team to that moment. Ctrl+Z or History undoes it."
+              : "The team was already like this.",
+            "success",
+          );
+          router.push(`/${orgSlug}/teams/${teamId}`);
+        },
+        onError: (error) => toast.show(errorMessage(error, "The restore failed."), "error"),
+      },
+    );
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div className="min-w-0 space-y-4">
         {canEdit && (
-          <Button onClick={restore} disabled={isRestoring}>
-            {isRestoring ? "Restoring…" : "Restore this team to this moment"}
+          <Button onClick={restoreTeam} disabled={restore.isPending}>
+            {restore.isPending ? "Restoring…" : "Restore this team to this moment"}
           </Button>
         )}
         <TeamMatrix

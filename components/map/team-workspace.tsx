@@ -2,19 +2,21 @@
 
 import { useIsMutating } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { peerColor, useLive, useLiveState } from "@/components/live/live-provider";
-import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/lib/api-client";
+import { useSetCell } from "@/lib/client/cells";
+import { useOrgMap, type TMapState } from "@/lib/client/queries";
+import { mutationKeys } from "@/lib/client/query-keys";
+import { useSlotMutations } from "@/lib/client/teams";
 import type { TFlag, TMapAnalysis } from "@/lib/domain/analyze-map";
-import { compareNames, type TSlot } from "@/lib/domain/model";
+import { compareNames } from "@/lib/domain/model";
 import { splitOwnerOf } from "@/lib/domain/po-pm-split";
 import { teamView } from "@/lib/domain/team-view";
 import { FlagsPanel, type TFlagFix } from "./flags-panel";
 import { holderPickerId } from "./slot-header";
 import { TeamMatrix } from "./team-matrix";
+import { TeamTools } from "./team-tools";
 import { useUndoShortcut } from "./use-undo-shortcut";
-import { cellWritesKey, useMapWrite, useOrgMap, useSetCell, type TMapState } from "./use-org-map";
 
 type TProps = {
   orgId: string;
@@ -42,7 +44,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
   const { peers } = useLiveState();
   const setCell = useSetCell({ orgId, orgSlug, scope, changedBy: live.lastChangeBy });
   // Edits show at once and are saved one after another: say when the last is saved, so nobody leaves too early.
-  const savingCells = useIsMutating({ mutationKey: cellWritesKey(orgId) });
+  const savingCells = useIsMutating({ mutationKey: mutationKeys.cellWrites(orgId) });
   const pathname = usePathname();
   // Cells that other people on this page have focused, outlined in their colour.
   const peerFocus = useMemo(() => {
@@ -53,30 +55,8 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
     }
     return focused;
   }, [peers, pathname]);
-  const base = `/api/v1/orgs/${orgSlug}/teams/${teamId}`;
-  const [newSlotRole, setNewSlotRole] = useState("");
   useUndoShortcut({ orgId, orgSlug, teamId, userId, enabled: canEdit });
-
-  const updateSlot = useMapWrite({
-    orgId,
-    write: ({ slot, changes }: { slot: TSlot; changes: Record<string, unknown> }) =>
-      apiFetch(`${base}/slots/${slot.id}`, { method: "PATCH", body: changes }),
-  });
-  const removeSlot = useMapWrite({
-    orgId,
-    write: (slot: TSlot) => apiFetch(`${base}/slots/${slot.id}`, { method: "DELETE" }),
-    success: (slot) => `Removed the ${slot.role} slot.`,
-  });
-  const addSlot = useMapWrite({
-    orgId,
-    write: (role: string) => apiFetch(`${base}/slots`, { method: "POST", body: { role } }),
-    success: (role) => `Added a ${role} slot.`,
-  });
-  const applySplit = useMapWrite({
-    orgId,
-    write: () => apiFetch<{ cells: unknown[] }>(`${base}/apply-split`, { method: "POST" }),
-    success: () => "Applied the PO/PM split to the empty cells.",
-  });
+  const slots = useSlotMutations({ orgId, orgSlug, teamId });
 
   if (!map || !view) {
     return (
@@ -121,37 +101,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div className="min-w-0 space-y-4">
-        {canEdit && (
-          <div className="flex flex-wrap items-center gap-3">
-            <Button variant="secondary" onClick={() => applySplit.mutate(undefined)} disabled={applySplit.isPending}>
-              Apply the PO/PM split
-            </Button>
-            <form
-              className="flex items-center gap-2"
-              onSubmit={(event) => {
-                event.preventDefault();
-                if (!newSlotRole.trim()) return;
-                addSlot.mutate(newSlotRole.trim());
-                setNewSlotRole("");
-              }}
-            >
-              <label htmlFor="new-slot-role" className="text-sm">
-                New slot
-              </label>
-              <input
-                id="new-slot-role"
-                value={newSlotRole}
-                onChange={(event) => setNewSlotRole(event.target.value)}
-                placeholder="e.g. Tech lead"
-                maxLength={60}
-                className="w-40 rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
-              />
-              <Button type="submit" variant="secondary" disabled={!newSlotRole.trim() || addSlot.isPending}>
-                Add
-              </Button>
-            </form>
-          </div>
-        )}
+        {canEdit && <TeamTools slots={slots} />}
         <TeamMatrix
           map={map}
           view={view}
@@ -162,9 +112,9 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
           onFocusCell={live.reportFocus}
           onSetCell={(change, version) => setCell.mutate({ change: { ...change, teamId }, version })}
           slotActions={{
-            setHolder: (slot, holderId) => updateSlot.mutate({ slot, changes: { holderId } }),
-            renameSlot: (slot, role) => updateSlot.mutate({ slot, changes: { role } }),
-            removeSlot: (slot) => removeSlot.mutate(slot),
+            setHolder: (slot, holderId) => slots.update.mutate({ slot, changes: { holderId } }),
+            renameSlot: (slot, role) => slots.update.mutate({ slot, changes: { role } }),
+            removeSlot: (slot) => slots.remove.mutate(slot),
           }}
         />
         {canEdit && (

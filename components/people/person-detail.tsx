@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { LEVEL_LETTERS, LEVEL_NAMES, LEVEL_STYLES } from "@/components/map/levels";
-import { useOrgMap, type TMapState } from "@/components/map/use-org-map";
+import { useOrgMap, type TMapState } from "@/lib/client/queries";
 import { countNoun } from "@/lib/domain/count-noun";
 import { formatFte, peopleRows, personDuties } from "@/lib/domain/people-view";
 import { AllocationBar } from "./allocation-bar";

@@ -1,15 +1,12 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { mapQueryKey } from "@/components/map/use-org-map";
 import { Button } from "@/components/ui/button";
+import { CheckedForm, FormAlert, NameField, readText } from "@/components/ui/form-parts";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
-import { apiFetch, ApiError } from "@/lib/api-client";
+import { usePeopleMutations } from "@/lib/client/people";
+import { useFormErrors } from "@/lib/client/use-form-errors";
 import type { TPerson } from "@/lib/domain/model";
-import type { TFieldErrors } from "@/lib/errors";
-import { fieldErrors } from "@/lib/validation/fields";
 import { ZCreatePerson, ZUpdatePerson } from "@/lib/validation/people";
 
 type TProps = {
@@ -28,85 +25,53 @@ type TProps = {
  * problem shows at once beside its field; the server's answer (a taken email) shows the same way.
  */
 export function PersonForm({ orgId, orgSlug, idPrefix, person, onDone, onCancel }: TProps) {
-  const queryClient = useQueryClient();
   const toast = useToast();
-  const [errors, setErrors] = useState<TFieldErrors>({});
-  const [isPending, setIsPending] = useState(false);
+  const { errors, check, refused } = useFormErrors();
+  const { create, update } = usePeopleMutations({ orgId, orgSlug });
+  const isPending = create.isPending || update.isPending;
   const isEdit = person !== undefined;
 
-  const submit = async (form: HTMLFormElement) => {
+  const submit = (form: HTMLFormElement) => {
     const data = new FormData(form);
-    const name = String(data.get("name") ?? "");
-    const email = String(data.get("email") ?? "").trim();
-    const capacityText = String(data.get("capacity") ?? "").trim();
+    const name = readText(data, "name");
+    const email = readText(data, "email").trim();
+    const capacityText = readText(data, "capacity").trim();
     const capacity = capacityText === "" ? undefined : Number(capacityText);
-
-    let body: Record<string, unknown>;
-    if (isEdit) {
-      body = {};
-      if (name.trim() !== person.name) body.name = name;
-      if ((email || null) !== person.email) body.email = email || null;
-      if (capacity !== undefined && capacity !== person.capacity) body.capacity = capacity;
-      if (Object.keys(body).length === 0) {
+    const callbacks = {
+      onSuccess: (result: { person: TPerson }) => {
+        toast.show(isEdit ? `Saved ${result.person.name}.` : `Added ${result.person.name}.`, "success");
+        if (!isEdit) form.reset();
         onDone?.();
-        return;
-      }
-    } else {
-      body = { name, ...(email ? { email } : {}), ...(capacity === undefined ? {} : { capacity }) };
-    }
-    const parsed = (isEdit ? ZUpdatePerson : ZCreatePerson).safeParse(body);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
+      },
+      onError: (error: Error) => refused(error, "The person was not saved."),
+    };
+
+    if (!isEdit) {
+      const body = check(ZCreatePerson, {
+        name,
+        ...(email ? { email } : {}),
+        ...(capacity === undefined ? {} : { capacity }),
+      });
+      if (body) create.mutate(body, callbacks);
       return;
     }
-
-    setIsPending(true);
-    setErrors({});
-    try {
-      const result = await apiFetch<{ person: TPerson }>(
-        isEdit ? `/api/v1/orgs/${orgSlug}/people/${person.id}` : `/api/v1/orgs/${orgSlug}/people`,
-        { method: isEdit ? "PATCH" : "POST", body: parsed.data },
-      );
-      await queryClient.invalidateQueries({ queryKey: mapQueryKey(orgId) });
-      toast.show(isEdit ? `Saved ${result.person.name}.` : `Added ${result.person.name}.`, "success");
-      if (!isEdit) form.reset();
-      onDone?.();
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.fields) setErrors(caught.fields);
-      toast.show(caught instanceof Error ? caught.message : "The person was not saved.", "error");
-    } finally {
-      setIsPending(false);
-    }
+    const changes: Record<string, unknown> = {};
+    if (name.trim() !== person.name) changes.name = name;
+    if ((email || null) !== person.email) changes.email = email || null;
+    if (capacity !== undefined && capacity !== person.capacity) changes.capacity = capacity;
+    if (Object.keys(changes).length === 0) return onDone?.();
+    const checked = check(ZUpdatePerson, changes);
+    if (checked) update.mutate({ personId: person.id, changes: checked }, callbacks);
   };
 
-  const formError = errors[""]?.join(" ");
   return (
-    <form
-      noValidate
-      aria-label={isEdit ? `Edit ${person.name}` : "Add a person"}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit(event.currentTarget);
-      }}
-      onKeyDown={(event) => {
-        if (event.key === "Escape" && onCancel) {
-          event.preventDefault();
-          onCancel();
-        }
-      }}
+    <CheckedForm
+      label={isEdit ? `Edit ${person.name}` : "Add a person"}
+      onSubmit={submit}
+      onCancel={onCancel}
       className="grid items-start gap-3 sm:grid-cols-[minmax(10rem,1fr)_minmax(10rem,1fr)_8rem_auto]"
     >
-      <TextField
-        id={`${idPrefix}-name`}
-        name="name"
-        label="Name"
-        defaultValue={person?.name}
-        required
-        maxLength={120}
-        autoComplete="off"
-        autoFocus={isEdit}
-        errors={errors.name}
-      />
+      <NameField idPrefix={idPrefix} defaultValue={person?.name} autoFocus={isEdit} errors={errors.name} />
       <TextField
         id={`${idPrefix}-email`}
         name="email"
@@ -138,11 +103,7 @@ export function PersonForm({ orgId, orgSlug, idPrefix, person, onDone, onCancel 
           </Button>
         )}
       </div>
-      {formError && (
-        <p role="alert" className="text-sm text-red-600 sm:col-span-4 dark:text-red-400">
-          {formError}
-        </p>
-      )}
-    </form>
+      <FormAlert errors={errors} className="sm:col-span-4" />
+    </CheckedForm>
   );
 }

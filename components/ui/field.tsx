@@ -10,7 +10,7 @@ export function Field({
   children,
 }: {
   id: string;
-  label: string;
+  label: React.ReactNode;
   errors?: string[];
   /** The id of a hint the control also has. */
   describedBy?: string;

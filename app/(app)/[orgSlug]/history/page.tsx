@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { HistoryView } from "@/components/history/history-view";
-import { journalQuery, readHistoryFilters } from "@/components/history/history-filters";
+import { journalQuery, readHistoryFilters } from "@/lib/client/history-filters";
 import { compareNames } from "@/lib/domain/model";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
 import { can } from "@/lib/domain/roles";

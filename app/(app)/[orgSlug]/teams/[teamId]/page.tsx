@@ -75,6 +75,7 @@ export default async function TeamPage(props: TProps) {
         </p>
       ) : at ? (
         <TeamAtMoment
+          orgId={organization.id}
           orgSlug={organization.slug}
           teamId={team.id}
           at={at.toISOString()}

@@ -18,14 +18,14 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls Remit's JSON API from the browser; throws ApiError with the server's message on failure. */
-export async function apiFetch<T>(
-  path: string,
-  { method = "GET", body, headers }: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<T> {
+/** Sends one request as JSON; throws ApiError with the server's message and field errors on failure. */
+export async function fetchJson(
+  url: string,
+  { method, body, headers }: { method: string; body?: unknown; headers?: Record<string, string> },
+): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetch(url, {
       method,
       headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -34,7 +34,7 @@ export async function apiFetch<T>(
   } catch {
     throw new ApiError(0, "network", "Remit cannot be reached. Check your connection; your change was not saved.");
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return undefined;
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (payload as { error?: { code?: TErrorCode; message?: string; fields?: TFieldErrors } } | null)?.error;
@@ -46,5 +46,10 @@ export async function apiFetch<T>(
       payload,
     );
   }
-  return payload as T;
+  return payload;
+}
+
+/** The message of any error, for a toast or an alert. */
+export function errorMessage(error: unknown, fallback: string): string {
+  return error instanceof Error ? error.message : fallback;
 }

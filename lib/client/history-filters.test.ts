@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasHistoryFilters, historySearch, journalQuery, readHistoryFilters } from "./history-filters";
+import { hasHistoryFilters, historySearch, journalQuery, readHistoryFilters } from "@/lib/client/history-filters";
 
 const from = (query: string) => {
   const params = new URLSearchParams(query);

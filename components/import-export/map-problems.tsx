@@ -1,0 +1,33 @@
+import type { TMapValidationError } from "@/lib/validation/map";
+
+/** Each problem of a map file, with its JSON path. */
+export function MapProblems({ errors }: { errors: readonly TMapValidationError[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm" aria-label="Problems in the file">
+        <thead className="text-slate-600 dark:text-slate-400">
+          <tr className="border-b border-slate-200 dark:border-slate-800">
+            <th scope="col" className="py-1.5 pr-4 font-medium">
+              Where (JSON path)
+            </th>
+            <th scope="col" className="py-1.5 font-medium">
+              Problem
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {errors.map((error, index) => (
+            <tr key={index} className="border-b border-slate-100 align-top dark:border-slate-900">
+              <td className="py-1.5 pr-4">
+                <code className="whitespace-nowrap rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">
+                  {error.path || "(the whole file)"}
+                </code>
+              </td>
+              <td className="py-1.5">{error.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { callApi, type TBody } from "./api";
+
+/**
+ * Creating, duplicating, renaming, discarding and publishing drafts. The drafts pages are rendered by the server, so
+ * each success renders them again (`router.refresh()`).
+ */
+export function useDraftMutations({ orgSlug }: { orgSlug: string }) {
+  const router = useRouter();
+  const [, startTransition] = useTransition();
+  const refresh = () => startTransition(() => router.refresh());
+  const create = useMutation({
+    mutationFn: (body: TBody<"POST /api/v1/orgs/{orgSlug}/drafts">) =>
+      callApi("POST /api/v1/orgs/{orgSlug}/drafts", { params: { orgSlug }, body }),
+    onSuccess: refresh,
+  });
+  const update = useMutation({
+    mutationFn: ({
+      draftId,
+      changes,
+    }: {
+      draftId: string;
+      changes: TBody<"PATCH /api/v1/orgs/{orgSlug}/drafts/{draftId}">;
+    }) => callApi("PATCH /api/v1/orgs/{orgSlug}/drafts/{draftId}", { params: { orgSlug, draftId }, body: changes }),
+    onSuccess: refresh,
+  });
+  const discard = useMutation({
+    mutationFn: (draftId: string) =>
+      callApi("DELETE /api/v1/orgs/{orgSlug}/drafts/{draftId}", { params: { orgSlug, draftId } }),
+    onSuccess: refresh,
+  });
+  const publish = useMutation({
+    mutationFn: ({
+      draftId,
+      body,
+    }: {
+      draftId: string;
+      body: TBody<"POST /api/v1/orgs/{orgSlug}/drafts/{draftId}/publish">;
+    }) => callApi("POST /api/v1/orgs/{orgSlug}/drafts/{draftId}/publish", { params: { orgSlug, draftId }, body }),
+    onSuccess: () => router.refresh(),
+  });
+  return { create, update, discard, publish };
+}

@@ -1,0 +1,145 @@
+"use client";
+
+// The server's data the browser reads, each as a TanStack query under its key (./query-keys.ts).
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo } from "react";
+import { analyzeMap } from "@/lib/domain/analyze-map";
+import type { TMapScope } from "@/lib/domain/map-slice";
+import type { TRemitMap } from "@/lib/domain/model";
+import { callApi, type TResponse } from "./api";
+import { journalQuery, sameHistoryFilters, type THistoryFilters } from "./history-filters";
+import { queryKeys } from "./query-keys";
+
+/**
+ * The map and when the server read it (ms since the epoch), as the cache holds it: the domain's read-only map, which
+ * the state operation's answer is (the query function below would not compile otherwise).
+ */
+export type TMapState = { map: TRemitMap; loadedAt: number };
+/** The overview and when the server read the map behind it (ms since the epoch). */
+export type TOverviewState = TResponse<"GET /api/v1/orgs/{orgSlug}/overview">;
+export type TJournalPage = TResponse<"GET /api/v1/orgs/{orgSlug}/journal">;
+/** One group of the journal (an action), as the API answers it. */
+export type TJournalGroup = TJournalPage["groups"][number];
+/** The journal as the server rendered it, for the filters it was rendered with. */
+export type TJournalInitial = { filters: THistoryFilters; page: TJournalPage; loadedAt: number };
+
+function stateQuery(scope: TMapScope | undefined) {
+  if (scope === undefined) return {};
+  if (scope === "people" || scope === "roster") return { part: scope };
+  return "teamId" in scope ? { teamId: scope.teamId } : { personId: scope.personId };
+}
+
+/**
+ * A page rendered after the cached copy was fetched brings newer data (e.g. a team created a moment ago): adopt it.
+ * `initial` is what the server rendered, with the time it read it.
+ */
+function useNewerInitialData(queryKey: readonly unknown[], initial: { loadedAt: number } | undefined) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!initial) return;
+    const cachedAt = queryClient.getQueryState(queryKey)?.dataUpdatedAt ?? 0;
+    if (cachedAt < initial.loadedAt) queryClient.setQueryData(queryKey, initial, { updatedAt: initial.loadedAt });
+    // Only when the server sends another render; the key's parts are in it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initial, queryClient]);
+}
+
+/**
+ * The organisation's whole map, shared by every screen, and its analysis, recomputed in the browser on every change
+ * (it takes milliseconds even for 1,000 teams), so flags follow an edit at once.
+ */
+export function useOrgMap({
+  orgId,
+  orgSlug,
+  scope,
+  initial,
+  enabled = true,
+}: {
+  orgId: string;
+  orgSlug: string;
+  /** Only the part of the map this screen needs. */
+  scope?: TMapScope;
+  /** The map as the server rendered it. */
+  initial?: TMapState;
+  /** False to not load it (yet). */
+  enabled?: boolean;
+}) {
+  const key = queryKeys.map(orgId, scope);
+  const query = useQuery<TMapState>({
+    queryKey: key,
+    enabled,
+    queryFn: () => callApi("GET /api/v1/orgs/{orgSlug}/state", { params: { orgSlug }, query: stateQuery(scope) }),
+    initialData: initial,
+    initialDataUpdatedAt: initial?.loadedAt,
+  });
+  useNewerInitialData(key, initial);
+  const map = query.data?.map;
+  const analysis = useMemo(() => (map ? analyzeMap(map) : null), [map]);
+  return { ...query, map, analysis };
+}
+
+/**
+ * The organisation overview, computed by the server (for 1,000 teams the whole map would be megabytes). The live
+ * provider refetches it after every change; see `LiveProvider`.
+ */
+export function useOrgOverview({
+  orgId,
+  orgSlug,
+  initial,
+  at,
+}: {
+  orgId: string;
+  orgSlug: string;
+  /** The overview as the server rendered it. */
+  initial: TOverviewState;
+  /** A past moment (ISO): the overview as it was then, which never changes. */
+  at?: string;
+}) {
+  const key = queryKeys.overview(orgId, at);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: () => callApi("GET /api/v1/orgs/{orgSlug}/overview", { params: { orgSlug }, query: { at } }),
+    initialData: initial,
+    initialDataUpdatedAt: initial.loadedAt,
+    ...(at ? { staleTime: Infinity } : {}),
+  });
+  useNewerInitialData(key, initial);
+  return query;
+}
+
+/** The journal, newest action first, a page at a time (cursor pagination: "Load more" fetches the next page). */
+export function useJournal({
+  orgId,
+  orgSlug,
+  filters,
+  initial,
+}: {
+  orgId: string;
+  orgSlug: string;
+  filters: THistoryFilters;
+  initial: TJournalInitial | null;
+}) {
+  const matchesInitial = initial !== null && sameHistoryFilters(initial.filters, filters);
+  return useInfiniteQuery({
+    queryKey: queryKeys.journal(orgId, filters),
+    queryFn: ({ pageParam }) =>
+      callApi("GET /api/v1/orgs/{orgSlug}/journal", {
+        params: { orgSlug },
+        query: { ...journalQuery(filters), cursor: pageParam },
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData: matchesInitial ? { pages: [initial.page], pageParams: [null] } : undefined,
+    initialDataUpdatedAt: matchesInitial ? initial.loadedAt : undefined,
+    // While another filter's first page loads, the list on screen stays (dimmed) rather than flashing empty.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The average health and each kind of flag over the last 30 days. */
+export function useHealthHistory({ orgId, orgSlug }: { orgId: string; orgSlug: string }) {
+  return useQuery({
+    queryKey: queryKeys.healthHistory(orgId),
+    queryFn: () => callApi("GET /api/v1/orgs/{orgSlug}/health-history", { params: { orgSlug } }),
+  });
+}

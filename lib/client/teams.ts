@@ -1,0 +1,61 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { TSlot } from "@/lib/domain/model";
+import { callApi, type TBody } from "./api";
+import { useCreateMapRow, useMapWrite } from "./map-write";
+import { queryKeys } from "./query-keys";
+
+type TOrg = { orgId: string; orgSlug: string };
+
+/** Creating a team, and restoring one to a past moment. */
+export function useTeamMutations({ orgId, orgSlug }: TOrg) {
+  const queryClient = useQueryClient();
+  const create = useCreateMapRow({ orgId, orgSlug, operation: "POST /api/v1/orgs/{orgSlug}/teams" });
+  const restore = useMutation({
+    mutationFn: ({ teamId, at }: { teamId: string; at: string }) =>
+      callApi("POST /api/v1/orgs/{orgSlug}/teams/{teamId}/restore", { params: { orgSlug, teamId }, body: { at } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.map(orgId) }),
+  });
+  return { create, restore };
+}
+
+/** A team's slots, and the PO/PM split applied to its empty cells; each reloads the map, errors become toasts. */
+export function useSlotMutations({ orgId, orgSlug, teamId }: TOrg & { teamId: string }) {
+  const params = { orgSlug, teamId };
+  const update = useMapWrite({
+    orgId,
+    write: ({
+      slot,
+      changes,
+    }: {
+      slot: TSlot;
+      changes: TBody<"PATCH /api/v1/orgs/{orgSlug}/teams/{teamId}/slots/{slotId}">;
+    }) =>
+      callApi("PATCH /api/v1/orgs/{orgSlug}/teams/{teamId}/slots/{slotId}", {
+        params: { ...params, slotId: slot.id },
+        body: changes,
+      }),
+  });
+  const remove = useMapWrite({
+    orgId,
+    write: (slot: TSlot) =>
+      callApi("DELETE /api/v1/orgs/{orgSlug}/teams/{teamId}/slots/{slotId}", {
+        params: { ...params, slotId: slot.id },
+      }),
+    success: (slot) => `Removed the ${slot.role} slot.`,
+  });
+  const add = useMapWrite({
+    orgId,
+    write: (role: string) => callApi("POST /api/v1/orgs/{orgSlug}/teams/{teamId}/slots", { params, body: { role } }),
+    success: (role) => `Added a ${role} slot.`,
+  });
+  const applySplit = useMapWrite({
+    orgId,
+    write: () => callApi("POST /api/v1/orgs/{orgSlug}/teams/{teamId}/apply-split", { params }),
+    success: () => "Applied the PO/PM split to the empty cells.",
+  });
+  return { add, update, remove, applySplit };
+}
+
+export type TSlotMutations = ReturnType<typeof useSlotMutations>;
