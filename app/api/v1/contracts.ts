@@ -39,7 +39,7 @@ import * as orgsOrgSlugTokens from "./orgs/[orgSlug]/tokens/contract";
 import * as orgs from "./orgs/contract";
 import * as signup from "./signup/contract";
 
-export const ROUTE_CONTRACTS: Record<string, Record<string, TOperation>> = {
+export const ROUTE_CONTRACTS = {
   "/api/v1/invitations/[token]/accept": invitationsTokenAccept,
   "/api/v1/openapi.json": openapiJson,
   "/api/v1/orgs/[orgSlug]/analysis": orgsOrgSlugAnalysis,
@@ -77,7 +77,7 @@ export const ROUTE_CONTRACTS: Record<string, Record<string, TOperation>> = {
   "/api/v1/orgs/[orgSlug]/tokens": orgsOrgSlugTokens,
   "/api/v1/orgs": orgs,
   "/api/v1/signup": signup,
-};
+} satisfies Record<string, Record<string, TOperation>>;
 
 export const API_OPERATIONS: readonly TOperation[] = Object.values(ROUTE_CONTRACTS).flatMap((contract) =>
   Object.values(contract),

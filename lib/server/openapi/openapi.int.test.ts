@@ -3,7 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { API_OPERATIONS, ROUTE_CONTRACTS } from "@/app/api/v1/contracts";
-import { HTTP_METHODS } from "@/lib/server/http/contract";
+import { HTTP_METHODS, type TOperation } from "@/lib/server/http/contract";
 import { callApi } from "@/lib/server/testing/map-world";
 
 type TJson = Record<string, unknown>;
@@ -38,7 +38,7 @@ describe("the OpenAPI document", () => {
     for (const file of routeFiles(path.join(appDir, "api", "v1"))) {
       const route = `/${path.relative(appDir, path.dirname(file)).split(path.sep).join("/")}`;
       routes.push(route);
-      const contract = ROUTE_CONTRACTS[route];
+      const contract = (ROUTE_CONTRACTS as Record<string, Record<string, TOperation>>)[route];
       expect(contract, `${route} has no contract.ts, or app/api/v1/contracts.ts does not list it`).toBeDefined();
       const routeModule = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
       const handled = HTTP_METHODS.filter((method) => typeof routeModule[method] === "function");
