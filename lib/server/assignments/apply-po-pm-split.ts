@@ -1,13 +1,13 @@
 import "server-only";
-import { MAP_SLOT_SELECT } from "@/lib/server/map/load-map";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
-import { lockOrganization } from "@/lib/server/map/replace-map";
+import { MAP_SLOT_SELECT } from "@/lib/server/kernel/load-map";
+import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
+import { lockOrganization } from "@/lib/server/kernel/replace-map";
 import type { TAssignment, TStandardRole } from "@/lib/domain/model";
 import { planPoPmSplit } from "@/lib/domain/po-pm-split";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { findTeam } from "@/lib/server/teams/find-team";
-import { ASSIGNMENT_CELL_SELECT } from "./assignment-cell";
+import { findTeam } from "@/lib/server/kernel/find-map-row";
+import { ASSIGNMENT_CELL_SELECT } from "@/lib/server/kernel/assignment-cell";
 
 export type TAppliedSplit = {
   /** The cells that were empty and now have the split's level, in catalogue order, each at version 1. */

@@ -3,17 +3,17 @@ import { db, queryRows } from "@/lib/db";
 import type { TRaciLevel } from "@/lib/domain/model";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { createId } from "@/lib/server/ids/create-id";
-import { cellChange, runAnnouncedStatement } from "@/lib/server/live/run-write";
+import { createId } from "@/lib/server/kernel/create-id";
+import { cellChange, runAnnouncedStatement } from "@/lib/server/kernel/run-write";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { findDuty } from "@/lib/server/duties/find-duty";
 import { findSlot } from "@/lib/server/slots/find-slot";
-import { isForeignKeyViolation } from "@/lib/server/prisma-errors";
-import { findTeam } from "@/lib/server/teams/find-team";
+import { isForeignKeyViolation } from "@/lib/server/kernel/prisma-errors";
+import { findTeam } from "@/lib/server/kernel/find-map-row";
 import type { TSetAssignment } from "@/lib/validation/assignments";
 import { canBeStored } from "@/lib/validation/map-fields";
-import type { TAssignmentCell } from "./assignment-cell";
+import type { TAssignmentCell } from "@/lib/server/kernel/assignment-cell";
 
 export type TSetAssignmentResult =
   | { ok: true; assignment: TAssignmentCell }

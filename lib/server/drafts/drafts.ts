@@ -9,12 +9,12 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize, type TOrgAccess } from "@/lib/server/auth/authorize";
-import { journalActor } from "@/lib/server/journal/journal-context";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
-import { loadMap, loadMapIn } from "@/lib/server/map/load-map";
-import { mapSnapshots } from "@/lib/server/map/map-snapshot";
-import { lockMap, replaceMap } from "@/lib/server/map/replace-map";
-import { isUniqueViolation } from "@/lib/server/prisma-errors";
+import { journalActor } from "@/lib/server/kernel/journal-context";
+import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
+import { loadMap, loadMapIn } from "@/lib/server/kernel/load-map";
+import { mapSnapshots } from "@/lib/server/kernel/map-snapshot";
+import { lockMap, replaceMap } from "@/lib/server/kernel/replace-map";
+import { isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
 import { validateMapDocument } from "@/lib/validation/map";
 import { shownRef } from "@/lib/validation/map-fields";
 

@@ -1,12 +1,12 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
+import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import { compareDuties } from "@/lib/domain/model";
 import { moveToPosition } from "@/lib/domain/ordering";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { chooseKey } from "@/lib/server/map/choose-key";
-import { retryOnUniqueViolation } from "@/lib/server/map/retry-on-unique-violation";
+import { chooseKey } from "@/lib/server/kernel/choose-key";
+import { retryOnUniqueViolation } from "@/lib/server/kernel/retry-on-unique-violation";
 import type { TUpdateDuty } from "@/lib/validation/duties";
 import { DUTY_VIEW_SELECT, toDutyView, type TDutyView } from "./duty-view";
 import { findDuty } from "./find-duty";

@@ -4,8 +4,8 @@ import { healthHistory, healthPointOf, lastDays, type THealthPoint } from "@/lib
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { mapSnapshots } from "@/lib/server/map/map-snapshot";
-import { readMapRows } from "./apply-rows";
+import { mapSnapshots } from "@/lib/server/kernel/map-snapshot";
+import { readMapRows } from "@/lib/server/kernel/apply-rows";
 import { readEntries } from "./read-journal";
 
 export const HEALTH_HISTORY_DAYS = 30;

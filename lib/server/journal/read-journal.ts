@@ -20,7 +20,7 @@ import {
 } from "@/lib/domain/journal-sentences";
 import type { TRemitMap } from "@/lib/domain/model";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { mapSnapshots } from "@/lib/server/map/map-snapshot";
+import { mapSnapshots } from "@/lib/server/kernel/map-snapshot";
 import type { TJournalQuery } from "@/lib/validation/journal";
 
 type TEntryRow = {

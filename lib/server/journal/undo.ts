@@ -5,11 +5,11 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
-import { lockOrganization } from "@/lib/server/map/replace-map";
-import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/prisma-errors";
+import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
+import { lockOrganization } from "@/lib/server/kernel/replace-map";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
 import { shownRef } from "@/lib/validation/map-fields";
-import { applyRowChanges, lockRows } from "./apply-rows";
+import { applyRowChanges, lockRows } from "@/lib/server/kernel/apply-rows";
 import { readEntries, viewGroups } from "./read-journal";
 
 export type TUndoResult =

@@ -4,8 +4,8 @@ import type { TMapAnalysis } from "@/lib/domain/analyze-map";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { findTeam } from "@/lib/server/teams/find-team";
-import { mapSnapshots } from "./map-snapshot";
+import { findTeam } from "@/lib/server/kernel/find-map-row";
+import { mapSnapshots } from "@/lib/server/kernel/map-snapshot";
 
 /**
  * Every flag of the organisation's map with counts and health scores (see `analyzeMap`). With `teamId` (an id or

@@ -1,13 +1,13 @@
 import "server-only";
 import { documentFingerprint, mapToDocument } from "@/lib/domain/map-document";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
+import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import { AppError, type TFieldErrors } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { addFieldError, MAX_FIELD_ERRORS } from "@/lib/validation/fields";
 import { formatPath, validateMapDocument } from "@/lib/validation/map";
 import { NUL_MESSAGE, nulCharacterPaths } from "@/lib/validation/map-fields";
-import { lockMap, replaceMap, type TMapCounts } from "./replace-map";
+import { lockMap, replaceMap, type TMapCounts } from "@/lib/server/kernel/replace-map";
 
 /** Map documents are large: a 1,000-team map is about 5 MB of JSON. */
 

@@ -9,11 +9,11 @@ import { mapToDocument } from "@/lib/domain/map-document";
 import type { TRaciLevel } from "@/lib/domain/model";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { errorResponse } from "@/lib/errors";
-import { readMapRows } from "@/lib/server/journal/apply-rows";
-import { runAnnouncedStatement, runWrite } from "@/lib/server/live/run-write";
+import { readMapRows } from "@/lib/server/kernel/apply-rows";
+import { runAnnouncedStatement, runWrite } from "@/lib/server/kernel/run-write";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
 import { createTeam } from "@/prisma/factories";
-import { loadMap } from "./load-map";
+import { loadMap } from "@/lib/server/kernel/load-map";
 
 // Races between map writes, each interleaving forced by a transaction of the test's own that holds a lock the
 // writes need, released once they are seen waiting for it (pg_blocking_pids): no sleeps, the same order every run.

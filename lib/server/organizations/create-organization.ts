@@ -4,9 +4,9 @@ import { createDefaultDuties } from "@/lib/domain/duty-catalogue";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { requireUserActor } from "@/lib/server/auth/authorize";
-import { createId } from "@/lib/server/ids/create-id";
-import { setJournalContext } from "@/lib/server/journal/journal-context";
-import { isUniqueViolation } from "@/lib/server/prisma-errors";
+import { createId } from "@/lib/server/kernel/create-id";
+import { setJournalContext } from "@/lib/server/kernel/journal-context";
+import { isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
 import type { TCreateOrganization } from "@/lib/validation/accounts";
 import type { TOrganizationSummary } from "./list-organizations";
 

@@ -1,9 +1,9 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
+import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { chooseKey } from "@/lib/server/map/choose-key";
-import { retryOnUniqueViolation } from "@/lib/server/map/retry-on-unique-violation";
+import { chooseKey } from "@/lib/server/kernel/choose-key";
+import { retryOnUniqueViolation } from "@/lib/server/kernel/retry-on-unique-violation";
 import type { TCreatePerson } from "@/lib/validation/people";
 import { checkEmailFree } from "./check-email-free";
 import { PERSON_VIEW_SELECT, toPersonView, type TPersonView } from "./person-view";

@@ -1,13 +1,13 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
+import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { chooseKey } from "@/lib/server/map/choose-key";
-import { retryOnUniqueViolation } from "@/lib/server/map/retry-on-unique-violation";
+import { chooseKey } from "@/lib/server/kernel/choose-key";
+import { retryOnUniqueViolation } from "@/lib/server/kernel/retry-on-unique-violation";
 import { findPerson } from "@/lib/server/people/find-person";
-import { findTeam } from "@/lib/server/teams/find-team";
+import { findTeam } from "@/lib/server/kernel/find-map-row";
 import type { TCreateSlot } from "@/lib/validation/slots";
-import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "./slot-view";
+import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "@/lib/server/kernel/slot-view";
 
 /** Adds a slot after the team's others. The key is made from the title, or else the role, unless given. */
 export async function createSlot({

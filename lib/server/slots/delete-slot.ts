@@ -1,8 +1,8 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
+import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { findTeam } from "@/lib/server/teams/find-team";
+import { findTeam } from "@/lib/server/kernel/find-map-row";
 import { findSlot } from "./find-slot";
 
 export type TDeletedSlot = { id: string; key: string; assignments: number };

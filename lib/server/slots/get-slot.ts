@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { findTeam } from "@/lib/server/teams/find-team";
+import { findTeam } from "@/lib/server/kernel/find-map-row";
 import { findSlot } from "./find-slot";
-import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "./slot-view";
+import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "@/lib/server/kernel/slot-view";
 
 /** One slot of a team (each by id or key); `assignmentCount` is what deleting it would remove. */
 export async function getSlot({

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { findTeam } from "@/lib/server/teams/find-team";
-import { SLOT_VIEW_SELECT, toSortedSlotViews, type TSlotView } from "./slot-view";
+import { findTeam } from "@/lib/server/kernel/find-map-row";
+import { SLOT_VIEW_SELECT, toSortedSlotViews, type TSlotView } from "@/lib/server/kernel/slot-view";
 
 /** A team's slots in order, with their holders and numbers of assignments. */
 export async function listSlots({

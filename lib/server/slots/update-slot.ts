@@ -1,17 +1,17 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
+import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import { compareSlots } from "@/lib/domain/model";
 import { moveToPosition } from "@/lib/domain/ordering";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { chooseKey } from "@/lib/server/map/choose-key";
-import { retryOnUniqueViolation } from "@/lib/server/map/retry-on-unique-violation";
+import { chooseKey } from "@/lib/server/kernel/choose-key";
+import { retryOnUniqueViolation } from "@/lib/server/kernel/retry-on-unique-violation";
 import { findPerson } from "@/lib/server/people/find-person";
-import { findTeam } from "@/lib/server/teams/find-team";
+import { findTeam } from "@/lib/server/kernel/find-map-row";
 import type { TUpdateSlot } from "@/lib/validation/slots";
 import { findSlot } from "./find-slot";
-import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "./slot-view";
+import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "@/lib/server/kernel/slot-view";
 
 /**
  * Changes a slot's role, key, title, holder (null vacates it) or allocation, and, with `order`, moves it to that

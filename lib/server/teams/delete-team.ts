@@ -1,8 +1,8 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
+import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { findTeam } from "./find-team";
+import { findTeam } from "@/lib/server/kernel/find-map-row";
 
 export type TDeletedTeam = { id: string; key: string; slots: number; assignments: number };
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { findTeam } from "./find-team";
+import { findTeam } from "@/lib/server/kernel/find-map-row";
 import { readTeamDetail, type TTeamDetail } from "./team-view";
 
 /** One team (by id or key) with its slots and assignments: everything its grid needs besides the duty catalogue. */

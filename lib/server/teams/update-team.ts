@@ -1,11 +1,11 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
+import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { chooseKey } from "@/lib/server/map/choose-key";
-import { retryOnUniqueViolation } from "@/lib/server/map/retry-on-unique-violation";
+import { chooseKey } from "@/lib/server/kernel/choose-key";
+import { retryOnUniqueViolation } from "@/lib/server/kernel/retry-on-unique-violation";
 import type { TUpdateTeam } from "@/lib/validation/teams";
-import { findTeam } from "./find-team";
+import { findTeam } from "@/lib/server/kernel/find-map-row";
 import { readTeamDetail, type TTeamDetail } from "./team-view";
 
 /** Renames a team, changes its key or its description. Renaming keeps the key: keys are stable references. */

@@ -9,7 +9,7 @@ import {
   journalSetting,
   setJournalContext,
   type TJournalContext,
-} from "@/lib/server/journal/journal-context";
+} from "@/lib/server/kernel/journal-context";
 import { LIVE_CHANNEL, liveBus } from "./live-bus";
 
 type TTransactionOptions = { timeout?: number; maxWait?: number };

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/server/prisma-errors";
+import { isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
 
 const ATTEMPTS = 3;
 
