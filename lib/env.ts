@@ -30,7 +30,7 @@ const ZEnv = z.object({
     .int("API_RATE_LIMIT_PER_MINUTE must be a whole number (0 turns the limit off).")
     .min(0, "API_RATE_LIMIT_PER_MINUTE must be 0 or more.")
     .default(1200),
-  // Reverse proxies in front of Remit that append to X-Forwarded-For (see lib/server/kernel/rate-limit/client-address.ts).
+  // Reverse proxies in front of Remit that append to X-Forwarded-For (see lib/server/auth/rate-limit/client-address.ts).
   TRUSTED_PROXIES: z.coerce
     .number({ error: "TRUSTED_PROXIES must be a whole number of proxies, at least 1." })
     .int("TRUSTED_PROXIES must be a whole number of proxies, at least 1.")

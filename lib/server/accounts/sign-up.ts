@@ -4,8 +4,8 @@ import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/server/auth/password";
 import type { TSessionUser } from "@/lib/server/auth/verify-credentials";
 import { isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
-import { SIGN_UPS } from "@/lib/server/kernel/rate-limit/limits";
-import { consumeRateLimit } from "@/lib/server/kernel/rate-limit/rate-limit";
+import { SIGN_UPS } from "@/lib/server/auth/rate-limit/limits";
+import { consumeRateLimit } from "@/lib/server/auth/rate-limit/rate-limit";
 import type { TSignUp } from "@/lib/validation/accounts";
 
 const EMAIL_TAKEN = new AppError("conflict", "An account with this email already exists.", {

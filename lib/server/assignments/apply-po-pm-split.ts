@@ -6,7 +6,7 @@ import type { TAssignment, TStandardRole } from "@/lib/domain/model";
 import { planPoPmSplit } from "@/lib/domain/po-pm-split";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { findTeam } from "@/lib/server/kernel/find-map-row";
+import { findMapRow } from "@/lib/server/kernel/find-map-row";
 import { ASSIGNMENT_CELL_SELECT } from "@/lib/server/kernel/assignment-cell";
 
 export type TAppliedSplit = {
@@ -37,7 +37,7 @@ export async function applyPoPmSplit({
     { actor: author, action: "team.apply-split" },
     async (tx) => {
       await lockOrganization(tx, organizationId, "share");
-      const team = await findTeam(tx, { organizationId, ref: teamId });
+      const team = await findMapRow(tx, "team", { organizationId, ref: teamId });
       const slots = await tx.slot.findMany({
         where: { teamId: team.id, organizationId },
         select: MAP_SLOT_SELECT,

@@ -1,8 +1,7 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import type { TActor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/authorize";
-import { findDuty } from "./find-duty";
+import { findMapRow } from "@/lib/server/kernel/find-map-row";
+import { writeMap } from "@/lib/server/kernel/map-write";
 
 export type TDeletedDuty = { id: string; key: string; assignments: number };
 
@@ -16,16 +15,10 @@ export async function deleteDuty({
   orgSlug: string;
   dutyId: string;
 }): Promise<TDeletedDuty> {
-  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
-  const organizationId = organization.id;
-  return runWrite(
-    { actor: author, action: "duty.delete" },
-    async (tx) => {
-      const duty = await findDuty(tx, { organizationId, ref: dutyId });
-      const assignments = await tx.assignment.count({ where: { dutyId: duty.id, organizationId } });
-      await tx.duty.delete({ where: { id: duty.id, organizationId }, select: { id: true } });
-      return { id: duty.id, key: duty.key, assignments };
-    },
-    changeOf(organization.id, author, "duty"),
-  );
+  return writeMap({ actor, orgSlug, action: "duty.delete", entity: "duty" }, async ({ tx, organizationId }) => {
+    const duty = await findMapRow(tx, "duty", { organizationId, ref: dutyId });
+    const assignments = await tx.assignment.count({ where: { dutyId: duty.id, organizationId } });
+    await tx.duty.delete({ where: { id: duty.id, organizationId }, select: { id: true } });
+    return { id: duty.id, key: duty.key, assignments };
+  });
 }

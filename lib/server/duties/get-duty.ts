@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { DUTY_VIEW_SELECT, toDutyView, type TDutyView } from "./duty-view";
-import { findDuty } from "./find-duty";
+import { findMapRow } from "@/lib/server/kernel/find-map-row";
 
 /**
  * One duty (by id or key). Its `assignmentCount` is what deleting it would remove, for the confirmation
@@ -19,7 +19,7 @@ export async function getDuty({
   dutyId: string;
 }): Promise<TDutyView> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
-  const { id } = await findDuty(db, { organizationId: organization.id, ref: dutyId });
+  const { id } = await findMapRow(db, "duty", { organizationId: organization.id, ref: dutyId });
   const duty = await db.duty.findFirstOrThrow({
     where: { id, organizationId: organization.id },
     select: DUTY_VIEW_SELECT,

@@ -1,15 +1,13 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import { compareDuties } from "@/lib/domain/model";
 import { moveToPosition } from "@/lib/domain/ordering";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/authorize";
 import { chooseKey } from "@/lib/server/kernel/choose-key";
-import { retryOnUniqueViolation } from "@/lib/server/kernel/retry-on-unique-violation";
+import { findMapRow } from "@/lib/server/kernel/find-map-row";
+import { writeMap } from "@/lib/server/kernel/map-write";
 import type { TUpdateDuty } from "@/lib/validation/duties";
 import { DUTY_VIEW_SELECT, toDutyView, type TDutyView } from "./duty-view";
-import { findDuty } from "./find-duty";
 
 /**
  * Changes a duty's name, key, description or whether it is required, and, with `order`, moves it to that 0-based
@@ -26,40 +24,27 @@ export async function updateDuty({
   dutyId: string;
   changes: TUpdateDuty;
 }): Promise<TDutyView> {
-  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
-  const organizationId = organization.id;
-  return retryOnUniqueViolation(() =>
-    runWrite(
-      { actor: author, action: "duty.update" },
-      async (tx) => {
-        const duty = await findDuty(tx, { organizationId, ref: dutyId });
-        const key =
-          changes.key === undefined
-            ? undefined
-            : await chooseKey({
-                kind: "duty",
-                name: changes.name ?? duty.name,
-                requested: changes.key,
-                currentKey: duty.key,
-                keysStartingWith: async (prefix) =>
-                  (
-                    await tx.duty.findMany({
-                      where: { organizationId, key: { startsWith: prefix } },
-                      select: { key: true },
-                    })
-                  ).map((row) => row.key),
-              });
-        if (changes.order !== undefined)
-          await moveDuty(tx, { organizationId, dutyId: duty.id, position: changes.order });
-        const updated = await tx.duty.update({
-          where: { id: duty.id, organizationId },
-          data: { name: changes.name, key, description: changes.description, required: changes.required },
-          select: DUTY_VIEW_SELECT,
-        });
-        return toDutyView(updated);
-      },
-      changeOf(organization.id, author, "duty"),
-    ),
+  return writeMap(
+    { actor, orgSlug, action: "duty.update", entity: "duty", retriesUniqueViolations: true },
+    async ({ tx, organizationId }) => {
+      const duty = await findMapRow(tx, "duty", { organizationId, ref: dutyId });
+      const key =
+        changes.key === undefined
+          ? undefined
+          : await chooseKey(
+              tx,
+              "duty",
+              { organizationId },
+              { name: changes.name ?? duty.name, requested: changes.key, currentKey: duty.key },
+            );
+      if (changes.order !== undefined) await moveDuty(tx, { organizationId, dutyId: duty.id, position: changes.order });
+      const updated = await tx.duty.update({
+        where: { id: duty.id, organizationId },
+        data: { name: changes.name, key, description: changes.description, required: changes.required },
+        select: DUTY_VIEW_SELECT,
+      });
+      return toDutyView(updated);
+    },
   );
 }
 

@@ -6,8 +6,8 @@ import { requireUserActor } from "@/lib/server/auth/authorize";
 import { hashSecret } from "@/lib/server/auth/secrets";
 import type { TOrganizationSummary } from "@/lib/server/organizations/list-organizations";
 import { invitationStatus } from "@/lib/domain/invitation-status";
-import { INVITATION_ACCEPTANCES } from "@/lib/server/kernel/rate-limit/limits";
-import { consumeRateLimit } from "@/lib/server/kernel/rate-limit/rate-limit";
+import { INVITATION_ACCEPTANCES } from "@/lib/server/auth/rate-limit/limits";
+import { consumeRateLimit } from "@/lib/server/auth/rate-limit/rate-limit";
 
 const REFUSALS = {
   accepted: "This invitation has already been used.",

@@ -6,7 +6,7 @@ import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { mapSnapshots } from "@/lib/server/kernel/map-snapshot";
 import { readMapRows } from "@/lib/server/kernel/apply-rows";
-import { readEntries } from "./read-journal";
+import { readEntries } from "@/lib/server/kernel/journal-entries";
 
 export const HEALTH_HISTORY_DAYS = 30;
 const DAY_MS = 86_400_000;

@@ -10,7 +10,8 @@ import { lockOrganization } from "@/lib/server/kernel/replace-map";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
 import { shownRef } from "@/lib/validation/map-fields";
 import { applyRowChanges, readMapRows } from "@/lib/server/kernel/apply-rows";
-import { readEntries, viewGroups } from "./read-journal";
+import { readEntries } from "@/lib/server/kernel/journal-entries";
+import { viewGroups } from "./read-journal";
 
 /**
  * Puts one team back as it was at `at`, as one undoable action: its name, slots, holders and cells. Managers and

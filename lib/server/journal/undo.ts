@@ -10,7 +10,8 @@ import { lockOrganization } from "@/lib/server/kernel/replace-map";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
 import { shownRef } from "@/lib/validation/map-fields";
 import { applyRowChanges, lockRows } from "@/lib/server/kernel/apply-rows";
-import { readEntries, viewGroups } from "./read-journal";
+import { readEntries } from "@/lib/server/kernel/journal-entries";
+import { viewGroups } from "./read-journal";
 
 export type TUndoResult =
   { ok: true; group: TJournalGroupView } | { ok: false; message: string; conflicts: TJournalGroupView[] };

@@ -1,9 +1,7 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import type { TActor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/authorize";
 import { chooseKey } from "@/lib/server/kernel/choose-key";
-import { retryOnUniqueViolation } from "@/lib/server/kernel/retry-on-unique-violation";
+import { writeMap } from "@/lib/server/kernel/map-write";
 import type { TCreatePerson } from "@/lib/validation/people";
 import { checkEmailFree } from "./check-email-free";
 import { PERSON_VIEW_SELECT, toPersonView, type TPersonView } from "./person-view";
@@ -17,32 +15,16 @@ export async function createPerson({
   email,
   capacity,
 }: { actor: TActor | null; orgSlug: string } & TCreatePerson): Promise<TPersonView> {
-  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
-  const organizationId = organization.id;
-  return retryOnUniqueViolation(() =>
-    runWrite(
-      { actor: author, action: "person.create" },
-      async (tx) => {
-        if (email) await checkEmailFree(tx, { organizationId, email });
-        const personKey = await chooseKey({
-          kind: "person",
-          name,
-          requested: key,
-          keysStartingWith: async (prefix) =>
-            (
-              await tx.person.findMany({
-                where: { organizationId, key: { startsWith: prefix } },
-                select: { key: true },
-              })
-            ).map((person) => person.key),
-        });
-        const person = await tx.person.create({
-          data: { organizationId, key: personKey, name, email: email ?? null, capacity },
-          select: PERSON_VIEW_SELECT,
-        });
-        return toPersonView(person);
-      },
-      changeOf(organization.id, author, "person"),
-    ),
+  return writeMap(
+    { actor, orgSlug, action: "person.create", entity: "person", retriesUniqueViolations: true },
+    async ({ tx, organizationId }) => {
+      if (email) await checkEmailFree(tx, { organizationId, email });
+      const personKey = await chooseKey(tx, "person", { organizationId }, { name, requested: key });
+      const person = await tx.person.create({
+        data: { organizationId, key: personKey, name, email: email ?? null, capacity },
+        select: PERSON_VIEW_SELECT,
+      });
+      return toPersonView(person);
+    },
   );
 }

@@ -1,8 +1,7 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import type { TActor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/authorize";
-import { findPerson } from "./find-person";
+import { findMapRow } from "@/lib/server/kernel/find-map-row";
+import { writeMap } from "@/lib/server/kernel/map-write";
 
 export type TDeletedPerson = { id: string; key: string; vacatedSlots: number };
 
@@ -16,16 +15,10 @@ export async function deletePerson({
   orgSlug: string;
   personId: string;
 }): Promise<TDeletedPerson> {
-  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
-  const organizationId = organization.id;
-  return runWrite(
-    { actor: author, action: "person.delete" },
-    async (tx) => {
-      const person = await findPerson(tx, { organizationId, ref: personId });
-      const vacatedSlots = await tx.slot.count({ where: { holderId: person.id, organizationId } });
-      await tx.person.delete({ where: { id: person.id, organizationId }, select: { id: true } });
-      return { id: person.id, key: person.key, vacatedSlots };
-    },
-    changeOf(organization.id, author, "person"),
-  );
+  return writeMap({ actor, orgSlug, action: "person.delete", entity: "person" }, async ({ tx, organizationId }) => {
+    const person = await findMapRow(tx, "person", { organizationId, ref: personId });
+    const vacatedSlots = await tx.slot.count({ where: { holderId: person.id, organizationId } });
+    await tx.person.delete({ where: { id: person.id, organizationId }, select: { id: true } });
+    return { id: person.id, key: person.key, vacatedSlots };
+  });
 }

@@ -1,9 +1,7 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import type { TActor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/authorize";
-import { findTeam } from "@/lib/server/kernel/find-map-row";
-import { findSlot } from "./find-slot";
+import { findMapRow } from "@/lib/server/kernel/find-map-row";
+import { writeMap } from "@/lib/server/kernel/map-write";
 
 export type TDeletedSlot = { id: string; key: string; assignments: number };
 
@@ -19,17 +17,11 @@ export async function deleteSlot({
   teamId: string;
   slotId: string;
 }): Promise<TDeletedSlot> {
-  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
-  const organizationId = organization.id;
-  return runWrite(
-    { actor: author, action: "slot.delete" },
-    async (tx) => {
-      const team = await findTeam(tx, { organizationId, ref: teamId });
-      const slot = await findSlot(tx, { organizationId, team, ref: slotId });
-      const assignments = await tx.assignment.count({ where: { slotId: slot.id, organizationId } });
-      await tx.slot.delete({ where: { id: slot.id, organizationId }, select: { id: true } });
-      return { id: slot.id, key: slot.key, assignments };
-    },
-    changeOf(organization.id, author, "slot"),
-  );
+  return writeMap({ actor, orgSlug, action: "slot.delete", entity: "slot" }, async ({ tx, organizationId }) => {
+    const team = await findMapRow(tx, "team", { organizationId, ref: teamId });
+    const slot = await findMapRow(tx, "slot", { organizationId, team, ref: slotId });
+    const assignments = await tx.assignment.count({ where: { slotId: slot.id, organizationId } });
+    await tx.slot.delete({ where: { id: slot.id, organizationId }, select: { id: true } });
+    return { id: slot.id, key: slot.key, assignments };
+  });
 }

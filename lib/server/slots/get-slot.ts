@@ -2,8 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { findTeam } from "@/lib/server/kernel/find-map-row";
-import { findSlot } from "./find-slot";
+import { findMapRow } from "@/lib/server/kernel/find-map-row";
 import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "@/lib/server/kernel/slot-view";
 
 /** One slot of a team (each by id or key); `assignmentCount` is what deleting it would remove. */
@@ -20,7 +19,7 @@ export async function getSlot({
 }): Promise<TSlotView> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
   const organizationId = organization.id;
-  const team = await findTeam(db, { organizationId, ref: teamId });
-  const { id } = await findSlot(db, { organizationId, team, ref: slotId });
+  const team = await findMapRow(db, "team", { organizationId, ref: teamId });
+  const { id } = await findMapRow(db, "slot", { organizationId, team, ref: slotId });
   return toSlotView(await db.slot.findFirstOrThrow({ where: { id, organizationId }, select: SLOT_VIEW_SELECT }));
 }

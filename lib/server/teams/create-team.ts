@@ -1,10 +1,8 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import { NEW_TEAM_SLOTS } from "@/lib/domain/model";
 import type { TActor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/authorize";
 import { chooseKey } from "@/lib/server/kernel/choose-key";
-import { retryOnUniqueViolation } from "@/lib/server/kernel/retry-on-unique-violation";
+import { writeMap } from "@/lib/server/kernel/map-write";
 import type { TCreateTeam } from "@/lib/validation/teams";
 import { readTeamDetail, type TTeamDetail } from "./team-view";
 
@@ -16,34 +14,20 @@ export async function createTeam({
   key,
   description,
 }: { actor: TActor | null; orgSlug: string } & TCreateTeam): Promise<TTeamDetail> {
-  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
-  const organizationId = organization.id;
-  return retryOnUniqueViolation(() =>
-    runWrite(
-      { actor: author, action: "team.create" },
-      async (tx) => {
-        const teamKey = await chooseKey({
-          kind: "team",
+  return writeMap(
+    { actor, orgSlug, action: "team.create", entity: "team", retriesUniqueViolations: true },
+    async ({ tx, organizationId }) => {
+      const team = await tx.team.create({
+        data: {
+          organizationId,
+          key: await chooseKey(tx, "team", { organizationId }, { name, requested: key }),
           name,
-          requested: key,
-          keysStartingWith: async (prefix) =>
-            (
-              await tx.team.findMany({ where: { organizationId, key: { startsWith: prefix } }, select: { key: true } })
-            ).map((team) => team.key),
-        });
-        const team = await tx.team.create({
-          data: {
-            organizationId,
-            key: teamKey,
-            name,
-            description: description ?? null,
-            slots: { create: NEW_TEAM_SLOTS.map((slot) => ({ ...slot, organizationId })) },
-          },
-          select: { id: true },
-        });
-        return readTeamDetail(tx, { organizationId, teamId: team.id });
-      },
-      changeOf(organization.id, author, "team"),
-    ),
+          description: description ?? null,
+          slots: { create: NEW_TEAM_SLOTS.map((slot) => ({ ...slot, organizationId })) },
+        },
+        select: { id: true },
+      });
+      return readTeamDetail(tx, { organizationId, teamId: team.id });
+    },
   );
 }

@@ -1,8 +1,7 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import type { TActor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/authorize";
-import { findTeam } from "@/lib/server/kernel/find-map-row";
+import { findMapRow } from "@/lib/server/kernel/find-map-row";
+import { writeMap } from "@/lib/server/kernel/map-write";
 
 export type TDeletedTeam = { id: string; key: string; slots: number; assignments: number };
 
@@ -16,17 +15,11 @@ export async function deleteTeam({
   orgSlug: string;
   teamId: string;
 }): Promise<TDeletedTeam> {
-  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
-  const organizationId = organization.id;
-  return runWrite(
-    { actor: author, action: "team.delete" },
-    async (tx) => {
-      const team = await findTeam(tx, { organizationId, ref: teamId });
-      const slots = await tx.slot.count({ where: { teamId: team.id, organizationId } });
-      const assignments = await tx.assignment.count({ where: { teamId: team.id, organizationId } });
-      await tx.team.delete({ where: { id: team.id, organizationId }, select: { id: true } });
-      return { id: team.id, key: team.key, slots, assignments };
-    },
-    changeOf(organization.id, author, "team"),
-  );
+  return writeMap({ actor, orgSlug, action: "team.delete", entity: "team" }, async ({ tx, organizationId }) => {
+    const team = await findMapRow(tx, "team", { organizationId, ref: teamId });
+    const slots = await tx.slot.count({ where: { teamId: team.id, organizationId } });
+    const assignments = await tx.assignment.count({ where: { teamId: team.id, organizationId } });
+    await tx.team.delete({ where: { id: team.id, organizationId }, select: { id: true } });
+    return { id: team.id, key: team.key, slots, assignments };
+  });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { findTeam } from "@/lib/server/kernel/find-map-row";
+import { findMapRow } from "@/lib/server/kernel/find-map-row";
 import { readTeamDetail, type TTeamDetail } from "./team-view";
 
 /** One team (by id or key) with its slots and assignments: everything its grid needs besides the duty catalogue. */
@@ -16,6 +16,6 @@ export async function getTeam({
   teamId: string;
 }): Promise<TTeamDetail> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
-  const team = await findTeam(db, { organizationId: organization.id, ref: teamId });
+  const team = await findMapRow(db, "team", { organizationId: organization.id, ref: teamId });
   return readTeamDetail(db, { organizationId: organization.id, teamId: team.id });
 }
