@@ -2,8 +2,7 @@ import "server-only";
 import { MAP_SLOT_SELECT } from "@/lib/server/kernel/load-map";
 import type { TAssignment, TStandardRole } from "@/lib/domain/model";
 import { planPoPmSplit } from "@/lib/domain/po-pm-split";
-import type { TActor } from "@/lib/server/auth/actor";
-import { writeMap } from "@/lib/server/kernel/map-write";
+import { writeMap, type TOrgCall } from "@/lib/server/kernel/map-write";
 import { findMapRow } from "@/lib/server/kernel/find-map-row";
 import { ASSIGNMENT_CELL_SELECT } from "@/lib/server/kernel/assignment-cell";
 
@@ -20,16 +19,8 @@ export type TAppliedSplit = {
  * Applies the PO/PM split to a team (see `planPoPmSplit`), in one transaction. Only empty cells are filled: a
  * (duty, slot) that has any level keeps it, including one set by someone else while this runs.
  */
-export async function applyPoPmSplit({
-  actor,
-  orgSlug,
-  teamId,
-}: {
-  actor: TActor | null;
-  orgSlug: string;
-  teamId: string;
-}): Promise<TAppliedSplit> {
-  return writeMap({ actor, orgSlug, action: "team.apply-split", entity: "map" }, async ({ tx, organizationId }) => {
+export async function applyPoPmSplit({ teamId, ...call }: TOrgCall & { teamId: string }): Promise<TAppliedSplit> {
+  return writeMap({ ...call, action: "team.apply-split", entity: "map" }, async ({ tx, organizationId }) => {
     const team = await findMapRow(tx, "team", { organizationId, ref: teamId });
     const slots = await tx.slot.findMany({
       where: { teamId: team.id, organizationId },

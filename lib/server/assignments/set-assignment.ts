@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { createId } from "@/lib/server/kernel/create-id";
 import { cellChange, runAnnouncedStatement } from "@/lib/server/kernel/run-write";
-import type { TActor } from "@/lib/server/auth/actor";
+import type { TOrgCall } from "@/lib/server/kernel/map-write";
 import { authorize } from "@/lib/server/auth/authorize";
 import { isForeignKeyViolation } from "@/lib/server/kernel/prisma-errors";
 import { findMapRow } from "@/lib/server/kernel/find-map-row";
@@ -36,7 +36,7 @@ export async function setAssignment({
   slotId,
   level,
   version,
-}: { actor: TActor | null; orgSlug: string; teamId: string } & TSetAssignment): Promise<TSetAssignmentResult> {
+}: TOrgCall & { teamId: string } & TSetAssignment): Promise<TSetAssignmentResult> {
   const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
   const organizationId = organization.id;
   const refs = { teamId, dutyId, slotId };

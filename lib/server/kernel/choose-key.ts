@@ -40,3 +40,13 @@ export async function chooseKey<K extends TMapRowKind>(
   const keys = await taken(slugify(name).slice(0, PREFIX_LENGTH));
   return makeKey(kind, name, (candidate) => keys.has(candidate));
 }
+
+/** The key of a row being changed: undefined (it keeps its key) unless one is asked for, then as chooseKey. */
+export async function changedKey<K extends TMapRowKind>(
+  client: Prisma.TransactionClient,
+  kind: K,
+  scope: TMapRowScope<K>,
+  change: { name: string; requested?: string; currentKey: string },
+): Promise<string | undefined> {
+  return change.requested === undefined ? undefined : chooseKey(client, kind, scope, change);
+}

@@ -8,6 +8,9 @@ import { lockOrganization } from "./replace-map";
 import { retryOnUniqueViolation } from "./retry-on-unique-violation";
 import { changeOf, runWrite } from "./run-write";
 
+/** Who calls a use case of an organisation, and which organisation (by its address). */
+export type TOrgCall = { actor: TActor | null; orgSlug: string };
+
 /** What a map write's work is given: its transaction, the organisation, and the journal group of its changes. */
 export type TMapWriteContext = { tx: Prisma.TransactionClient; organizationId: string; groupId: string };
 
@@ -69,13 +72,13 @@ export function mapWriter(access: TOrgAccess): TMapWriter {
 }
 
 /** The gate of every map use case: the actor may change the organisation's map (`edit_map`), or an error. */
-export async function openMapWrite({ actor, orgSlug }: { actor: TActor | null; orgSlug: string }): Promise<TMapWriter> {
+export async function openMapWrite({ actor, orgSlug }: TOrgCall): Promise<TMapWriter> {
   return mapWriter(await authorize({ actor, orgSlug, permission: "edit_map" }));
 }
 
 /** One map write as `actor` in the organisation at `orgSlug`: openMapWrite, then its write. */
 export async function writeMap<T>(
-  { actor, orgSlug, ...spec }: { actor: TActor | null; orgSlug: string } & TMapWriteSpec<T>,
+  { actor, orgSlug, ...spec }: TOrgCall & TMapWriteSpec<T>,
   work: (context: TMapWriteContext) => Promise<T>,
 ): Promise<T> {
   return (await openMapWrite({ actor, orgSlug })).write(spec, work);

@@ -1,24 +1,22 @@
 import "server-only";
-import type { TActor } from "@/lib/server/auth/actor";
 import { chooseKey } from "@/lib/server/kernel/choose-key";
 import { findMapRow } from "@/lib/server/kernel/find-map-row";
-import { writeMap } from "@/lib/server/kernel/map-write";
+import { writeMap, type TOrgCall } from "@/lib/server/kernel/map-write";
 import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "@/lib/server/kernel/slot-view";
 import type { TCreateSlot } from "@/lib/validation/slots";
 
 /** Adds a slot after the team's others. The key is made from the title, or else the role, unless given. */
 export async function createSlot({
-  actor,
-  orgSlug,
   teamId,
   role,
   key,
   title,
   holderId,
   allocation,
-}: { actor: TActor | null; orgSlug: string; teamId: string } & TCreateSlot): Promise<TSlotView> {
+  ...call
+}: TOrgCall & { teamId: string } & TCreateSlot): Promise<TSlotView> {
   return writeMap(
-    { actor, orgSlug, action: "slot.create", entity: "slot", retriesUniqueViolations: true },
+    { ...call, action: "slot.create", entity: "slot", retriesUniqueViolations: true },
     async ({ tx, organizationId }) => {
       const team = await findMapRow(tx, "team", { organizationId, ref: teamId });
       const holder = holderId

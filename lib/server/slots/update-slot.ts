@@ -1,11 +1,10 @@
 import "server-only";
 import { compareSlots } from "@/lib/domain/model";
-import { moveToPosition } from "@/lib/domain/ordering";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TActor } from "@/lib/server/auth/actor";
-import { chooseKey } from "@/lib/server/kernel/choose-key";
+import { changedKey } from "@/lib/server/kernel/choose-key";
 import { findMapRow } from "@/lib/server/kernel/find-map-row";
-import { writeMap } from "@/lib/server/kernel/map-write";
+import { writeMap, type TOrgCall } from "@/lib/server/kernel/map-write";
+import { reorderedRows } from "@/lib/server/kernel/reorder";
 import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "@/lib/server/kernel/slot-view";
 import type { TUpdateSlot } from "@/lib/validation/slots";
 
@@ -14,20 +13,13 @@ import type { TUpdateSlot } from "@/lib/validation/slots";
  * 0-based position among the team's slots: they are renumbered 0..n-1 around it. Its assignments stay.
  */
 export async function updateSlot({
-  actor,
-  orgSlug,
   teamId,
   slotId,
   changes,
-}: {
-  actor: TActor | null;
-  orgSlug: string;
-  teamId: string;
-  slotId: string;
-  changes: TUpdateSlot;
-}): Promise<TSlotView> {
+  ...call
+}: TOrgCall & { teamId: string; slotId: string; changes: TUpdateSlot }): Promise<TSlotView> {
   return writeMap(
-    { actor, orgSlug, action: "slot.update", entity: "slot", retriesUniqueViolations: true },
+    { ...call, action: "slot.update", entity: "slot", retriesUniqueViolations: true },
     async ({ tx, organizationId }) => {
       const team = await findMapRow(tx, "team", { organizationId, ref: teamId });
       const slot = await findMapRow(tx, "slot", { organizationId, team, ref: slotId });
@@ -35,15 +27,12 @@ export async function updateSlot({
         changes.holderId === undefined || changes.holderId === null
           ? changes.holderId
           : await findMapRow(tx, "person", { organizationId, ref: changes.holderId, field: "holderId" });
-      const key =
-        changes.key === undefined
-          ? undefined
-          : await chooseKey(
-              tx,
-              "slot",
-              { organizationId, team },
-              { name: changes.title ?? changes.role ?? slot.role, requested: changes.key, currentKey: slot.key },
-            );
+      const key = await changedKey(
+        tx,
+        "slot",
+        { organizationId, team },
+        { name: changes.title ?? changes.role ?? slot.role, requested: changes.key, currentKey: slot.key },
+      );
       if (changes.order !== undefined) {
         await moveSlot(tx, { organizationId, teamId: team.id, slotId: slot.id, position: changes.order });
       }
@@ -78,16 +67,7 @@ async function moveSlot(
     where: { teamId, organizationId },
     select: { id: true, key: true, order: true },
   });
-  slots.sort(compareSlots);
-  const moved = moveToPosition(
-    slots.map((slot) => slot.id),
-    slotId,
-    position,
-  );
-  const orderOf = new Map(slots.map((slot) => [slot.id, slot.order]));
-  for (const [order, id] of moved.entries()) {
-    if (orderOf.get(id) !== order) {
-      await tx.slot.update({ where: { id, organizationId }, data: { order }, select: { id: true } });
-    }
+  for (const { id, order } of reorderedRows(slots, compareSlots, slotId, position)) {
+    await tx.slot.update({ where: { id, organizationId }, data: { order }, select: { id: true } });
   }
 }
