@@ -1,7 +1,7 @@
 // What one request may cost and where the pages' checks reach: a stranger's large body is refused unread, a body
-// nested too deep is refused as it arrives, error answers stay small, the server's memory grows by less than the body
-// it was sent (and it keeps answering meanwhile); the proxy's checks and headers cover every page path but the static
-// files themselves; a point-in-time page refuses a year the database cannot hold.
+// nested too deep or holding too long a list is refused as it arrives, error answers stay small, the server's memory
+// grows by less than the body it was sent (and it keeps answering meanwhile); the proxy's checks and headers cover
+// every page path but the static files themselves; a point-in-time page refuses a year the database cannot hold.
 import { readFileSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
@@ -45,37 +45,49 @@ async function sessionCookie(page: Page, user: { email: string; password: string
   return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
 }
 
+/** How many times a measured request is sent; see measure. */
+const TRIES = 3;
+
 /**
- * Sends one large body to a server of this test's own and measures it: the peak resident memory during the request
- * over the resident memory before it, and the /api/health answers meanwhile.
+ * Sends one large body to a server of this test's own, TRIES times, and measures it: every answer, the /api/health
+ * answers meanwhile, and the smallest growth of the peak resident memory during a try over the resident memory
+ * before it. The server's own housekeeping (its heap growing in its first busy seconds, a collection that comes late)
+ * adds tens of megabytes to one try or another; a cost the body causes would show in every try, so the smallest is
+ * what the request costs at most.
  */
 async function measure(
   server: TAppServer,
   send: (body: Buffer) => Promise<{ status: number; text: string }>,
   body: Buffer,
 ) {
-  // The same request with a small body first: what the server loads for a route the first time it runs is not the
-  // cost of this request.
+  // The same request with a small body first, and the health check that is probed meanwhile: what the server loads
+  // for a route the first time it runs is not the cost of this request.
   await send(Buffer.from("[]"));
+  await fetch(`${server.url}/api/health`);
   const pid = server.process.pid!;
-  const before = memoryKb(pid, "VmRSS");
-  // Resets the peak (VmHWM) to the present resident size (proc(5), clear_refs).
-  writeFileSync(`/proc/${pid}/clear_refs`, "5");
-  let isDone = false;
+  const answers: { status: number; text: string }[] = [];
+  const growths: number[] = [];
   let slowestHealthMs = 0;
   const healthStatuses = new Set<number>();
-  const probing = (async () => {
-    while (!isDone) {
-      const started = Date.now();
-      healthStatuses.add((await fetch(`${server.url}/api/health`)).status);
-      slowestHealthMs = Math.max(slowestHealthMs, Date.now() - started);
-    }
-  })();
-  const answer = await send(body).finally(() => (isDone = true));
-  await probing;
+  for (let attempt = 0; attempt < TRIES; attempt++) {
+    const before = memoryKb(pid, "VmRSS");
+    // Resets the peak (VmHWM) to the present resident size (proc(5), clear_refs).
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    let isDone = false;
+    const probing = (async () => {
+      while (!isDone) {
+        const started = Date.now();
+        healthStatuses.add((await fetch(`${server.url}/api/health`)).status);
+        slowestHealthMs = Math.max(slowestHealthMs, Date.now() - started);
+      }
+    })();
+    answers.push(await send(body).finally(() => (isDone = true)));
+    await probing;
+    growths.push((memoryKb(pid, "VmHWM") - before) * 1024);
+  }
   return {
-    answer,
-    growthBytes: (memoryKb(pid, "VmHWM") - before) * 1024,
+    answers,
+    growthBytes: Math.min(...growths),
     health: { statuses: [...healthStatuses], slowestMs: slowestHealthMs },
   };
 }
@@ -97,13 +109,15 @@ test.describe("one request's cost", () => {
     // Nine million numbers: within the depth budget, and parsed they would take hundreds of megabytes.
     const body = Buffer.from(`[${"0,".repeat(BODY_BYTES / 2 - 1)}0]`);
     const url = `${server.url}/api/v1/orgs/no-such-org-${Date.now()}/map`;
-    const { answer, growthBytes, health } = await measure(
+    const { answers, growthBytes, health } = await measure(
       server,
       (sent) => put(url, sent, { cookie, origin: server.url }),
       body,
     );
-    expect(answer.status).toBe(404);
-    expect(JSON.parse(answer.text)).toMatchObject({ error: { code: "not_found" } });
+    for (const answer of answers) {
+      expect(answer.status).toBe(404);
+      expect(JSON.parse(answer.text)).toMatchObject({ error: { code: "not_found" } });
+    }
     expect(growthBytes).toBeLessThan(BODY_BYTES);
     expect(health.statuses).toEqual([200]);
     expect(health.slowestMs).toBeLessThan(2_000);
@@ -115,15 +129,40 @@ test.describe("one request's cost", () => {
     const { user, organization } = await createAccount({ role: "MANAGER" });
     const cookie = await sessionCookie(page, user);
     const body = Buffer.from("[".repeat(BODY_BYTES / 2) + "]".repeat(BODY_BYTES / 2));
-    const { answer, growthBytes, health } = await measure(
+    const { answers, growthBytes, health } = await measure(
       server,
       (sent) => put(`${server.url}/api/v1/orgs/${organization.slug}/map`, sent, { cookie, origin: server.url }),
       body,
     );
-    expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.text)).toMatchObject({
-      error: { code: "invalid_input", message: expect.stringContaining("nests more than") },
-    });
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.text)).toMatchObject({
+        error: { code: "invalid_input", message: expect.stringContaining("nests more than") },
+      });
+    }
+    expect(growthBytes).toBeLessThan(BODY_BYTES);
+    expect(health.statuses).toEqual([200]);
+    expect(health.slowestMs).toBeLessThan(2_000);
+  });
+
+  test("a member's 18 MB list of two million small items is refused as it arrives, with a message saying why", async ({
+    page,
+  }) => {
+    const { user, organization } = await createAccount({ role: "MANAGER" });
+    const cookie = await sessionCookie(page, user);
+    const item = "{},";
+    const body = Buffer.from(`{"teams":[${item.repeat(Math.floor(BODY_BYTES / item.length) - 1)}{}]}`);
+    const { answers, growthBytes, health } = await measure(
+      server,
+      (sent) => put(`${server.url}/api/v1/orgs/${organization.slug}/map`, sent, { cookie, origin: server.url }),
+      body,
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.text)).toMatchObject({
+        error: { code: "invalid_input", message: expect.stringContaining("A list in the request body has more than") },
+      });
+    }
     expect(growthBytes).toBeLessThan(BODY_BYTES);
     expect(health.statuses).toEqual([200]);
     expect(health.slowestMs).toBeLessThan(2_000);
@@ -134,20 +173,27 @@ test.describe("one request's cost", () => {
   }) => {
     const { user, organization } = await createAccount({ role: "MANAGER" });
     const cookie = await sessionCookie(page, user);
-    const nul = '"\\u0000",';
-    const count = Math.floor(BODY_BYTES / nul.length);
-    const body = Buffer.from(`{"teams":[${nul.repeat(count - 1)}"\\u0000"]}`);
-    // What is bounded here is the answer (it was 186 MB). Checking two million items still takes the server
-    // seconds of work, so its memory and /api/health are not measured for this body.
-    const answer = await put(`${server.url}/api/v1/orgs/${organization.slug}/map`, body, {
-      cookie,
-      origin: server.url,
-    });
-    expect(answer.status).toBe(400);
-    expect(answer.text.length).toBeLessThan(100_000);
-    const { error } = JSON.parse(answer.text) as { error: { message: string; fields: Record<string, string[]> } };
-    expect(error.message).toMatch(/The map has \d+ problems; nothing was imported\. The first 100 are listed/);
-    expect(Object.values(error.fields).flat().length).toBeLessThanOrEqual(100);
+    // As many teams as a map may have, each a long string of NUL characters: every one is a problem.
+    const teams = 5_000;
+    const nul = `"${"\\u0000".repeat(Math.floor(BODY_BYTES / teams / 6) - 1)}"`;
+    const body = Buffer.from(`{"teams":[${Array.from({ length: teams }, () => nul).join(",")}]}`);
+    expect(body.byteLength).toBeGreaterThan(BODY_BYTES * 0.99);
+    // A body that passes the budget is read and parsed whole, so the server's memory is not measured here.
+    const { answers, health } = await measure(
+      server,
+      (sent) => put(`${server.url}/api/v1/orgs/${organization.slug}/map`, sent, { cookie, origin: server.url }),
+      body,
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      // It was 186 MB.
+      expect(answer.text.length).toBeLessThan(100_000);
+      const { error } = JSON.parse(answer.text) as { error: { message: string; fields: Record<string, string[]> } };
+      expect(error.message).toMatch(/The map has \d+ problems; nothing was imported\. The first 100 are listed/);
+      expect(Object.values(error.fields).flat().length).toBeLessThanOrEqual(100);
+    }
+    expect(health.statuses).toEqual([200]);
+    expect(health.slowestMs).toBeLessThan(2_000);
   });
 });
 

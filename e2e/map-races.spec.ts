@@ -17,6 +17,9 @@ const ROUNDS = 3;
 const OFFSETS_MS = [10, 40, 80, 160, 320];
 
 type TMapDocument = { teams: { key: string; name: string }[] };
+type TMapDocumentWithCells = {
+  teams: { key: string; name: string; assignments: { duty: string; slot: string; level: string }[] }[];
+};
 
 async function setUp() {
   const { owner, organization } = await createAccount({ role: "MANAGER", generatedTeams: TEAMS });
@@ -190,5 +193,173 @@ test("imports with If-Match: of two with the same ETag one wins and the other is
 
   expectNoServerErrors([...answers, ...writes]);
   expect(await findLostWrites(db, organization.id, writes)).toEqual([]);
+  await expectJournalToMatchMap(db, organization.id);
+});
+
+test("cell writes during an import that changes the same cells: none fails, and none is lost unseen", async ({
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const { organization, token, teams, cellByTeam } = await setUp();
+  const mapUrl = `${baseURL}/api/v1/orgs/${organization.slug}/map`;
+  const answers: TApiAnswer[] = [];
+  const writes: TCellWrite[] = [];
+
+  for (let round = 0; round < ROUNDS; round++) {
+    const raced = teams.slice(round * OFFSETS_MS.length, (round + 1) * OFFSETS_MS.length);
+    const exported = await callApi(mapUrl, { label: "export", token });
+    expect(exported.status).toBe(200);
+    // The import sets exactly the cells the writers write, to another level: each write lands before it (and the
+    // import changes the cell again, at a later version, in the journal) or after it (and stays).
+    const document = exported.body as TMapDocumentWithCells;
+    const cellsByKey = new Map(raced.map((team) => [team.key, cellByTeam.get(team.id)!]));
+    const imported = {
+      ...document,
+      teams: document.teams.map((team) => {
+        const cell = cellsByKey.get(team.key);
+        if (!cell) return team;
+        const assignments = [...team.assignments, { duty: cell.dutyKey, slot: cell.slotKey, level: "accountable" }];
+        return { ...team, assignments };
+      }),
+    };
+    const importing = callApi(mapUrl, { label: "import", method: "PUT", token, body: imported });
+    const racing = OFFSETS_MS.map((offset, index) =>
+      after(offset).then(() =>
+        writeCell({
+          url: baseURL!,
+          orgSlug: organization.slug,
+          token,
+          cell: cellByTeam.get(raced[index]!.id)!,
+          level: "consulted",
+          writer: index,
+        }),
+      ),
+    );
+    const [importAnswer, ...written] = await Promise.all([importing, ...racing]);
+    expect(importAnswer.status, JSON.stringify(importAnswer.body)).toBe(200);
+    answers.push(importAnswer);
+    writes.push(...written);
+  }
+
+  expectNoServerErrors([...answers, ...writes]);
+  expect(writes.filter((write) => write.status === 200).length).toBeGreaterThan(0);
+  expect(await findLostWrites(db, organization.id, writes)).toEqual([]);
+  await expectJournalToMatchMap(db, organization.id);
+});
+
+test("a publish and a discard of the same draft at once: one of them happens, the other is told; live stays whole", async ({
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const { organization, token, teams } = await setUp();
+  const orgUrl = `${baseURL}/api/v1/orgs/${organization.slug}`;
+  const outcomes = new Set<string>();
+
+  for (let round = 0; round < ROUNDS * 2; round++) {
+    const created = await callApi(`${orgUrl}/drafts`, {
+      label: "create draft",
+      method: "POST",
+      token,
+      body: { name: `Race ${round}` },
+    });
+    expect(created.status).toBe(201);
+    const draft = (created.body as { draft: { id: string; slug: string } }).draft;
+    const team = teams[round]!;
+    const inDraft = await db.team.findFirstOrThrow({
+      where: { organization: { slug: draft.slug }, key: team.key },
+      select: { id: true },
+    });
+    const planned = `Planned in race ${round}`;
+    const renamed = await callApi(`${baseURL}/api/v1/orgs/${draft.slug}/teams/${inDraft.id}`, {
+      label: "rename in draft",
+      method: "PATCH",
+      token,
+      body: { name: planned },
+    });
+    expect(renamed.status).toBe(200);
+
+    const [published, discarded] = await Promise.all([
+      callApi(`${orgUrl}/drafts/${draft.id}/publish`, { label: "publish", method: "POST", token }),
+      after(OFFSETS_MS[round % OFFSETS_MS.length]! / 4).then(() =>
+        callApi(`${orgUrl}/drafts/${draft.id}`, { label: "discard", method: "DELETE", token }),
+      ),
+    ]);
+    expectNoServerErrors([published, discarded]);
+    outcomes.add(`publish ${published.status}, discard ${discarded.status}`);
+    // Either the publish went first (live has the plan; the draft, published, is then discarded or refused), or the
+    // discard did (the publish is told the draft is gone, and live is as it was).
+    const live = await db.team.findUniqueOrThrow({ where: { id: team.id }, select: { name: true } });
+    if (published.status === 200) {
+      expect(live.name).toBe(planned);
+      expect([200, 404, 409]).toContain(discarded.status);
+    } else {
+      expect(published.status).toBe(404);
+      expect((published.body as { error: { message: string } }).error.message).toMatch(/discarded/);
+      expect(discarded.status).toBe(200);
+      expect(live.name).not.toBe(planned);
+    }
+  }
+
+  test.info().annotations.push({ type: "outcomes", description: [...outcomes].join("; ") });
+  await expectJournalToMatchMap(db, organization.id);
+});
+
+test("three publishes of one draft at once: one publishes, the others are told; a publish of nothing has no group", async ({
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const { organization, token, teams } = await setUp();
+  const orgUrl = `${baseURL}/api/v1/orgs/${organization.slug}`;
+  const newDraft = async (name: string) => {
+    const created = await callApi(`${orgUrl}/drafts`, { label: "create draft", method: "POST", token, body: { name } });
+    expect(created.status).toBe(201);
+    return (created.body as { draft: { id: string; slug: string } }).draft;
+  };
+  const publishGroups = async () =>
+    (
+      await db.journalEntry.findMany({
+        where: { organizationId: organization.id, action: "draft.publish" },
+        select: { groupId: true },
+        distinct: ["groupId"],
+      })
+    ).map((entry) => entry.groupId);
+  const winners: string[] = [];
+
+  for (let round = 0; round < ROUNDS; round++) {
+    const draft = await newDraft(`Round ${round}`);
+    const inDraft = await db.team.findFirstOrThrow({
+      where: { organization: { slug: draft.slug }, key: teams[round]!.key },
+      select: { id: true },
+    });
+    const renamed = await callApi(`${baseURL}/api/v1/orgs/${draft.slug}/teams/${inDraft.id}`, {
+      label: "rename in draft",
+      method: "PATCH",
+      token,
+      body: { name: `Published in round ${round}` },
+    });
+    expect(renamed.status).toBe(200);
+    const answers = await Promise.all(
+      [0, 1, 2].map((index) =>
+        callApi(`${orgUrl}/drafts/${draft.id}/publish`, { label: `publish ${index}`, method: "POST", token }),
+      ),
+    );
+    expectNoServerErrors(answers);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409]);
+    for (const answer of answers.filter((one) => one.status === 409)) {
+      expect((answer.body as { error: { message: string } }).error.message).toMatch(/published already/);
+    }
+    winners.push((answers.find((answer) => answer.status === 200)!.body as { groupId: string }).groupId);
+  }
+  expect((await publishGroups()).sort()).toEqual([...winners].sort());
+
+  const unchanged = await newDraft("Nothing planned");
+  const nothing = await callApi(`${orgUrl}/drafts/${unchanged.id}/publish`, {
+    label: "publish",
+    method: "POST",
+    token,
+  });
+  expect(nothing.status).toBe(200);
+  expect((nothing.body as { groupId: string | null }).groupId).toBeNull();
+  expect((await publishGroups()).sort()).toEqual([...winners].sort());
   await expectJournalToMatchMap(db, organization.id);
 });

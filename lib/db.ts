@@ -10,6 +10,9 @@ type TDatabase = { prisma: PrismaClient; pool: Pool };
 // queued behind a long publish or import) before the request answers 503. Prisma's own default is 2 s for a
 // transaction, which a loaded server exceeds while every query still succeeds a moment later.
 const POOL_WAIT_MS = 10_000;
+// How long a transaction may run, waiting for locks included: a write queued behind an import or a publish of a large
+// map waits for it rather than failing at Prisma's default of 5 s. Longer writes (an import, a publish) set their own.
+const TRANSACTION_TIMEOUT_MS = 60_000;
 
 function createDatabase(): TDatabase {
   const env = getEnv();
@@ -23,7 +26,13 @@ function createDatabase(): TDatabase {
   pool.on("error", () => undefined);
   // $disconnect ends the pool too (scripts that finish would otherwise wait for its idle connections to time out).
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return { prisma: new PrismaClient({ adapter, transactionOptions: { maxWait: POOL_WAIT_MS } }), pool };
+  return {
+    prisma: new PrismaClient({
+      adapter,
+      transactionOptions: { maxWait: POOL_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
+    }),
+    pool,
+  };
 }
 
 // One client per server process. Development reloads modules, so the client lives on globalThis.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TMapDocument } from "@/lib/validation/map";
+import { generateMap } from "./generate-map";
+import { mapToDocument } from "./map-document";
 import { mergeMapDocuments } from "./map-merge";
 
 type TTeam = TMapDocument["teams"][number];
@@ -74,5 +76,64 @@ describe("mergeMapDocuments", () => {
   it("needs no choice when both made the same change", () => {
     const same = documentWith([team("checkout", "Checkout (new)"), team("search", "Search")]);
     expect(mergeMapDocuments({ base, live: same, draft: same }).conflicts).toEqual([]);
+  });
+});
+
+/** A copy of `document` changed at random: teams renamed, dropped, added and reordered, slots and cells changed. */
+function edited(document: TMapDocument, random: () => number, tag: string): TMapDocument {
+  const teams = document.teams
+    .filter(() => random() > 0.1)
+    .map((item) => ({
+      ...item,
+      name: random() < 0.2 ? `${item.name} (${tag})` : item.name,
+      slots: random() < 0.2 ? [...item.slots].reverse() : item.slots.filter(() => random() > 0.05),
+      assignments: item.assignments
+        .filter(() => random() > 0.1)
+        .map((cell) => (random() < 0.1 ? { ...cell, level: "informed" as const } : cell)),
+    }));
+  if (random() < 0.5) teams.reverse();
+  teams.splice(Math.floor(random() * teams.length), 0, team(`new-${tag}`, `New ${tag}`));
+  return { ...document, teams, people: document.people.filter(() => random() > 0.1) };
+}
+
+/** A deterministic pseudo-random source in [0, 1). */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+describe("mergeMapDocuments on generated maps", () => {
+  it("keeps what each side changed where the other left it alone, in the draft's order, then live's", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = seededRandom(seed);
+      const base = mapToDocument(generateMap({ teams: 12, seed, peoplePerTeam: 3 }));
+      const live = edited(base, random, "live");
+      const draft = edited(base, random, "draft");
+      const settled = Object.fromEntries(
+        mergeMapDocuments({ base, live, draft }).conflicts.map((conflict) => [conflict.id, "draft" as const]),
+      );
+      const { document, conflicts } = mergeMapDocuments({ base, live, draft, choices: settled });
+      expect(conflicts).toEqual([]);
+      const keys = document.teams.map((item) => item.key);
+      const inDraft = draft.teams.map((item) => item.key).filter((key) => keys.includes(key));
+      // The draft's teams in its order, then live's others in live's order.
+      expect(keys.slice(0, inDraft.length)).toEqual(inDraft);
+      expect(keys.slice(inDraft.length)).toEqual(
+        live.teams.map((item) => item.key).filter((key) => keys.includes(key) && !inDraft.includes(key)),
+      );
+      expect(keys).toContain("new-live");
+      expect(keys).toContain("new-draft");
+      for (const item of document.teams) {
+        const fromDraft = draft.teams.find((other) => other.key === item.key);
+        const slotKeys = item.slots.map((slot) => slot.key);
+        if (fromDraft) {
+          const drafted = fromDraft.slots.map((slot) => slot.key).filter((key) => slotKeys.includes(key));
+          expect(slotKeys.slice(0, drafted.length)).toEqual(drafted);
+        }
+      }
+    }
   });
 });

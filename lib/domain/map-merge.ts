@@ -87,46 +87,59 @@ export function mergeMapDocuments({
   return { document: assemble(merged, [draft, live]), conflicts };
 }
 
-/** A document from merged elements, ordered as the first of `orderFrom` that has each thing. */
+/** The team key of a slot's or an assignment's key path ("slot:checkout/po" → "checkout"). */
+function teamKeyOf(id: string): string {
+  return id.slice(id.indexOf(":") + 1, id.indexOf("/"));
+}
+
+/**
+ * A document from merged elements, ordered as the first of `orderFrom` that has each thing. Linear in the map: the
+ * merged things are sorted into their kinds and teams in one pass, and each document's teams are looked up by key.
+ */
 function assemble(merged: ReadonlyMap<string, TElement>, orderFrom: readonly TMapDocument[]): TMapDocument {
-  const value = <T>(id: string): T | undefined => {
-    const element = merged.get(id);
-    return element ? (JSON.parse(element.value) as T) : undefined;
-  };
-  const ordered = (ids: readonly string[]) => [...new Set(ids)].filter((id) => merged.has(id));
-  const duties = ordered([
-    ...orderFrom.flatMap((document) => document.duties.map((duty) => `duty:${duty.key}`)),
-    ...[...merged.keys()].filter((id) => id.startsWith("duty:")),
-  ]).map((id) => value<TMapDocument["duties"][number]>(id)!);
-  const people = ordered([...merged.keys()].filter((id) => id.startsWith("person:"))).map((id) =>
-    value<TMapDocument["people"][number]>(id)!,
+  const value = <T>(id: string): T => JSON.parse(merged.get(id)!.value) as T;
+  /** `preferred` then `rest`, once each, of the ids that were merged. */
+  const ordered = (preferred: Iterable<string>, rest: readonly string[]) =>
+    [...new Set([...preferred, ...rest])].filter((id) => merged.has(id));
+  const ofKind: Record<"duty" | "person" | "team", string[]> = { duty: [], person: [], team: [] };
+  const slotsByTeam = new Map<string, string[]>();
+  const assignmentsByTeam = new Map<string, string[]>();
+  for (const [id, { kind }] of merged) {
+    if (kind === "slot" || kind === "assignment") {
+      const byTeam = kind === "slot" ? slotsByTeam : assignmentsByTeam;
+      const teamKey = teamKeyOf(id);
+      const list = byTeam.get(teamKey);
+      if (list) list.push(id);
+      else byTeam.set(teamKey, [id]);
+    } else {
+      ofKind[kind].push(id);
+    }
+  }
+  const teamsByKey = orderFrom.map((document) => new Map(document.teams.map((team) => [team.key, team])));
+
+  const duties = ordered(
+    orderFrom.flatMap((document) => document.duties.map((duty) => `duty:${duty.key}`)),
+    ofKind.duty,
+  ).map((id) => value<TMapDocument["duties"][number]>(id));
+  const people = ofKind.person.map((id) => value<TMapDocument["people"][number]>(id));
+  const teamIds = ordered(
+    orderFrom.flatMap((document) => document.teams.map((team) => `team:${team.key}`)),
+    ofKind.team,
   );
-  const teamIds = ordered([
-    ...orderFrom.flatMap((document) => document.teams.map((team) => `team:${team.key}`)),
-    ...[...merged.keys()].filter((id) => id.startsWith("team:")),
-  ]);
   const teams = teamIds.map((id): TDocumentTeam => {
-    const fields = value<Omit<TDocumentTeam, "slots" | "assignments">>(id)!;
-    const prefix = `${fields.key}/`;
-    const slotIds = ordered([
-      ...orderFrom.flatMap((document) =>
-        (document.teams.find((team) => team.key === fields.key)?.slots ?? []).map(
-          (slot) => `slot:${prefix}${slot.key}`,
-        ),
+    const fields = value<Omit<TDocumentTeam, "slots" | "assignments">>(id);
+    const slotIds = ordered(
+      teamsByKey.flatMap((byKey) =>
+        (byKey.get(fields.key)?.slots ?? []).map((slot) => `slot:${fields.key}/${slot.key}`),
       ),
-      ...[...merged.keys()].filter((key) => key.startsWith(`slot:${prefix}`)),
-    ]);
-    const assignments = [...merged.keys()]
-      .filter((key) => key.startsWith(`assignment:${prefix}`))
-      .map((key) => {
-        const [duty, slot] = key.slice(`assignment:${prefix}`.length).split("/") as [string, string];
-        return { duty, slot, level: value<TDocumentTeam["assignments"][number]["level"]>(key)! };
-      });
-    return {
-      ...fields,
-      slots: slotIds.map((slotId) => value<TDocumentTeam["slots"][number]>(slotId)!),
-      assignments,
-    };
+      slotsByTeam.get(fields.key) ?? [],
+    );
+    const prefix = `assignment:${fields.key}/`;
+    const assignments = (assignmentsByTeam.get(fields.key) ?? []).map((key) => {
+      const [duty, slot] = key.slice(prefix.length).split("/") as [string, string];
+      return { duty, slot, level: value<TDocumentTeam["assignments"][number]["level"]>(key) };
+    });
+    return { ...fields, slots: slotIds.map((slotId) => value<TDocumentTeam["slots"][number]>(slotId)), assignments };
   });
   return { format: orderFrom[0]!.format, duties, people, teams };
 }

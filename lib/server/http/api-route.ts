@@ -7,7 +7,7 @@ import type { TPermission } from "@/lib/domain/roles";
 import { resolveActor } from "@/lib/server/auth/resolve-actor";
 import { fieldErrors } from "@/lib/validation/fields";
 import type { TAccess, TOperation, TPathParams } from "./contract";
-import { JsonDepthBudget } from "./json-budget";
+import { JsonBudget } from "./json-budget";
 import { readQuery } from "./read-query";
 import { CROSS_SITE_MESSAGE, isSameOrigin } from "./same-origin";
 
@@ -144,7 +144,7 @@ async function readText(request: Request, limit: number): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const decoder = new TextDecoder();
-  const depth = new JsonDepthBudget();
+  const budget = new JsonBudget();
   const parts: string[] = [];
   let size = 0;
   try {
@@ -154,8 +154,9 @@ async function readText(request: Request, limit: number): Promise<string> {
       size += value.byteLength;
       if (size > limit) throw tooLarge;
       const part = decoder.decode(value, { stream: true });
-      // Checked as it arrives, so that a body nested too deep is refused before the rest is read.
-      depth.push(part);
+      // Checked as it arrives, so that a body nested too deep or holding too many values is refused before the
+      // rest is read.
+      budget.push(part);
       parts.push(part);
     }
   } catch (error) {
@@ -167,8 +168,9 @@ async function readText(request: Request, limit: number): Promise<string> {
 }
 
 /**
- * The JSON body, validated; 400 with every field error (up to a bound) or when it nests too deep, 413 when too large. With `emptyAs`, a request without a
- * body reads as that value (for bodies whose every field is optional).
+ * The JSON body, validated; 400 with every field error (up to a bound) or when its shape exceeds the JSON budget
+ * (too deep, too long a list, too many fields; see JsonBudget), 413 when too large. With `emptyAs`, a request without
+ * a body reads as that value (for bodies whose every field is optional).
  */
 export async function readJson<TSchema extends z.ZodType>(
   request: Request,
