@@ -68,22 +68,25 @@ export async function updateMapRow<K extends TOrgKind, T>(
 
 type TRow = { id: string; key: string };
 
+/** The row to delete: a team, person or duty by id or key, or a slot as `find` finds it (in its team). */
+type TDeleteTarget =
+  { kind: TOrgKind; ref: string } | { kind: "slot"; find: (tx: TTx, organizationId: string) => Promise<TRow> };
+
 /**
- * Deletes one row; what hangs on it goes with it or is vacated, as the schema says. The row is `ref` (an id or key of
- * an organisation-scoped kind) or what `ref` finds; `count` counts what goes with it, before the delete, for the
- * answer: the row's id and key with those counts.
+ * Deletes one row (404 when there is none); what hangs on it goes with it or is vacated, as the schema says. `count`
+ * counts what goes with it, before the delete, for the answer: the row's id and key with those counts.
  */
 export async function deleteMapRow<TCounts extends object>(
   call: TOrgCall,
-  kind: TMapRowKind,
-  ref: string | ((tx: TTx, organizationId: string) => Promise<TRow>),
+  target: TDeleteTarget,
   count: (tx: TTx, row: TRow, organizationId: string) => Promise<TCounts>,
 ): Promise<TRow & TCounts> {
+  const { kind } = target;
   return writeMap({ ...call, action: ACTIONS[kind].delete, entity: kind }, async ({ tx, organizationId }) => {
     const row =
-      typeof ref === "string"
-        ? await findMapRow(tx, kind as TOrgKind, { organizationId, ref })
-        : await ref(tx, organizationId);
+      target.kind === "slot"
+        ? await target.find(tx, organizationId)
+        : await findMapRow(tx, target.kind, { organizationId, ref: target.ref });
     const counts = await count(tx, row, organizationId);
     await REMOVES[kind](tx, { id: row.id, organizationId });
     return { id: row.id, key: row.key, ...counts };

@@ -13,13 +13,15 @@ export async function deleteSlot({
 }: TOrgCall & { teamId: string; slotId: string }): Promise<TDeletedSlot> {
   return deleteMapRow(
     call,
-    "slot",
-    async (tx, organizationId) =>
-      findMapRow(tx, "slot", {
-        organizationId,
-        team: await findMapRow(tx, "team", { organizationId, ref: teamId }),
-        ref: slotId,
-      }),
+    {
+      kind: "slot",
+      find: async (tx, organizationId) =>
+        findMapRow(tx, "slot", {
+          organizationId,
+          team: await findMapRow(tx, "team", { organizationId, ref: teamId }),
+          ref: slotId,
+        }),
+    },
     async (tx, slot, organizationId) => ({
       assignments: await tx.assignment.count({ where: { slotId: slot.id, organizationId } }),
     }),

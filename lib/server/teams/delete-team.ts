@@ -6,7 +6,7 @@ export type TDeletedTeam = { id: string; key: string; slots: number; assignments
 
 /** Deletes a team with its slots and their assignments; says how many of each went with it. */
 export async function deleteTeam({ teamId, ...call }: TOrgCall & { teamId: string }): Promise<TDeletedTeam> {
-  return deleteMapRow(call, "team", teamId, async (tx, team, organizationId) => ({
+  return deleteMapRow(call, { kind: "team", ref: teamId }, async (tx, team, organizationId) => ({
     slots: await tx.slot.count({ where: { teamId: team.id, organizationId } }),
     assignments: await tx.assignment.count({ where: { teamId: team.id, organizationId } }),
   }));
