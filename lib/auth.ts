@@ -15,7 +15,7 @@ import { sessionUserFromHeaders } from "@/lib/server/auth/resolve-actor";
 import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/server/auth/sessions";
 import { signInWithPassword } from "@/lib/server/auth/sign-in-with-password";
 import type { TSessionUser } from "@/lib/server/auth/verify-credentials";
-import { clientAddress } from "@/lib/server/http/client-address";
+import { clientAddress } from "@/lib/server/auth/rate-limit/client-address";
 import { ZSignIn } from "@/lib/validation/auth";
 
 /** Thrown from authorize() so the sign-in form can tell "too many attempts" from "wrong password". */

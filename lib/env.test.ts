@@ -10,7 +10,13 @@ describe("parseEnv", () => {
       DATABASE_POOL_MAX: 10,
       API_RATE_LIMIT_PER_MINUTE: 1200,
       TRUSTED_PROXIES: 1,
+      REMIT_EMBEDDED_DATABASE: false,
     });
+  });
+
+  it("reads REMIT_EMBEDDED_DATABASE as on only when it is 1", () => {
+    expect(parseEnv({ ...valid, REMIT_EMBEDDED_DATABASE: "1" }).REMIT_EMBEDDED_DATABASE).toBe(true);
+    expect(parseEnv({ ...valid, REMIT_EMBEDDED_DATABASE: "0" }).REMIT_EMBEDDED_DATABASE).toBe(false);
   });
 
   it("names every missing variable and how to set it", () => {

@@ -30,13 +30,19 @@ const ZEnv = z.object({
     .int("API_RATE_LIMIT_PER_MINUTE must be a whole number (0 turns the limit off).")
     .min(0, "API_RATE_LIMIT_PER_MINUTE must be 0 or more.")
     .default(1200),
-  // Reverse proxies in front of Remit that append to X-Forwarded-For (see lib/server/http/client-address.ts).
+  // Reverse proxies in front of Remit that append to X-Forwarded-For (see lib/server/auth/rate-limit/client-address.ts).
   TRUSTED_PROXIES: z.coerce
     .number({ error: "TRUSTED_PROXIES must be a whole number of proxies, at least 1." })
     .int("TRUSTED_PROXIES must be a whole number of proxies, at least 1.")
     .min(1, "TRUSTED_PROXIES must be a whole number of proxies, at least 1.")
     .default(1),
   AUTH_OIDC_ISSUER: z.string().refine(isAcceptableIssuer, ISSUER_MESSAGE).optional(),
+  // "1" when the database is the embedded one (`npm start` sets it): it serves one process and cannot carry
+  // LISTEN/NOTIFY between connections, so live events and rate-limit counters stay in this process.
+  REMIT_EMBEDDED_DATABASE: z
+    .string()
+    .optional()
+    .transform((value) => value === "1"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

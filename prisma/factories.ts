@@ -8,8 +8,8 @@ import type { MemberRole, Prisma, PrismaClient } from "@/lib/generated/prisma/cl
 type TClient = Prisma.TransactionClient;
 import { hashPassword } from "@/lib/server/auth/password";
 import { hashSecret } from "@/lib/server/auth/secrets";
-import { createId } from "@/lib/server/ids/create-id";
-import { setJournalContext } from "@/lib/server/journal/journal-context";
+import { createId } from "@/lib/server/kernel/create-id";
+import { setJournalContext } from "@/lib/server/kernel/journal-context";
 
 /**
  * Runs `work` as the system in the journal (seed and test data): in a transaction of its own when given the client,

@@ -1,6 +1,6 @@
 // Seeds the demo organisation, only into an empty database. Run by `npm start` on every start and by `npm run db:seed`.
 import { db } from "@/lib/db";
-import { replaceMap } from "@/lib/server/map/replace-map";
+import { replaceMap } from "@/lib/server/kernel/replace-map";
 import { validateMapDocument } from "@/lib/validation/map";
 import demo from "./demo-account.json";
 import demoMap from "./demo-map.json";

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { oauthOptions, signIn, signOut } from "@/lib/auth";
 import { signUp } from "@/lib/server/accounts/sign-up";
 import { TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "@/lib/server/auth/sign-in-errors";
-import { currentClientAddress } from "@/lib/server/http/client-address";
+import { currentClientAddress } from "@/lib/server/auth/rate-limit/client-address";
 import { actionError, formValues, parseForm, type TActionState } from "@/lib/server/http/action-state";
 import { ZSignUp } from "@/lib/validation/accounts";
 import { ZSignIn } from "@/lib/validation/auth";

@@ -1,5 +1,5 @@
 // The baseline for cell writes: the statements the app runs for PUT .../assignments on an existing cell, issued
-// straight through node-postgres: the token with its organisation (lib/server/tokens/verify-api-token.ts), one
+// straight through node-postgres: the token with its organisation (lib/server/auth/verify-api-token.ts), one
 // query for the team, duty, slot and cell, and the compare-and-set UPDATE with the pg_notify that live updates hang
 // on and the writer's name for the journal, in one statement that is its own transaction (lib/server/assignments/set-assignment.ts).
 import { createHash, randomUUID } from "node:crypto";
@@ -116,7 +116,7 @@ export function createDirectWriter({
         version,
         LIVE_CHANNEL,
         JSON.stringify(event),
-        // The writer, for the journal's triggers (lib/server/journal/journal-context.ts).
+        // The writer, for the journal's triggers (lib/server/kernel/journal-context.ts).
         JSON.stringify({
           group: randomUUID(),
           actorKind: "token",

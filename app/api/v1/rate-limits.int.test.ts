@@ -8,8 +8,13 @@ import { GET as listOrganizations } from "@/app/api/v1/orgs/route";
 import { POST as signUpPost } from "@/app/api/v1/signup/route";
 import { db } from "@/lib/db";
 import { signInWithPassword } from "@/lib/server/auth/sign-in-with-password";
-import { apiTokenRequests, INVITATION_ACCEPTANCES, SIGN_IN_FAILURES, SIGN_UPS } from "@/lib/server/rate-limit/limits";
-import { recordRateLimitEvent } from "@/lib/server/rate-limit/rate-limit";
+import {
+  apiTokenRequests,
+  INVITATION_ACCEPTANCES,
+  SIGN_IN_FAILURES,
+  SIGN_UPS,
+} from "@/lib/server/auth/rate-limit/limits";
+import { recordRateLimitEvent } from "@/lib/server/auth/rate-limit/rate-limit";
 import { callRoute, sessionCookie, TEST_ORIGIN } from "@/lib/server/testing/http";
 import { createApiTokenFor, createOrganization, createUser } from "@/prisma/factories";
 

@@ -3,9 +3,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/server/auth/password";
 import type { TSessionUser } from "@/lib/server/auth/verify-credentials";
-import { isUniqueViolation } from "@/lib/server/prisma-errors";
-import { SIGN_UPS } from "@/lib/server/rate-limit/limits";
-import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
+import { isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
+import { SIGN_UPS } from "@/lib/server/auth/rate-limit/limits";
+import { consumeRateLimit } from "@/lib/server/auth/rate-limit/rate-limit";
 import type { TSignUp } from "@/lib/validation/accounts";
 
 const EMAIL_TAKEN = new AppError("conflict", "An account with this email already exists.", {

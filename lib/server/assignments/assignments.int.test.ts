@@ -4,7 +4,7 @@ import { PO_PM_SPLIT } from "@/lib/domain/po-pm-split";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
 import { asSystem, createAssignment, createTeam } from "@/prisma/factories";
 import type { TAppliedSplit } from "./apply-po-pm-split";
-import type { TAssignmentCell } from "./assignment-cell";
+import type { TAssignmentCell } from "@/lib/server/kernel/assignment-cell";
 
 const ASSIGNMENTS = "PUT /api/v1/orgs/[orgSlug]/teams/[teamId]/assignments";
 const APPLY_SPLIT = "POST /api/v1/orgs/[orgSlug]/teams/[teamId]/apply-split";

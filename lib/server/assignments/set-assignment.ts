@@ -3,17 +3,15 @@ import { db, queryRows } from "@/lib/db";
 import type { TRaciLevel } from "@/lib/domain/model";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { createId } from "@/lib/server/ids/create-id";
-import { cellChange, runAnnouncedStatement } from "@/lib/server/live/run-write";
-import type { TActor } from "@/lib/server/auth/actor";
+import { createId } from "@/lib/server/kernel/create-id";
+import { cellChange, runAnnouncedStatement } from "@/lib/server/kernel/run-write";
+import type { TOrgCall } from "@/lib/server/kernel/map-write";
 import { authorize } from "@/lib/server/auth/authorize";
-import { findDuty } from "@/lib/server/duties/find-duty";
-import { findSlot } from "@/lib/server/slots/find-slot";
-import { isForeignKeyViolation } from "@/lib/server/prisma-errors";
-import { findTeam } from "@/lib/server/teams/find-team";
+import { isForeignKeyViolation } from "@/lib/server/kernel/prisma-errors";
+import { findMapRow } from "@/lib/server/kernel/find-map-row";
 import type { TSetAssignment } from "@/lib/validation/assignments";
 import { canBeStored } from "@/lib/validation/map-fields";
-import type { TAssignmentCell } from "./assignment-cell";
+import type { TAssignmentCell } from "@/lib/server/kernel/assignment-cell";
 
 export type TSetAssignmentResult =
   | { ok: true; assignment: TAssignmentCell }
@@ -38,7 +36,7 @@ export async function setAssignment({
   slotId,
   level,
   version,
-}: { actor: TActor | null; orgSlug: string; teamId: string } & TSetAssignment): Promise<TSetAssignmentResult> {
+}: TOrgCall & { teamId: string } & TSetAssignment): Promise<TSetAssignmentResult> {
   const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
   const organizationId = organization.id;
   const refs = { teamId, dutyId, slotId };
@@ -149,9 +147,9 @@ function readCell(organizationId: string, cell: TCellRefs): Promise<TCurrent | n
 
 /** The same as findCell, one lookup at a time, so that a missing team, duty or slot gets its own 404. */
 async function findCellOrExplain(organizationId: string, refs: TCellRefs): Promise<TFoundCell> {
-  const team = await findTeam(db, { organizationId, ref: refs.teamId });
-  const duty = await findDuty(db, { organizationId, ref: refs.dutyId, field: "dutyId" });
-  const slot = await findSlot(db, { organizationId, team, ref: refs.slotId, field: "slotId" });
+  const team = await findMapRow(db, "team", { organizationId, ref: refs.teamId });
+  const duty = await findMapRow(db, "duty", { organizationId, ref: refs.dutyId, field: "dutyId" });
+  const slot = await findMapRow(db, "slot", { organizationId, team, ref: refs.slotId, field: "slotId" });
   const cell = { teamId: team.id, dutyId: duty.id, slotId: slot.id };
   return { ...cell, current: await readCell(organizationId, cell) };
 }

@@ -12,6 +12,9 @@ export type TOrgAccess = {
   draft?: TDraftContext;
 };
 
+/** An organisation as one of its members sees it: with their role there. */
+export type TOrganizationSummary = { id: string; slug: string; name: string; role: TRole };
+
 export type TDraftContext = {
   id: string;
   name: string;

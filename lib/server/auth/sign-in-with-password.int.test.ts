@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createUser } from "@/prisma/factories";
-import { SIGN_IN_FAILURES } from "@/lib/server/rate-limit/limits";
+import { SIGN_IN_FAILURES } from "@/lib/server/auth/rate-limit/limits";
 import { signInWithPassword } from "./sign-in-with-password";
 
 const password = "the right long passphrase";

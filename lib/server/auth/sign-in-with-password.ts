@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { SIGN_IN_FAILURES } from "@/lib/server/rate-limit/limits";
-import { checkRateLimit, clearRateLimit, recordRateLimitEvent } from "@/lib/server/rate-limit/rate-limit";
+import { SIGN_IN_FAILURES } from "@/lib/server/auth/rate-limit/limits";
+import { checkRateLimit, clearRateLimit, recordRateLimitEvent } from "@/lib/server/auth/rate-limit/rate-limit";
 import type { TSignIn } from "@/lib/validation/auth";
 import { verifyCredentials, type TSessionUser } from "./verify-credentials";
 

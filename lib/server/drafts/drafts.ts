@@ -9,12 +9,13 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize, type TOrgAccess } from "@/lib/server/auth/authorize";
-import { journalActor } from "@/lib/server/journal/journal-context";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
-import { loadMap, loadMapIn } from "@/lib/server/map/load-map";
-import { mapSnapshots } from "@/lib/server/map/map-snapshot";
-import { lockMap, replaceMap } from "@/lib/server/map/replace-map";
-import { isUniqueViolation } from "@/lib/server/prisma-errors";
+import { journalActor } from "@/lib/server/kernel/journal-context";
+import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
+import { loadMap, loadMapIn } from "@/lib/server/kernel/load-map";
+import { mapSnapshots } from "@/lib/server/kernel/map-snapshot";
+import { mapWriter } from "@/lib/server/kernel/map-write";
+import { replaceMap } from "@/lib/server/kernel/replace-map";
+import { isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
 import { validateMapDocument } from "@/lib/validation/map";
 import { shownRef } from "@/lib/validation/map-fields";
 
@@ -246,16 +247,17 @@ export async function publishDraft({
 }: TDraftRef & {
   choices?: Record<string, TMergeChoice>;
 }): Promise<TPublishResult> {
-  const { organization, actor: author } = await liveAccess(actor, orgSlug, "edit_map");
+  const access = await liveAccess(actor, orgSlug, "edit_map");
+  const { organization } = access;
   const draft = await findDraft(organization.id, draftId);
   if (draft.publishedAt) throw new AppError("conflict", PUBLISHED_ALREADY);
   const base = validateMapDocument(draft.base);
   if (!base.ok) throw new Error(`The base map of draft ${draft.id} is not a valid map document.`);
   try {
-    const result = await runWrite(
-      { actor: author, action: "draft.publish" },
-      async (tx, groupId) => {
-        const current = await lockMap(tx, organization.id);
+    const result = await mapWriter(access).write(
+      { action: "draft.publish", entity: "map", lock: "update", transaction: { timeout: COPY_TIMEOUT_MS } },
+      async ({ tx, groupId }) => {
+        const current = await loadMapIn(tx, organization.id);
         // Inside the map's lock, so that of two publishes of one draft the second sees the first's; the draft's
         // workspace next, so that a discard meanwhile waits for the publish or is seen to have won.
         await lockDraft(tx, draft);
@@ -283,8 +285,6 @@ export async function publishDraft({
         });
         return { draft: draftView(published), groupId: changed ? groupId : null };
       },
-      changeOf(organization.id, author, "map"),
-      { timeout: COPY_TIMEOUT_MS },
     );
     return { ok: true, ...result };
   } catch (error) {

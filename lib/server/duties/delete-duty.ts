@@ -1,31 +1,12 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
-import type { TActor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/authorize";
-import { findDuty } from "./find-duty";
+import type { TOrgCall } from "@/lib/server/kernel/map-write";
+import { deleteMapRow } from "@/lib/server/kernel/write-map-row";
 
 export type TDeletedDuty = { id: string; key: string; assignments: number };
 
 /** Deletes a duty from the catalogue with its assignments in every team; says how many assignments went. */
-export async function deleteDuty({
-  actor,
-  orgSlug,
-  dutyId,
-}: {
-  actor: TActor | null;
-  orgSlug: string;
-  dutyId: string;
-}): Promise<TDeletedDuty> {
-  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
-  const organizationId = organization.id;
-  return runWrite(
-    { actor: author, action: "duty.delete" },
-    async (tx) => {
-      const duty = await findDuty(tx, { organizationId, ref: dutyId });
-      const assignments = await tx.assignment.count({ where: { dutyId: duty.id, organizationId } });
-      await tx.duty.delete({ where: { id: duty.id, organizationId }, select: { id: true } });
-      return { id: duty.id, key: duty.key, assignments };
-    },
-    changeOf(organization.id, author, "duty"),
-  );
+export async function deleteDuty({ dutyId, ...call }: TOrgCall & { dutyId: string }): Promise<TDeletedDuty> {
+  return deleteMapRow(call, { kind: "duty", ref: dutyId }, async (tx, duty, organizationId) => ({
+    assignments: await tx.assignment.count({ where: { dutyId: duty.id, organizationId } }),
+  }));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { DEFAULT_DUTIES } from "@/lib/domain/duty-catalogue";
-import type { TOrganizationSummary } from "@/lib/server/organizations/list-organizations";
+import type { TOrganizationSummary } from "@/lib/server/auth/authorize";
 import { callApi, createMapWorld } from "@/lib/server/testing/map-world";
 import { createAssignment, createTeam } from "@/prisma/factories";
 import type { TDeletedDuty } from "./delete-duty";

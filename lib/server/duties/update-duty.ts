@@ -1,66 +1,28 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
 import { compareDuties } from "@/lib/domain/model";
-import { moveToPosition } from "@/lib/domain/ordering";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TActor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/authorize";
-import { chooseKey } from "@/lib/server/map/choose-key";
-import { retryOnUniqueViolation } from "@/lib/server/map/retry-on-unique-violation";
+import type { TOrgCall } from "@/lib/server/kernel/map-write";
+import { updateMapRow } from "@/lib/server/kernel/write-map-row";
+import { reorderedRows } from "@/lib/server/kernel/reorder";
 import type { TUpdateDuty } from "@/lib/validation/duties";
 import { DUTY_VIEW_SELECT, toDutyView, type TDutyView } from "./duty-view";
-import { findDuty } from "./find-duty";
+
+type TDutyChange = { dutyId: string; changes: TUpdateDuty };
 
 /**
  * Changes a duty's name, key, description or whether it is required, and, with `order`, moves it to that 0-based
  * position in the catalogue: the duties are renumbered 0..n-1 around it. Renaming keeps the key.
  */
-export async function updateDuty({
-  actor,
-  orgSlug,
-  dutyId,
-  changes,
-}: {
-  actor: TActor | null;
-  orgSlug: string;
-  dutyId: string;
-  changes: TUpdateDuty;
-}): Promise<TDutyView> {
-  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
-  const organizationId = organization.id;
-  return retryOnUniqueViolation(() =>
-    runWrite(
-      { actor: author, action: "duty.update" },
-      async (tx) => {
-        const duty = await findDuty(tx, { organizationId, ref: dutyId });
-        const key =
-          changes.key === undefined
-            ? undefined
-            : await chooseKey({
-                kind: "duty",
-                name: changes.name ?? duty.name,
-                requested: changes.key,
-                currentKey: duty.key,
-                keysStartingWith: async (prefix) =>
-                  (
-                    await tx.duty.findMany({
-                      where: { organizationId, key: { startsWith: prefix } },
-                      select: { key: true },
-                    })
-                  ).map((row) => row.key),
-              });
-        if (changes.order !== undefined)
-          await moveDuty(tx, { organizationId, dutyId: duty.id, position: changes.order });
-        const updated = await tx.duty.update({
-          where: { id: duty.id, organizationId },
-          data: { name: changes.name, key, description: changes.description, required: changes.required },
-          select: DUTY_VIEW_SELECT,
-        });
-        return toDutyView(updated);
-      },
-      changeOf(organization.id, author, "duty"),
-    ),
-  );
+export async function updateDuty({ dutyId, changes, ...call }: TOrgCall & TDutyChange): Promise<TDutyView> {
+  return updateMapRow(call, "duty", { ref: dutyId, changes }, async (tx, duty, key, organizationId) => {
+    if (changes.order !== undefined) await moveDuty(tx, { organizationId, dutyId: duty.id, position: changes.order });
+    const updated = await tx.duty.update({
+      where: { id: duty.id, organizationId },
+      data: { name: changes.name, key, description: changes.description, required: changes.required },
+      select: DUTY_VIEW_SELECT,
+    });
+    return toDutyView(updated);
+  });
 }
 
 async function moveDuty(
@@ -70,16 +32,7 @@ async function moveDuty(
   // Two moves at once would each renumber from a stale order; the second waits for the first instead.
   await tx.$queryRaw`SELECT id FROM duty WHERE organization_id = ${organizationId} ORDER BY id FOR UPDATE`;
   const duties = await tx.duty.findMany({ where: { organizationId }, select: { id: true, key: true, order: true } });
-  duties.sort(compareDuties);
-  const moved = moveToPosition(
-    duties.map((duty) => duty.id),
-    dutyId,
-    position,
-  );
-  const orderOf = new Map(duties.map((duty) => [duty.id, duty.order]));
-  for (const [order, id] of moved.entries()) {
-    if (orderOf.get(id) !== order) {
-      await tx.duty.update({ where: { id, organizationId }, data: { order }, select: { id: true } });
-    }
+  for (const { id, order } of reorderedRows(duties, compareDuties, dutyId, position)) {
+    await tx.duty.update({ where: { id, organizationId }, data: { order }, select: { id: true } });
   }
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import packageJson from "@/package.json";
 
 export type THealth = {
@@ -30,7 +31,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** The app's and the database's state, for load balancers and people. Never throws. */
 export async function checkHealth(): Promise<THealth> {
   const started = performance.now();
-  const embedded = process.env.REMIT_EMBEDDED_DATABASE === "1";
+  const embedded = getEnv().REMIT_EMBEDDED_DATABASE;
   let database: THealth["database"];
   try {
     await withTimeout(db.$queryRaw`SELECT 1`, DATABASE_TIMEOUT_MS);

@@ -114,3 +114,41 @@ export const conflict = (description: string) => answer(description, ZErrorBody)
 export type TPathParams<TPath extends string> = TPath extends `${string}{${infer Name}}${infer Rest}`
   ? { [K in Name | keyof TPathParams<Rest>]: string }
   : Record<never, string>;
+
+/** What each error status an operation may answer means, for its documentation. */
+export const ERROR_STATUSES: Record<number, string> = {
+  400: "The input is wrong; `error.fields` lists every problem.",
+  401: "Not signed in, or the API token is unknown or revoked.",
+  403: "Signed in, but not allowed to do this (or a browser's write that came from another site).",
+  404: "No such organisation, or the caller is not a member of it.",
+  413: "The request body is too large.",
+  429: "A rate limit is used up (per API token, or for unknown tokens per address); try again after `Retry-After` seconds.",
+  500: "Something went wrong on the server; nothing was changed by a request that failed part-way.",
+  503: "The database is unavailable; try again after `Retry-After` seconds.",
+};
+
+/** The error statuses an operation may answer besides its own answers. */
+export function errorStatuses(operation: TOperation): number[] {
+  const statuses = operation.body || operation.query ? [400] : [];
+  // Every write refuses a body declared larger than its limit, even one it would not read.
+  if (operation.method !== "GET" || operation.bodyLimitBytes !== undefined || operation.body) statuses.push(413);
+  // A wrong bearer token is refused everywhere, as is a signed-in browser's write that comes from another site.
+  statuses.push(401);
+  if (operation.method !== "GET" || (operation.access !== "anyone" && operation.access !== "signed-in")) {
+    statuses.push(403);
+  }
+  if (operation.path.includes("{orgSlug}")) statuses.push(404);
+  // Any request may carry a bearer token, and tokens are rate limited.
+  statuses.push(429, 500, 503);
+  return statuses;
+}
+
+/** The documented answer of an operation with this status: its own, or an error every such operation may give. */
+export function documentedAnswer(operation: TOperation, status: number): TAnswer | undefined {
+  return (
+    operation.responses[status] ??
+    (errorStatuses(operation).includes(status)
+      ? { description: ERROR_STATUSES[status]!, schema: ZErrorBody }
+      : undefined)
+  );
+}

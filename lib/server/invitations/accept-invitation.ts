@@ -2,12 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
-import { requireUserActor } from "@/lib/server/auth/authorize";
+import { requireUserActor, type TOrganizationSummary } from "@/lib/server/auth/authorize";
 import { hashSecret } from "@/lib/server/auth/secrets";
-import type { TOrganizationSummary } from "@/lib/server/organizations/list-organizations";
 import { invitationStatus } from "@/lib/domain/invitation-status";
-import { INVITATION_ACCEPTANCES } from "@/lib/server/rate-limit/limits";
-import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
+import { INVITATION_ACCEPTANCES } from "@/lib/server/auth/rate-limit/limits";
+import { consumeRateLimit } from "@/lib/server/auth/rate-limit/rate-limit";
 
 const REFUSALS = {
   accepted: "This invitation has already been used.",

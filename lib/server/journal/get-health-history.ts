@@ -4,9 +4,9 @@ import { healthHistory, healthPointOf, lastDays, type THealthPoint } from "@/lib
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { mapSnapshots } from "@/lib/server/map/map-snapshot";
-import { readMapRows } from "./apply-rows";
-import { readEntries } from "./read-journal";
+import { mapSnapshots } from "@/lib/server/kernel/map-snapshot";
+import { readMapRows } from "@/lib/server/kernel/apply-rows";
+import { readEntries } from "@/lib/server/kernel/journal-entries";
 
 export const HEALTH_HISTORY_DAYS = 30;
 const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@ import "server-only";
 import type { TJournalPage } from "@/lib/domain/journal";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { mapSnapshots } from "@/lib/server/map/map-snapshot";
+import { mapSnapshots } from "@/lib/server/kernel/map-snapshot";
 import type { TJournalQuery } from "@/lib/validation/journal";
 import { readJournalPage } from "./read-journal";
 

@@ -4,13 +4,12 @@ import { planTeamRestore, rewindRows, type TJournalGroupView, type TMapRows } fr
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/authorize";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
-import { lockOrganization } from "@/lib/server/map/replace-map";
-import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/prisma-errors";
+import { openMapWrite } from "@/lib/server/kernel/map-write";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
 import { shownRef } from "@/lib/validation/map-fields";
-import { applyRowChanges, readMapRows } from "./apply-rows";
-import { readEntries, viewGroups } from "./read-journal";
+import { applyRowChanges, readMapRows } from "@/lib/server/kernel/apply-rows";
+import { readEntries } from "@/lib/server/kernel/journal-entries";
+import { viewGroups } from "./read-journal";
 
 /**
  * Puts one team back as it was at `at`, as one undoable action: its name, slots, holders and cells. Managers and
@@ -27,16 +26,21 @@ export async function restoreTeam({
   teamId: string;
   at: Date;
 }): Promise<{ group: TJournalGroupView | null }> {
-  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
-  const organizationId = organization.id;
+  const writer = await openMapWrite({ actor, orgSlug });
+  const { organizationId } = writer;
   if (at.getTime() > Date.now())
     throw new AppError("invalid_input", "Choose a moment in the past.", { at: ["Choose a moment in the past."] });
   try {
-    const groupId = await runWrite(
-      { actor: author, action: "team.restore" },
-      async (tx, journalGroup) => {
-        // Before the map is read: a cell write or import meanwhile waits, or is waited for, so none is reverted.
-        await lockOrganization(tx, organizationId, "update");
+    const groupId = await writer.write<string | null>(
+      {
+        action: "team.restore",
+        entity: "map",
+        // Taken before the map is read: a cell write or import meanwhile waits, or is waited for, so none is reverted.
+        lock: "update",
+        announces: (groupId) => groupId !== null,
+        transaction: { timeout: 60_000 },
+      },
+      async ({ tx, groupId: journalGroup }) => {
         const now = await readMapRows(tx, organizationId);
         const then = rewindRows(now, await readEntries(tx, organizationId, Prisma.sql`at > ${at}`));
         const find = (rows: TMapRows) =>
@@ -56,8 +60,6 @@ export async function restoreTeam({
           SELECT id FROM journal_entry WHERE organization_id = ${organizationId} AND group_id = ${journalGroup} LIMIT 1`;
         return entry ? journalGroup : null;
       },
-      (groupId) => (groupId ? changeOf(organizationId, author, "map")(null) : null),
-      { timeout: 60_000 },
     );
     if (!groupId) return { group: null };
     const entries = await readEntries(db, organizationId, Prisma.sql`group_id = ${groupId}`);

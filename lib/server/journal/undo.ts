@@ -4,13 +4,12 @@ import { planUndo, sameRow, type TJournalEntry, type TJournalGroupView, type TJo
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/authorize";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
-import { lockOrganization } from "@/lib/server/map/replace-map";
-import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/prisma-errors";
+import { openMapWrite } from "@/lib/server/kernel/map-write";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
 import { shownRef } from "@/lib/validation/map-fields";
-import { applyRowChanges, lockRows } from "./apply-rows";
-import { readEntries, viewGroups } from "./read-journal";
+import { applyRowChanges, lockRows } from "@/lib/server/kernel/apply-rows";
+import { readEntries } from "@/lib/server/kernel/journal-entries";
+import { viewGroups } from "./read-journal";
 
 export type TUndoResult =
   { ok: true; group: TJournalGroupView } | { ok: false; message: string; conflicts: TJournalGroupView[] };
@@ -70,16 +69,15 @@ export async function undoJournalGroup({
   orgSlug: string;
   ref: string;
 }): Promise<TUndoResult> {
-  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
-  const organizationId = organization.id;
+  const writer = await openMapWrite({ actor, orgSlug });
+  const { organizationId } = writer;
   const entries = await findGroupEntries(organizationId, ref);
   const groupId = entries[0]!.groupId;
   try {
-    const undoGroupId = await runWrite(
-      { actor: author, action: "journal.undo", undoes: groupId },
-      async (tx) => {
-        // Before anything is read: an import, publish or other undo meanwhile waits, or is waited for.
-        await lockOrganization(tx, organizationId, "update");
+    const undoGroupId = await writer.write(
+      // The lock is taken before anything is read: an import, publish or other undo meanwhile waits, or is waited for.
+      { action: "journal.undo", undoes: groupId, entity: "map", lock: "update" },
+      async ({ tx }) => {
         const [undone] = await tx.$queryRaw<{ group_id: string }[]>`
           SELECT group_id FROM journal_entry WHERE organization_id = ${organizationId} AND undoes_group_id = ${groupId} LIMIT 1`;
         if (undone) throw new UndoRefused("This change has been undone already.", []);
@@ -115,7 +113,6 @@ export async function undoJournalGroup({
           SELECT group_id FROM journal_entry WHERE organization_id = ${organizationId} AND undoes_group_id = ${groupId} LIMIT 1`;
         return created?.group_id ?? null;
       },
-      changeOf(organizationId, author, "map"),
     );
     const undoEntries = undoGroupId ? await readEntries(db, organizationId, Prisma.sql`group_id = ${undoGroupId}`) : [];
     const [group] = await groupsOf(organizationId, undoEntries.length > 0 ? undoEntries : entries);

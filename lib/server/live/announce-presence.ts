@@ -2,7 +2,7 @@ import "server-only";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize, requireUserActor } from "@/lib/server/auth/authorize";
 import type { TPresence } from "@/lib/validation/presence";
-import { announceNow } from "./run-write";
+import { announceNow } from "@/lib/server/kernel/run-write";
 
 /** Tells the organisation's other browsers where this user is looking. Nothing is stored. */
 export async function announcePresence({

@@ -2,8 +2,8 @@ import "server-only";
 import { toAppError, type TErrorCode } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { assertApiTokenActive } from "@/lib/server/tokens/verify-api-token";
-import { liveBus } from "./live-bus";
+import { assertApiTokenActive } from "@/lib/server/auth/verify-api-token";
+import { liveBus } from "@/lib/server/kernel/live-bus";
 import type { TLiveEvent } from "@/lib/domain/live-event";
 
 // Often enough that proxies keep the connection open, and that a removed member is cut off within seconds.

@@ -3,7 +3,7 @@ import { mapDocumentToCsv } from "@/lib/domain/map-csv";
 import { mapToDocument } from "@/lib/domain/map-document";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { loadMap } from "./load-map";
+import { loadMap } from "@/lib/server/kernel/load-map";
 
 // Without it, Excel reads UTF-8 as the local code page and garbles names with accents.
 const BYTE_ORDER_MARK = "\uFEFF";

@@ -3,7 +3,7 @@ import { documentFingerprint, mapToDocument } from "@/lib/domain/map-document";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { TMapDocument } from "@/lib/domain/map-format";
-import { loadMap } from "./load-map";
+import { loadMap } from "@/lib/server/kernel/load-map";
 
 /**
  * The organisation's map as a remit.map/v1 document, in a stable order: exporting twice gives the same bytes. With

@@ -4,8 +4,8 @@ import type { TMapAnalysis } from "@/lib/domain/analyze-map";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { findTeam } from "@/lib/server/teams/find-team";
-import { mapSnapshots } from "./map-snapshot";
+import { findMapRow } from "@/lib/server/kernel/find-map-row";
+import { mapSnapshots } from "@/lib/server/kernel/map-snapshot";
 
 /**
  * Every flag of the organisation's map with counts and health scores (see `analyzeMap`). With `teamId` (an id or
@@ -22,7 +22,8 @@ export async function getMapAnalysis({
   teamId?: string;
 }): Promise<TMapAnalysis> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
-  const team = teamId === undefined ? null : await findTeam(db, { organizationId: organization.id, ref: teamId });
+  const team =
+    teamId === undefined ? null : await findMapRow(db, "team", { organizationId: organization.id, ref: teamId });
   const { analysis } = await mapSnapshots.read(organization.id);
   if (!team) return analysis;
   const result = analysis.teams.find((entry) => entry.team.id === team.id);

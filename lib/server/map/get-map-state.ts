@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { shownRef } from "@/lib/validation/map-fields";
-import { readSnapshotAt } from "./map-snapshot";
+import { readSnapshotAt } from "@/lib/server/kernel/map-snapshot";
 
 /**
  * The organisation's map with ids and versions, as the browser's screens work on it, and when it was read. With a

@@ -2,7 +2,7 @@ import "server-only";
 import type { TOverview } from "@/lib/domain/overview";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { readSnapshotAt } from "./map-snapshot";
+import { readSnapshotAt } from "@/lib/server/kernel/map-snapshot";
 
 /** The organisation overview (see `summarizeOverview`) and when the map behind it was read. */
 export async function getOverview({

@@ -1,13 +1,13 @@
 import "server-only";
 import { documentFingerprint, mapToDocument } from "@/lib/domain/map-document";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
 import { AppError, type TFieldErrors } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/authorize";
+import { openMapWrite } from "@/lib/server/kernel/map-write";
 import { addFieldError, MAX_FIELD_ERRORS } from "@/lib/validation/fields";
 import { formatPath, validateMapDocument } from "@/lib/validation/map";
 import { NUL_MESSAGE, nulCharacterPaths } from "@/lib/validation/map-fields";
-import { lockMap, replaceMap, type TMapCounts } from "./replace-map";
+import { loadMapIn } from "@/lib/server/kernel/load-map";
+import { replaceMap, type TMapCounts } from "@/lib/server/kernel/replace-map";
 
 /** Map documents are large: a 1,000-team map is about 5 MB of JSON. */
 
@@ -36,7 +36,7 @@ export async function importMap({
    */
   ifMatch?: string;
 }): Promise<TMapCounts> {
-  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
+  const writer = await openMapWrite({ actor, orgSlug });
   const result = validateMapDocument(input);
   const nulPaths = nulCharacterPaths(input);
   const errors = [
@@ -56,11 +56,16 @@ export async function importMap({
       fields,
     );
   }
-  return runWrite(
-    { actor: author, action: "map.import" },
-    async (tx) => {
-      // Locked before it is read: another import or publish waits, so the map checked is the map replaced.
-      const current = await lockMap(tx, organization.id);
+  return writer.write(
+    // Locked before it is read: another import or publish waits, so the map checked is the map replaced.
+    {
+      action: "map.import",
+      entity: "map",
+      lock: "update",
+      transaction: { timeout: IMPORT_TIMEOUT_MS, maxWait: 10_000 },
+    },
+    async ({ tx, organizationId }) => {
+      const current = await loadMapIn(tx, organizationId);
       if (ifMatch !== undefined) {
         if (documentFingerprint(mapToDocument(current)) !== ifMatch) {
           throw new AppError(
@@ -70,12 +75,7 @@ export async function importMap({
           );
         }
       }
-      return replaceMap(tx, { organizationId: organization.id, document: result.document, current });
-    },
-    changeOf(organization.id, author, "map"),
-    {
-      timeout: IMPORT_TIMEOUT_MS,
-      maxWait: 10_000,
+      return replaceMap(tx, { organizationId, document: result.document, current });
     },
   );
 }

@@ -14,7 +14,7 @@ import { callApi, createMapWorld } from "@/lib/server/testing/map-world";
 import type { TMapDocument } from "@/lib/domain/map-format";
 import { createAssignment, createTeam } from "@/prisma/factories";
 import { GET as getCsv } from "@/app/api/v1/orgs/[orgSlug]/map.csv/route";
-import type { TMapCounts } from "./replace-map";
+import type { TMapCounts } from "@/lib/server/kernel/replace-map";
 
 const MAP = "/api/v1/orgs/[orgSlug]/map";
 const ANALYSIS = "GET /api/v1/orgs/[orgSlug]/analysis";

@@ -1,22 +1,18 @@
-import { Client } from "pg";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import type { TDraftView } from "@/lib/domain/drafts";
-import type { TJournalRow } from "@/lib/domain/journal";
 import type { TChangeEvent } from "@/lib/domain/live-event";
 import { mapToDocument } from "@/lib/domain/map-document";
 import type { TRaciLevel } from "@/lib/domain/model";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { errorResponse } from "@/lib/errors";
-import { readMapRows } from "@/lib/server/journal/apply-rows";
-import { runAnnouncedStatement, runWrite } from "@/lib/server/live/run-write";
+import { runAnnouncedStatement, runWrite } from "@/lib/server/kernel/run-write";
+import { expectJournalMatchesData, holdLock, waitersOf } from "@/lib/server/testing/locks";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
 import { createTeam } from "@/prisma/factories";
-import { loadMap } from "./load-map";
+import { loadMap } from "@/lib/server/kernel/load-map";
 
-// Races between map writes, each interleaving forced by a transaction of the test's own that holds a lock the
-// writes need, released once they are seen waiting for it (pg_blocking_pids): no sleeps, the same order every run.
+// Races between map writes, each interleaving forced by a lock held on purpose (see lib/server/testing/locks.ts).
 
 const DRAFTS = "/api/v1/orgs/[orgSlug]/drafts";
 const DRAFT = `${DRAFTS}/[draftId]`;
@@ -42,83 +38,6 @@ const setCell = (world: TMapWorld, { teamId, ...cell }: TCell, level: TRaciLevel
     as: world.as.editor,
     body: { ...cell, level, ...(version === undefined ? {} : { version }) },
   });
-
-/**
- * A transaction that runs `lock` and holds what it locked until `release()`; `pid` is its backend, for `waitersOf`.
- */
-async function holdLock(lock: Prisma.Sql) {
-  let release = () => undefined as void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let holding = (_pid: number) => undefined as void;
-  const held = new Promise<number>((resolve) => (holding = resolve));
-  const done = db.$transaction(
-    async (tx) => {
-      const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
-      await tx.$queryRaw(lock);
-      holding(row!.pid);
-      await released;
-    },
-    { timeout: 30_000 },
-  );
-  const pid = await held;
-  return {
-    pid,
-    /** Lets the waiting writes go on, and waits for the lock to be gone. */
-    async release() {
-      release();
-      await done;
-    },
-  };
-}
-
-/**
- * Waits until `count` backends wait for a lock that `pid` holds, or for one held by one of them (the second of
- * two waiting for one row waits for the first); returns them. It looks on a connection of its own:
- * the waiting writes may hold all of the pool's.
- */
-async function waitersOf(pid: number, count: number): Promise<number[]> {
-  const observer = new Client({ connectionString: getEnv().DATABASE_URL });
-  await observer.connect();
-  try {
-    let waiting: number[] = [];
-    await expect
-      .poll(
-        async () => {
-          const { rows } = await observer.query<{ pid: number }>(
-            `WITH RECURSIVE waiting(pid) AS (
-               SELECT pid FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))
-               UNION SELECT a.pid FROM pg_stat_activity a JOIN waiting w ON w.pid = ANY(pg_blocking_pids(a.pid))
-             ) SELECT pid FROM waiting`,
-            [pid],
-          );
-          waiting = rows.map((row) => row.pid);
-          return waiting.length;
-        },
-        { timeout: 10_000 },
-      )
-      .toBe(count);
-    return waiting;
-  } finally {
-    await observer.end();
-  }
-}
-
-/** The journal's newest entry for every row the organisation ever had equals the row now (or its absence). */
-async function expectJournalMatchesData(organizationId: string) {
-  const rows = await readMapRows(db, organizationId);
-  const latest = await db.$queryRaw<{ entity: keyof typeof rows; entity_id: string; after: TJournalRow | null }[]>`
-    SELECT DISTINCT ON (entity, entity_id) entity, entity_id, after FROM journal_entry
-    WHERE organization_id = ${organizationId} ORDER BY entity, entity_id, id DESC`;
-  for (const entry of latest) expect(rows[entry.entity].get(entry.entity_id) ?? null).toEqual(entry.after);
-  for (const [entity, byId] of Object.entries(rows)) {
-    for (const id of byId.keys()) {
-      expect(
-        latest.some((entry) => entry.entity === entity && entry.entity_id === id),
-        `${entity} ${id}`,
-      ).toBe(true);
-    }
-  }
-}
 
 async function cellNow(cell: TCell) {
   return db.assignment.findFirst({

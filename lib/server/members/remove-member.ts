@@ -4,7 +4,7 @@ import { wouldLeaveNoOwner } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { announceAccessChange } from "@/lib/server/live/run-write";
+import { announceAccessChange } from "@/lib/server/kernel/run-write";
 import { lockOwners } from "./lock-owners";
 
 /**

@@ -1,7 +1,15 @@
 import "server-only";
 import { z } from "zod";
 import { DEFAULT_BODY_LIMIT_BYTES } from "@/lib/server/http/api-route";
-import { NAMED_ANSWERS, ZErrorBody, type TAnswer, type TOperation, type TTag } from "@/lib/server/http/contract";
+import {
+  ERROR_STATUSES,
+  errorStatuses,
+  NAMED_ANSWERS,
+  ZErrorBody,
+  type TAnswer,
+  type TOperation,
+  type TTag,
+} from "@/lib/server/http/contract";
 
 type TJson = Record<string, unknown>;
 
@@ -34,17 +42,6 @@ const TAG_DESCRIPTIONS: Record<TTag, string> = {
   Drafts: "Copies of the map to plan in, compared with live and published.",
   Live: "Live updates and presence.",
   API: "This document.",
-};
-
-const ERROR_STATUSES: Record<number, string> = {
-  400: "The input is wrong; `error.fields` lists every problem.",
-  401: "Not signed in, or the API token is unknown or revoked.",
-  403: "Signed in, but not allowed to do this (or a browser's write that came from another site).",
-  404: "No such organisation, or the caller is not a member of it.",
-  413: "The request body is too large.",
-  429: "A rate limit is used up (per API token, or for unknown tokens per address); try again after `Retry-After` seconds.",
-  500: "Something went wrong on the server; nothing was changed by a request that failed part-way.",
-  503: "The database is unavailable; try again after `Retry-After` seconds.",
 };
 
 /** The OpenAPI 3.1 document of the /api/v1 routes, generated from their contracts. */
@@ -149,21 +146,6 @@ function jsonContent(schema: z.ZodType): TJson {
   return { "application/json": { schema: toJsonSchema(schema, "output") } };
 }
 
-function errorStatuses(operation: TOperation): number[] {
-  const statuses = operation.body || operation.query ? [400] : [];
-  // Every write refuses a body declared larger than its limit, even one it would not read.
-  if (operation.method !== "GET" || operation.bodyLimitBytes !== undefined || operation.body) statuses.push(413);
-  // A wrong bearer token is refused everywhere, as is a signed-in browser's write that comes from another site.
-  statuses.push(401);
-  if (operation.method !== "GET" || (operation.access !== "anyone" && operation.access !== "signed-in")) {
-    statuses.push(403);
-  }
-  if (operation.path.includes("{orgSlug}")) statuses.push(404);
-  // Any request may carry a bearer token, and tokens are rate limited.
-  statuses.push(429, 500, 503);
-  return statuses;
-}
-
 /**
  * A schema as JSON Schema. Answers refer to the components by `$ref`; request bodies are written out in full,
  * because they are read as input (fields with defaults are optional), unlike the components.
@@ -237,14 +219,4 @@ function operationId(operation: TOperation): string {
 
 function formatBytes(bytes: number): string {
   return bytes >= 1_000_000 ? `${bytes / 1_000_000} MB` : `${bytes / 1_000} kB`;
-}
-
-/** The documented answer of an operation with this status: its own, or an error every such operation may give. */
-export function documentedAnswer(operation: TOperation, status: number): TAnswer | undefined {
-  return (
-    operation.responses[status] ??
-    (errorStatuses(operation).includes(status)
-      ? { description: ERROR_STATUSES[status]!, schema: ZErrorBody }
-      : undefined)
-  );
 }

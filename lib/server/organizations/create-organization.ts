@@ -3,12 +3,11 @@ import { db } from "@/lib/db";
 import { createDefaultDuties } from "@/lib/domain/duty-catalogue";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
-import { requireUserActor } from "@/lib/server/auth/authorize";
-import { createId } from "@/lib/server/ids/create-id";
-import { setJournalContext } from "@/lib/server/journal/journal-context";
-import { isUniqueViolation } from "@/lib/server/prisma-errors";
+import { requireUserActor, type TOrganizationSummary } from "@/lib/server/auth/authorize";
+import { createId } from "@/lib/server/kernel/create-id";
+import { setJournalContext } from "@/lib/server/kernel/journal-context";
+import { isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
 import type { TCreateOrganization } from "@/lib/validation/accounts";
-import type { TOrganizationSummary } from "./list-organizations";
 
 /** Creates an organisation whose Owner is the signed-in user, with the default duty catalogue. */
 export async function createOrganization({

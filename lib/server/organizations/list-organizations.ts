@@ -1,10 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TRole } from "@/lib/domain/roles";
 import type { TActor } from "@/lib/server/auth/actor";
-import { requireActor } from "@/lib/server/auth/authorize";
-
-export type TOrganizationSummary = { id: string; slug: string; name: string; role: TRole };
+import { requireActor, type TOrganizationSummary } from "@/lib/server/auth/authorize";
 
 /** The organisations the caller belongs to, by name; an API token sees only its own. */
 export async function listOrganizations({ actor }: { actor: TActor | null }): Promise<TOrganizationSummary[]> {

@@ -1,26 +1,19 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TActor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/authorize";
-import { findTeam } from "@/lib/server/teams/find-team";
-import { findSlot } from "./find-slot";
-import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "./slot-view";
+import { readMap } from "@/lib/server/kernel/map-read";
+import type { TOrgCall } from "@/lib/server/kernel/map-write";
+import { findMapRow } from "@/lib/server/kernel/find-map-row";
+import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "@/lib/server/kernel/slot-view";
 
 /** One slot of a team (each by id or key); `assignmentCount` is what deleting it would remove. */
 export async function getSlot({
-  actor,
-  orgSlug,
   teamId,
   slotId,
-}: {
-  actor: TActor | null;
-  orgSlug: string;
-  teamId: string;
-  slotId: string;
-}): Promise<TSlotView> {
-  const { organization } = await authorize({ actor, orgSlug, permission: "read" });
-  const organizationId = organization.id;
-  const team = await findTeam(db, { organizationId, ref: teamId });
-  const { id } = await findSlot(db, { organizationId, team, ref: slotId });
-  return toSlotView(await db.slot.findFirstOrThrow({ where: { id, organizationId }, select: SLOT_VIEW_SELECT }));
+  ...call
+}: TOrgCall & { teamId: string; slotId: string }): Promise<TSlotView> {
+  return readMap(call, async (organizationId) => {
+    const team = await findMapRow(db, "team", { organizationId, ref: teamId });
+    const { id } = await findMapRow(db, "slot", { organizationId, team, ref: slotId });
+    return toSlotView(await db.slot.findFirstOrThrow({ where: { id, organizationId }, select: SLOT_VIEW_SELECT }));
+  });
 }

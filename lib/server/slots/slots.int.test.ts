@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { callApi, createMapWorld } from "@/lib/server/testing/map-world";
 import { createAssignment, createPerson, createTeam } from "@/prisma/factories";
 import type { TDeletedSlot } from "./delete-slot";
-import type { TSlotView } from "./slot-view";
+import type { TSlotView } from "@/lib/server/kernel/slot-view";
 
 const SLOTS = "/api/v1/orgs/[orgSlug]/teams/[teamId]/slots";
 const SLOT = "/api/v1/orgs/[orgSlug]/teams/[teamId]/slots/[slotId]";

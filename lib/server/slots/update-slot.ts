@@ -1,81 +1,54 @@
 import "server-only";
-import { changeOf, runWrite } from "@/lib/server/live/run-write";
 import { compareSlots } from "@/lib/domain/model";
-import { moveToPosition } from "@/lib/domain/ordering";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TActor } from "@/lib/server/auth/actor";
-import { authorize } from "@/lib/server/auth/authorize";
-import { chooseKey } from "@/lib/server/map/choose-key";
-import { retryOnUniqueViolation } from "@/lib/server/map/retry-on-unique-violation";
-import { findPerson } from "@/lib/server/people/find-person";
-import { findTeam } from "@/lib/server/teams/find-team";
+import { changedKey } from "@/lib/server/kernel/choose-key";
+import { findMapRow } from "@/lib/server/kernel/find-map-row";
+import { writeMap, type TOrgCall } from "@/lib/server/kernel/map-write";
+import { reorderedRows } from "@/lib/server/kernel/reorder";
+import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "@/lib/server/kernel/slot-view";
 import type { TUpdateSlot } from "@/lib/validation/slots";
-import { findSlot } from "./find-slot";
-import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "./slot-view";
 
 /**
  * Changes a slot's role, key, title, holder (null vacates it) or allocation, and, with `order`, moves it to that
  * 0-based position among the team's slots: they are renumbered 0..n-1 around it. Its assignments stay.
  */
 export async function updateSlot({
-  actor,
-  orgSlug,
   teamId,
   slotId,
   changes,
-}: {
-  actor: TActor | null;
-  orgSlug: string;
-  teamId: string;
-  slotId: string;
-  changes: TUpdateSlot;
-}): Promise<TSlotView> {
-  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
-  const organizationId = organization.id;
-  return retryOnUniqueViolation(() =>
-    runWrite(
-      { actor: author, action: "slot.update" },
-      async (tx) => {
-        const team = await findTeam(tx, { organizationId, ref: teamId });
-        const slot = await findSlot(tx, { organizationId, team, ref: slotId });
-        const holder =
-          changes.holderId === undefined || changes.holderId === null
-            ? changes.holderId
-            : await findPerson(tx, { organizationId, ref: changes.holderId, field: "holderId" });
-        const key =
-          changes.key === undefined
-            ? undefined
-            : await chooseKey({
-                kind: "slot",
-                name: changes.title ?? changes.role ?? slot.role,
-                requested: changes.key,
-                currentKey: slot.key,
-                keysStartingWith: async (prefix) =>
-                  (
-                    await tx.slot.findMany({
-                      where: { teamId: team.id, organizationId, key: { startsWith: prefix } },
-                      select: { key: true },
-                    })
-                  ).map((row) => row.key),
-              });
-        if (changes.order !== undefined) {
-          await moveSlot(tx, { organizationId, teamId: team.id, slotId: slot.id, position: changes.order });
-        }
-        const updated = await tx.slot.update({
-          where: { id: slot.id, organizationId },
-          data: {
-            role: changes.role,
-            key,
-            title: changes.title,
-            holderId: holder === undefined ? undefined : (holder?.id ?? null),
-            allocation: changes.allocation,
-          },
-          select: SLOT_VIEW_SELECT,
-        });
-        return toSlotView(updated);
-      },
-      changeOf(organization.id, author, "slot"),
-    ),
+  ...call
+}: TOrgCall & { teamId: string; slotId: string; changes: TUpdateSlot }): Promise<TSlotView> {
+  return writeMap(
+    { ...call, action: "slot.update", entity: "slot", retriesUniqueViolations: true },
+    async ({ tx, organizationId }) => {
+      const team = await findMapRow(tx, "team", { organizationId, ref: teamId });
+      const slot = await findMapRow(tx, "slot", { organizationId, team, ref: slotId });
+      const holder =
+        changes.holderId === undefined || changes.holderId === null
+          ? changes.holderId
+          : await findMapRow(tx, "person", { organizationId, ref: changes.holderId, field: "holderId" });
+      const key = await changedKey(
+        tx,
+        "slot",
+        { organizationId, team },
+        { name: changes.title ?? changes.role ?? slot.role, requested: changes.key, currentKey: slot.key },
+      );
+      if (changes.order !== undefined) {
+        await moveSlot(tx, { organizationId, teamId: team.id, slotId: slot.id, position: changes.order });
+      }
+      const updated = await tx.slot.update({
+        where: { id: slot.id, organizationId },
+        data: {
+          role: changes.role,
+          key,
+          title: changes.title,
+          holderId: holder === undefined ? undefined : (holder?.id ?? null),
+          allocation: changes.allocation,
+        },
+        select: SLOT_VIEW_SELECT,
+      });
+      return toSlotView(updated);
+    },
   );
 }
 
@@ -94,16 +67,7 @@ async function moveSlot(
     where: { teamId, organizationId },
     select: { id: true, key: true, order: true },
   });
-  slots.sort(compareSlots);
-  const moved = moveToPosition(
-    slots.map((slot) => slot.id),
-    slotId,
-    position,
-  );
-  const orderOf = new Map(slots.map((slot) => [slot.id, slot.order]));
-  for (const [order, id] of moved.entries()) {
-    if (orderOf.get(id) !== order) {
-      await tx.slot.update({ where: { id, organizationId }, data: { order }, select: { id: true } });
-    }
+  for (const { id, order } of reorderedRows(slots, compareSlots, slotId, position)) {
+    await tx.slot.update({ where: { id, organizationId }, data: { order }, select: { id: true } });
   }
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { compareDuties, type TAssignment } from "@/lib/domain/model";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ASSIGNMENT_CELL_SELECT } from "@/lib/server/assignments/assignment-cell";
-import { SLOT_VIEW_SELECT, toSortedSlotViews, type TSlotView } from "@/lib/server/slots/slot-view";
+import { ASSIGNMENT_CELL_SELECT } from "@/lib/server/kernel/assignment-cell";
+import { SLOT_VIEW_SELECT, toSortedSlotViews, type TSlotView } from "@/lib/server/kernel/slot-view";
 
 type TTeamFields = { id: string; key: string; name: string; description: string | null };
 

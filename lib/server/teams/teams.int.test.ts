@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { TAssignmentCell } from "@/lib/server/assignments/assignment-cell";
+import type { TAssignmentCell } from "@/lib/server/kernel/assignment-cell";
 import { callApi, createMapWorld } from "@/lib/server/testing/map-world";
 import { createAssignment, createDuty, createTeam } from "@/prisma/factories";
 import type { TDeletedTeam } from "./delete-team";

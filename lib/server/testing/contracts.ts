@@ -1,7 +1,7 @@
 // The route contracts as integration tests look them up: by method and route file.
 import { API_OPERATIONS } from "@/app/api/v1/contracts";
-import type { TAnswer } from "@/lib/server/http/contract";
-import { documentedAnswer } from "@/lib/server/openapi/build-openapi-document";
+
+import { documentedAnswer, type TAnswer } from "@/lib/server/http/contract";
 
 /** The documented answer of an operation, by method, route (`/api/v1/orgs/[orgSlug]/teams`) and status. */
 export function documentedResponse(method: string, route: string, status: number): TAnswer | undefined {

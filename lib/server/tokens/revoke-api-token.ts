@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { announceAccessChange } from "@/lib/server/live/run-write";
+import { announceAccessChange } from "@/lib/server/kernel/run-write";
 
 /** Revokes an API token (Owners only): requests that carry it are refused from now on, its event streams cut. */
 export async function revokeApiToken({

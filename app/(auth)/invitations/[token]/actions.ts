@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth";
 import { actionError, type TActionState } from "@/lib/server/http/action-state";
-import { currentClientAddress } from "@/lib/server/http/client-address";
+import { currentClientAddress } from "@/lib/server/auth/rate-limit/client-address";
 import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
 
 export async function acceptInvitationAction(token: string, _previous: TActionState): Promise<TActionState> {

@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
 import { AppError, errorResponse } from "@/lib/errors";
-import { withPublicOrigin } from "@/lib/server/auth/public-origin-request";
+import { withPublicOrigin } from "@/lib/server/http/public-origin-request";
 import { assertSignInAllowed, signInKeys } from "@/lib/server/auth/sign-in-with-password";
-import { clientAddress } from "@/lib/server/http/client-address";
+import { clientAddress } from "@/lib/server/auth/rate-limit/client-address";
 import { ZEmail } from "@/lib/validation/auth";
 
 export function GET(request: NextRequest): Promise<Response> {

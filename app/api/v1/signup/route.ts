@@ -1,6 +1,6 @@
 import { signUp } from "@/lib/server/accounts/sign-up";
 import { handle } from "@/lib/server/http/api-route";
-import { clientAddress } from "@/lib/server/http/client-address";
+import { clientAddress } from "@/lib/server/auth/rate-limit/client-address";
 import * as contract from "./contract";
 
 export const POST = handle(contract.POST)(async ({ request, body }) => ({

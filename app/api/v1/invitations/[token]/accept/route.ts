@@ -1,5 +1,5 @@
 import { handle } from "@/lib/server/http/api-route";
-import { clientAddress } from "@/lib/server/http/client-address";
+import { clientAddress } from "@/lib/server/auth/rate-limit/client-address";
 import { acceptInvitation } from "@/lib/server/invitations/accept-invitation";
 import * as contract from "./contract";
 

@@ -7,19 +7,13 @@ import {
   type TRateLimitDecision,
   type TWindowCounts,
 } from "@/lib/domain/rate-limit";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { batchedRateLimitStore } from "./batched-store";
+import type { TRateLimitStore } from "./rate-limit-store";
 
 export type { TRateLimit } from "@/lib/domain/rate-limit";
-
-/** Where counters live: PostgreSQL, so that limits hold across app instances, or this process's memory. */
-export type TRateLimitStore = {
-  /** Adds `amount` (one) to the window of `now` and answers both windows' counts, these requests included. */
-  increment(limit: TRateLimit, key: string, now: number, amount?: number): Promise<TWindowCounts>;
-  counts(limit: TRateLimit, key: string, now: number): Promise<TWindowCounts>;
-  clear(limit: TRateLimit, key: string): Promise<void>;
-};
 
 // Old windows are deleted now and then rather than on every request.
 const PRUNE_EVERY = 200;
@@ -97,7 +91,7 @@ type TStores = { exact: TRateLimitStore; batched: TRateLimitStore };
 
 function inProcessStores(): TStores {
   // The embedded database serves one process: its memory is as shared as counters get, and needs no batching.
-  if (process.env.REMIT_EMBEDDED_DATABASE === "1") {
+  if (getEnv().REMIT_EMBEDDED_DATABASE) {
     const memory = memoryRateLimitStore();
     return { exact: memory, batched: memory };
   }

@@ -7,10 +7,10 @@ import { setAssignment } from "@/lib/server/assignments/set-assignment";
 import { createTeam } from "@/lib/server/teams/create-team";
 import { removeMember } from "@/lib/server/members/remove-member";
 import { revokeApiToken } from "@/lib/server/tokens/revoke-api-token";
-import { verifyApiToken } from "@/lib/server/tokens/verify-api-token";
+import { verifyApiToken } from "@/lib/server/auth/verify-api-token";
 import { createApiTokenFor, createOrganization, createUser } from "@/prisma/factories";
-import { liveBus } from "./live-bus";
-import { openEventStream } from "./open-event-stream";
+import { liveBus } from "@/lib/server/kernel/live-bus";
+import { openEventStream } from "@/lib/server/live/open-event-stream";
 
 async function setup() {
   const manager = await createUser(db, { name: "Mia Manager" });

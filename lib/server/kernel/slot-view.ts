@@ -1,6 +1,7 @@
 import "server-only";
 import { compareSlots } from "@/lib/domain/model";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { MAP_SLOT_SELECT } from "./load-map";
 
 /** A slot as the API shows it: with its holder's name and how many assignments it has. */
 export type TSlotView = {
@@ -17,14 +18,7 @@ export type TSlotView = {
 };
 
 export const SLOT_VIEW_SELECT = {
-  id: true,
-  key: true,
-  teamId: true,
-  role: true,
-  title: true,
-  holderId: true,
-  allocation: true,
-  order: true,
+  ...MAP_SLOT_SELECT,
   holder: { select: { id: true, key: true, name: true } },
   _count: { select: { assignments: true } },
 } as const satisfies Prisma.SlotSelect;

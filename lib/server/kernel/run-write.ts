@@ -4,12 +4,7 @@ import type { TChangeEvent, TLiveEvent } from "@/lib/domain/live-event";
 import { isTransientConflict } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
-import {
-  journalActor,
-  journalSetting,
-  setJournalContext,
-  type TJournalContext,
-} from "@/lib/server/journal/journal-context";
+import { journalActor, journalSetting, setJournalContext, type TJournalContext } from "./journal-context";
 import { LIVE_CHANNEL, liveBus } from "./live-bus";
 
 type TTransactionOptions = { timeout?: number; maxWait?: number };

@@ -1,6 +1,6 @@
 import "server-only";
 import { windowStart, type TRateLimit, type TWindowCounts } from "@/lib/domain/rate-limit";
-import type { TRateLimitStore } from "./rate-limit";
+import type { TRateLimitStore } from "./rate-limit-store";
 
 type TLocalCounter = {
   limit: TRateLimit;

@@ -4,7 +4,7 @@ import { mapFromRows, rewindRows } from "@/lib/domain/journal";
 import type { TRemitMap } from "@/lib/domain/model";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readMapRows } from "./apply-rows";
-import { readEntries } from "./read-journal";
+import { readEntries } from "./journal-entries";
 
 /**
  * The organisation's map as it was at `at`: today's rows with every later journal entry rewound, read in one

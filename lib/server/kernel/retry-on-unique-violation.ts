@@ -1,8 +1,11 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/server/prisma-errors";
+import { isUniqueViolation } from "./prisma-errors";
 
-const ATTEMPTS = 3;
+// A lost attempt means another write committed the same key or email in between; the next attempt's checks see it
+// and choose the next free key (or answer 409 for one asked for). Five covers a burst of same-named creates (a script
+// adding "New team" five times at once) while still bounding a request's work.
+const ATTEMPTS = 5;
 
 /**
  * Runs a write that checks for free keys and emails before it inserts, again when a concurrent write took one of

@@ -30,7 +30,7 @@ class LiveBus {
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
 
   get isInProcess(): boolean {
-    return process.env.REMIT_EMBEDDED_DATABASE === "1";
+    return getEnv().REMIT_EMBEDDED_DATABASE;
   }
 
   /** Delivers the organisation's events to `listener` until the returned function is called. */

@@ -2,7 +2,7 @@ import "server-only";
 import { documentToMap, type TCreateId } from "@/lib/domain/map-document";
 import type { TAssignment, TDuty, TPerson, TRemitMap, TSlot, TTeam } from "@/lib/domain/model";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { createId } from "@/lib/server/ids/create-id";
+import { createId } from "./create-id";
 import type { TMapDocument } from "@/lib/domain/map-format";
 import { insertRows, updateRows, type TInsertColumn } from "./insert-rows";
 import { loadMapIn } from "./load-map";

@@ -2,8 +2,8 @@ import "server-only";
 import { analyzeMap, type TMapAnalysis } from "@/lib/domain/analyze-map";
 import type { TRemitMap } from "@/lib/domain/model";
 import { summarizeOverview, type TOverview } from "@/lib/domain/overview";
-import { liveBus } from "@/lib/server/live/live-bus";
-import { loadMapAt } from "@/lib/server/journal/map-at";
+import { liveBus } from "./live-bus";
+import { loadMapAt } from "./map-at";
 import { loadMap } from "./load-map";
 
 /** An organisation's map as read at `loadedAt`, with what is derived from it. Shared: never mutate it. */

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { batchedRateLimitStore } from "./batched-store";
-import { memoryRateLimitStore, postgresRateLimitStore, type TRateLimitStore } from "./rate-limit";
+import { memoryRateLimitStore, postgresRateLimitStore } from "./rate-limit";
+import type { TRateLimitStore } from "./rate-limit-store";
 
 const limit = { bucket: "int-test", limit: 5, windowMs: 60_000 };
 const key = () => `key:${randomBytes(6).toString("hex")}`;

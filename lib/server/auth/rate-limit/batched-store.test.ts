@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TWindowCounts } from "@/lib/domain/rate-limit";
 import { batchedRateLimitStore } from "./batched-store";
-import { memoryRateLimitStore, type TRateLimitStore } from "./rate-limit";
+import { memoryRateLimitStore } from "./rate-limit";
+import type { TRateLimitStore } from "./rate-limit-store";
 
 const SYNC_MS = 1_000;
 const limit = { bucket: "api", limit: 100, windowMs: 60_000, isBatched: true };
