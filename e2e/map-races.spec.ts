@@ -46,6 +46,36 @@ function expectNoServerErrors(answers: readonly { status: number; body: unknown 
   expect(failed, JSON.stringify(failed, null, 1).slice(0, 2_000)).toEqual([]);
 }
 
+type TDraft = { id: string; slug: string };
+
+/** A new draft of the organisation at `orgUrl`, made over the API. */
+async function newDraft(orgUrl: string, token: string, name: string): Promise<TDraft> {
+  const created = await callApi(`${orgUrl}/drafts`, { label: "create draft", method: "POST", token, body: { name } });
+  expect(created.status).toBe(201);
+  return (created.body as { draft: TDraft }).draft;
+}
+
+/** A new draft in which the team with `teamKey` is renamed to `name`, as a lead plans it over the API. */
+async function draftRenaming(
+  { baseURL, orgSlug, token }: { baseURL: string; orgSlug: string; token: string },
+  teamKey: string,
+  name: string,
+): Promise<TDraft> {
+  const draft = await newDraft(`${baseURL}/api/v1/orgs/${orgSlug}`, token, `Renaming ${teamKey}`);
+  const inDraft = await db.team.findFirstOrThrow({
+    where: { organization: { slug: draft.slug }, key: teamKey },
+    select: { id: true },
+  });
+  const renamed = await callApi(`${baseURL}/api/v1/orgs/${draft.slug}/teams/${inDraft.id}`, {
+    label: "rename in draft",
+    method: "PATCH",
+    token,
+    body: { name },
+  });
+  expect(renamed.status).toBe(200);
+  return draft;
+}
+
 test("a publish keeps the live cell writes and team deletions made while it runs", async ({ baseURL }) => {
   test.setTimeout(120_000);
   const { organization, token, teams, cellByTeam } = await setUp();
@@ -58,26 +88,11 @@ test("a publish keeps the live cell writes and team deletions made while it runs
   const take = () => teams[next++]!;
 
   for (let round = 0; round < ROUNDS; round++) {
-    const created = await callApi(`${orgUrl}/drafts`, {
-      label: "create draft",
-      method: "POST",
-      token,
-      body: { name: `Round ${round}` },
-    });
-    expect(created.status).toBe(201);
-    const draft = (created.body as { draft: { id: string; slug: string } }).draft;
-    const renamed = take();
-    const inDraft = await db.team.findFirstOrThrow({
-      where: { organization: { slug: draft.slug }, key: renamed.key },
-      select: { id: true },
-    });
-    const rename = await callApi(`${baseURL}/api/v1/orgs/${draft.slug}/teams/${inDraft.id}`, {
-      label: "rename in draft",
-      method: "PATCH",
-      token,
-      body: { name: `Renamed in round ${round}` },
-    });
-    expect(rename.status).toBe(200);
+    const draft = await draftRenaming(
+      { baseURL: baseURL!, orgSlug: organization.slug, token },
+      take().key,
+      `Renamed in round ${round}`,
+    );
 
     const publish = callApi(`${orgUrl}/drafts/${draft.id}/publish`, { label: "publish", method: "POST", token });
     const racing = OFFSETS_MS.flatMap((offset, index) => {
@@ -256,27 +271,9 @@ test("a publish and a discard of the same draft at once: one of them happens, th
   const outcomes = new Set<string>();
 
   for (let round = 0; round < ROUNDS * 2; round++) {
-    const created = await callApi(`${orgUrl}/drafts`, {
-      label: "create draft",
-      method: "POST",
-      token,
-      body: { name: `Race ${round}` },
-    });
-    expect(created.status).toBe(201);
-    const draft = (created.body as { draft: { id: string; slug: string } }).draft;
     const team = teams[round]!;
-    const inDraft = await db.team.findFirstOrThrow({
-      where: { organization: { slug: draft.slug }, key: team.key },
-      select: { id: true },
-    });
     const planned = `Planned in race ${round}`;
-    const renamed = await callApi(`${baseURL}/api/v1/orgs/${draft.slug}/teams/${inDraft.id}`, {
-      label: "rename in draft",
-      method: "PATCH",
-      token,
-      body: { name: planned },
-    });
-    expect(renamed.status).toBe(200);
+    const draft = await draftRenaming({ baseURL: baseURL!, orgSlug: organization.slug, token }, team.key, planned);
 
     const [published, discarded] = await Promise.all([
       callApi(`${orgUrl}/drafts/${draft.id}/publish`, { label: "publish", method: "POST", token }),
@@ -310,11 +307,6 @@ test("three publishes of one draft at once: one publishes, the others are told; 
   test.setTimeout(120_000);
   const { organization, token, teams } = await setUp();
   const orgUrl = `${baseURL}/api/v1/orgs/${organization.slug}`;
-  const newDraft = async (name: string) => {
-    const created = await callApi(`${orgUrl}/drafts`, { label: "create draft", method: "POST", token, body: { name } });
-    expect(created.status).toBe(201);
-    return (created.body as { draft: { id: string; slug: string } }).draft;
-  };
   const publishGroups = async () =>
     (
       await db.journalEntry.findMany({
@@ -326,18 +318,11 @@ test("three publishes of one draft at once: one publishes, the others are told; 
   const winners: string[] = [];
 
   for (let round = 0; round < ROUNDS; round++) {
-    const draft = await newDraft(`Round ${round}`);
-    const inDraft = await db.team.findFirstOrThrow({
-      where: { organization: { slug: draft.slug }, key: teams[round]!.key },
-      select: { id: true },
-    });
-    const renamed = await callApi(`${baseURL}/api/v1/orgs/${draft.slug}/teams/${inDraft.id}`, {
-      label: "rename in draft",
-      method: "PATCH",
-      token,
-      body: { name: `Published in round ${round}` },
-    });
-    expect(renamed.status).toBe(200);
+    const draft = await draftRenaming(
+      { baseURL: baseURL!, orgSlug: organization.slug, token },
+      teams[round]!.key,
+      `Published in round ${round}`,
+    );
     const answers = await Promise.all(
       [0, 1, 2].map((index) =>
         callApi(`${orgUrl}/drafts/${draft.id}/publish`, { label: `publish ${index}`, method: "POST", token }),
@@ -352,7 +337,7 @@ test("three publishes of one draft at once: one publishes, the others are told; 
   }
   expect((await publishGroups()).sort()).toEqual([...winners].sort());
 
-  const unchanged = await newDraft("Nothing planned");
+  const unchanged = await newDraft(orgUrl, token, "Nothing planned");
   const nothing = await callApi(`${orgUrl}/drafts/${unchanged.id}/publish`, {
     label: "publish",
     method: "POST",
