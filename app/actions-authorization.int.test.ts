@@ -16,24 +16,16 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { signInAction, signInWithProviderAction, signOutAction, signUpAction } from "@/app/(auth)/actions";
 import { acceptInvitationAction } from "@/app/(auth)/invitations/[token]/actions";
-import {
-  changeMemberRoleAction,
-  inviteMemberAction,
-  removeMemberAction,
-  revokeInvitationAction,
-} from "@/app/(app)/[orgSlug]/members/actions";
-import { createApiTokenAction, revokeApiTokenAction } from "@/app/(app)/[orgSlug]/tokens/actions";
 import { createOrganizationAction } from "@/app/(app)/orgs/new/actions";
 import { db } from "@/lib/db";
 import type { TPermission, TRole } from "@/lib/domain/roles";
 import type { TActionState } from "@/lib/errors";
-import { hashSecret } from "@/lib/server/auth/secrets";
 import { sessionUserFromHeaders } from "@/lib/server/auth/resolve-actor";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
 import { accountRows } from "@/lib/server/testing/account-rows";
 import { filesNamed } from "@/lib/server/testing/files";
 import { TEST_ORIGIN } from "@/lib/server/testing/http";
-import { createApiTokenFor, createOrganization, createUser } from "@/prisma/factories";
+import { createOrganization, createUser } from "@/prisma/factories";
 
 const CALLERS = ["anonymous", "owner", "manager", "viewer", "outsider"] as const;
 type TCaller = (typeof CALLERS)[number];
@@ -72,7 +64,6 @@ async function createWorld() {
   });
   const other = await createOrganization(db, { members: [{ userId: outsider!.id, role: "OWNER" }] });
   const users = { owner: owner!, manager: manager!, viewer: viewer!, outsider: outsider! };
-  const token = await createApiTokenFor(db, { organizationId: org.id, createdById: owner!.id, role: "VIEWER" });
   const invitation = await createInvitation({
     actor: { kind: "user", userId: owner!.id, email: owner!.email, name: owner!.name },
     orgSlug: org.slug,
@@ -84,13 +75,11 @@ async function createWorld() {
     users,
     org,
     other,
-    token,
     invitation,
     invitationSecret: invitation.link.split("/").pop()!,
     // Names the test asks actions to create, so that it can look for them afterwards.
     newSlug: `act-${unique()}`,
     newEmail: `invitee-${unique()}@example.test`,
-    newTokenName: `Script ${unique()}`,
   };
 }
 type TWorld = Awaited<ReturnType<typeof createWorld>>;
@@ -153,89 +142,6 @@ const ACTIONS: TEntry[] = [
           actorId: userOf(world, caller).id,
         });
       }
-    },
-  },
-  {
-    action: "app/(app)/[orgSlug]/members/actions.ts#inviteMemberAction",
-    permission: "manage_members",
-    path: (world) => `/${world.org.slug}/members`,
-    run: (world) => inviteMemberAction(world.org.slug, {}, form({ email: world.newEmail, role: "MANAGER" })),
-    async wrote(world, call, caller) {
-      const invitation = await db.invitation.findFirstOrThrow({
-        where: { organizationId: world.org.id, email: world.newEmail },
-      });
-      expect(invitation).toMatchObject({ role: "MANAGER", invitedById: userOf(world, caller).id, acceptedAt: null });
-      // The link shown once holds the secret whose hash was stored.
-      expect(call.result).toMatchObject({ ok: true, reveal: expect.stringMatching(`^${TEST_ORIGIN}/invitations/`) });
-      expect(hashSecret(call.result!.reveal!.split("/").pop()!)).toBe(invitation.tokenHash);
-      expect(call.revalidated).toContain(`_N_T_/${world.org.slug}/members`);
-    },
-  },
-  {
-    action: "app/(app)/[orgSlug]/members/actions.ts#changeMemberRoleAction",
-    permission: "manage_members",
-    path: (world) => `/${world.org.slug}/members`,
-    run: (world) => changeMemberRoleAction(world.org.slug, world.users.viewer.id, {}, form({ role: "MANAGER" })),
-    async wrote(world, call) {
-      expect(call.result).toEqual({ ok: true });
-      const membership = await db.membership.findFirstOrThrow({
-        where: { organizationId: world.org.id, userId: world.users.viewer.id },
-      });
-      expect(membership.role).toBe("MANAGER");
-      expect(call.revalidated).toContain(`_N_T_/${world.org.slug}/layout`);
-    },
-  },
-  {
-    action: "app/(app)/[orgSlug]/members/actions.ts#removeMemberAction",
-    permission: "manage_members",
-    path: (world) => `/${world.org.slug}/members`,
-    run: (world) => removeMemberAction(world.org.slug, world.users.viewer.id, {}),
-    async wrote(world, call) {
-      expect(call.result).toEqual({ ok: true });
-      expect(
-        await db.membership.findFirst({ where: { organizationId: world.org.id, userId: world.users.viewer.id } }),
-      ).toBeNull();
-      expect(call.revalidated).toContain(`_N_T_/${world.org.slug}/layout`);
-    },
-  },
-  {
-    action: "app/(app)/[orgSlug]/members/actions.ts#revokeInvitationAction",
-    permission: "manage_members",
-    path: (world) => `/${world.org.slug}/members`,
-    run: (world) => revokeInvitationAction(world.org.slug, world.invitation.id, {}),
-    async wrote(world, call) {
-      expect(call.result).toEqual({ ok: true });
-      const invitation = await db.invitation.findUniqueOrThrow({ where: { id: world.invitation.id } });
-      expect(invitation.revokedAt).toBeInstanceOf(Date);
-      expect(call.revalidated).toContain(`_N_T_/${world.org.slug}/members`);
-    },
-  },
-  {
-    action: "app/(app)/[orgSlug]/tokens/actions.ts#createApiTokenAction",
-    permission: "manage_tokens",
-    path: (world) => `/${world.org.slug}/tokens`,
-    run: (world) => createApiTokenAction(world.org.slug, {}, form({ name: world.newTokenName, role: "MANAGER" })),
-    async wrote(world, call, caller) {
-      const token = await db.apiToken.findFirstOrThrow({
-        where: { organizationId: world.org.id, name: world.newTokenName },
-      });
-      expect(token).toMatchObject({ role: "MANAGER", createdById: userOf(world, caller).id, revokedAt: null });
-      // The secret is shown once; only its hash is kept.
-      expect(call.result).toMatchObject({ ok: true, reveal: expect.stringMatching(/^remit_/) });
-      expect(hashSecret(call.result!.reveal!)).toBe(token.tokenHash);
-      expect(call.revalidated).toContain(`_N_T_/${world.org.slug}/tokens`);
-    },
-  },
-  {
-    action: "app/(app)/[orgSlug]/tokens/actions.ts#revokeApiTokenAction",
-    permission: "manage_tokens",
-    path: (world) => `/${world.org.slug}/tokens`,
-    run: (world) => revokeApiTokenAction(world.org.slug, world.token.id, {}),
-    async wrote(world, call) {
-      expect(call.result).toEqual({ ok: true });
-      const token = await db.apiToken.findUniqueOrThrow({ where: { id: world.token.id } });
-      expect(token.revokedAt).toBeInstanceOf(Date);
-      expect(call.revalidated).toContain(`_N_T_/${world.org.slug}/tokens`);
     },
   },
   {

@@ -7,13 +7,11 @@ import { RevealOnce } from "@/components/ui/reveal-once";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { ROLE_LABELS, ROLES } from "@/lib/domain/roles";
+import { inviteMember, useApiForm } from "@/lib/client/accounts";
 import type { TActionState } from "@/lib/errors";
 
-export function InviteForm({
-  action,
-}: {
-  action: (previous: TActionState, formData: FormData) => Promise<TActionState>;
-}) {
+export function InviteForm({ orgSlug }: { orgSlug: string }) {
+  const action = useApiForm(inviteMember(orgSlug));
   const [state, formAction, isPending] = useActionState<TActionState, FormData>(action, {});
   return (
     <form action={formAction} className="space-y-3" noValidate>

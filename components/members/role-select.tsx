@@ -1,19 +1,23 @@
 "use client";
 
 import { useActionState, useRef } from "react";
+import { changeMemberRole, useApiForm } from "@/lib/client/accounts";
 import { ROLE_LABELS, ROLES, type TRole } from "@/lib/domain/roles";
 import type { TActionState } from "@/lib/errors";
 
 /** Changes a member's role as soon as another is chosen. */
 export function RoleSelect({
-  action,
+  orgSlug,
+  userId,
   role,
   memberName,
 }: {
-  action: (previous: TActionState, formData: FormData) => Promise<TActionState>;
+  orgSlug: string;
+  userId: string;
   role: TRole;
   memberName: string;
 }) {
+  const action = useApiForm(changeMemberRole(orgSlug, userId));
   const [state, formAction, isPending] = useActionState<TActionState, FormData>(action, {});
   const formRef = useRef<HTMLFormElement>(null);
   return (

@@ -6,13 +6,11 @@ import { FormMessage } from "@/components/ui/form-message";
 import { RevealOnce } from "@/components/ui/reveal-once";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { createApiToken, useApiForm } from "@/lib/client/accounts";
 import type { TActionState } from "@/lib/errors";
 
-export function CreateTokenForm({
-  action,
-}: {
-  action: (previous: TActionState, formData: FormData) => Promise<TActionState>;
-}) {
+export function CreateTokenForm({ orgSlug }: { orgSlug: string }) {
+  const action = useApiForm(createApiToken(orgSlug));
   const [state, formAction, isPending] = useActionState<TActionState, FormData>(action, {});
   return (
     <form action={formAction} className="space-y-3" noValidate>

@@ -1,21 +1,30 @@
 "use client";
 
 import { useActionState } from "react";
+import { ONE_CLICK_CALLS, useApiForm, type TOneClickCall } from "@/lib/client/accounts";
 import type { TActionState } from "@/lib/errors";
 
-/** A one-click action (remove, revoke) with an optional confirmation and its error shown beside it. */
+/**
+ * A one-click action (remove a member, revoke an invitation or a token) on the row `id` of the organisation at
+ * `orgSlug`, with an optional confirmation and its error shown beside it.
+ */
 export function ActionButton({
-  action,
+  call,
+  orgSlug,
+  id,
   label,
   pendingLabel,
   confirmation,
 }: {
-  action: (previous: TActionState) => Promise<TActionState>;
+  call: TOneClickCall;
+  orgSlug: string;
+  id: string;
   label: string;
   pendingLabel: string;
   confirmation?: string;
 }) {
-  const [state, formAction, isPending] = useActionState<TActionState>(action, {});
+  const action = useApiForm(ONE_CLICK_CALLS[call](orgSlug, id));
+  const [state, formAction, isPending] = useActionState<TActionState, FormData>(action, {});
   return (
     <form
       action={formAction}

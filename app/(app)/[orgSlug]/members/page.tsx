@@ -7,7 +7,6 @@ import { currentActor, requireOrgAccess } from "@/lib/auth";
 import { can, ROLE_LABELS } from "@/lib/domain/roles";
 import { listInvitations } from "@/lib/server/invitations/list-invitations";
 import { listMembers } from "@/lib/server/members/list-members";
-import { changeMemberRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -49,11 +48,7 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
                 <td className="py-2">{member.email}</td>
                 <td className="py-2">
                   {isOwner ? (
-                    <RoleSelect
-                      action={changeMemberRoleAction.bind(null, orgSlug, member.userId)}
-                      role={member.role}
-                      memberName={member.name}
-                    />
+                    <RoleSelect orgSlug={orgSlug} userId={member.userId} role={member.role} memberName={member.name} />
                   ) : (
                     ROLE_LABELS[member.role]
                   )}
@@ -61,7 +56,9 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
                 {isOwner && (
                   <td className="py-2 text-right">
                     <ActionButton
-                      action={removeMemberAction.bind(null, orgSlug, member.userId)}
+                      call="removeMember"
+                      orgSlug={orgSlug}
+                      id={member.userId}
                       label="Remove"
                       pendingLabel="Removing…"
                       confirmation={`Remove ${member.name} from ${organization.name}? They lose access at once.`}
@@ -79,7 +76,7 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
           <h2 id="invite-heading" className="text-lg font-semibold">
             Invite someone
           </h2>
-          <InviteForm action={inviteMemberAction.bind(null, orgSlug)} />
+          <InviteForm orgSlug={orgSlug} />
           <h3 className="pt-4 font-semibold">Pending invitations</h3>
           {invitations.length === 0 ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">No invitations are waiting.</p>
@@ -111,7 +108,9 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
                     </td>
                     <td className="py-2 text-right">
                       <ActionButton
-                        action={revokeInvitationAction.bind(null, orgSlug, invitation.id)}
+                        call="revokeInvitation"
+                        orgSlug={orgSlug}
+                        id={invitation.id}
                         label="Revoke"
                         pendingLabel="Revoking…"
                       />

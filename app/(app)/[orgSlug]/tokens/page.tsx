@@ -5,7 +5,6 @@ import { DateTime } from "@/components/ui/date-time";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
 import { can, ROLE_LABELS } from "@/lib/domain/roles";
 import { listApiTokens } from "@/lib/server/tokens/list-api-tokens";
-import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -28,7 +27,7 @@ export default async function TokensPage({ params }: { params: Promise<{ orgSlug
           Scripts send a token as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code> to the{" "}
           <code className="font-mono">/api/v1</code> API. A token acts only within {organization.name}, with its role.
         </p>
-        <CreateTokenForm action={createApiTokenAction.bind(null, orgSlug)} />
+        <CreateTokenForm orgSlug={orgSlug} />
       </section>
       <section>
         <h2 className="text-lg font-semibold">Active tokens</h2>
@@ -62,7 +61,9 @@ export default async function TokensPage({ params }: { params: Promise<{ orgSlug
                   </td>
                   <td className="py-2 text-right">
                     <ActionButton
-                      action={revokeApiTokenAction.bind(null, orgSlug, token.id)}
+                      call="revokeApiToken"
+                      orgSlug={orgSlug}
+                      id={token.id}
                       label="Revoke"
                       pendingLabel="Revoking…"
                       confirmation={`Revoke "${token.name}"? Scripts using it stop working at once.`}
