@@ -37,6 +37,18 @@ export async function readSnapshotAt(organizationId: string, at: Date | undefine
 }
 
 /**
+ * The map alone as it was at a past moment, or as it is now, for a reader that needs no analysis of the whole map (one
+ * team's or person's screen): a past map is not analysed, which at 1,000 teams saves about 100 ms per read.
+ */
+export async function readMapAt(
+  organizationId: string,
+  at: Date | undefined,
+): Promise<{ map: TRemitMap; loadedAt: number }> {
+  if (at === undefined || at.getTime() >= Date.now()) return mapSnapshots.read(organizationId);
+  return { map: await loadMapAt(organizationId, at), loadedAt: at.getTime() };
+}
+
+/**
  * Keeps each organisation's last read map, with its analysis and overview, until a change to it is committed. Reading
  * and analysing 1,000 teams takes hundreds of milliseconds, and every browser on the organisation reloads after each
  * change, so without this they would each pay for it.

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { shownRef } from "@/lib/validation/map-fields";
-import { readSnapshotAt } from "@/lib/server/kernel/map-snapshot";
+import { readMapAt } from "@/lib/server/kernel/map-snapshot";
 
 /**
  * The organisation's map with ids and versions, as the browser's screens work on it, and when it was read. With a
@@ -24,7 +24,7 @@ export async function getMapState({
   at?: Date;
 }): Promise<{ map: TRemitMap; loadedAt: number }> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
-  const { map, loadedAt } = await readSnapshotAt(organization.id, at);
+  const { map, loadedAt } = await readMapAt(organization.id, at);
   if (scope === undefined) return { map, loadedAt };
   if (scope === "people" || scope === "roster") return { map: mapSlice(map, scope)!, loadedAt };
   const [ref, candidates, noun] =
