@@ -46,6 +46,22 @@ test("sign up, create an organisation, invite a colleague who joins, and roles s
   expect(link).toContain("/invitations/");
   await expect(page.getByRole("cell", { name: colleagueEmail })).toBeVisible();
 
+  // A mistyped address is refused beside its field and kept; an invitation sent by mistake is revoked.
+  await page.getByLabel("Email").fill("stray-at-example");
+  await page.getByRole("button", { name: "Invite" }).click();
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Email")).toHaveValue("stray-at-example");
+  const strayEmail = uniqueEmail("stray");
+  await page.getByLabel("Email").fill(strayEmail);
+  await page.getByRole("button", { name: "Invite" }).click();
+  await expect(page.getByRole("cell", { name: strayEmail })).toBeVisible();
+  await page
+    .getByRole("row", { name: new RegExp(strayEmail) })
+    .getByRole("button", { name: "Revoke" })
+    .click();
+  await expect(page.getByRole("cell", { name: strayEmail })).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: colleagueEmail })).toBeVisible();
+
   // The colleague opens the link in another browser, signs up with that email, and joins.
   const colleagueContext = await browser.newContext();
   const colleague = await colleagueContext.newPage();

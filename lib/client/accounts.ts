@@ -90,14 +90,6 @@ export const createApiToken = (orgSlug: string): TFormCall => ({
   },
 });
 
-/** The one-click calls a page names for its rows (a page rendered by the server cannot hand over a function). */
-export const ONE_CLICK_CALLS = {
-  removeMember: (orgSlug: string, userId: string) => removeMember(orgSlug, userId),
-  revokeInvitation: (orgSlug: string, invitationId: string) => revokeInvitation(orgSlug, invitationId),
-  revokeApiToken: (orgSlug: string, tokenId: string) => revokeApiToken(orgSlug, tokenId),
-} satisfies Record<string, (orgSlug: string, id: string) => TFormCall>;
-export type TOneClickCall = keyof typeof ONE_CLICK_CALLS;
-
 /** An Owner revokes an API token. */
 export const revokeApiToken = (orgSlug: string, tokenId: string): TFormCall => ({
   fields: [],
@@ -106,3 +98,10 @@ export const revokeApiToken = (orgSlug: string, tokenId: string): TFormCall => (
     return DONE;
   },
 });
+
+/** The one-click calls a page names for its rows (a page rendered by the server cannot hand over a function). */
+export const ONE_CLICK_CALLS = { removeMember, revokeInvitation, revokeApiToken } satisfies Record<
+  string,
+  (orgSlug: string, id: string) => TFormCall
+>;
+export type TOneClickCall = keyof typeof ONE_CLICK_CALLS;
