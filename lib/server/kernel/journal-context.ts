@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { TJournalAction, TJournalActor } from "@/lib/domain/journal";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -11,6 +12,17 @@ export type TJournalContext = {
   /** On an undo: the group it undoes. */
   undoes?: string;
 };
+
+const journalClock = new AsyncLocalStorage<Date>();
+
+/**
+ * Runs `work` (any use case, as a route would call it) with its journal entries dated `at` instead of their
+ * transaction's start: how the benchmark and the time-travel tests build a history through the real write path. Only
+ * in-process code can; no request reaches it.
+ */
+export function writingAt<T>(at: Date, work: () => Promise<T>): Promise<T> {
+  return journalClock.run(at, work);
+}
 
 export function journalActor(actor: TActor | "system"): TJournalActor {
   if (actor === "system") return { kind: "system", id: null, name: "Remit" };
@@ -33,6 +45,7 @@ export function journalSetting(context: TJournalContext): { sql: Prisma.Sql; gro
     actorName: actor.name,
     action: context.action,
     undoes: context.undoes ?? null,
+    at: journalClock.getStore()?.toISOString() ?? null,
   });
   return { sql: Prisma.sql`set_config('remit.journal', ${value}, true)`, groupId };
 }
