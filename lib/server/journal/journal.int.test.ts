@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { TJournalGroupView, TJournalPage } from "@/lib/domain/journal";
 import type { TRemitMap } from "@/lib/domain/model";
+import { writingAt } from "@/lib/server/kernel/journal-context";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
 import { createPerson, createTeam } from "@/prisma/factories";
 
@@ -66,6 +67,25 @@ function comparable(map: TRemitMap) {
 const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe("the journal", () => {
+  it("dates a use case's entries at the moment writingAt names, and every other write at its transaction's start", async () => {
+    const world = await createMapWorld();
+    const { team, duty, po, pm } = await teamWithDuty(world);
+    const set = cellWriter(world, team.id, duty.id);
+    const lastYear = new Date("2025-12-06T09:30:00.000Z");
+    await writingAt(lastYear, () => set(pm.id, "accountable"));
+    const before = Date.now();
+    await set(po.id, "consulted");
+
+    const entries = await db.journalEntry.findMany({
+      where: { organizationId: world.org.id, entity: "assignment" },
+      orderBy: { id: "asc" },
+      select: { at: true },
+    });
+    expect(entries).toHaveLength(2);
+    expect(entries[0]!.at.toISOString()).toBe(lastYear.toISOString());
+    expect(entries[1]!.at.getTime()).toBeGreaterThanOrEqual(before - 1_000);
+  });
+
   it("tells who changed which cell, in words, newest first, with filters and pages", async () => {
     const world = await createMapWorld();
     const { team, duty, po, pm } = await teamWithDuty(world);
