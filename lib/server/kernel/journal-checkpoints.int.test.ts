@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { mapFromRows, rewindRows } from "@/lib/domain/journal";
 import type { TRemitMap } from "@/lib/domain/model";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
+import { sortedMap } from "@/lib/server/testing/sorted-map";
 import { createTeam } from "@/prisma/factories";
 import { readMapRows } from "./apply-rows";
 import { checkpointJournal } from "./journal-checkpoints";
@@ -14,20 +15,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 const DAY_MS = 86_400_000;
 const ORG = "/api/v1/orgs/[orgSlug]";
-
-/** A map in a stable order. */
-function comparable(map: TRemitMap) {
-  const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-  return {
-    people: byId(map.people),
-    teams: byId(map.teams),
-    slots: byId(map.slots),
-    duties: byId(map.duties),
-    assignments: [...map.assignments].sort((a, b) =>
-      `${a.slotId}:${a.dutyId}`.localeCompare(`${b.slotId}:${b.dutyId}`),
-    ),
-  };
-}
 
 const withCellsOf = (map: TRemitMap, teamId: string): TRemitMap => ({
   ...map,
@@ -128,11 +115,11 @@ async function expectMapsAsCaptured(world: TMapWorld, initial: TInitial, capture
   for (const moment of momentsOf(initial, captured)) {
     const expected = capturedAt(initial, captured, moment);
     const label = moment.toISOString();
-    expect(comparable(await loadMapAt(world.org.id, moment)), label).toEqual(comparable(expected));
+    expect(sortedMap(await loadMapAt(world.org.id, moment)), label).toEqual(sortedMap(expected));
     const team = expected.teams[0];
     if (team) {
-      expect(comparable(await loadMapAt(world.org.id, moment, team.key)), `${label}, ${team.key}`).toEqual(
-        comparable(withCellsOf(expected, team.id)),
+      expect(sortedMap(await loadMapAt(world.org.id, moment, team.key)), `${label}, ${team.key}`).toEqual(
+        sortedMap(withCellsOf(expected, team.id)),
       );
     }
   }
@@ -168,7 +155,7 @@ describe("journal checkpoints", () => {
     for (const moment of moments) {
       for (const offset of [-1, 0, 1]) {
         const at = new Date(Date.parse(moment) + offset);
-        expect(comparable(await loadMapAt(world.org.id, at))).toEqual(comparable(capturedAt(initial, captured, at)));
+        expect(sortedMap(await loadMapAt(world.org.id, at))).toEqual(sortedMap(capturedAt(initial, captured, at)));
       }
     }
     // Writes after the checkpoints (dated later, and now) are rewound from today's rows, or after the checkpoints.
@@ -201,7 +188,7 @@ describe("journal checkpoints", () => {
       const fromCheckpoint = await db.$transaction((tx) => readRowsAt(tx, world.org.id, at), {
         isolationLevel: "RepeatableRead",
       });
-      expect(comparable(mapFromRows(fromCheckpoint.rows))).toEqual(comparable(mapFromRows(full)));
+      expect(sortedMap(mapFromRows(fromCheckpoint.rows))).toEqual(sortedMap(mapFromRows(full)));
     }
     // A team restored to a moment before the checkpoint comes back as it was then.
     const moment = first[10]!.at;
