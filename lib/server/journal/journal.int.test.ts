@@ -4,6 +4,7 @@ import type { TJournalGroupView, TJournalPage } from "@/lib/domain/journal";
 import type { TRemitMap } from "@/lib/domain/model";
 import { writingAt } from "@/lib/server/kernel/journal-context";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
+import { sortedMap } from "@/lib/server/testing/sorted-map";
 import { createPerson, createTeam } from "@/prisma/factories";
 
 const ASSIGNMENTS = "PUT /api/v1/orgs/[orgSlug]/teams/[teamId]/assignments";
@@ -52,16 +53,8 @@ async function state(world: TMapWorld, query: Record<string, string> = {}): Prom
 
 /** A map in a stable order, without cell versions (an undo brings a cell back at a newer version). */
 function comparable(map: TRemitMap) {
-  const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-  return {
-    people: byId(map.people),
-    teams: byId(map.teams),
-    slots: byId(map.slots),
-    duties: byId(map.duties),
-    assignments: map.assignments
-      .map(({ version: _version, ...cell }) => cell)
-      .sort((a, b) => `${a.slotId}:${a.dutyId}`.localeCompare(`${b.slotId}:${b.dutyId}`)),
-  };
+  const sorted = sortedMap(map);
+  return { ...sorted, assignments: sorted.assignments.map(({ version: _version, ...cell }) => cell) };
 }
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { planTeamRestore, rewindRows, type TJournalGroupView, type TMapRows } from "@/lib/domain/journal";
+import { planTeamRestore, type TJournalGroupView } from "@/lib/domain/journal";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
@@ -9,6 +9,7 @@ import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/kernel/pr
 import { shownRef } from "@/lib/validation/map-fields";
 import { applyRowChanges, readMapRows } from "@/lib/server/kernel/apply-rows";
 import { readEntries } from "@/lib/server/kernel/journal-entries";
+import { readRowsAt } from "@/lib/server/kernel/map-at";
 import { viewGroups } from "./read-journal";
 
 /**
@@ -41,11 +42,10 @@ export async function restoreTeam({
         transaction: { timeout: 60_000 },
       },
       async ({ tx, groupId: journalGroup }) => {
+        // The map cannot change meanwhile (the lock above): reading it in parts is reading one snapshot.
         const now = await readMapRows(tx, organizationId);
-        const then = rewindRows(now, await readEntries(tx, organizationId, Prisma.sql`at > ${at}`));
-        const find = (rows: TMapRows) =>
-          [...rows.team.values()].find((row) => row.id === teamId || row.key === teamId)?.id;
-        const id = find(now) ?? find(then);
+        const current = [...now.team.values()].find((row) => row.id === teamId || row.key === teamId)?.id;
+        const { rows: then, teamId: id = current } = await readRowsAt(tx, organizationId, at, current ?? teamId);
         if (!id)
           throw new AppError(
             "not_found",

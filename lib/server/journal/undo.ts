@@ -14,10 +14,20 @@ import { viewGroups } from "./read-journal";
 export type TUndoResult =
   { ok: true; group: TJournalGroupView } | { ok: false; message: string; conflicts: TJournalGroupView[] };
 
-/** Later entries that undoing the group would overwrite or break (see planUndo), as a condition on journal_entry. */
-function laterConflictsSql(entries: readonly TJournalEntry[]): Prisma.Sql {
+/**
+ * Later entries that undoing the group would overwrite or break (see planUndo), as a condition on journal_entry. The
+ * candidates come by index (the rows' keys, and refs), so that the check reads what concerns the group, not every
+ * entry since it.
+ */
+function laterConflictsSql(organizationId: string, entries: readonly TJournalEntry[]): Prisma.Sql {
   const { keys, removedIds, parentIds, lastSeq } = planUndo(entries);
-  return Prisma.sql`id > ${lastSeq} AND group_id <> ${entries[0]!.groupId} AND (
+  return Prisma.sql`id IN (
+      SELECT id FROM journal_entry
+      WHERE organization_id = ${organizationId} AND entity_key = ANY(${[...keys, ...parentIds]}) AND id > ${lastSeq}
+      UNION
+      SELECT id FROM journal_entry
+      WHERE refs && ${removedIds}::text[] AND organization_id = ${organizationId} AND id > ${lastSeq}
+    ) AND group_id <> ${entries[0]!.groupId} AND (
     entity_key = ANY(${keys}) OR refs && ${removedIds}::text[] OR (entity_id = ANY(${parentIds}) AND after IS NULL))`;
 }
 
@@ -90,7 +100,7 @@ export async function undoJournalGroup({
           );
           for (const [id, row] of await lockRows(tx, organizationId, entity, [...new Set(ids)])) current.set(id, row);
         }
-        const later = await readEntries(tx, organizationId, laterConflictsSql(entries));
+        const later = await readEntries(tx, organizationId, laterConflictsSql(organizationId, entries));
         const drifted = changes.some((change) => {
           const now = change.expected ? current.get(change.expected.id) : undefined;
           return !sameRow(now ?? null, change.expected);

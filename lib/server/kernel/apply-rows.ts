@@ -73,14 +73,30 @@ export async function lockRows(
   return new Map(rows.map(({ row }) => [row.id, row]));
 }
 
-/** The organisation's rows of every map table, as the journal keeps them (read them in one snapshot). */
-export async function readMapRows(client: Prisma.TransactionClient, organizationId: string): Promise<TMapRows> {
+/** Which of the map's rows to read: every table's (the default), or some tables', and the cells of one team only. */
+export type TRowsWanted = { entities?: readonly TJournalEntity[]; cellsOf?: string };
+
+/**
+ * The organisation's rows of the map tables, as the journal keeps them (read them in one snapshot). Read column by
+ * column, which for tens of thousands of rows is about three times faster than building each row's JSON in SQL;
+ * the values come out as to_jsonb gives them (numbers, booleans, text and nulls).
+ */
+export async function readMapRows(
+  client: Prisma.TransactionClient,
+  organizationId: string,
+  { entities = PARENTS_FIRST, cellsOf }: TRowsWanted = {},
+): Promise<TMapRows> {
   const rows = emptyMapRows();
-  for (const entity of PARENTS_FIRST) {
-    const read = await client.$queryRaw<{ row: TJournalRow }[]>`
-      SELECT to_jsonb(t) - 'created_at' - 'updated_at' AS row FROM ${identifier(entity)} t
-      WHERE organization_id = ${organizationId}`;
-    for (const { row } of read) rows[entity].set(row.id, row);
+  for (const entity of entities) {
+    const ofTeam =
+      entity === "assignment" && cellsOf !== undefined ? Prisma.sql`AND team_id = ${cellsOf}` : Prisma.empty;
+    // An enum would come back as whatever the driver makes of it: as text, it is what the journal holds.
+    const columns = Prisma.join(
+      COLUMNS[entity].map((column) => (column === "level" ? Prisma.sql`level::text AS level` : identifier(column))),
+    );
+    const read = await client.$queryRaw<TJournalRow[]>`
+      SELECT ${columns} FROM ${identifier(entity)} WHERE organization_id = ${organizationId} ${ofTeam}`;
+    for (const row of read) rows[entity].set(row.id, row);
   }
   return rows;
 }

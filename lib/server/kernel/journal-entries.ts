@@ -1,5 +1,6 @@
 import "server-only";
 import type { TJournalAction, TJournalEntity, TJournalEntry, TJournalRow } from "@/lib/domain/journal";
+import type { TRewindEntry } from "@/lib/domain/journal-checkpoint";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** A journal_entry row as SQL returns it. */
@@ -54,4 +55,20 @@ export async function readEntries(
   const rows = await client.$queryRaw<TEntryRow[]>`
     SELECT ${ENTRY_COLUMNS} FROM journal_entry WHERE organization_id = ${organizationId} AND (${where}) ORDER BY id`;
   return rows.map(toEntry);
+}
+
+/**
+ * What rewinding needs of the organisation's entries matching `where`, read as one JSON text: for thousands of
+ * entries, several times faster than readEntries' row per entry with every column.
+ */
+export async function readRewindEntries(
+  client: Prisma.TransactionClient,
+  organizationId: string,
+  where: Prisma.Sql,
+): Promise<TRewindEntry[]> {
+  const [read] = await client.$queryRaw<{ entries: string }[]>`
+    SELECT coalesce(json_agg(json_build_array(id, entity, entity_id, team_id, before)), '[]')::text AS entries
+    FROM journal_entry WHERE organization_id = ${organizationId} AND (${where})`;
+  const entries = JSON.parse(read!.entries) as [number, TJournalEntity, string, string | null, TJournalRow | null][];
+  return entries.map(([seq, entity, entityId, teamId, before]) => ({ seq, entity, entityId, teamId, before }));
 }

@@ -38,14 +38,16 @@ export async function readSnapshotAt(organizationId: string, at: Date | undefine
 
 /**
  * The map alone as it was at a past moment, or as it is now, for a reader that needs no analysis of the whole map (one
- * team's or person's screen): a past map is not analysed, which at 1,000 teams saves about 100 ms per read.
+ * team's or person's screen): a past map is not analysed, which at 1,000 teams saves about 100 ms per read. With
+ * `team` (an id or key), a past map holds only that team's cells, which spares reading and rewinding the others.
  */
 export async function readMapAt(
   organizationId: string,
   at: Date | undefined,
+  team?: string,
 ): Promise<{ map: TRemitMap; loadedAt: number }> {
   if (at === undefined || at.getTime() >= Date.now()) return mapSnapshots.read(organizationId);
-  return { map: await loadMapAt(organizationId, at), loadedAt: at.getTime() };
+  return { map: await loadMapAt(organizationId, at, team), loadedAt: at.getTime() };
 }
 
 /**

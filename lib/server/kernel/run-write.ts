@@ -4,6 +4,7 @@ import type { TChangeEvent, TLiveEvent } from "@/lib/domain/live-event";
 import { isTransientConflict } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
+import { checkpointSoon } from "./journal-checkpoints";
 import { journalActor, journalSetting, setJournalContext, type TJournalContext } from "./journal-context";
 import { LIVE_CHANNEL, liveBus } from "./live-bus";
 
@@ -51,6 +52,7 @@ export async function runWrite<T>(
     }, options),
   );
   liveBus.committed(events);
+  for (const organizationId of new Set(events.map((event) => event.organizationId))) checkpointSoon(organizationId);
   return result;
 }
 
@@ -72,7 +74,10 @@ export async function runAnnouncedStatement<TRow extends Record<string, unknown>
     ? name
     : Prisma.sql`${name}, pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
   const rows = await retryingConflicts(() => queryRows<TRow>(statement(announce)));
-  if (rows.length > 0) liveBus.committed([event]);
+  if (rows.length > 0) {
+    liveBus.committed([event]);
+    checkpointSoon(event.organizationId);
+  }
   return rows;
 }
 

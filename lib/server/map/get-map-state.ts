@@ -24,7 +24,8 @@ export async function getMapState({
   at?: Date;
 }): Promise<{ map: TRemitMap; loadedAt: number }> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
-  const { map, loadedAt } = await readMapAt(organization.id, at);
+  const team = scope !== undefined && typeof scope === "object" && "teamId" in scope ? scope.teamId : undefined;
+  const { map, loadedAt } = await readMapAt(organization.id, at, team);
   if (scope === undefined) return { map, loadedAt };
   if (scope === "people" || scope === "roster") return { map: mapSlice(map, scope)!, loadedAt };
   const [ref, candidates, noun] =
