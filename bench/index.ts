@@ -8,6 +8,9 @@ import { buildIfNeeded } from "../scripts/lib/build.mjs";
 import { createFreshDatabase } from "../scripts/lib/databases.mjs";
 import { migrateDeploy } from "../scripts/lib/process.mjs";
 import { benchAnalysis } from "./analysis";
+import { benchDrafts } from "./drafts";
+import { benchHistory } from "./history";
+import { benchImport } from "./import";
 import { benchLive } from "./live";
 import { CellRotation } from "./lib/cell-rotation";
 import { describeMachine, describeVersions, loadAverage } from "./lib/machine";
@@ -64,7 +67,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2_000));
 
-type TServedResults = Pick<TResults, "versions" | "organisations" | "writes" | "live" | "pages" | "footprint">;
+type TServedResults = Pick<
+  TResults,
+  "versions" | "organisations" | "writes" | "live" | "pages" | "footprint" | "history" | "drafts" | "imports"
+>;
 
 async function runWithServer(options: TBenchOptions, serverUrl: string): Promise<TServedResults> {
   const versions: Record<string, unknown> = await describeVersions(serverUrl);
@@ -152,6 +158,23 @@ async function runWithServer(options: TBenchOptions, serverUrl: string): Promise
   }
   const afterPages = pages ? processTreeMemory(app.pid) : null;
 
+  // History, import and drafts make organisations of their own, after the footprint's figures are taken.
+  const startServer = async () => {
+    const port = await findBenchPort([echoPort, appPort]);
+    const server = await startAppServer({ port, databaseUrl: database.url, authSecret, poolSize: POOL_SIZE });
+    cleanups.push(server.stop);
+    return server;
+  };
+  const history = options.parts.includes("history")
+    ? await benchHistory({ baseUrl: app.url, startServer, user, ...options.history, log })
+    : null;
+  const imports = options.parts.includes("import")
+    ? await benchImport({ baseUrl: app.url, startServer, user, ...options.imports, log })
+    : null;
+  const drafts = options.parts.includes("drafts")
+    ? await benchDrafts({ baseUrl: app.url, databaseUrl: database.url, user, ...options.drafts, log })
+    : null;
+
   const footprint: TFootprint = {
     app: { idle: idle.app, afterImport, afterLoad: afterLoad.app, afterPages },
     baseline: { idle: idle.echo, afterLoad: afterLoad.echo },
@@ -172,6 +195,9 @@ async function runWithServer(options: TBenchOptions, serverUrl: string): Promise
     live,
     pages,
     footprint,
+    history,
+    drafts,
+    imports,
   };
 }
 
@@ -209,7 +235,17 @@ async function main(): Promise<number> {
   }
   const served = needsServer
     ? await runWithServer(options, serverUrl!)
-    : { versions: null, organisations: [], writes: null, live: null, pages: null, footprint: null };
+    : {
+        versions: null,
+        organisations: [],
+        writes: null,
+        live: null,
+        pages: null,
+        footprint: null,
+        history: null,
+        drafts: null,
+        imports: null,
+      };
   await cleanUp();
 
   const partial = {

@@ -1,7 +1,11 @@
 // The results: one JSON document, readable tables, and the issue's targets with PASS or MISS.
 import type { TAnalysisResult } from "./analysis";
+import type { TDraftsResult } from "./drafts";
+import type { THistoryResult } from "./history";
+import type { TImportResult } from "./import";
 import type { TLiveResult } from "./live";
 import type { TMemory } from "./lib/memory";
+import { ratioTable, ratioTarget } from "./lib/ratio-rows";
 import { ratio } from "./lib/stats";
 import { kib, markdownTable, times } from "./lib/table";
 import type { TPageResult } from "./pages";
@@ -43,6 +47,9 @@ export type TResults = {
   live: TLiveResult[] | null;
   pages: TPageResult[] | null;
   footprint: TFootprint | null;
+  history: THistoryResult | null;
+  drafts: TDraftsResult | null;
+  imports: TImportResult | null;
   targets: TTarget[];
 };
 
@@ -129,6 +136,7 @@ export function evaluateTargets(results: Omit<TResults, "targets">): TTarget[] {
       overview ? ms(overview.figures.interactive) : null,
       overview ? overview.figures.interactive < 1000 : null,
     ),
+    ...[results.history, results.drafts, results.imports].flatMap((part) => part?.rows.map(ratioTarget) ?? []),
   ];
 }
 
@@ -370,6 +378,8 @@ export function formatReport(results: TResults): string {
     );
   }
 
+  sections.push(...formatRatioSections(results));
+
   sections.push(
     `### Targets\n\n${markdownTable(
       ["target", "goal", "measured", "status"],
@@ -377,4 +387,40 @@ export function formatReport(results: TResults): string {
     )}`,
   );
   return `${sections.join("\n\n")}\n`;
+}
+
+/** History, drafts and import: what each part generated, and its rows, each a ratio with its goal. */
+function formatRatioSections(results: TResults): string[] {
+  const sections: string[] = [];
+  const { history, drafts, imports } = results;
+  if (history) {
+    const organisations = history.organisations
+      .map(
+        (org) =>
+          `${org.slug} (${org.days === 1 ? "1 day" : `${org.days} days`}, ${org.journalEntries.toLocaleString("en-US")} entries)`,
+      )
+      .join(", ");
+    sections.push(
+      `### 6. History (${history.organisations[0]?.teams.toLocaleString("en-US")} teams each: ${organisations}; generated in ${history.generationSeconds} s; median after a warm-up)\n\n${ratioTable(history.rows)}`,
+    );
+  }
+  if (imports) {
+    const sizes = imports.sizes
+      .map(
+        (size) =>
+          `${size.teams.toLocaleString("en-US")} teams: ${size.importMs.map((value) => ms(Math.round(value))).join(", ")}`,
+      )
+      .join("; ");
+    sections.push(`### 7. Import (PUT /map into an empty organisation; ${sizes})\n\n${ratioTable(imports.rows)}`);
+  }
+  if (drafts) {
+    const sizes = drafts.sizes
+      .map(
+        (size) =>
+          `${size.teams.toLocaleString("en-US")} teams: import ${size.importMs.map((value) => ms(Math.round(value))).join(", ")}, create ${size.createMs.map((value) => ms(Math.round(value))).join(", ")}, publish ${size.publishMs.map((value) => ms(Math.round(value))).join(", ")}`,
+      )
+      .join("; ");
+    sections.push(`### 8. Drafts (${sizes})\n\n${ratioTable(drafts.rows)}`);
+  }
+  return sections;
 }

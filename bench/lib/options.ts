@@ -1,6 +1,6 @@
 /** The command line of `npm run bench`. */
 
-export const PARTS = ["analysis", "writes", "live", "pages"] as const;
+export const PARTS = ["analysis", "writes", "live", "pages", "history", "drafts", "import"] as const;
 export type TPart = (typeof PARTS)[number];
 
 export type TBenchOptions = {
@@ -18,13 +18,20 @@ export type TBenchOptions = {
   /** Timed loads per page and size (after one untimed warm-up). */
   pageLoads: number;
   analysisRuns: number;
+  /** History: the size of its organisations, their journals, and the timed runs per call. */
+  history: { teams: number; entries: number; runs: number; coldRuns: number };
+  /** Drafts: the smaller and the larger map, the drafts left open, the drafts published per size. */
+  drafts: { sizes: [number, number]; openDrafts: number; publishRuns: number; writeSeconds: number };
+  /** Import: the smaller and the larger map, runs of each, and the map imported for its memory peak. */
+  imports: { sizes: [number, number]; runs: number; largeTeams: number | null };
 };
 
 export const USAGE = `Usage: npm run bench -- [options]
 
   --sizes 10,100,1000   organisation sizes in teams (default: 10,100,1000)
   --only writes,live    run only these parts: ${PARTS.join(", ")} (footprint is measured whenever the server runs)
-  --quick               a fast run: sizes 10,100, shorter load phases, fewer page loads
+  --quick               a fast run: sizes 10,100, shorter load phases, fewer page loads; history, drafts and
+                        import at a tenth of their sizes (--sizes does not change theirs)
   --record              also write bench/results/<date>-<host>.json (the file to commit)
   --help                this text
 
@@ -79,5 +86,14 @@ export function parseOptions(argv: readonly string[]): TBenchOptions | "help" {
     liveWrites: isQuick ? 20 : 60,
     pageLoads: isQuick ? 3 : 5,
     analysisRuns: isQuick ? 11 : 31,
+    history: isQuick
+      ? { teams: 100, entries: 20_000, runs: 2, coldRuns: 1 }
+      : { teams: 1000, entries: 200_000, runs: 5, coldRuns: 3 },
+    drafts: isQuick
+      ? { sizes: [10, 100], openDrafts: 10, publishRuns: 1, writeSeconds: 3 }
+      : { sizes: [100, 1000], openDrafts: 10, publishRuns: 3, writeSeconds: 10 },
+    imports: isQuick
+      ? { sizes: [10, 100], runs: 1, largeTeams: null }
+      : { sizes: [100, 1000], runs: 3, largeTeams: 5000 },
   };
 }

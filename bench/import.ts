@@ -1,0 +1,111 @@
+// Import: how its time grows with the map, and the server's memory when the largest map is imported. Every import
+// goes into a new, empty organisation (a map imported over itself changes nothing), through PUT /map over HTTP.
+import { createEmptyOrganisation } from "./lib/empty-organisation";
+import { processTreeMemory } from "./lib/memory";
+import { importGeneratedMap, type TBenchUser } from "./lib/organisations";
+import { ratioRow, type TRatioRow } from "./lib/ratio-rows";
+import type { TServer } from "./lib/servers";
+import { median } from "./lib/stats";
+
+const GIB_AS_MIB = 1024;
+
+export type TImportResult = {
+  /** Import times by size, in ms. */
+  sizes: { teams: number; documentBytes: number; importMs: number[] }[];
+  large: {
+    teams: number;
+    documentBytes: number | null;
+    importMs: number | null;
+    peakRssMiB: number;
+    error: string | null;
+  } | null;
+  rows: TRatioRow[];
+};
+
+export async function benchImport({
+  baseUrl,
+  startServer,
+  user,
+  sizes,
+  runs,
+  largeTeams,
+  log,
+}: {
+  baseUrl: string;
+  /** A fresh app server on the same database: the large import's memory peak is its own. */
+  startServer: () => Promise<TServer>;
+  user: TBenchUser;
+  /** The smaller and the larger map, in teams. */
+  sizes: readonly [number, number];
+  runs: number;
+  /** The map imported on a fresh server for its memory peak; null to skip. */
+  largeTeams: number | null;
+  log: (message: string) => void;
+}): Promise<TImportResult> {
+  const measured = sizes.map((teams) => ({ teams, documentBytes: 0, importMs: [] as number[] }));
+  for (let run = 0; run < runs; run++) {
+    // The sizes take turns, so that the machine's mood falls on both alike.
+    for (const size of run % 2 === 0 ? measured : [...measured].reverse()) {
+      log(`import: ${size.teams} teams, run ${run + 1} of ${runs}`);
+      const { slug, token } = await createEmptyOrganisation(user, `import-${size.teams}-${run + 1}`);
+      const imported = await importGeneratedMap({ baseUrl, teams: size.teams, slug, token });
+      size.importMs.push(imported.importSeconds * 1000);
+      size.documentBytes = imported.documentBytes;
+    }
+  }
+  const [smaller, larger] = measured as [(typeof measured)[0], (typeof measured)[0]];
+  const rows = [
+    ratioRow({
+      name: "Import grows linearly with the map",
+      measured: `PUT map, ${larger.teams.toLocaleString("en-US")} teams`,
+      baseline: `the same, ${smaller.teams.toLocaleString("en-US")} teams`,
+      value: median(larger.importMs),
+      baselineValue: median(smaller.importMs),
+      unit: "ms",
+      goal: larger.teams / smaller.teams,
+    }),
+  ];
+
+  let large: TImportResult["large"] = null;
+  if (largeTeams !== null) {
+    log(`import: ${largeTeams} teams on a fresh server, for its memory peak`);
+    const server = await startServer();
+    try {
+      const { slug, token } = await createEmptyOrganisation(user, `import-${largeTeams}`);
+      let error: string | null = null;
+      let imported = null;
+      try {
+        imported = await importGeneratedMap({ baseUrl: server.url, teams: largeTeams, slug, token });
+      } catch (failure) {
+        error = failure instanceof Error ? failure.message.slice(0, 200) : String(failure);
+      }
+      const { peakRssMiB } = processTreeMemory(server.pid);
+      large = {
+        teams: largeTeams,
+        documentBytes: imported?.documentBytes ?? null,
+        importMs: imported ? imported.importSeconds * 1000 : null,
+        peakRssMiB,
+        error,
+      };
+      const size = imported
+        ? `${(imported.documentBytes / 1024 / 1024).toFixed(1)} MiB in ${imported.importSeconds} s`
+        : null;
+      rows.push(
+        ratioRow({
+          name: `${largeTeams.toLocaleString("en-US")} teams import within 1 GiB`,
+          measured: `the server's peak RSS importing ${largeTeams.toLocaleString("en-US")} teams`,
+          baseline: "1 GiB",
+          value: imported ? peakRssMiB : null,
+          baselineValue: GIB_AS_MIB,
+          unit: "MiB",
+          goal: 1,
+          note: error ? `the import failed (peak ${peakRssMiB} MiB): ${error}` : size,
+          digits: 1,
+        }),
+      );
+    } finally {
+      await server.stop();
+    }
+  }
+  return { sizes: measured, large, rows };
+}
