@@ -77,7 +77,11 @@ export async function benchImport({
       try {
         imported = await importGeneratedMap({ baseUrl: server.url, teams: largeTeams, slug, token });
       } catch (failure) {
-        error = failure instanceof Error ? failure.message.slice(0, 200) : String(failure);
+        const cause = failure instanceof Error && failure.cause instanceof Error ? ` (${failure.cause.message})` : "";
+        error = failure instanceof Error ? `${failure.message.slice(0, 200)}${cause}` : String(failure);
+        log(
+          `import: ${largeTeams} teams failed: ${error}; the server's last words:\n${server.logTail().slice(-2_000)}`,
+        );
       }
       const { peakRssMiB } = processTreeMemory(server.pid);
       large = {
