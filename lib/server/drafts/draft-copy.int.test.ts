@@ -5,7 +5,7 @@ import { generateMap } from "@/lib/domain/generate-map";
 import type { TJournalGroupView, TJournalPage } from "@/lib/domain/journal";
 import { mapToDocument } from "@/lib/domain/map-document";
 import type { TRemitMap } from "@/lib/domain/model";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { journalSetting } from "@/lib/server/kernel/journal-context";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
 
@@ -167,31 +167,37 @@ describe("the unjournalled copy", () => {
     ).rejects.toThrow(/only into an empty draft workspace/);
   });
 
-  it("cannot be asked for by hand: the setting alone journals (or refuses) a live change as ever", async () => {
+  it("cannot be asked for by hand: naming anything but a new draft's workspace refuses the write", async () => {
     const world = await createMapWorld();
-    const insertPerson = (tx: Prisma.TransactionClient, key: string) =>
-      tx.$executeRaw`INSERT INTO person (id, organization_id, key, name, updated_at)
-        VALUES (${`p-${key}-${world.org.id}`}, ${world.org.id}, ${key}, ${key}, now())`;
-    const before = await db.journalEntry.count({ where: { organizationId: world.org.id } });
-    await asWrite("map.import", async (tx) => {
-      await tx.$queryRaw`SELECT set_config('remit.map_copy', ${world.org.id}, true)`;
-      await insertPerson(tx, "journalled");
-    });
-    expect(await db.journalEntry.count({ where: { organizationId: world.org.id } })).toBe(before + 1);
-    await expect(
-      db.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT set_config('remit.map_copy', ${world.org.id}, true)`;
-        await insertPerson(tx, "unnamed");
-      }),
-    ).rejects.toThrow(/without a journal context/);
-    // Nor into a draft's workspace after the transaction that made it.
+    const personIn = (organizationId: string, key: string) =>
+      Prisma.sql`INSERT INTO person (id, organization_id, key, name, updated_at)
+        VALUES (${`p-${key}-${organizationId}`}, ${organizationId}, ${key}, ${key}, now())`;
+    const insertNaming = async (tx: Prisma.TransactionClient, named: string, organizationId: string, key: string) => {
+      await tx.$queryRaw`SELECT set_config('remit.map_copy', ${named}, true)`;
+      return tx.$executeRaw(personIn(organizationId, key));
+    };
+    const refused = /rows skip the journal only when remit_copy_map copies a map into a new draft/;
+    const journalled = () => db.journalEntry.count({ where: { organizationId: world.org.id } });
+    const before = await journalled();
+
+    // A live organisation, named for its own rows or another's.
+    await expect(asWrite("map.import", (tx) => insertNaming(tx, world.org.id, world.org.id, "a"))).rejects.toThrow(
+      refused,
+    );
+    await expect(asWrite("map.import", (tx) => insertNaming(tx, world.other.id, world.org.id, "b"))).rejects.toThrow(
+      refused,
+    );
+    // A draft's workspace after the transaction that made it.
     const draft = await newDraft(world);
     const { id: workspaceId } = await workspaceOf(draft);
-    await asWrite("draft.create", async (tx) => {
-      await tx.$queryRaw`SELECT set_config('remit.map_copy', ${workspaceId}, true)`;
-      await tx.$executeRaw`INSERT INTO person (id, organization_id, key, name, updated_at)
-        VALUES (${`p-late-${workspaceId}`}, ${workspaceId}, 'late', 'Late', now())`;
-    });
-    expect(await db.journalEntry.count({ where: { organizationId: workspaceId } })).toBe(1);
+    await expect(asWrite("draft.create", (tx) => insertNaming(tx, workspaceId, workspaceId, "c"))).rejects.toThrow(
+      refused,
+    );
+    // Without a journal context, nothing changes the map, as ever.
+    await expect(db.$transaction((tx) => insertNaming(tx, "", world.org.id, "d"))).rejects.toThrow(
+      /without a journal context/,
+    );
+    expect(await db.person.count({ where: { organizationId: { in: [world.org.id, workspaceId] } } })).toBe(0);
+    expect(await journalled()).toBe(before);
   });
 });

@@ -5,9 +5,10 @@
 --
 -- Only remit_copy_map skips the journal, and only into a draft's workspace made in the same transaction (its
 -- organization row's xmin is the current transaction), still empty, inside a write named "draft.create": no other
--- write can leave the journal behind. The journal triggers on INSERT are split off with a WHEN clause that lets such
--- rows through unjournalled; every other write runs the journal function as before (without the setting, the
--- condition costs one setting read per inserted row).
+-- write can leave the journal behind. It names the workspace in the setting remit.map_copy; the journal triggers on
+-- INSERT are split off with a WHEN clause that lets rows of the organisation it names through unjournalled (one
+-- setting read per row: every other write pays nothing more), and a statement trigger refuses any insert while the
+-- setting names anything but a draft's workspace made in this transaction (one check per statement, not per row).
 
 -- A copied row's id: new, made from the draft's workspace and the source row's id, so that each INSERT … SELECT
 -- finds the ids of the rows it refers to without a table of pairs. Shaped like the cuid()s Prisma makes.
@@ -15,8 +16,8 @@ CREATE FUNCTION "remit_copy_id"(target_id text, source_row_id text) RETURNS text
   SELECT 'c' || substr(md5(target_id || '/' || source_row_id), 1, 24)
 $$;
 
--- Whether an organisation is a draft's workspace made in the current transaction: the only place remit_copy_map
--- copies into, and the only one whose copied rows go unjournalled.
+-- Whether an organisation is a draft's workspace made in the current transaction: the only one remit_copy_map
+-- copies into, and the only one remit.map_copy may name.
 CREATE FUNCTION "remit_is_new_draft_workspace"(organization_id text) RETURNS boolean LANGUAGE sql STABLE AS $$
   SELECT EXISTS (SELECT 1 FROM "organization" o WHERE o."id" = organization_id AND o."draft_of_id" IS NOT NULL
     AND o.xmin = pg_current_xact_id()::xid)
@@ -69,6 +70,17 @@ BEGIN
 END;
 $$;
 
+CREATE FUNCTION "remit_guard_map_copy"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  copying text := nullif(current_setting('remit.map_copy', true), '');
+BEGIN
+  IF copying IS NOT NULL AND NOT remit_is_new_draft_workspace(copying) THEN
+    RAISE EXCEPTION 'remit: rows skip the journal only when remit_copy_map copies a map into a new draft';
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
 DROP TRIGGER "journal" ON "person";
 DROP TRIGGER "journal" ON "team";
 DROP TRIGGER "journal" ON "slot";
@@ -82,17 +94,18 @@ CREATE TRIGGER "journal" AFTER UPDATE OR DELETE ON "duty" FOR EACH ROW EXECUTE F
 CREATE TRIGGER "journal" AFTER UPDATE OR DELETE ON "assignment" FOR EACH ROW EXECUTE FUNCTION "remit_journal_row"();
 
 CREATE TRIGGER "journal_insert" AFTER INSERT ON "person" FOR EACH ROW
-  WHEN (coalesce(current_setting('remit.map_copy', true), '') <> NEW."organization_id"
-    OR NOT remit_is_new_draft_workspace(NEW."organization_id")) EXECUTE FUNCTION "remit_journal_row"();
+  WHEN (coalesce(current_setting('remit.map_copy', true), '') <> NEW."organization_id") EXECUTE FUNCTION "remit_journal_row"();
 CREATE TRIGGER "journal_insert" AFTER INSERT ON "team" FOR EACH ROW
-  WHEN (coalesce(current_setting('remit.map_copy', true), '') <> NEW."organization_id"
-    OR NOT remit_is_new_draft_workspace(NEW."organization_id")) EXECUTE FUNCTION "remit_journal_row"();
+  WHEN (coalesce(current_setting('remit.map_copy', true), '') <> NEW."organization_id") EXECUTE FUNCTION "remit_journal_row"();
 CREATE TRIGGER "journal_insert" AFTER INSERT ON "slot" FOR EACH ROW
-  WHEN (coalesce(current_setting('remit.map_copy', true), '') <> NEW."organization_id"
-    OR NOT remit_is_new_draft_workspace(NEW."organization_id")) EXECUTE FUNCTION "remit_journal_row"();
+  WHEN (coalesce(current_setting('remit.map_copy', true), '') <> NEW."organization_id") EXECUTE FUNCTION "remit_journal_row"();
 CREATE TRIGGER "journal_insert" AFTER INSERT ON "duty" FOR EACH ROW
-  WHEN (coalesce(current_setting('remit.map_copy', true), '') <> NEW."organization_id"
-    OR NOT remit_is_new_draft_workspace(NEW."organization_id")) EXECUTE FUNCTION "remit_journal_row"();
+  WHEN (coalesce(current_setting('remit.map_copy', true), '') <> NEW."organization_id") EXECUTE FUNCTION "remit_journal_row"();
 CREATE TRIGGER "journal_insert" AFTER INSERT ON "assignment" FOR EACH ROW
-  WHEN (coalesce(current_setting('remit.map_copy', true), '') <> NEW."organization_id"
-    OR NOT remit_is_new_draft_workspace(NEW."organization_id")) EXECUTE FUNCTION "remit_journal_row"();
+  WHEN (coalesce(current_setting('remit.map_copy', true), '') <> NEW."organization_id") EXECUTE FUNCTION "remit_journal_row"();
+
+CREATE TRIGGER "journal_copy_guard" AFTER INSERT ON "person" FOR EACH STATEMENT EXECUTE FUNCTION "remit_guard_map_copy"();
+CREATE TRIGGER "journal_copy_guard" AFTER INSERT ON "team" FOR EACH STATEMENT EXECUTE FUNCTION "remit_guard_map_copy"();
+CREATE TRIGGER "journal_copy_guard" AFTER INSERT ON "slot" FOR EACH STATEMENT EXECUTE FUNCTION "remit_guard_map_copy"();
+CREATE TRIGGER "journal_copy_guard" AFTER INSERT ON "duty" FOR EACH STATEMENT EXECUTE FUNCTION "remit_guard_map_copy"();
+CREATE TRIGGER "journal_copy_guard" AFTER INSERT ON "assignment" FOR EACH STATEMENT EXECUTE FUNCTION "remit_guard_map_copy"();
