@@ -7,8 +7,10 @@ import { request as httpRequest } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { createAccount, signIn } from "./fixtures/accounts";
 import { startAppServer, type TAppServer } from "./fixtures/servers";
+import { MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/validation/map";
 
-const BODY_BYTES = 18_000_000;
+/** Just under what the map import takes: the largest body that is read at all. */
+const BODY_BYTES = MAP_IMPORT_BODY_LIMIT_BYTES - 2_000_000;
 
 /** Kilobytes of one line of /proc/<pid>/status ("VmRSS", "VmHWM"). */
 function memoryKb(pid: number, field: "VmRSS" | "VmHWM"): number {
@@ -101,12 +103,12 @@ test.describe("one request's cost", () => {
     await server?.stop();
   });
 
-  test("a signed-in non-member's 18 MB map is refused unread: 404, memory grows by less than the body, health answers", async ({
+  test("a signed-in non-member's 48 MB map is refused unread: 404, memory grows by less than the body, health answers", async ({
     page,
   }) => {
     const { user } = await createAccount();
     const cookie = await sessionCookie(page, user);
-    // Nine million numbers: within the depth budget, and parsed they would take hundreds of megabytes.
+    // Millions of numbers: within the depth budget, and parsed they would take hundreds of megabytes.
     const body = Buffer.from(`[${"0,".repeat(BODY_BYTES / 2 - 1)}0]`);
     const url = `${server.url}/api/v1/orgs/no-such-org-${Date.now()}/map`;
     const { answers, growthBytes, health } = await measure(
@@ -123,7 +125,7 @@ test.describe("one request's cost", () => {
     expect(health.slowestMs).toBeLessThan(2_000);
   });
 
-  /** A Manager's 18 MB `body` gets a 400 saying `message` before the rest is read; memory and health stay bounded. */
+  /** A Manager's 48 MB `body` gets a 400 saying `message` before the rest is read; memory and health stay bounded. */
   async function expectRefusedAsItArrives(page: Page, body: Buffer, message: string) {
     const { user, organization } = await createAccount({ role: "MANAGER" });
     const cookie = await sessionCookie(page, user);
@@ -143,14 +145,14 @@ test.describe("one request's cost", () => {
     expect(health.slowestMs).toBeLessThan(2_000);
   }
 
-  test("a member's 18 MB body nested too deep is refused as it arrives, with a message saying why", async ({
+  test("a member's 48 MB body nested too deep is refused as it arrives, with a message saying why", async ({
     page,
   }) => {
     const body = Buffer.from("[".repeat(BODY_BYTES / 2) + "]".repeat(BODY_BYTES / 2));
     await expectRefusedAsItArrives(page, body, "nests more than");
   });
 
-  test("a member's 18 MB list of two million small items is refused as it arrives, with a message saying why", async ({
+  test("a member's 48 MB list of millions of small items is refused as it arrives, with a message saying why", async ({
     page,
   }) => {
     const item = "{},";
@@ -158,7 +160,7 @@ test.describe("one request's cost", () => {
     await expectRefusedAsItArrives(page, body, "A list in the request body has more than");
   });
 
-  test('a member\'s 18 MB of "\\u0000" strings gets a short answer listing a bounded number of problems', async ({
+  test('a member\'s 48 MB of "\\u0000" strings gets a short answer listing a bounded number of problems', async ({
     page,
   }) => {
     const { user, organization } = await createAccount({ role: "MANAGER" });

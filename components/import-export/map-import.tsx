@@ -10,12 +10,11 @@ import { diffMapDocuments } from "@/lib/domain/map-diff";
 import { documentFingerprint, mapToDocument } from "@/lib/domain/map-document";
 import type { TRemitMap } from "@/lib/domain/model";
 import { readMapFile } from "@/lib/validation/read-map-file";
-import type { TMapValidationError } from "@/lib/validation/map";
+import { MAP_IMPORT_BODY_LIMIT_BYTES, type TMapValidationError } from "@/lib/validation/map";
 import { MapImportPreview } from "./map-import-preview";
 import { MapSourceInputs, type TMapSource } from "./map-source-inputs";
 
 /** As the server's limit for an import body. */
-const MAX_FILE_BYTES = 20_000_000;
 
 type TImported = { duties: number; people: number; teams: number; slots: number; assignments: number };
 
@@ -88,10 +87,13 @@ export function MapImport({
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
+    if (file.size > MAP_IMPORT_BODY_LIMIT_BYTES) {
       load({ name: file.name, text: "" });
       setServerErrors([
-        { path: "", message: `${file.name} is larger than 20 MB, the most Remit imports at once. Split the map.` },
+        {
+          path: "",
+          message: `${file.name} is larger than ${MAP_IMPORT_BODY_LIMIT_BYTES / 1_000_000} MB, the most Remit imports at once. Split the map.`,
+        },
       ]);
       return;
     }

@@ -69,21 +69,28 @@ export function canBeStored(text: string): boolean {
  */
 export function nulCharacterPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   // A stack rather than recursion, and each step linked to its parent rather than carrying its whole path: a JSON
-  // body can nest deeper than the call stack (and than a path per level could fit in memory).
+  // body can nest deeper than the call stack (and than a path per level could fit in memory). Only containers and
+  // texts that cannot be stored become steps, in document order; a 25 MB map has about a million other values.
   type TStep = { value: unknown; key?: string | number; parent?: TStep };
+  if (typeof value === "string") return canBeStored(value) ? [] : [[...path]];
   const found: (string | number)[][] = [];
   const pending: TStep[] = [{ value }];
+  const visit = (parent: TStep, key: string | number, item: unknown) => {
+    if (typeof item === "string" ? !canBeStored(item) : typeof item === "object" && item !== null) {
+      pending.push({ value: item, key, parent });
+    }
+  };
   while (pending.length > 0) {
     const step = pending.pop()!;
-    if (typeof step.value === "string") {
-      if (!canBeStored(step.value)) found.push([...path, ...keysTo(step)]);
-    } else if (typeof step.value === "object" && step.value !== null) {
-      const children: [string | number, unknown][] = Array.isArray(step.value)
-        ? step.value.map((item, index) => [index, item])
-        : Object.entries(step.value);
-      for (let index = children.length - 1; index >= 0; index--) {
-        const [key, item] = children[index]!;
-        pending.push({ value: item, key, parent: step });
+    const current = step.value;
+    if (typeof current === "string") {
+      found.push([...path, ...keysTo(step)]);
+    } else if (Array.isArray(current)) {
+      for (let index = current.length - 1; index >= 0; index--) visit(step, index, current[index]);
+    } else if (typeof current === "object" && current !== null) {
+      const keys = Object.keys(current);
+      for (let index = keys.length - 1; index >= 0; index--) {
+        visit(step, keys[index]!, (current as Record<string, unknown>)[keys[index]!]);
       }
     }
   }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatPath, MAP_LIMITS, MAP_MAX_REPORTED_ERRORS, validateMapDocument, ZMapDocument } from "./map";
+import { generateMap } from "@/lib/domain/generate-map";
+import { mapToDocument } from "@/lib/domain/map-document";
+import {
+  formatPath,
+  MAP_IMPORT_BODY_LIMIT_BYTES,
+  MAP_LIMITS,
+  MAP_MAX_REPORTED_ERRORS,
+  validateMapDocument,
+  ZMapDocument,
+} from "./map";
 
 const EXAMPLE = {
   format: "remit.map/v1",
@@ -226,9 +235,19 @@ describe("validateMapDocument: shape errors", () => {
     }));
     expect(errorsOf({ format: "remit.map/v1", duties, teams })).toEqual([
       { path: "teams", message: "A map has at most 100,000 slots in all; split the file." },
-      { path: "teams", message: "A map has at most 200,000 assignments in all; split the file." },
+      { path: "teams", message: "A map has at most 500,000 assignments in all; split the file." },
     ]);
   });
+
+  it(
+    "takes a map of as many teams as MAP_LIMITS allows, as the generator makes them, within the body limit",
+    { timeout: 60_000 },
+    () => {
+      const document = mapToDocument(generateMap({ teams: MAP_LIMITS.teams, seed: 7 }));
+      expect(validateMapDocument(document).ok).toBe(true);
+      expect(Buffer.byteLength(JSON.stringify(document))).toBeLessThan(MAP_IMPORT_BODY_LIMIT_BYTES);
+    },
+  );
 
   it("caps the size of lists", () => {
     const input = example();

@@ -3,18 +3,18 @@ import { isValidKey, KEY_MAX_LENGTH, KEY_PATTERN } from "@/lib/domain/keys";
 import { MAP_FORMAT, type TMapDocument, type TMapDocumentInput } from "@/lib/domain/map-format";
 import { DEFAULT_ALLOCATION, DEFAULT_CAPACITY, normalizeRole, RACI_LEVELS } from "@/lib/domain/model";
 
-/** The largest map document a request may carry. */
-export const MAP_IMPORT_BODY_LIMIT_BYTES = 20_000_000;
+/** The largest map document a request may carry: a 5,000-team map (MAP_LIMITS.teams) is about 25 MB. */
+export const MAP_IMPORT_BODY_LIMIT_BYTES = 50_000_000;
 
 /** Upper bounds that keep an import to a size the server can check and store in one go. */
 export const MAP_LIMITS = {
   duties: 200,
-  people: 20_000,
+  people: 100_000,
   teams: 5_000,
   slotsPerTeam: 50,
   assignmentsPerTeam: 2_000,
   slotsTotal: 100_000,
-  assignmentsTotal: 200_000,
+  assignmentsTotal: 500_000,
   nameLength: 120,
   titleLength: 120,
   roleLength: 60,

@@ -11,7 +11,7 @@ import type { TActor } from "@/lib/server/auth/actor";
 import { authorize, type TOrgAccess } from "@/lib/server/auth/authorize";
 import { journalActor } from "@/lib/server/kernel/journal-context";
 import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
-import { loadMap, loadMapIn } from "@/lib/server/kernel/load-map";
+import { loadMapIn } from "@/lib/server/kernel/load-map";
 import { mapSnapshots } from "@/lib/server/kernel/map-snapshot";
 import { mapWriter } from "@/lib/server/kernel/map-write";
 import { replaceMap } from "@/lib/server/kernel/replace-map";
@@ -44,7 +44,7 @@ function draftView(row: TDraftRow): TDraftView {
   };
 }
 
-// A 1,000-team map takes a few seconds to copy.
+// Copying or publishing a 1,000-team map takes seconds on a busy server.
 const COPY_TIMEOUT_MS = 120_000;
 
 /** The live organisation behind `orgSlug`, which must not itself be a draft. */
@@ -88,7 +88,8 @@ export async function getDraft({ actor, orgSlug, draftId }: TDraftRef) {
 
 /**
  * A new draft: a full copy of the live map (or, with `from`, of another draft, planning against the same live map),
- * in a workspace of its own. Its journal starts with the copy.
+ * in a workspace of its own. PostgreSQL copies the rows (remit_copy_map, prisma/migrations/*_draft_copy) without a
+ * journal entry per row: the draft's journal begins at its creation, and before it the draft reads as it was made.
  */
 export async function createDraft({
   actor,
@@ -105,9 +106,7 @@ export async function createDraft({
 }): Promise<{ draft: TDraftView }> {
   const { organization, actor: author } = await liveAccess(actor, orgSlug, "edit_map");
   const source = from ? await findDraft(organization.id, from) : null;
-  // Read in a snapshot of its own: inside the write's transaction each query would see what others committed since
-  // the last one (a team made meanwhile: its slots without it, which cannot be copied).
-  const document = mapToDocument(await loadMap({ organizationId: source?.workspaceId ?? organization.id }));
+  const sourceId = source?.workspaceId ?? organization.id;
   for (let attempt = 1; ; attempt++) {
     const slug = `${organization.slug}--draft-${randomBytes(4).toString("hex")}`;
     try {
@@ -118,14 +117,16 @@ export async function createDraft({
             data: { slug, name, draftOfId: organization.id },
             select: { id: true },
           });
-          await replaceMap(tx, { organizationId: workspace.id, document });
+          // One snapshot (repeatable read) for the base and the copy: a team made meanwhile is in both or neither.
+          const base = source?.base ?? mapToDocument(await loadMapIn(tx, sourceId));
+          await tx.$executeRaw`SELECT remit_copy_map(${sourceId}, ${workspace.id})`;
           return tx.draft.create({
             data: {
               organizationId: organization.id,
               workspaceId: workspace.id,
               name,
               description: description ?? null,
-              base: (source?.base ?? document) as Prisma.InputJsonValue,
+              base: base as Prisma.InputJsonValue,
               createdById: author.kind === "user" ? author.userId : null,
               createdByName: journalActor(author).name,
             },
@@ -133,7 +134,7 @@ export async function createDraft({
           });
         },
         (created) => changeOf(created.workspaceId, author, "map")(null),
-        { timeout: COPY_TIMEOUT_MS },
+        { timeout: COPY_TIMEOUT_MS, isolationLevel: "RepeatableRead" },
       );
       return { draft: draftView(row) };
     } catch (error) {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { generateMap } from "@/lib/domain/generate-map";
+import { mapToDocument } from "@/lib/domain/map-document";
+import { MAP_LIMITS } from "@/lib/validation/map";
 import { JsonBudget, MAX_JSON_ARRAY_ITEMS } from "./json-budget";
 
 /** Feeds `text` to a budget in chunks of `size` characters; the error it throws, if any. */
@@ -17,6 +20,11 @@ describe("JsonBudget", () => {
     expect(check(`{"people":${list}}`, new JsonBudget(), 1)).toBeUndefined();
     expect(check(`{"people":${list}}`, new JsonBudget(), 4096)).toBeUndefined();
     expect(check("[".repeat(32) + "]".repeat(32))).toBeUndefined();
+  });
+
+  it("lets through a map of as many teams as MAP_LIMITS allows", { timeout: 60_000 }, () => {
+    const text = JSON.stringify(mapToDocument(generateMap({ teams: MAP_LIMITS.teams, seed: 7 })));
+    expect(check(text, new JsonBudget(), 65_536)).toBeUndefined();
   });
 
   it("refuses a list one item too long, with a message saying why", () => {

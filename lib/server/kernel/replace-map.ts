@@ -123,15 +123,48 @@ export async function replaceMap(
   ]);
   const idFor: TCreateId = (kind, { key, teamKey }) =>
     existingIds.get(kind === "slot" ? `slot ${teamKey} ${key}` : `${kind} ${key}`) ?? createId();
-  const map = documentToMap(document, idFor);
+  // The map is made and turned into rows to write in one go, so that only the rows are held while they are written
+  // (at 5,000 teams, each copy of the map's 336k rows is about 100 MB).
+  const { changes, counts } = mapChanges(documentToMap(document, idFor), current, cellIds, organizationId);
 
+  // Children before parents for deletes (cascades would do it, but explicit deletes say what went).
+  const remove = (table: string, ids: readonly string[]) =>
+    ids.length > 0 ? tx.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE id = ANY(${[...ids]})` : 0;
+  await remove("assignment", changes.assignment.removed);
+  await remove("slot", changes.slot.removed);
+  await remove("team", changes.team.removed);
+  await remove("duty", changes.duty.removed);
+  await remove("person", changes.person.removed);
+  // Two people trading emails would collide half-way: clear the emails that change first.
+  const emailsBefore = new Map(current.people.map((person) => [person.id, person.email]));
+  const emailChanged = changes.person.changed.filter((person) => emailsBefore.get(person.id) !== person.email);
+  if (emailChanged.length > 0) {
+    await tx.$executeRaw`UPDATE person SET email = NULL WHERE id = ANY(${emailChanged.map((person) => person.id)})`;
+  }
+  // Parents before children for inserts and updates.
+  await writeRows(tx, "person", PERSON_COLUMNS, changes.person);
+  await writeRows(tx, "duty", DUTY_COLUMNS, changes.duty);
+  await writeRows(tx, "team", TEAM_COLUMNS, changes.team);
+  await writeRows(tx, "slot", SLOT_COLUMNS, changes.slot);
+  await writeRows(tx, "assignment", ASSIGNMENT_COLUMNS, changes.assignment);
+
+  return counts;
+}
+
+/** What turns `current` into `map`, as rows of the organisation to delete, insert and update. */
+function mapChanges(
+  map: TRemitMap,
+  current: TRemitMap,
+  cellIds: readonly { id: string; dutyId: string; slotId: string }[],
+  organizationId: string,
+) {
   const cellKey = (cell: { dutyId: string; slotId: string }) => `${cell.dutyId} ${cell.slotId}`;
   const previous = new Map(current.assignments.map((cell) => [cellKey(cell), cell]));
   const previousIds = new Map(cellIds.map((cell) => [cellKey(cell), cell.id]));
   const cells = map.assignments.map((cell) => {
     const before = previous.get(cellKey(cell));
     const version = !before ? 1 : before.level === cell.level ? before.version : before.version + 1;
-    return { ...cell, version, id: previousIds.get(cellKey(cell)) ?? createId() };
+    return { ...cell, version, id: previousIds.get(cellKey(cell)) ?? createId(), organizationId };
   });
 
   const withOrganization = <TRow extends object>(rows: readonly TRow[]) =>
@@ -143,34 +176,11 @@ export async function replaceMap(
     slot: rowChanges(current.slots, withOrganization(map.slots), (slot) => slot.id),
     assignment: rowChanges(
       current.assignments.map((cell) => ({ ...cell, id: previousIds.get(cellKey(cell))! })),
-      withOrganization(cells),
+      cells,
       (cell) => cell.id,
     ),
   };
-
-  // Children before parents for deletes (cascades would do it, but explicit deletes say what went).
-  const remove = (table: string, ids: readonly string[]) =>
-    ids.length > 0 ? tx.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE id = ANY(${[...ids]})` : 0;
-  await remove("assignment", changes.assignment.removed);
-  await remove("slot", changes.slot.removed);
-  await remove("team", changes.team.removed);
-  await remove("duty", changes.duty.removed);
-  await remove("person", changes.person.removed);
-  // Two people trading emails would collide half-way: clear the emails that change first.
-  const emailChanged = changes.person.changed.filter(
-    (person) => current.people.find((before) => before.id === person.id)?.email !== person.email,
-  );
-  if (emailChanged.length > 0) {
-    await tx.$executeRaw`UPDATE person SET email = NULL WHERE id = ANY(${emailChanged.map((person) => person.id)})`;
-  }
-  // Parents before children for inserts and updates.
-  await writeRows(tx, "person", PERSON_COLUMNS, changes.person);
-  await writeRows(tx, "duty", DUTY_COLUMNS, changes.duty);
-  await writeRows(tx, "team", TEAM_COLUMNS, changes.team);
-  await writeRows(tx, "slot", SLOT_COLUMNS, changes.slot);
-  await writeRows(tx, "assignment", ASSIGNMENT_COLUMNS, changes.assignment);
-
-  return countsOf(map);
+  return { changes, counts: countsOf(map) };
 }
 
 type TRowChanges<TRow> = { added: TRow[]; changed: TRow[]; removed: string[] };

@@ -8,7 +8,11 @@ import { checkpointSoon } from "./journal-checkpoints";
 import { journalActor, journalSetting, setJournalContext, type TJournalContext } from "./journal-context";
 import { LIVE_CHANNEL, liveBus } from "./live-bus";
 
-type TTransactionOptions = { timeout?: number; maxWait?: number };
+type TTransactionOptions = {
+  timeout?: number;
+  maxWait?: number;
+  isolationLevel?: Prisma.TransactionIsolationLevel;
+};
 
 // How many times a write runs when PostgreSQL aborts it for a deadlock or a serialization failure: each attempt
 // starts afresh, so reads inside it see what the winner committed. After the last, the answer is 503 with

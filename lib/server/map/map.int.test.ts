@@ -15,6 +15,7 @@ import type { TMapDocument } from "@/lib/domain/map-format";
 import { createAssignment, createTeam } from "@/prisma/factories";
 import { GET as getCsv } from "@/app/api/v1/orgs/[orgSlug]/map.csv/route";
 import type { TMapCounts } from "@/lib/server/kernel/replace-map";
+import { MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/validation/map";
 
 const MAP = "/api/v1/orgs/[orgSlug]/map";
 const ANALYSIS = "GET /api/v1/orgs/[orgSlug]/analysis";
@@ -224,12 +225,12 @@ describe("exporting and importing the map", () => {
     expect(await db.assignment.count({ where: { organizationId: org.id } })).toBe(answer.body.imported.assignments);
   });
 
-  it("refuses a body over 20 MB with 413", async () => {
+  it("refuses a body over MAP_IMPORT_BODY_LIMIT_BYTES with 413", async () => {
     const { org, as } = await createMapWorld();
     const answer = await callApi(`PUT ${MAP}`, {
       params: { orgSlug: org.slug },
       as: as.editor,
-      body: { format: "remit.map/v1", padding: "x".repeat(20_000_001) },
+      body: { format: "remit.map/v1", padding: "x".repeat(MAP_IMPORT_BODY_LIMIT_BYTES + 1) },
     });
     expect(answer.status).toBe(413);
   });

@@ -19,7 +19,7 @@ export default async function HistoryPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { orgSlug } = await params;
-  const { organization, role } = await requireOrgAccess(orgSlug);
+  const { organization, role, draft } = await requireOrgAccess(orgSlug);
   const actor = await currentActor();
   const search = await searchParams;
   const filters = readHistoryFilters((name) => {
@@ -43,6 +43,9 @@ export default async function HistoryPage({
         <h1 className="text-2xl font-bold tracking-tight">History</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           Every change to the map, newest first: who made it and when.
+          {draft
+            ? ` This draft's history begins when it was made from ${draft.live.name}; before that, it reads as it was made.`
+            : ""}
           {canUndo
             ? " Undo puts back what a change replaced, unless a later change stands in the way."
             : " You can read the history; ask an Owner for the Manager role to undo changes."}

@@ -25,6 +25,6 @@ export const PUT = defineOperation({
     200: answer("What was imported.", wrap({ imported: ZMapCounts })),
     404: notFound("draft"),
     412: { description: "`If-Match` no longer matches the draft's map.", schema: ZErrorBody },
-    413: { description: "The body is over 20 MB.", schema: ZErrorBody },
+    413: { description: `The body is over ${MAP_IMPORT_BODY_LIMIT_BYTES / 1_000_000} MB.`, schema: ZErrorBody },
   },
 });
