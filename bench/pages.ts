@@ -3,13 +3,28 @@
 // page itself: Navigation Timing, paint and LCP entries from PerformanceObserver, and "interactive" as defined in
 // bench/lib/page-probe.ts. The baseline is a page of the same organisation, under the same layout, that does not
 // load the map: Members.
-import { chromium, type Browser } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { findChromium } from "../scripts/lib/chromium.mjs";
 import type { TBenchOrganisation, TBenchUser } from "./lib/organisations";
-import { installProbe, readProbe, type TPageLoad } from "./lib/page-probe";
+import {
+  installInteractionProbe,
+  installProbe,
+  readInteractions,
+  readProbe,
+  type TInteractions,
+  type TPageLoad,
+} from "./lib/page-probe";
 import { median, ratio, round } from "./lib/stats";
 
 const LOAD_TIMEOUT_MS = 120_000;
+/** Visits per page in which interactions are timed (each a fresh context, after the timed loads). */
+const INTERACTION_VISITS = 3;
+/** Cells edited per team page visit: each by a click on the cell and one on the menu, and by a key. */
+const CELL_EDITS = 4;
+/** Typed into the overview's filter, a character at a time, then erased. */
+const FILTER_TEXT = "checkout";
+/** Between keystrokes, about a fast typist's pace. */
+const KEY_DELAY_MS = 80;
 
 export type TPageName = "team" | "overview" | "baseline";
 
@@ -23,6 +38,11 @@ export type TPageResult = {
   figures: TPageFigures;
   /** Over the baseline page of the same organisation; null for the baseline itself. */
   ratios: { interactive: number | null; lcp: number | null; jsBytes: number | null } | null;
+  /**
+   * Interaction to next paint on the team page (cell edits) and the overview (typing in its filter): the median over
+   * the visits of each visit's longest interaction, and the longest of all. Absent for the baseline.
+   */
+  interaction?: { inp: number; worst: number; slow: number; visits: number };
 };
 
 async function signIn(browser: Browser, baseUrl: string, user: TBenchUser) {
@@ -54,6 +74,74 @@ async function loadOnce(
   } finally {
     await context.close();
   }
+}
+
+/**
+ * One visit to the team page: cells edited as a person does, a click on the cell then one on a level in its menu,
+ * and a level's key on a focused cell. Each edit changes the cell (it is saved in the background).
+ */
+async function editCells(page: Page): Promise<void> {
+  const cells = page.locator("main button[data-cell]");
+  for (let index = 0; index < CELL_EDITS; index++) {
+    const cell = cells.nth(index * 3);
+    await cell.click();
+    const menu = page.getByRole("menu");
+    await menu.getByRole("menuitemradio", { checked: false }).first().click();
+    await menu.waitFor({ state: "detached" });
+    const keyed = cells.nth(index * 3 + 1);
+    await keyed.focus();
+    const [label, key] = await Promise.all([keyed.getAttribute("aria-label"), keyed.getAttribute("data-cell")]);
+    const level = label?.includes(": Responsible") ? "Consulted" : "Responsible";
+    await page.keyboard.press(level === "Consulted" ? "c" : "r");
+    // Not waitForFunction: it evaluates with eval in the page, which the app's Content-Security-Policy forbids.
+    await page.locator(`main button[data-cell="${key}"][aria-label*=": ${level}"]`).waitFor();
+  }
+}
+
+/** One visit to the overview: the filter typed into, a key at a time, until it names one team's series, then erased. */
+async function typeInFilter(page: Page): Promise<void> {
+  const filter = page.getByPlaceholder("Filter by name");
+  await filter.click();
+  await page.keyboard.type(FILTER_TEXT, { delay: KEY_DELAY_MS });
+  // Every team left names the series.
+  await page
+    .locator("main table")
+    .getByRole("rowheader")
+    .filter({ hasNotText: /checkout/i })
+    .first()
+    .waitFor({ state: "detached" });
+  for (let index = 0; index < FILTER_TEXT.length; index++) {
+    await page.keyboard.press("Backspace", { delay: KEY_DELAY_MS });
+  }
+}
+
+async function interactOnce(
+  browser: Browser,
+  storageState: Awaited<ReturnType<typeof signIn>>,
+  url: string,
+  interact: (page: Page) => Promise<void>,
+): Promise<TInteractions> {
+  const context = await browser.newContext({ storageState, viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await installProbe(page);
+    await installInteractionProbe(page);
+    await page.goto(url, { waitUntil: "load", timeout: LOAD_TIMEOUT_MS });
+    await readProbe(page, LOAD_TIMEOUT_MS);
+    await interact(page);
+    return await readInteractions(page);
+  } finally {
+    await context.close();
+  }
+}
+
+function summarizeInteractions(visits: readonly TInteractions[]): NonNullable<TPageResult["interaction"]> {
+  return {
+    inp: round(median(visits.map((visit) => visit.worst)), 1),
+    worst: round(Math.max(...visits.map((visit) => visit.worst)), 1),
+    slow: Math.max(...visits.map((visit) => visit.slow)),
+    visits: visits.length,
+  };
 }
 
 function summarizeLoads(loads: readonly TPageLoad[]): TPageFigures {
@@ -117,6 +205,14 @@ export async function benchPages({
           if (round > 0) page.loads.push(load);
         }
       }
+      log(`pages: ${organisation.teams} teams, interactions: ${INTERACTION_VISITS} visits each to team and overview`);
+      const interactions = { team: [] as TInteractions[], overview: [] as TInteractions[] };
+      for (let visit = 0; visit < INTERACTION_VISITS; visit++) {
+        interactions.overview.push(
+          await interactOnce(browser, storageState, `${baseUrl}${pages[1]!.path}`, typeInFilter),
+        );
+        interactions.team.push(await interactOnce(browser, storageState, `${baseUrl}${pages[2]!.path}`, editCells));
+      }
       const baseline = summarizeLoads(pages[0]!.loads);
       for (const page of pages) {
         const figures = page.name === "baseline" ? baseline : summarizeLoads(page.loads);
@@ -133,6 +229,7 @@ export async function benchPages({
                   lcp: ratio(figures.lcp, baseline.lcp),
                   jsBytes: ratio(figures.jsBytes, baseline.jsBytes),
                 },
+          ...(page.name === "baseline" ? {} : { interaction: summarizeInteractions(interactions[page.name]) }),
         });
       }
     }

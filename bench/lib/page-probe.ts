@@ -124,3 +124,40 @@ export async function readProbe(page: Page, timeoutMs: number): Promise<TPageLoa
   if (missing.length > 0) throw new Error(`The page did not report ${missing.map(([name]) => name).join(", ")}.`);
   return load as TPageLoad;
 }
+
+/**
+ * Runs in the page before its scripts: the Event Timing entries of every interaction (Chromium's
+ * PerformanceObserver type "event", durationThreshold 16 ms, the least it allows), as INP counts them: from the input
+ * to the next frame painted after its handlers, React's rendering included.
+ */
+const INTERACTION_PROBE = `(() => {
+  const state = { worst: 0, slow: new Set(), observer: null };
+  window.__remitInteractions = state;
+  const take = (entries) => {
+    for (const entry of entries) {
+      if (!entry.interactionId) continue;
+      state.slow.add(entry.interactionId);
+      state.worst = Math.max(state.worst, entry.duration);
+    }
+  };
+  state.observer = new PerformanceObserver((list) => take(list.getEntries()));
+  state.observer.observe({ type: "event", durationThreshold: 16, buffered: true });
+  state.take = () => take(state.observer.takeRecords());
+})()`;
+
+/** The longest interaction, and how many interactions took 16 ms or more; 0 when none did. */
+export type TInteractions = { worst: number; slow: number };
+
+export async function installInteractionProbe(page: Page): Promise<void> {
+  await page.addInitScript({ content: INTERACTION_PROBE });
+}
+
+/** After the last interaction's frame has been painted, what the probe saw. */
+export async function readInteractions(page: Page): Promise<TInteractions> {
+  await page.evaluate(NEXT_FRAME);
+  return (await page.evaluate(`(() => {
+    const state = window.__remitInteractions;
+    state.take();
+    return { worst: state.worst, slow: state.slow.size };
+  })()`)) as TInteractions;
+}

@@ -12,6 +12,7 @@ import { findMapRow } from "@/lib/server/kernel/find-map-row";
 import type { TSetAssignment } from "@/lib/validation/assignments";
 import { canBeStored } from "@/lib/validation/map-fields";
 import type { TAssignmentCell } from "@/lib/server/kernel/assignment-cell";
+import type { TActor } from "@/lib/server/auth/actor";
 
 export type TSetAssignmentResult =
   | { ok: true; assignment: TAssignmentCell }
@@ -40,16 +41,21 @@ export async function setAssignment({
   const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
   const organizationId = organization.id;
   const refs = { teamId, dutyId, slotId };
-  const found = (await findCell(organizationId, refs)) ?? (await findCellOrExplain(organizationId, refs));
-  const { current: first, ...cell } = found;
-  const empty: TAssignmentCell = { ...cell, level: null, version: 0 };
-  const readCurrent = () => readCell(organizationId, cell);
-
   // Each write is one statement, a compare-and-set on the version (see runAnnouncedStatement). It changes the cell
   // only after it holds the organisation's row in share mode (see lockOrganization; the row it writes comes from
   // `locked`): an import or publish holding the map is waited for, not deadlocked with, and what it changed meanwhile
   // fails the compare-and-set instead of being overwritten.
   const locked = Prisma.sql`locked AS (SELECT id FROM organization WHERE id = ${organizationId} FOR SHARE)`;
+  // The usual edit (a level on a cell seen at a version) is written by the statement that finds the cell.
+  const known =
+    version !== undefined && level !== null
+      ? await writeKnownCell({ organizationId, author, locked, refs, level, version })
+      : await findCell(organizationId, refs);
+  if (known === "written") return { ok: true, assignment: { ...refs, level, version: (version ?? 0) + 1 } };
+  const { current: first, ...cell } = known ?? (await findCellOrExplain(organizationId, refs));
+  const empty: TAssignmentCell = { ...cell, level: null, version: 0 };
+  const readCurrent = () => readCell(organizationId, cell);
+
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const current = attempt === 1 ? first : await readCurrent();
     if (version !== undefined && version !== (current?.version ?? 0)) {
@@ -111,14 +117,12 @@ type TCurrent = { id: string; level: TRaciLevel; version: number };
 type TFoundCell = TCellRefs & { current: TCurrent | null };
 
 /**
- * The cell's team, duty and slot (each by id, or else key) and its row, in one query; null when one of them is not
- * there, for `findCellOrExplain` to say which.
+ * The cell's team, duty and slot (each by id, or else key) and its row, as the CTE `cell` of one statement: one row,
+ * or none when one of them is not there.
  */
-async function findCell(organizationId: string, refs: TCellRefs): Promise<TFoundCell | null> {
-  if (![refs.teamId, refs.dutyId, refs.slotId].every(canBeStored)) return null;
-  const rows = await queryRows<TCellRefs & { id: string | null; level: TRaciLevel | null; version: number | null }>(
-    Prisma.sql`
-    WITH t AS (
+function cellQuery(organizationId: string, refs: TCellRefs): Prisma.Sql {
+  return Prisma.sql`
+    t AS (
       SELECT id FROM team WHERE organization_id = ${organizationId} AND (id = ${refs.teamId} OR key = ${refs.teamId})
       ORDER BY id = ${refs.teamId} DESC LIMIT 1
     ), s AS (
@@ -127,14 +131,71 @@ async function findCell(organizationId: string, refs: TCellRefs): Promise<TFound
     ), d AS (
       SELECT id FROM duty WHERE organization_id = ${organizationId} AND (id = ${refs.dutyId} OR key = ${refs.dutyId})
       ORDER BY id = ${refs.dutyId} DESC LIMIT 1
-    )
-    SELECT t.id AS "teamId", d.id AS "dutyId", s.id AS "slotId", a.id, a.level::text AS level, a.version
-    FROM t CROSS JOIN s CROSS JOIN d LEFT JOIN assignment a ON a.slot_id = s.id AND a.duty_id = d.id`,
-  );
-  const row = rows[0];
-  if (!row) return null;
-  const { id, level, version, ...cell } = row;
+    ), cell AS (
+      SELECT t.id AS "teamId", d.id AS "dutyId", s.id AS "slotId", a.id, a.level::text AS level, a.version
+      FROM t CROSS JOIN s CROSS JOIN d LEFT JOIN assignment a ON a.slot_id = s.id AND a.duty_id = d.id
+    )`;
+}
+
+type TCellRow = TCellRefs & { id: string | null; level: TRaciLevel | null; version: number | null };
+
+function foundCell({ id, level, version, ...cell }: TCellRow): TFoundCell {
   return { ...cell, current: id === null || level === null || version === null ? null : { id, level, version } };
+}
+
+/**
+ * The cell's team, duty and slot and its row, in one query; null when one of them is not there, for
+ * `findCellOrExplain` to say which.
+ */
+async function findCell(organizationId: string, refs: TCellRefs): Promise<TFoundCell | null> {
+  if (![refs.teamId, refs.dutyId, refs.slotId].every(canBeStored)) return null;
+  const [row] = await queryRows<TCellRow>(Prisma.sql`WITH ${cellQuery(organizationId, refs)} SELECT * FROM cell`);
+  return row ? foundCell(row) : null;
+}
+
+/**
+ * The usual edit, a level set on a cell the caller saw at `version` and names by ids, in one statement (one round
+ * trip instead of two): it finds the cell as findCell does and changes it only if it is at `version`, with another
+ * level, and was named by its ids (the event announced names the cell as the caller did). Otherwise it changes
+ * nothing and answers the cell as found, for the general path to decide; null when the team, duty or slot is not there.
+ */
+async function writeKnownCell({
+  organizationId,
+  author,
+  locked,
+  refs,
+  level,
+  version,
+}: {
+  organizationId: string;
+  author: TActor;
+  locked: Prisma.Sql;
+  refs: TCellRefs;
+  level: TRaciLevel;
+  version: number;
+}): Promise<TFoundCell | "written" | null> {
+  if (![refs.teamId, refs.dutyId, refs.slotId].every(canBeStored)) return null;
+  const rows = await runAnnouncedStatement<TCellRow & { written: number | null }>(
+    { actor: author, action: "assignment.set" },
+    (announce) => Prisma.sql`
+      WITH ${locked}, ${cellQuery(organizationId, refs)}, changed AS (
+        UPDATE assignment SET level = ${level}::"RaciLevel", version = assignment.version + 1, updated_at = now()
+        FROM locked, cell
+        WHERE assignment.id = cell.id AND assignment.organization_id = ${organizationId}
+          AND assignment.version = ${version} AND assignment.level <> ${level}::"RaciLevel"
+          AND cell."teamId" = ${refs.teamId} AND cell."dutyId" = ${refs.dutyId} AND cell."slotId" = ${refs.slotId}
+        RETURNING assignment.version
+      )
+      SELECT cell.*, written.version AS written FROM cell
+      LEFT JOIN (SELECT changed.version FROM changed, LATERAL (SELECT ${announce}) AS announced) AS written ON true`,
+    cellChange(organizationId, author, { ...refs, level, version: version + 1 }),
+    (rows) => rows[0]?.written != null,
+  );
+  const [row] = rows;
+  if (!row) return null;
+  if (row.written !== null) return "written";
+  const { written: _written, ...cell } = row;
+  return foundCell(cell);
 }
 
 /** The cell's row as it is now, or null when it is empty. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { db } from "@/lib/db";
 import { can, ROLE_LABELS, type TPermission, type TRole } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
@@ -62,20 +63,7 @@ export async function authorize({
   permission: TPermission;
 }): Promise<TOrgAccess> {
   const present = requireActor(actor);
-  let access: TOrgAccess | null = null;
-  if (present.kind === "token") {
-    // A token works in its own organisation only, which came with it (one query less per API request).
-    if (present.organization.slug === orgSlug) {
-      access = { actor: present, organization: present.organization, role: present.role };
-    }
-  } else {
-    const membership = await db.membership.findFirst({
-      where: { userId: present.userId, organization: { slug: orgSlug } },
-      select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
-    });
-    if (membership) access = { actor: present, organization: membership.organization, role: membership.role };
-  }
-  access ??= await draftAccess(present, orgSlug);
+  const access = await rememberedAccess(present, orgSlug);
   if (!access) throw new AppError("not_found", NOT_FOUND);
   if (access.draft && !DRAFT_PERMISSIONS.includes(permission)) {
     throw new AppError(
@@ -93,6 +81,51 @@ export async function authorize({
     );
   }
   return access;
+}
+
+/** Who the actor is in the organisation at `orgSlug` (a member, or one of its draft's), or null. */
+async function findAccess(actor: TActor, orgSlug: string): Promise<TOrgAccess | null> {
+  let access: TOrgAccess | null = null;
+  if (actor.kind === "token") {
+    // A token works in its own organisation only, which came with it (one query less per API request).
+    if (actor.organization.slug === orgSlug) {
+      access = { actor, organization: actor.organization, role: actor.role };
+    }
+  } else {
+    const membership = await db.membership.findFirst({
+      where: { userId: actor.userId, organization: { slug: orgSlug } },
+      select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
+    });
+    if (membership) access = { actor, organization: membership.organization, role: membership.role };
+  }
+  return access ?? (await draftAccess(actor, orgSlug));
+}
+
+/**
+ * The accesses found during one request (see rememberingAccess), by actor and organisation: an API route checks the
+ * caller before reading the body and its use case asks again, and the second answer is the first.
+ */
+const requestAccesses = new AsyncLocalStorage<Map<string, Promise<TOrgAccess | null>>>();
+
+/**
+ * Runs `work` (one request's handling) so that the gate looks up each actor's access to each organisation once. Only
+ * accesses found are kept: a lookup that found none is made again, in case the request made the actor a member.
+ */
+export function rememberingAccess<T>(work: () => Promise<T>): Promise<T> {
+  return requestAccesses.run(new Map(), work);
+}
+
+function rememberedAccess(actor: TActor, orgSlug: string): Promise<TOrgAccess | null> {
+  const remembered = requestAccesses.getStore();
+  if (!remembered) return findAccess(actor, orgSlug);
+  const key = `${actor.kind === "token" ? `token:${actor.tokenId}` : `user:${actor.userId}`}\n${orgSlug}`;
+  const known = remembered.get(key);
+  if (known) return known;
+  const found = findAccess(actor, orgSlug);
+  remembered.set(key, found);
+  const forget = () => void remembered.delete(key);
+  found.then((access) => (access ? undefined : forget()), forget);
+  return found;
 }
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { AppError, errorResponse } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
-import { authorize, requireActor } from "@/lib/server/auth/authorize";
+import { authorize, rememberingAccess, requireActor } from "@/lib/server/auth/authorize";
 import type { TPermission } from "@/lib/domain/roles";
 import { resolveActor } from "@/lib/server/auth/resolve-actor";
 import { fieldErrors } from "@/lib/validation/fields";
@@ -75,7 +75,7 @@ export const handle =
   // literal types).
   (handler: (input: THandlerInput<TOp>) => Promise<TReply<TOp>>) => {
     const bodyLimit = operation.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
-    return async (request: Request, context?: TRouteContext): Promise<Response> => {
+    const respond = async (request: Request, context?: TRouteContext): Promise<Response> => {
       try {
         if (!SAFE_METHODS.has(request.method) && declaredLength(request) > bodyLimit) throw payloadTooLarge(bodyLimit);
         // Next.js gives a route without dynamic segments no params at all.
@@ -87,8 +87,8 @@ export const handle =
         const actor = await resolveActor(request);
         assertSameOrigin(request, actor);
         // A body is read only for a caller who may call the operation: signed in, and in an organisation's routes
-        // a member with the permission (the one gate, which the use case asks again): a stranger's large body is
-        // refused unread.
+        // a member with the permission (the one gate, which the use case asks again and the request's memo answers):
+        // a stranger's large body is refused unread.
         if (operation.access !== "anyone" && operation.body) {
           requireActor(actor);
           const permission = organisationPermission(operation.access);
@@ -117,6 +117,8 @@ export const handle =
         return errorResponse(error);
       }
     };
+    // One request looks its caller up once: the check before the body and the use case's share the answer.
+    return (request: Request, context?: TRouteContext) => rememberingAccess(() => respond(request, context));
   };
 
 /** The permission an access names in the organisation of the path, if it names one. */

@@ -66,19 +66,21 @@ export async function runWrite<T>(
  * is given the SQL to run once per changed row, for a statement shaped like
  * `WITH changed AS (UPDATE … RETURNING …) SELECT … FROM changed, LATERAL (SELECT ${announce}) AS announced`.
  * That SQL also names the writer for the journal: its triggers run at the end of the statement, after it. A deadlock
- * or serialization failure runs the statement again, as runWrite does.
+ * or serialization failure runs the statement again, as runWrite does. A statement that also answers rows it did
+ * not change (what it read to decide) says with `isChanged` whether it changed one.
  */
 export async function runAnnouncedStatement<TRow extends Record<string, unknown>>(
   journal: TJournalContext,
   statement: (announce: Prisma.Sql) => Prisma.Sql,
   event: TChangeEvent,
+  isChanged: (rows: TRow[]) => boolean = (rows) => rows.length > 0,
 ): Promise<TRow[]> {
   const { sql: name } = journalSetting(journal);
   const announce = liveBus.isInProcess
     ? name
     : Prisma.sql`${name}, pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
   const rows = await retryingConflicts(() => queryRows<TRow>(statement(announce)));
-  if (rows.length > 0) {
+  if (isChanged(rows)) {
     liveBus.committed([event]);
     checkpointSoon(event.organizationId);
   }
