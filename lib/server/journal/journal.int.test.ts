@@ -177,6 +177,21 @@ describe("undo", () => {
     expect(await state(world)).toEqual(before);
   });
 
+  it("lists the newest 20 of many later changes in the way, however many there are", async () => {
+    const world = await createMapWorld();
+    const { team, duty, pm } = await teamWithDuty(world);
+    const set = cellWriter(world, team.id, duty.id);
+    await set(pm.id, "responsible");
+    const [earlier] = (await journal(world)).body.groups;
+    const levels = ["informed", "consulted"];
+    for (let index = 0; index < 24; index++) await set(pm.id, levels[index % 2]!);
+    const newest = (await journal(world, { limit: "20" })).body.groups.map((group) => group.groupId);
+
+    const refused = await undo(world, earlier!.entries[0]!.seq);
+    expect(refused.status).toBe(409);
+    expect((refused.body as unknown as TUndoRefusal).conflicts.map((group) => group.groupId)).toEqual(newest);
+  });
+
   it("brings back a deleted team with its slots and cells, as one action", async () => {
     const world = await createMapWorld();
     const { team, duty, po, pm } = await teamWithDuty(world);

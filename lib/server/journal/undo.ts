@@ -15,6 +15,13 @@ export type TUndoResult =
   { ok: true; group: TJournalGroupView } | { ok: false; message: string; conflicts: TJournalGroupView[] };
 
 /**
+ * The most later actions a refused undo lists, newest first (those to undo first): an action undone long after it was
+ * made may have thousands in its way, and reading and describing them all would grow with the journal.
+ */
+const LISTED_CONFLICTS = 20;
+const LISTED_CONFLICT_ENTRIES = 500;
+
+/**
  * Later entries that undoing the group would overwrite or break (see planUndo), as a condition on journal_entry. The
  * candidates come by index (the rows' keys, and refs), so that the check reads what concerns the group, not every
  * entry since it.
@@ -44,7 +51,7 @@ async function findGroupEntries(organizationId: string, ref: string): Promise<TJ
 }
 
 async function groupsOf(organizationId: string, entries: readonly TJournalEntry[]): Promise<TJournalGroupView[]> {
-  const groupIds = [...new Set(entries.map((entry) => entry.groupId))];
+  const groupIds = [...new Set(entries.map((entry) => entry.groupId))].slice(-LISTED_CONFLICTS);
   const all = await readEntries(db, organizationId, Prisma.sql`group_id = ANY(${groupIds})`);
   const views = await viewGroups(
     organizationId,
@@ -100,7 +107,12 @@ export async function undoJournalGroup({
           );
           for (const [id, row] of await lockRows(tx, organizationId, entity, [...new Set(ids)])) current.set(id, row);
         }
-        const later = await readEntries(tx, organizationId, laterConflictsSql(organizationId, entries));
+        const later = await readEntries(
+          tx,
+          organizationId,
+          Prisma.sql`id IN (SELECT id FROM journal_entry WHERE organization_id = ${organizationId}
+            AND ${laterConflictsSql(organizationId, entries)} ORDER BY id DESC LIMIT ${LISTED_CONFLICT_ENTRIES})`,
+        );
         const drifted = changes.some((change) => {
           const now = change.expected ? current.get(change.expected.id) : undefined;
           return !sameRow(now ?? null, change.expected);

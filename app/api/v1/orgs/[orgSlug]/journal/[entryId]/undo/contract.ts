@@ -17,7 +17,8 @@ export const POST = defineOperation({
     200: answer("The undo, as a journal group.", wrap({ group: ZJournalGroup })),
     404: notFound("journal entry"),
     409: {
-      description: "Later changes stand in the way (in `conflicts`, newest first), or it was undone already.",
+      description:
+        "Later changes stand in the way (in `conflicts`, newest first, at most 20), or it was undone already.",
       schema: ZErrorBody.extend({ conflicts: z.array(ZJournalGroup) }),
     },
   },
