@@ -11,6 +11,7 @@ import {
 } from "@/lib/domain/journal-checkpoint";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readMapRows } from "./apply-rows";
+import { isWritingAt } from "./journal-context";
 import { readRewindEntries } from "./journal-entries";
 
 /**
@@ -152,9 +153,12 @@ function scheduleCheck(organizationId: string): void {
 
 /**
  * Called after a write to the organisation's map commits: checks its checkpoints in the background, later. Never
- * throws, and costs the write nothing but a map lookup.
+ * throws, and costs the write nothing but a map lookup. A write dated by writingAt schedules nothing: a history built
+ * in the past would otherwise get checkpoints later than the entries still to come, and its builder calls
+ * checkpointJournal once it is done.
  */
 export function checkpointSoon(organizationId: string): void {
+  if (isWritingAt()) return;
   const check = pending.get(organizationId);
   if (check) check.again = true;
   else scheduleCheck(organizationId);

@@ -24,6 +24,11 @@ export function writingAt<T>(at: Date, work: () => Promise<T>): Promise<T> {
   return journalClock.run(at, work);
 }
 
+/** Whether the current use case runs inside writingAt (its entries dated by its caller). */
+export function isWritingAt(): boolean {
+  return journalClock.getStore() !== undefined;
+}
+
 export function journalActor(actor: TActor | "system"): TJournalActor {
   if (actor === "system") return { kind: "system", id: null, name: "Remit" };
   return actor.kind === "user"
