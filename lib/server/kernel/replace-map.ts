@@ -152,13 +152,11 @@ export async function replaceMap(
 
 /** What turns `current` into `map`, as rows of the organisation to delete, insert and update. */
 async function mapChanges(tx: Prisma.TransactionClient, map: TRemitMap, current: TRemitMap, organizationId: string) {
-  const withOrganization = <TRow extends object>(rows: readonly TRow[]) =>
-    rows.map((row) => ({ ...row, organizationId }));
   const changes = {
-    person: rowChanges(current.people, withOrganization(map.people), (person) => person.id),
-    duty: rowChanges(current.duties, withOrganization(map.duties), (duty) => duty.id),
-    team: rowChanges(current.teams, withOrganization(map.teams), (team) => team.id),
-    slot: rowChanges(current.slots, withOrganization(map.slots), (slot) => slot.id),
+    person: rowChanges(current.people, map.people, organizationId),
+    duty: rowChanges(current.duties, map.duties, organizationId),
+    team: rowChanges(current.teams, map.teams, organizationId),
+    slot: rowChanges(current.slots, map.slots, organizationId),
     assignment: await cellChanges(tx, current.assignments, map.assignments, organizationId),
   };
   return { changes, counts: countsOf(map) };
@@ -212,23 +210,25 @@ async function cellChanges(
 
 type TRowChanges<TRow> = { added: TRow[]; changed: TRow[]; removed: string[] };
 
-/** What turns `before` into `after`, rows matched by id and compared field by field (of `after`'s fields). */
-function rowChanges<TBefore extends object, TAfter extends TBefore>(
-  before: readonly TBefore[],
-  after: readonly TAfter[],
-  idOf: (row: TBefore) => string,
-): TRowChanges<TAfter> {
-  const old = new Map(before.map((row) => [idOf(row), row]));
+/**
+ * What turns `before` into `after`, rows matched by id and compared field by field (of `before`'s fields); only the
+ * rows to write are made into rows of the organisation.
+ */
+function rowChanges<TRow extends { id: string }>(
+  before: readonly TRow[],
+  after: readonly TRow[],
+  organizationId: string,
+): TRowChanges<TWithOrganization<TRow>> {
+  const old = new Map(before.map((row) => [row.id, row]));
   const kept = new Set<string>();
-  const added: TAfter[] = [];
-  const changed: TAfter[] = [];
+  const added: TWithOrganization<TRow>[] = [];
+  const changed: TWithOrganization<TRow>[] = [];
   for (const row of after) {
-    const id = idOf(row);
-    const previous = old.get(id);
-    kept.add(id);
-    if (!previous) added.push(row);
-    else if (Object.keys(previous).some((field) => previous[field as keyof TBefore] !== row[field as keyof TBefore])) {
-      changed.push(row);
+    const previous = old.get(row.id);
+    kept.add(row.id);
+    if (!previous) added.push({ ...row, organizationId });
+    else if (Object.keys(previous).some((field) => previous[field as keyof TRow] !== row[field as keyof TRow])) {
+      changed.push({ ...row, organizationId });
     }
   }
   return { added, changed, removed: [...old.keys()].filter((id) => !kept.has(id)) };
