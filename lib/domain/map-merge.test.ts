@@ -137,3 +137,39 @@ describe("mergeMapDocuments on generated maps", () => {
     }
   });
 });
+
+describe("mergeMapDocuments on a large map with few changes", () => {
+  it("merges the teams neither side changed as it merges any other", () => {
+    const base = mapToDocument(generateMap({ teams: 30, seed: 3 }));
+    const flip = (level: string) => (level === "informed" ? ("consulted" as const) : ("informed" as const));
+    const draft = {
+      ...base,
+      teams: base.teams.map((item, index) =>
+        index === 4 || index === 9
+          ? { ...item, assignments: item.assignments.map((cell) => ({ ...cell, level: flip(cell.level) })) }
+          : item,
+      ),
+    };
+    const live = {
+      ...base,
+      teams: base.teams.map((item, index) => (index === 20 ? { ...item, name: `${item.name} (live)` } : item)),
+      people: base.people.slice(1),
+    };
+    // The same base with every team's cells listed backwards: no team is the same in all three documents then, so
+    // each is merged thing by thing.
+    const reordered = {
+      ...base,
+      teams: base.teams.map((item) => ({ ...item, assignments: [...item.assignments].reverse() })),
+    };
+    const merged = mergeMapDocuments({ base, live, draft });
+    expect(merged.conflicts).toEqual([]);
+    expect(merged).toEqual(mergeMapDocuments({ base: reordered, live, draft }));
+    expect(merged.document).toEqual({
+      ...base,
+      people: live.people,
+      teams: base.teams.map((item, index) =>
+        index === 4 || index === 9 ? draft.teams[index] : index === 20 ? live.teams[index] : item,
+      ),
+    });
+  });
+});

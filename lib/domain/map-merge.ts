@@ -6,8 +6,11 @@ import type { TMapDocument } from "./map-format";
 export const MERGE_KINDS = ["duty", "person", "team", "slot", "assignment"] as const;
 export type TMergeKind = (typeof MERGE_KINDS)[number];
 
-/** One thing of a map, by its key path: "duty:roadmap", "slot:checkout/po", "assignment:checkout/roadmap/po". */
-type TElement = { kind: TMergeKind; label: string; value: string };
+/**
+ * One thing of a map, by its key path: "duty:roadmap", "slot:checkout/po", "assignment:checkout/roadmap/po". `value`
+ * is `item` as canonical JSON, so that equal means unchanged; `item` is the document's own, taken as it is.
+ */
+type TElement = { kind: TMergeKind; label: string; value: string; item: unknown };
 
 export type TMergeConflict = {
   /** The key path; what a choice names. */
@@ -25,17 +28,21 @@ export type TMergeChoice = "live" | "draft";
 
 type TDocumentTeam = TMapDocument["teams"][number];
 
-/** Every thing in the document, by key path, with its value as canonical JSON (so that equal means unchanged). */
-function elements(document: TMapDocument): Map<string, TElement> {
+/**
+ * Every thing in the document, by key path, with its value as canonical JSON (so that equal means unchanged); of the
+ * teams in `whole`, only the team itself, not its slots and cells.
+ */
+function elements(document: TMapDocument, whole: ReadonlySet<string>): Map<string, TElement> {
   const found = new Map<string, TElement>();
   const add = (kind: TMergeKind, id: string, label: string, value: unknown) =>
-    found.set(`${kind}:${id}`, { kind, label, value: JSON.stringify(value) });
+    found.set(`${kind}:${id}`, { kind, label, value: JSON.stringify(value), item: value });
   const dutyNames = new Map(document.duties.map((duty) => [duty.key, duty.name]));
   for (const duty of document.duties) add("duty", duty.key, duty.name, duty);
   for (const person of document.people) add("person", person.key, person.name, person);
   for (const team of document.teams) {
     const { slots, assignments, ...fields } = team;
     add("team", team.key, team.name, fields);
+    if (whole.has(team.key)) continue;
     const roles = new Map(slots.map((slot) => [slot.key, slot.role]));
     for (const slot of slots) add("slot", `${team.key}/${slot.key}`, `${team.name} · ${slot.role}`, slot);
     for (const assignment of assignments) {
@@ -50,6 +57,7 @@ function elements(document: TMapDocument): Map<string, TElement> {
   return found;
 }
 
+/** An element's value as a conflict shows it: a copy, so that the answer shares nothing with the documents. */
 const parse = (element: TElement | undefined): unknown => (element ? JSON.parse(element.value) : null);
 
 /**
@@ -68,11 +76,15 @@ export function mergeMapDocuments({
   draft: TMapDocument;
   choices?: Readonly<Record<string, TMergeChoice>>;
 }): { document: TMapDocument; conflicts: TMergeConflict[] } {
-  const [inBase, inLive, inDraft] = [elements(base), elements(live), elements(draft)];
+  const untouched = untouchedTeams(base, live, draft);
+  const [inBase, inLive, inDraft] = [base, live, draft].map((document) => elements(document, untouched)) as [
+    Map<string, TElement>,
+    Map<string, TElement>,
+    Map<string, TElement>,
+  ];
   const merged = new Map<string, TElement>();
   const conflicts: TMergeConflict[] = [];
-  for (const id of new Set([...inLive.keys(), ...inDraft.keys(), ...inBase.keys()])) {
-    const [b, l, d] = [inBase.get(id), inLive.get(id), inDraft.get(id)];
+  const decide = (id: string, b: TElement | undefined, l: TElement | undefined, d: TElement | undefined) => {
     let chosen: TElement | undefined;
     if (d?.value === b?.value) chosen = l;
     else if (l?.value === b?.value || l?.value === d?.value) chosen = d;
@@ -83,8 +95,30 @@ export function mergeMapDocuments({
       chosen = l;
     }
     if (chosen) merged.set(id, chosen);
+  };
+  // Every key once, live's first, then the draft's, then the base's (the order in which new people are listed).
+  for (const [id, l] of inLive) decide(id, inBase.get(id), l, inDraft.get(id));
+  for (const [id, d] of inDraft) if (!inLive.has(id)) decide(id, inBase.get(id), undefined, d);
+  for (const [id, b] of inBase) if (!inLive.has(id) && !inDraft.has(id)) decide(id, b, undefined, undefined);
+  return { document: assemble(merged, [draft, live], untouched), conflicts };
+}
+
+/**
+ * The teams that are the same, slots and cells in the same order, in all three documents: neither side changed them,
+ * so that live's is the merge, and their things need no merging one by one (most of a large map, whose draft changed
+ * a few teams).
+ */
+function untouchedTeams(base: TMapDocument, live: TMapDocument, draft: TMapDocument): Set<string> {
+  const json = (document: TMapDocument) => new Map(document.teams.map((team) => [team.key, team]));
+  const [inBase, inDraft] = [json(base), json(draft)];
+  const untouched = new Set<string>();
+  for (const team of live.teams) {
+    const [b, d] = [inBase.get(team.key), inDraft.get(team.key)];
+    if (!b || !d) continue;
+    const value = JSON.stringify(team);
+    if (JSON.stringify(b) === value && JSON.stringify(d) === value) untouched.add(team.key);
   }
-  return { document: assemble(merged, [draft, live]), conflicts };
+  return untouched;
 }
 
 /** The team key of a slot's or an assignment's key path ("slot:checkout/po" → "checkout"). */
@@ -95,9 +129,14 @@ function teamKeyOf(id: string): string {
 /**
  * A document from merged elements, ordered as the first of `orderFrom` that has each thing. Linear in the map: the
  * merged things are sorted into their kinds and teams in one pass, and each document's teams are looked up by key.
+ * It shares the documents' own duties, people and slots (nothing here changes them) instead of parsing copies.
  */
-function assemble(merged: ReadonlyMap<string, TElement>, orderFrom: readonly TMapDocument[]): TMapDocument {
-  const value = <T>(id: string): T => JSON.parse(merged.get(id)!.value) as T;
+function assemble(
+  merged: ReadonlyMap<string, TElement>,
+  orderFrom: readonly [TMapDocument, TMapDocument],
+  untouched: ReadonlySet<string>,
+): TMapDocument {
+  const value = <T>(id: string): T => merged.get(id)!.item as T;
   /** `preferred` then `rest`, once each, of the ids that were merged. */
   const ordered = (preferred: Iterable<string>, rest: readonly string[]) =>
     [...new Set([...preferred, ...rest])].filter((id) => merged.has(id));
@@ -128,6 +167,11 @@ function assemble(merged: ReadonlyMap<string, TElement>, orderFrom: readonly TMa
   );
   const teams = teamIds.map((id): TDocumentTeam => {
     const fields = value<Omit<TDocumentTeam, "slots" | "assignments">>(id);
+    const unchanged = untouched.has(fields.key) ? teamsByKey[1]!.get(fields.key) : undefined;
+    if (unchanged) {
+      const assignments = unchanged.assignments.map(({ duty, slot, level }) => ({ duty, slot, level }));
+      return { ...fields, slots: unchanged.slots, assignments };
+    }
     const slotIds = ordered(
       teamsByKey.flatMap((byKey) =>
         (byKey.get(fields.key)?.slots ?? []).map((slot) => `slot:${fields.key}/${slot.key}`),

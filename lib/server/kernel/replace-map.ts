@@ -7,6 +7,9 @@ import type { TMapDocument } from "@/lib/domain/map-format";
 import { insertRows, updateRows, type TInsertColumn } from "./insert-rows";
 import { loadMapIn } from "./load-map";
 
+// Cells whose ids one query looks up (each is two array elements).
+const CELLS_PER_LOOKUP = 10_000;
+
 export type TMapCounts = { duties: number; people: number; teams: number; slots: number; assignments: number };
 
 type TWithOrganization<T> = T & { organizationId: string };
@@ -109,10 +112,6 @@ export async function replaceMap(
   },
 ): Promise<TMapCounts> {
   const current = given ?? (await lockMap(tx, organizationId));
-  const cellIds = await tx.assignment.findMany({
-    where: { organizationId },
-    select: { id: true, dutyId: true, slotId: true },
-  });
 
   const teamKeys = new Map(current.teams.map((team) => [team.id, team.key]));
   const existingIds = new Map<string, string>([
@@ -125,7 +124,7 @@ export async function replaceMap(
     existingIds.get(kind === "slot" ? `slot ${teamKey} ${key}` : `${kind} ${key}`) ?? createId();
   // The map is made and turned into rows to write in one go, so that only the rows are held while they are written
   // (at 5,000 teams, each copy of the map's 336k rows is about 100 MB).
-  const { changes, counts } = mapChanges(documentToMap(document, idFor), current, cellIds, organizationId);
+  const { changes, counts } = await mapChanges(tx, documentToMap(document, idFor), current, organizationId);
 
   // Children before parents for deletes (cascades would do it, but explicit deletes say what went).
   const remove = (table: string, ids: readonly string[]) =>
@@ -152,56 +151,84 @@ export async function replaceMap(
 }
 
 /** What turns `current` into `map`, as rows of the organisation to delete, insert and update. */
-function mapChanges(
-  map: TRemitMap,
-  current: TRemitMap,
-  cellIds: readonly { id: string; dutyId: string; slotId: string }[],
-  organizationId: string,
-) {
-  const cellKey = (cell: { dutyId: string; slotId: string }) => `${cell.dutyId} ${cell.slotId}`;
-  const previous = new Map(current.assignments.map((cell) => [cellKey(cell), cell]));
-  const previousIds = new Map(cellIds.map((cell) => [cellKey(cell), cell.id]));
-  const cells = map.assignments.map((cell) => {
-    const before = previous.get(cellKey(cell));
-    const version = !before ? 1 : before.level === cell.level ? before.version : before.version + 1;
-    return { ...cell, version, id: previousIds.get(cellKey(cell)) ?? createId(), organizationId };
-  });
-
-  const withOrganization = <TRow extends object>(rows: readonly TRow[]) =>
-    rows.map((row) => ({ ...row, organizationId }));
+async function mapChanges(tx: Prisma.TransactionClient, map: TRemitMap, current: TRemitMap, organizationId: string) {
   const changes = {
-    person: rowChanges(current.people, withOrganization(map.people), (person) => person.id),
-    duty: rowChanges(current.duties, withOrganization(map.duties), (duty) => duty.id),
-    team: rowChanges(current.teams, withOrganization(map.teams), (team) => team.id),
-    slot: rowChanges(current.slots, withOrganization(map.slots), (slot) => slot.id),
-    assignment: rowChanges(
-      current.assignments.map((cell) => ({ ...cell, id: previousIds.get(cellKey(cell))! })),
-      cells,
-      (cell) => cell.id,
-    ),
+    person: rowChanges(current.people, map.people, organizationId),
+    duty: rowChanges(current.duties, map.duties, organizationId),
+    team: rowChanges(current.teams, map.teams, organizationId),
+    slot: rowChanges(current.slots, map.slots, organizationId),
+    assignment: await cellChanges(tx, current.assignments, map.assignments, organizationId),
   };
   return { changes, counts: countsOf(map) };
 }
 
+type TCellRow = TWithOrganization<TAssignment & { id: string }>;
+
+/**
+ * What turns the cells `before` into `after`, matched by slot and duty. Only the cells that change are made into rows,
+ * and only those that were there are looked up for their ids, so that a publish of a few cells in a large map reads
+ * and writes a few rows.
+ */
+async function cellChanges(
+  tx: Prisma.TransactionClient,
+  before: readonly TAssignment[],
+  after: readonly TAssignment[],
+  organizationId: string,
+): Promise<TRowChanges<TCellRow>> {
+  const cellKey = (cell: { dutyId: string; slotId: string }) => `${cell.dutyId} ${cell.slotId}`;
+  const gone = new Map(before.map((cell) => [cellKey(cell), cell]));
+  const added: TCellRow[] = [];
+  const changed: Omit<TCellRow, "id">[] = [];
+  for (const cell of after) {
+    const key = cellKey(cell);
+    const previous = gone.get(key);
+    gone.delete(key);
+    if (!previous) added.push({ ...cell, version: 1, id: createId(), organizationId });
+    else if (previous.level !== cell.level || previous.teamId !== cell.teamId) {
+      const version = previous.level === cell.level ? previous.version : previous.version + 1;
+      changed.push({ ...cell, version, organizationId });
+    }
+  }
+  const existing = [...changed, ...gone.values()];
+  const ids = new Map<string, string>();
+  for (let start = 0; start < existing.length; start += CELLS_PER_LOOKUP) {
+    const chunk = existing.slice(start, start + CELLS_PER_LOOKUP);
+    const rows = await tx.$queryRaw<{ id: string; duty_id: string; slot_id: string }[]>`
+      SELECT a.id, a.duty_id, a.slot_id FROM assignment a
+      JOIN UNNEST(${chunk.map((cell) => cell.slotId)}::text[], ${chunk.map((cell) => cell.dutyId)}::text[])
+        AS c(slot_id, duty_id) ON a.slot_id = c.slot_id AND a.duty_id = c.duty_id
+      WHERE a.organization_id = ${organizationId}`;
+    for (const row of rows) ids.set(cellKey({ dutyId: row.duty_id, slotId: row.slot_id }), row.id);
+  }
+  const idOf = (cell: { dutyId: string; slotId: string }) => ids.get(cellKey(cell))!;
+  return {
+    added,
+    changed: changed.map((cell) => ({ ...cell, id: idOf(cell) })),
+    removed: [...gone.values()].map(idOf),
+  };
+}
+
 type TRowChanges<TRow> = { added: TRow[]; changed: TRow[]; removed: string[] };
 
-/** What turns `before` into `after`, rows matched by id and compared field by field (of `after`'s fields). */
-function rowChanges<TBefore extends object, TAfter extends TBefore>(
-  before: readonly TBefore[],
-  after: readonly TAfter[],
-  idOf: (row: TBefore) => string,
-): TRowChanges<TAfter> {
-  const old = new Map(before.map((row) => [idOf(row), row]));
+/**
+ * What turns `before` into `after`, rows matched by id and compared field by field (of `before`'s fields); only the
+ * rows to write are made into rows of the organisation.
+ */
+function rowChanges<TRow extends { id: string }>(
+  before: readonly TRow[],
+  after: readonly TRow[],
+  organizationId: string,
+): TRowChanges<TWithOrganization<TRow>> {
+  const old = new Map(before.map((row) => [row.id, row]));
   const kept = new Set<string>();
-  const added: TAfter[] = [];
-  const changed: TAfter[] = [];
+  const added: TWithOrganization<TRow>[] = [];
+  const changed: TWithOrganization<TRow>[] = [];
   for (const row of after) {
-    const id = idOf(row);
-    const previous = old.get(id);
-    kept.add(id);
-    if (!previous) added.push(row);
-    else if (Object.keys(previous).some((field) => previous[field as keyof TBefore] !== row[field as keyof TBefore])) {
-      changed.push(row);
+    const previous = old.get(row.id);
+    kept.add(row.id);
+    if (!previous) added.push({ ...row, organizationId });
+    else if (Object.keys(previous).some((field) => previous[field as keyof TRow] !== row[field as keyof TRow])) {
+      changed.push({ ...row, organizationId });
     }
   }
   return { added, changed, removed: [...old.keys()].filter((id) => !kept.has(id)) };

@@ -73,6 +73,12 @@ describe("exporting and importing the map", () => {
     const dutyId = (key: string) => duties.find((duty) => duty.key === key)!.id;
     await createAssignment(db, { organizationId: org.id, slotId: po!.id, dutyId: dutyId("vision"), version: 3 });
     await createAssignment(db, { organizationId: org.id, slotId: po!.id, dutyId: dutyId("roadmap"), version: 2 });
+    // A cell the document leaves out: it goes.
+    await createAssignment(db, { organizationId: org.id, slotId: pm!.id, dutyId: dutyId("vision") });
+    const idsBefore = await db.assignment.findMany({
+      where: { organizationId: org.id, slotId: po!.id },
+      select: { id: true },
+    });
 
     const document: TMapDocument = {
       format: "remit.map/v1",
@@ -110,6 +116,11 @@ describe("exporting and importing the map", () => {
       ]),
     );
     expect(stored).toHaveLength(3);
+    const idsAfter = await db.assignment.findMany({
+      where: { organizationId: org.id, slotId: po!.id },
+      select: { id: true },
+    });
+    expect(idsAfter).toEqual(expect.arrayContaining(idsBefore));
   });
 
   it("refuses a broken document with every problem keyed by its JSON path, and stores nothing", async () => {
