@@ -112,8 +112,10 @@ export async function undoJournalGroup({
         const later = await readEntries(
           tx,
           organizationId,
-          Prisma.sql`id IN (SELECT id FROM journal_entry WHERE organization_id = ${organizationId}
-            AND ${laterConflictsSql(organizationId, entries)} ORDER BY id DESC LIMIT ${LISTED_CONFLICT_ENTRIES})`,
+          // An array again (see laterConflictsSql): as a subquery, stale statistics made this a nested loop over
+          // every entry of the organisation.
+          Prisma.sql`id = ANY(ARRAY(SELECT id FROM journal_entry WHERE organization_id = ${organizationId}
+            AND ${laterConflictsSql(organizationId, entries)} ORDER BY id DESC LIMIT ${LISTED_CONFLICT_ENTRIES}))`,
         );
         const drifted = changes.some((change) => {
           const now = change.expected ? current.get(change.expected.id) : undefined;
