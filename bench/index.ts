@@ -166,7 +166,7 @@ async function runWithServer(options: TBenchOptions, serverUrl: string): Promise
     return server;
   };
   const history = options.parts.includes("history")
-    ? await benchHistory({ baseUrl: app.url, startServer, user, ...options.history, log })
+    ? await benchHistory({ baseUrl: app.url, databaseUrl: database.url, startServer, user, ...options.history, log })
     : null;
   const imports = options.parts.includes("import")
     ? await benchImport({ baseUrl: app.url, startServer, user, ...options.imports, log })

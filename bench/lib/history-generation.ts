@@ -118,7 +118,7 @@ export type THistoryPlan = {
    * changed a day (a short journal at the rate of a long one).
    */
   volume: { entries: number } | { cellsPerDay: number };
-  /** Days of history before now: 365 for a year, 1 for a short journal. */
+  /** Days of history before now: 365 for a year, 31 for a short journal (the health history's window and a day). */
   days: number;
   /** How many undo groups and restore teams to prepare (one per timed run and warm-up). */
   samples: number;
@@ -163,7 +163,7 @@ export async function generateHistory({
   // People who take over slots: from the middle of the list, never those whose renames are undone.
   const holders = ids.people.slice(Math.floor(ids.people.length / 2), -plan.samples);
 
-  // The bulk edits: as many cells a day as `plan.volume` asks for; on a short journal, four edits in the day.
+  // The bulk edits: as many cells a day as `plan.volume` asks for; on a short journal, four edits a day.
   const smallWrites = isYear ? 365 / 2 + 365 / 3 + (365 / 7) * 3 : 8;
   const cellsPerDay =
     "cellsPerDay" in plan.volume
