@@ -47,14 +47,18 @@ export async function setAssignment({
   // fails the compare-and-set instead of being overwritten.
   const locked = Prisma.sql`locked AS (SELECT id FROM organization WHERE id = ${organizationId} FOR SHARE)`;
   // The usual edit (a level on a cell seen at a version) is written by the statement that finds the cell.
-  const known =
-    version !== undefined && level !== null
-      ? await writeKnownCell({ organizationId, author, locked, refs, level, version })
-      : await findCell(organizationId, refs);
+  const isUsualEdit = version !== undefined && level !== null;
+  const known = isUsualEdit
+    ? await writeKnownCell({ organizationId, author, locked, refs, level, version })
+    : await findCell(organizationId, refs);
   if (known === "written") return { ok: true, assignment: { ...refs, level, version: (version ?? 0) + 1 } };
-  const { current: first, ...cell } = known ?? (await findCellOrExplain(organizationId, refs));
+  const { current: found, ...cell } = known ?? (await findCellOrExplain(organizationId, refs));
   const empty: TAssignmentCell = { ...cell, level: null, version: 0 };
   const readCurrent = () => readCell(organizationId, cell);
+  // The one-statement edit may have waited for another write of this cell and then changed nothing: the cell it
+  // answers is from before that write, so the decision below reads the cell again (else a write that lost the race
+  // could be answered "already at that level" at the old version).
+  const first = isUsualEdit && known ? await readCurrent() : found;
 
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const current = attempt === 1 ? first : await readCurrent();
