@@ -38,6 +38,21 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Prisma counts a relation with a GROUP BY over the whole related table unless the count has a `where`: every
+    // organisation's rows, on every read (see TAssignmentScope in lib/server/kernel/slot-view.ts).
+    files: ["lib/**", "app/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "Property[key.name='_count'] > ObjectExpression > Property[key.name='select'] > ObjectExpression > Property[value.value=true]",
+          message: "Give the relation count a `where` that scopes it to the organisation or team.",
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     "out/**",

@@ -9,6 +9,7 @@ import { createApiTokenFor } from "@/prisma/factories";
 import { processTreeMemory } from "../bench/lib/memory";
 import { createAccount } from "./fixtures/accounts";
 import { cellsOf, type TCell } from "./fixtures/cell-writers";
+import { busiestSince, cpuCensus } from "./fixtures/cpu-census";
 import { startAppServer } from "./fixtures/servers";
 
 test.skip(process.env.REMIT_EMBEDDED_DATABASE === "1", "measured against PostgreSQL, as deployed");
@@ -97,6 +98,7 @@ test("100 clients reading and writing for a minute: no errors, memory levels off
   const samples: [number, number][] = [];
   const startedAt = Date.now();
   const sample = () => samples.push([(Date.now() - startedAt) / 1000, processTreeMemory(server.process.pid!).rssMiB]);
+  const cpuBefore = cpuCensus();
   sample();
   const sampler = setInterval(sample, SAMPLE_EVERY_MS);
   try {
@@ -121,6 +123,7 @@ test("100 clients reading and writing for a minute: no errors, memory levels off
     }
     clearInterval(sampler);
     sample();
+    const cpuDuring = busiestSince(cpuBefore, cpuCensus());
 
     const secondHalf = samples.filter(([seconds]) => seconds >= WARM_UP_SECONDS + DURATION_SECONDS / 2);
     const slope = slopePerMinute(secondHalf);
@@ -129,7 +132,7 @@ test("100 clients reading and writing for a minute: no errors, memory levels off
       `load: ${requests} requests (${Math.round(requests / (WARM_UP_SECONDS + DURATION_SECONDS))}/s), ${accepted} writes accepted, ` +
         `status codes ${JSON.stringify(statusCodes)}; ` +
         `RSS MiB every ${SAMPLE_EVERY_MS / 1000} s: ${samples.map(([, rss]) => Math.round(rss)).join(" ")}; ` +
-        `slope over the second half ${slope.toFixed(1)} MiB/min`,
+        `slope over the second half ${slope.toFixed(1)} MiB/min; the busiest processes meanwhile:\n${cpuDuring}`,
     );
 
     expect(results.reduce((sum, result) => sum + result.errors + result.timeouts, 0)).toBe(0);

@@ -2,7 +2,7 @@ import "server-only";
 import type { TOrgCall } from "@/lib/server/kernel/map-write";
 import { createMapRow } from "@/lib/server/kernel/write-map-row";
 import type { TCreateDuty } from "@/lib/validation/duties";
-import { DUTY_VIEW_SELECT, toDutyView, type TDutyView } from "./duty-view";
+import { dutyViewSelect, toDutyView, type TDutyView } from "./duty-view";
 
 /** Adds a duty at the end of the catalogue. The key is made from the name unless given. */
 export async function createDuty({
@@ -16,7 +16,7 @@ export async function createDuty({
     const last = await tx.duty.aggregate({ where: { organizationId }, _max: { order: true } });
     const duty = await tx.duty.create({
       data: { organizationId, key: dutyKey, name, description, required, order: (last._max.order ?? -1) + 1 },
-      select: DUTY_VIEW_SELECT,
+      select: dutyViewSelect(organizationId),
     });
     return toDutyView(duty);
   });

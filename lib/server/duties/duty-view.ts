@@ -12,17 +12,20 @@ export type TDutyView = {
   assignmentCount: number;
 };
 
-export const DUTY_VIEW_SELECT = {
-  id: true,
-  key: true,
-  name: true,
-  description: true,
-  required: true,
-  order: true,
-  _count: { select: { assignments: true } },
-} as const satisfies Prisma.DutySelect;
+/** A duty with its number of assignments, counting the organisation's only (see TAssignmentScope). */
+export function dutyViewSelect(organizationId: string) {
+  return {
+    id: true,
+    key: true,
+    name: true,
+    description: true,
+    required: true,
+    order: true,
+    _count: { select: { assignments: { where: { organizationId } } } },
+  } as const satisfies Prisma.DutySelect;
+}
 
-type TDutyRow = Prisma.DutyGetPayload<{ select: typeof DUTY_VIEW_SELECT }>;
+type TDutyRow = Prisma.DutyGetPayload<{ select: ReturnType<typeof dutyViewSelect> }>;
 
 export function toDutyView({ _count, ...duty }: TDutyRow): TDutyView {
   return { ...duty, assignmentCount: _count.assignments };

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { readMap } from "@/lib/server/kernel/map-read";
 import type { TOrgCall } from "@/lib/server/kernel/map-write";
-import { DUTY_VIEW_SELECT, toDutyView, type TDutyView } from "./duty-view";
+import { dutyViewSelect, toDutyView, type TDutyView } from "./duty-view";
 import { findMapRow } from "@/lib/server/kernel/find-map-row";
 
 /**
@@ -12,6 +12,8 @@ import { findMapRow } from "@/lib/server/kernel/find-map-row";
 export async function getDuty({ dutyId, ...call }: TOrgCall & { dutyId: string }): Promise<TDutyView> {
   return readMap(call, async (organizationId) => {
     const { id } = await findMapRow(db, "duty", { organizationId, ref: dutyId });
-    return toDutyView(await db.duty.findFirstOrThrow({ where: { id, organizationId }, select: DUTY_VIEW_SELECT }));
+    return toDutyView(
+      await db.duty.findFirstOrThrow({ where: { id, organizationId }, select: dutyViewSelect(organizationId) }),
+    );
   });
 }

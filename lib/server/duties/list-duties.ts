@@ -3,12 +3,12 @@ import { db } from "@/lib/db";
 import { readMap } from "@/lib/server/kernel/map-read";
 import type { TOrgCall } from "@/lib/server/kernel/map-write";
 import { compareDuties } from "@/lib/domain/model";
-import { DUTY_VIEW_SELECT, toDutyView, type TDutyView } from "./duty-view";
+import { dutyViewSelect, toDutyView, type TDutyView } from "./duty-view";
 
 /** The organisation's duty catalogue in order, each duty with its number of assignments. */
 export async function listDuties(call: TOrgCall): Promise<TDutyView[]> {
   return readMap(call, async (organizationId) =>
-    (await db.duty.findMany({ where: { organizationId }, select: DUTY_VIEW_SELECT }))
+    (await db.duty.findMany({ where: { organizationId }, select: dutyViewSelect(organizationId) }))
       .map(toDutyView)
       .sort(compareDuties),
   );

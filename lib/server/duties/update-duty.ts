@@ -5,7 +5,7 @@ import type { TOrgCall } from "@/lib/server/kernel/map-write";
 import { updateMapRow } from "@/lib/server/kernel/write-map-row";
 import { reorderedRows } from "@/lib/server/kernel/reorder";
 import type { TUpdateDuty } from "@/lib/validation/duties";
-import { DUTY_VIEW_SELECT, toDutyView, type TDutyView } from "./duty-view";
+import { dutyViewSelect, toDutyView, type TDutyView } from "./duty-view";
 
 type TDutyChange = { dutyId: string; changes: TUpdateDuty };
 
@@ -19,7 +19,7 @@ export async function updateDuty({ dutyId, changes, ...call }: TOrgCall & TDutyC
     const updated = await tx.duty.update({
       where: { id: duty.id, organizationId },
       data: { name: changes.name, key, description: changes.description, required: changes.required },
-      select: DUTY_VIEW_SELECT,
+      select: dutyViewSelect(organizationId),
     });
     return toDutyView(updated);
   });

@@ -2,7 +2,7 @@ import "server-only";
 import { chooseKey } from "@/lib/server/kernel/choose-key";
 import { findMapRow } from "@/lib/server/kernel/find-map-row";
 import { writeMap, type TOrgCall } from "@/lib/server/kernel/map-write";
-import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "@/lib/server/kernel/slot-view";
+import { slotViewSelect, toSlotView, type TSlotView } from "@/lib/server/kernel/slot-view";
 import type { TCreateSlot } from "@/lib/validation/slots";
 
 /** Adds a slot after the team's others. The key is made from the title, or else the role, unless given. */
@@ -35,7 +35,7 @@ export async function createSlot({
           allocation,
           order: (last._max.order ?? -1) + 1,
         },
-        select: SLOT_VIEW_SELECT,
+        select: slotViewSelect({ teamId: team.id }),
       });
       return toSlotView(slot);
     },

@@ -5,7 +5,7 @@ import { changedKey } from "@/lib/server/kernel/choose-key";
 import { findMapRow } from "@/lib/server/kernel/find-map-row";
 import { writeMap, type TOrgCall } from "@/lib/server/kernel/map-write";
 import { reorderedRows } from "@/lib/server/kernel/reorder";
-import { SLOT_VIEW_SELECT, toSlotView, type TSlotView } from "@/lib/server/kernel/slot-view";
+import { slotViewSelect, toSlotView, type TSlotView } from "@/lib/server/kernel/slot-view";
 import type { TUpdateSlot } from "@/lib/validation/slots";
 
 /**
@@ -45,7 +45,7 @@ export async function updateSlot({
           holderId: holder === undefined ? undefined : (holder?.id ?? null),
           allocation: changes.allocation,
         },
-        select: SLOT_VIEW_SELECT,
+        select: slotViewSelect({ teamId: team.id }),
       });
       return toSlotView(updated);
     },

@@ -2,7 +2,7 @@ import "server-only";
 import { compareDuties, type TAssignment } from "@/lib/domain/model";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ASSIGNMENT_CELL_SELECT } from "@/lib/server/kernel/assignment-cell";
-import { SLOT_VIEW_SELECT, toSortedSlotViews, type TSlotView } from "@/lib/server/kernel/slot-view";
+import { slotViewSelect, toSortedSlotViews, type TSlotView } from "@/lib/server/kernel/slot-view";
 
 type TTeamFields = { id: string; key: string; name: string; description: string | null };
 
@@ -12,16 +12,20 @@ export type TTeamSummary = TTeamFields & { slots: TSlotView[]; assignmentCount: 
 /** One team with everything its grid needs: slots in order, and every assignment (by duty, then slot order). */
 export type TTeamDetail = TTeamFields & { slots: TSlotView[]; assignments: TAssignment[] };
 
-export const TEAM_SUMMARY_SELECT = {
-  id: true,
-  key: true,
-  name: true,
-  description: true,
-  slots: { select: SLOT_VIEW_SELECT },
-  _count: { select: { assignments: true } },
-} as const satisfies Prisma.TeamSelect;
+/** Teams of the organisation with their slots and numbers of assignments (see TAssignmentScope). */
+export function teamSummarySelect(organizationId: string) {
+  const scope = { organizationId };
+  return {
+    id: true,
+    key: true,
+    name: true,
+    description: true,
+    slots: { select: slotViewSelect(scope) },
+    _count: { select: { assignments: { where: scope } } },
+  } as const satisfies Prisma.TeamSelect;
+}
 
-type TTeamSummaryRow = Prisma.TeamGetPayload<{ select: typeof TEAM_SUMMARY_SELECT }>;
+type TTeamSummaryRow = Prisma.TeamGetPayload<{ select: ReturnType<typeof teamSummarySelect> }>;
 
 export function toTeamSummary({ _count, slots, ...team }: TTeamSummaryRow): TTeamSummary {
   return { ...team, slots: toSortedSlotViews(slots), assignmentCount: _count.assignments };
@@ -39,7 +43,7 @@ export async function readTeamDetail(
       key: true,
       name: true,
       description: true,
-      slots: { select: SLOT_VIEW_SELECT },
+      slots: { select: slotViewSelect({ teamId }) },
       assignments: {
         select: { ...ASSIGNMENT_CELL_SELECT, duty: { select: { order: true, key: true } } },
         where: { organizationId },
