@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { TChangeEvent, TLiveEvent } from "@/lib/domain/live-event";
 import type { TRaciLevel } from "@/lib/domain/model";
 import type { TActor } from "@/lib/server/auth/actor";
+import { rememberingAccess } from "@/lib/server/auth/authorize";
 import { setAssignment } from "@/lib/server/assignments/set-assignment";
 import { createTeam } from "@/lib/server/teams/create-team";
 import { removeMember } from "@/lib/server/members/remove-member";
@@ -107,16 +108,15 @@ describe("live events", () => {
     ).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("cut off a member removed from the organisation", async () => {
+  it("cut off a member removed from the organisation, found by the heartbeat when nobody announced it", async () => {
     const { org, actor } = await setup();
     const owner = await createUser(db);
     await db.membership.create({ data: { organizationId: org.id, userId: owner.id, role: "OWNER" } });
-    const stream = await openEventStream({
-      actor,
-      orgSlug: org.slug,
-      signal: new AbortController().signal,
-      heartbeatMs: 100,
-    });
+    // Opened as the route opens it, inside the request's memo of accesses: the stream outlives the request, and its
+    // heartbeat must ask the gate afresh.
+    const stream = await rememberingAccess(() =>
+      openEventStream({ actor, orgSlug: org.slug, signal: new AbortController().signal, heartbeatMs: 100 }),
+    );
     const reader = stream.getReader();
     const decoder = new TextDecoder();
     let text = "";

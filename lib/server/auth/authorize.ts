@@ -102,28 +102,38 @@ async function findAccess(actor: TActor, orgSlug: string): Promise<TOrgAccess | 
 }
 
 /**
- * The accesses found during one request (see rememberingAccess), by actor and organisation: an API route checks the
- * caller before reading the body and its use case asks again, and the second answer is the first.
+ * The accesses found while one request is handled (see rememberingAccess), by actor and organisation: an API route
+ * checks the caller before reading the body and its use case asks again, and the second answer is the first.
  */
-const requestAccesses = new AsyncLocalStorage<Map<string, Promise<TOrgAccess | null>>>();
+type TRequestAccesses = { accesses: Map<string, Promise<TOrgAccess | null>>; isHandling: boolean };
+const requestAccesses = new AsyncLocalStorage<TRequestAccesses>();
 
 /**
  * Runs `work` (one request's handling) so that the gate looks up each actor's access to each organisation once. Only
- * accesses found are kept: a lookup that found none is made again, in case the request made the actor a member.
+ * accesses found are kept: a lookup that found none is made again, in case the request made the actor a member. The
+ * memo ends with `work`: what it started and outlives it (an event stream's heartbeat, which inherits its context)
+ * asks the gate afresh, or a member removed meanwhile would keep their stream.
  */
-export function rememberingAccess<T>(work: () => Promise<T>): Promise<T> {
-  return requestAccesses.run(new Map(), work);
+export async function rememberingAccess<T>(work: () => Promise<T>): Promise<T> {
+  const memo: TRequestAccesses = { accesses: new Map(), isHandling: true };
+  try {
+    return await requestAccesses.run(memo, work);
+  } finally {
+    memo.isHandling = false;
+    memo.accesses.clear();
+  }
 }
 
 function rememberedAccess(actor: TActor, orgSlug: string): Promise<TOrgAccess | null> {
-  const remembered = requestAccesses.getStore();
-  if (!remembered) return findAccess(actor, orgSlug);
+  const memo = requestAccesses.getStore();
+  if (!memo?.isHandling) return findAccess(actor, orgSlug);
+  const { accesses } = memo;
   const key = `${actor.kind === "token" ? `token:${actor.tokenId}` : `user:${actor.userId}`}\n${orgSlug}`;
-  const known = remembered.get(key);
+  const known = accesses.get(key);
   if (known) return known;
   const found = findAccess(actor, orgSlug);
-  remembered.set(key, found);
-  const forget = () => void remembered.delete(key);
+  accesses.set(key, found);
+  const forget = () => void accesses.delete(key);
   found.then((access) => (access ? undefined : forget()), forget);
   return found;
 }
