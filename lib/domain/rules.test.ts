@@ -81,6 +81,15 @@ describe("the rule catalogue", () => {
 });
 
 describe("resolveRules and applyRuleChanges", () => {
+  it("cannot change the defaults through the rules it resolves", () => {
+    const rules = resolveRules([]);
+    expect(() => {
+      (rules.team_size.params as { max: number }).max = 1;
+    }).toThrow(TypeError);
+    expect(() => (rules.vacant_slot.exemptTeams as string[]).push("checkout")).toThrow(TypeError);
+    expect(DEFAULT_RULES.team_size.params.max).toBe(9);
+  });
+
   it("fills every rule and field that stored settings leave out", () => {
     expect(resolveRules([])).toEqual(DEFAULT_RULES);
     const rules = resolveRules([{ id: "po_spread", severity: "error" }]);

@@ -245,11 +245,16 @@ export const RECOMMENDED_RULES = ["lean_mismatch", "po_spread"] as const satisfi
 /** Turning the recommended rules on: each takes its `severityWhenOn` unless already on; parameters stay. */
 export const RECOMMENDED_CHANGES: readonly TRuleChange[] = RECOMMENDED_RULES.map((id) => ({ id, severity: "on" }));
 
+/**
+ * Every rule at its default: the six flags Remit always had. Frozen through and through, since resolved rules share
+ * the settings they do not change with it.
+ */
 export const DEFAULT_RULES: TRules = Object.freeze(
   Object.fromEntries(
     RULE_IDS.map((id) => {
-      const definition = RULE_CATALOGUE[id];
-      return [id, { id, severity: definition.defaultSeverity, params: definition.defaultParams, exemptTeams: [] }];
+      const { defaultSeverity, defaultParams } = RULE_CATALOGUE[id];
+      const params = Object.freeze(defaultParams);
+      return [id, Object.freeze({ id, severity: defaultSeverity, params, exemptTeams: Object.freeze([]) })];
     }),
   ) as unknown as TRules,
 );
