@@ -1,9 +1,11 @@
 // Part 1: how long the gap/overlap analysis of a whole organisation takes, in-process, median of repeated runs, for
 // each size; beside a baseline measured in the same run (grouping the same assignments by team and duty, which any
-// such analysis must at least do, and which grows linearly), and how cost grows with size.
+// such analysis must at least do, and which grows linearly), and how cost grows with size; and the same analysis with
+// every rule of issue 21 turned on, the most an organisation's rules can ask of it.
 import { analyzeMap } from "@/lib/domain/analyze-map";
 import { generateMap } from "@/lib/domain/generate-map";
 import type { TRemitMap } from "@/lib/domain/model";
+import { resolveRules, RULE_IDS } from "@/lib/domain/rules";
 import { BENCH_SEED } from "./lib/organisations";
 import { median, percentile, ratio, round } from "./lib/stats";
 
@@ -32,7 +34,12 @@ export type TAnalysisResult = {
    */
   growthExponent: number | null;
   baselineGrowthExponent: number | null;
+  /** The same analysis with every rule on at its default parameters (absent from runs before rules existed). */
+  allRules?: { flags: number; medianMs: number; p90Ms: number; growthExponent: number | null };
 };
+
+/** Every rule on, at the severity it takes when turned on and its default parameters. */
+const EVERY_RULE_ON = resolveRules(RULE_IDS.map((id) => ({ id, severity: "on" })));
 
 /** Timings of `run`: at least `runs` of them, and at least a second's worth, after a warm-up. */
 function time(run: () => unknown, runs: number): number[] {
@@ -58,18 +65,27 @@ function baseline(map: TRemitMap): number {
   return owners.size;
 }
 
+const p90 = (timings: readonly number[]) =>
+  percentile(
+    [...timings].sort((a, b) => a - b),
+    0.9,
+  );
+
 const exponent = (from: number, to: number, sizeFrom: number, sizeTo: number) =>
   round(Math.log(to / from) / Math.log(sizeTo / sizeFrom));
 
 export function benchAnalysis({ sizes, runs }: { sizes: readonly number[]; runs: number }): TAnalysisResult[] {
   const results: TAnalysisResult[] = [];
-  let previous: { medianMs: number; baselineMedianMs: number; assignments: number } | null = null;
+  let previous: { medianMs: number; baselineMedianMs: number; allRulesMedianMs: number; assignments: number } | null =
+    null;
   for (const teams of sizes) {
     const map = generateMap({ teams, seed: BENCH_SEED });
     const analysis = time(() => analyzeMap(map), runs);
     const floor = time(() => baseline(map), runs);
+    const allRules = time(() => analyzeMap(map, EVERY_RULE_ON), runs);
     const medianMs = median(analysis);
     const baselineMedianMs = median(floor);
+    const allRulesMedianMs = median(allRules);
     results.push({
       teams,
       people: map.people.length,
@@ -78,13 +94,7 @@ export function benchAnalysis({ sizes, runs }: { sizes: readonly number[]; runs:
       flags: analyzeMap(map).flags.length,
       runs: analysis.length,
       medianMs: round(medianMs, 3),
-      p90Ms: round(
-        percentile(
-          [...analysis].sort((a, b) => a - b),
-          0.9,
-        ),
-        3,
-      ),
+      p90Ms: round(p90(analysis), 3),
       baselineMedianMs: round(baselineMedianMs, 4),
       ratio: ratio(medianMs, baselineMedianMs, 1),
       usPerAssignment: round((medianMs * 1000) / map.assignments.length, 3),
@@ -94,8 +104,16 @@ export function benchAnalysis({ sizes, runs }: { sizes: readonly number[]; runs:
       baselineGrowthExponent: previous
         ? exponent(previous.baselineMedianMs, baselineMedianMs, previous.assignments, map.assignments.length)
         : null,
+      allRules: {
+        flags: analyzeMap(map, EVERY_RULE_ON).flags.length,
+        medianMs: round(allRulesMedianMs, 3),
+        p90Ms: round(p90(allRules), 3),
+        growthExponent: previous
+          ? exponent(previous.allRulesMedianMs, allRulesMedianMs, previous.assignments, map.assignments.length)
+          : null,
+      },
     });
-    previous = { medianMs, baselineMedianMs, assignments: map.assignments.length };
+    previous = { medianMs, baselineMedianMs, allRulesMedianMs, assignments: map.assignments.length };
   }
   return results;
 }

@@ -73,6 +73,8 @@ export function evaluateTargets(results: Omit<TResults, "targets">): TTarget[] {
   const largest = results.analysis?.at(-1);
   const growth = largest?.growthExponent ?? null;
   const baselineGrowth = largest?.baselineGrowthExponent ?? null;
+  const allRules1000 = analysis1000?.allRules;
+  const allRulesGrowth = largest?.allRules?.growthExponent ?? null;
   const closedLoop = results.writes?.filter((row) => row.pacedPerClient === null);
   const writes50 = closedLoop?.find((row) => row.clients === 50);
   const paced50 = results.writes?.find((row) => row.clients === 50 && row.pacedPerClient !== null);
@@ -112,6 +114,18 @@ export function evaluateTargets(results: Omit<TResults, "targets">): TTarget[] {
       "growth exponent (two largest sizes) ≤ the linear baseline's + 0.2",
       growth === null || baselineGrowth === null ? null : `n^${growth} (baseline n^${baselineGrowth})`,
       growth === null || baselineGrowth === null ? null : growth <= baselineGrowth + 0.2,
+    ),
+    check(
+      "Analysis of 1,000 teams, every rule on",
+      "< 50 ms",
+      allRules1000 ? ms(allRules1000.medianMs) : null,
+      allRules1000 ? allRules1000.medianMs < 50 : null,
+    ),
+    check(
+      "Analysis cost with every rule on grows linearly",
+      "growth exponent (two largest sizes) ≤ the linear baseline's + 0.2",
+      allRulesGrowth === null || baselineGrowth === null ? null : `n^${allRulesGrowth} (baseline n^${baselineGrowth})`,
+      allRulesGrowth === null || baselineGrowth === null ? null : allRulesGrowth <= baselineGrowth + 0.2,
     ),
     check(
       "Write CPU per request over the framework floor's",
@@ -193,6 +207,9 @@ export function formatReport(results: TResults): string {
           "baseline",
           "baseline growth",
           "× baseline",
+          "every rule on: flags",
+          "every rule on: median",
+          "every rule on: growth",
         ],
         results.analysis.map((row) => [
           row.teams,
@@ -206,6 +223,11 @@ export function formatReport(results: TResults): string {
           ms(row.baselineMedianMs),
           row.baselineGrowthExponent === null ? "–" : `n^${row.baselineGrowthExponent}`,
           times(row.ratio),
+          row.allRules?.flags ?? "–",
+          ms(row.allRules?.medianMs),
+          row.allRules?.growthExponent === null || row.allRules?.growthExponent === undefined
+            ? "–"
+            : `n^${row.allRules.growthExponent}`,
         ]),
       )}`,
     );

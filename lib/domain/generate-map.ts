@@ -326,7 +326,7 @@ function plantMissingProblems(map: TMutableMap): void {
 }
 
 /** A small, fast, seedable PRNG; good enough for test data, not for anything secret. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

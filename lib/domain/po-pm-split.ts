@@ -39,6 +39,21 @@ export function splitOwnerOf(dutyKey: string): TStandardRole | null {
   return PO_PM_SPLIT.find((rule) => rule.dutyKey === dutyKey && rule.level === "accountable")?.role ?? null;
 }
 
+/**
+ * Which role each duty of the split leans to: the role accountable for it, when the other role does none of its work
+ * (is at most consulted). Stakeholders, customer needs and delivery are shared (the PM is responsible), so they lean
+ * nowhere. The default of the `lean_mismatch` rule.
+ */
+export const PO_PM_LEAN: Readonly<Record<string, TStandardRole>> = Object.freeze(
+  Object.fromEntries(
+    PO_PM_SPLIT.filter(
+      (rule) =>
+        rule.level === "accountable" &&
+        !PO_PM_SPLIT.some((other) => other.dutyKey === rule.dutyKey && other.level === "responsible"),
+    ).map((rule) => [rule.dutyKey, rule.role]),
+  ),
+);
+
 export type TAssignmentCell = Pick<TAssignment, "teamId" | "dutyId" | "slotId" | "level">;
 
 export type TSplitPlan = {
