@@ -5,6 +5,8 @@ import type { TActor } from "@/lib/server/auth/actor";
 import { authorize, rememberingAccess, requireActor } from "@/lib/server/auth/authorize";
 import type { TPermission } from "@/lib/domain/roles";
 import { resolveActor } from "@/lib/server/auth/resolve-actor";
+import { verifiedTokens } from "@/lib/server/auth/verify-api-token";
+import { liveBus } from "@/lib/server/kernel/live-bus";
 import { fieldErrors } from "@/lib/validation/fields";
 import type { TAccess, TOperation, TPathParams } from "./contract";
 import { JsonBudget } from "./json-budget";
@@ -16,6 +18,9 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1_000_000;
 type TRouteContext = { params?: Promise<Record<string, string>> };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+// API tokens this process verified are remembered while it hears every revocation (see VerifiedTokens).
+verifiedTokens.follow(liveBus);
 
 /**
  * A browser's cookie-authenticated write must come from this site (no cross-site request forgery). Tokens are

@@ -49,9 +49,7 @@ export async function runWrite<T>(
       const value = await work(tx, groupId);
       const described = describe(value);
       events = described === null ? [] : Array.isArray(described) ? described : [described];
-      if (!liveBus.isInProcess) {
-        for (const event of events) await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
-      }
+      await notifyOnCommit(tx, events);
       return value;
     }, options),
   );
@@ -87,12 +85,31 @@ export async function runAnnouncedStatement<TRow extends Record<string, unknown>
   return rows;
 }
 
+/** Has PostgreSQL deliver `events` to every instance's listening connection if and when `tx` commits. */
+async function notifyOnCommit(tx: Prisma.TransactionClient, events: readonly TLiveEvent[]): Promise<void> {
+  if (liveBus.isInProcess) return;
+  for (const event of events) await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
+}
+
 /**
- * Tells the organisation's open event streams that `subjectId`'s access changed, after the change committed. Best
- * effort: if it is lost, the streams' heartbeat finds out within seconds anyway.
+ * Runs `work`, a change of `subjectId`'s access to the organisation (a member removed, a token revoked), in one
+ * transaction that announces it when it commits: every instance hears of it through PostgreSQL, this process's
+ * watchers right after the commit. Their event streams are cut at once, and no instance trusts a revoked token it had
+ * verified before (see VerifiedTokens) from that moment.
  */
-export async function announceAccessChange(organizationId: string, subjectId: string): Promise<void> {
-  await announceNow({ type: "access", organizationId, subjectId, at: Date.now() }).catch(() => undefined);
+export async function changeAccess<T>(
+  organizationId: string,
+  subjectId: string,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  const event: TLiveEvent = { type: "access", organizationId, subjectId, at: Date.now() };
+  const result = await db.$transaction(async (tx) => {
+    const value = await work(tx);
+    await notifyOnCommit(tx, [event]);
+    return value;
+  });
+  liveBus.committed([event]);
+  return result;
 }
 
 /** Announces an event that is not part of a write (presence). */

@@ -1,10 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { wouldLeaveNoOwner } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { announceAccessChange } from "@/lib/server/kernel/run-write";
+import { changeAccess } from "@/lib/server/kernel/run-write";
 import { lockOwners } from "./lock-owners";
 
 /**
@@ -21,7 +20,7 @@ export async function removeMember({
   userId: string;
 }): Promise<void> {
   const { organization } = await authorize({ actor, orgSlug, permission: "manage_members" });
-  await db.$transaction(async (tx) => {
+  await changeAccess(organization.id, userId, async (tx) => {
     const owners = await lockOwners(tx, organization.id);
     const membership = await tx.membership.findFirst({
       where: { organizationId: organization.id, userId },
@@ -33,5 +32,4 @@ export async function removeMember({
     }
     await tx.membership.delete({ where: { id: membership.id } });
   });
-  await announceAccessChange(organization.id, userId);
 }

@@ -1,9 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { announceAccessChange } from "@/lib/server/kernel/run-write";
+import { changeAccess } from "@/lib/server/kernel/run-write";
 
 /** Revokes an API token (Owners only): requests that carry it are refused from now on, its event streams cut. */
 export async function revokeApiToken({
@@ -16,10 +15,11 @@ export async function revokeApiToken({
   tokenId: string;
 }): Promise<void> {
   const { organization } = await authorize({ actor, orgSlug, permission: "manage_tokens" });
-  const { count } = await db.apiToken.updateMany({
-    where: { id: tokenId, organizationId: organization.id, revokedAt: null },
-    data: { revokedAt: new Date() },
+  await changeAccess(organization.id, tokenId, async (tx) => {
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: tokenId, organizationId: organization.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0) throw new AppError("not_found", "There is no active API token with this id.");
   });
-  if (count === 0) throw new AppError("not_found", "There is no active API token with this id.");
-  await announceAccessChange(organization.id, tokenId);
 }
