@@ -144,6 +144,22 @@ function summarizeInteractions(visits: readonly TInteractions[]): NonNullable<TP
   };
 }
 
+/**
+ * The median over rounds of a page's figure over the baseline's in the same round: a slow spell of the machine
+ * weighs on both loads of a round, and cancels out, where a ratio of the two medians would keep it.
+ */
+function pairedRatio(
+  loads: readonly TPageLoad[],
+  baselineLoads: readonly TPageLoad[],
+  pick: (load: TPageLoad) => number,
+): number | null {
+  const ratios = loads.flatMap((load, round) => {
+    const against = baselineLoads[round];
+    return against && pick(against) > 0 ? [pick(load) / pick(against)] : [];
+  });
+  return ratios.length > 0 ? round(median(ratios), 2) : null;
+}
+
 function summarizeLoads(loads: readonly TPageLoad[]): TPageFigures {
   const mid = (pick: (load: TPageLoad) => number) => round(median(loads.map(pick)), 1);
   return {
@@ -198,9 +214,11 @@ export async function benchPages({
         { name: "team", path: `/${organisation.slug}/teams/${teamIds.get(organisation.slug)}`, loads: [] },
       ];
       log(`pages: ${organisation.teams} teams, ${pages.map((page) => page.name).join(", ")}: 1 + ${loads} loads each`);
-      // Round by round, so that whatever else the machine is doing meanwhile weighs on every page alike.
+      // Round by round, so that whatever else the machine is doing meanwhile weighs on every page alike, and each
+      // round in another order, so that no page is always the one loaded first.
       for (let round = 0; round <= loads; round++) {
-        for (const page of pages) {
+        for (let turn = 0; turn < pages.length; turn++) {
+          const page = pages[(round + turn) % pages.length]!;
           const load = await loadOnce(browser, storageState, `${baseUrl}${page.path}`);
           if (round > 0) page.loads.push(load);
         }
@@ -225,8 +243,8 @@ export async function benchPages({
             page.name === "baseline"
               ? null
               : {
-                  interactive: ratio(figures.interactive, baseline.interactive),
-                  lcp: ratio(figures.lcp, baseline.lcp),
+                  interactive: pairedRatio(page.loads, pages[0]!.loads, (load) => load.interactive),
+                  lcp: pairedRatio(page.loads, pages[0]!.loads, (load) => load.lcp),
                   jsBytes: ratio(figures.jsBytes, baseline.jsBytes),
                 },
           ...(page.name === "baseline" ? {} : { interaction: summarizeInteractions(interactions[page.name]) }),

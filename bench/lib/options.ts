@@ -84,7 +84,7 @@ export function parseOptions(argv: readonly string[]): TBenchOptions | "help" {
     writeClients: [10, 50, 100],
     liveSubscribers: [1, 10, 50],
     liveWrites: isQuick ? 20 : 60,
-    pageLoads: isQuick ? 3 : 5,
+    pageLoads: isQuick ? 3 : 9,
     analysisRuns: isQuick ? 11 : 31,
     history: isQuick
       ? { teams: 100, entries: 20_000, runs: 2, coldRuns: 1 }
