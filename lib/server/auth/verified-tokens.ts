@@ -21,9 +21,10 @@ type TEntry<TToken> = { token: TToken; tokenId: string; until: number };
 /**
  * API tokens this process verified lately, by the hash of their secret: an API request then makes no round trip to
  * the database for its token (one of the two a cell write makes). Only while the process hears every revocation: a
- * revocation announces itself in its own transaction (pg_notify, delivered at commit) and the entry goes; while the
- * listening connection is down, or before it is up, nothing is remembered. So a revoked token is refused from the
- * moment its revocation commits, on every instance, as without the cache.
+ * revocation announces itself in its own transaction (pg_notify, which PostgreSQL delivers as it commits, before the
+ * revoking request is even answered) and the entry goes; while the listening connection is down, or before it is up,
+ * nothing is remembered. So every instance refuses a revoked token as soon as the revocation's notification reaches
+ * it, a moment after the commit.
  */
 export class VerifiedTokens<TToken> {
   private readonly entries = new Map<string, TEntry<TToken>>();
