@@ -5,6 +5,7 @@ import type { TMapAnalysis, TRuleFlag } from "@/lib/domain/analyze-map";
 import type { TJournalGroupView, TJournalPage } from "@/lib/domain/journal";
 import type { TOverview } from "@/lib/domain/overview";
 import { DEFAULT_RULES, listRuleSettings, RULE_IDS } from "@/lib/domain/rules";
+import { writingAt } from "@/lib/server/kernel/journal-context";
 import { sessionCookie } from "@/lib/server/testing/http";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
 import { createPerson, createTeam, createUser } from "@/prisma/factories";
@@ -243,5 +244,90 @@ describe("rules", () => {
     });
     expect(entries).toHaveLength(2);
     expect(entries[1]!.before).toEqual(entries[0]!.after);
+  });
+
+  it("judges drafts by their live organisation's rules: analysis, compare and rules; a draft's own change is refused", async () => {
+    const world = await createMapWorld();
+    await callApi(`POST /api/v1/orgs/[orgSlug]/teams`, {
+      params: { orgSlug: world.org.slug },
+      as: world.as.editor,
+      body: { name: "Alpha" },
+    });
+    const drafted = await callApi<{ draft: { id: string; slug: string } }>("POST /api/v1/orgs/[orgSlug]/drafts", {
+      params: { orgSlug: world.org.slug },
+      as: world.as.editor,
+      body: { name: "Plan" },
+    });
+    const draft = drafted.body.draft;
+    const draftAnalysis = async () =>
+      (
+        await callApi<TMapAnalysis<TRuleFlag>>("GET /api/v1/orgs/[orgSlug]/drafts/[draftId]/analysis", {
+          params: { orgSlug: world.org.slug, draftId: draft.id },
+          as: world.as.viewer,
+        })
+      ).body;
+    expect((await draftAnalysis()).counts.byKind.no_responsible).toBeUndefined();
+
+    await patch(world, { rules: [{ id: "no_responsible", severity: "on" }] });
+    // The draft's cached analysis went with the live organisation's rules.
+    const required = (await analysis(world)).counts.byKind.no_responsible;
+    expect(required).toBeGreaterThan(0);
+    expect((await draftAnalysis()).counts.byKind.no_responsible).toBe(required);
+    const compared = await callApi<{ flags: { introduced: unknown[]; resolved: unknown[] } }>(
+      "GET /api/v1/orgs/[orgSlug]/drafts/[draftId]/compare",
+      { params: { orgSlug: world.org.slug, draftId: draft.id }, query: { with: "live" }, as: world.as.viewer },
+    );
+    expect(compared.body.flags).toEqual({ introduced: [], resolved: [] });
+    expect(
+      settings((await callApi<TRules>(`GET ${RULES}`, { params: { orgSlug: draft.slug }, as: world.as.viewer })).body),
+    ).toEqual(settings((await rules(world)).body));
+    const refused = await callApi(`PATCH ${RULES}`, {
+      params: { orgSlug: draft.slug },
+      as: world.as.editor,
+      body: { rules: [{ id: "team_size", severity: "on" }] },
+    });
+    expect(refused.status).toBe(409);
+  });
+
+  it("sends today's rules with the map's state, also for a past moment", async () => {
+    const world = await createMapWorld();
+    const before = new Date(Date.now() - 1_000).toISOString();
+    const changed = await patch(world, { rules: [{ id: "team_size", severity: "on", params: { max: 2 } }] });
+    for (const query of [{}, { at: before }] as Record<string, string>[]) {
+      const state = await callApi<{ rules: unknown[] }>("GET /api/v1/orgs/[orgSlug]/state", {
+        params: { orgSlug: world.org.slug },
+        query,
+        as: world.as.viewer,
+      });
+      expect(state.body.rules).toEqual(settings(changed.body));
+    }
+  });
+
+  it("judges every day of the health history by today's rules, also the days it had kept", async () => {
+    const world = await createMapWorld();
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    await writingAt(twoDaysAgo, () =>
+      callApi(`POST /api/v1/orgs/[orgSlug]/teams`, {
+        params: { orgSlug: world.org.slug },
+        as: world.as.editor,
+        body: { name: "Alpha" },
+      }),
+    );
+    type THistory = { days: { day: string; counts: Record<string, number | undefined> }[] };
+    const history = async () =>
+      (
+        await callApi<THistory>("GET /api/v1/orgs/[orgSlug]/health-history", {
+          params: { orgSlug: world.org.slug },
+          as: world.as.viewer,
+        })
+      ).body.days;
+    // Two days ago the organisation had one team, whose vacant PO and PM were flagged.
+    const kept = await history();
+    expect(kept.length).toBeGreaterThanOrEqual(3);
+    expect(kept.slice(0, -1).map((day) => day.counts.vacant_slot)).toEqual(kept.slice(0, -1).map(() => 2));
+
+    await patch(world, { rules: [{ id: "vacant_slot", severity: "off" }] });
+    const judged = await history();
+    expect(judged.map((day) => day.counts.vacant_slot)).toEqual(judged.map(() => 0));
   });
 });
