@@ -139,6 +139,17 @@ describe("rules", () => {
     expect(off!.sentence).toBe("Edith Editor turned “Idle slot” off");
     expect(reset!.sentence).toBe("Edith Editor put “Idle slot” back to its defaults");
 
+    // An earlier change to a rule changed again since is not undone over the later one.
+    await patch(world, { rules: [{ id: "po_spread", params: { max: 3 } }] });
+    const [earlier] = await journal(world);
+    await patch(world, { rules: [{ id: "po_spread", params: { max: 4 } }] });
+    const refused = await callApi(UNDO, {
+      params: { orgSlug: world.org.slug, entryId: earlier!.groupId },
+      as: world.as.editor,
+    });
+    expect(refused.status).toBe(409);
+    expect((await rules(world)).body.rules.find((rule) => rule.id === "po_spread")?.params).toEqual({ max: 4 });
+
     // A change that changes nothing is no action.
     const count = (await journal(world)).length;
     expect((await patch(world, { rules: [{ id: "idle_slot", severity: "info" }] })).status).toBe(200);
