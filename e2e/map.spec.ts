@@ -172,3 +172,36 @@ test("a viewer sees the map read-only", async ({ page }) => {
   await expect(cell(page, "vision", "po")).toHaveAccessibleName(/: Accountable/);
   await expect(cell(page, "vision", "pm")).toHaveAccessibleName(/: no level/);
 });
+
+test("a rule the organisation turns on flags the team page and the overview, and turning it off clears them", async ({
+  page,
+}) => {
+  const { user, organization } = await createAccount({ withMap: true });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}`);
+  const changeRules = (body: unknown) =>
+    page.evaluate(
+      async ([slug, json]) =>
+        (
+          await fetch(`/api/v1/orgs/${slug}/rules`, {
+            method: "PATCH",
+            headers: { "content-type": "application/json" },
+            body: json,
+          })
+        ).status,
+      [organization.slug, JSON.stringify(body)] as const,
+    );
+  expect(await changeRules({ rules: [{ id: "team_size", severity: "on", params: { max: 1 } }] })).toBe(200);
+
+  // The overview offers the new kind in its filter, and the team page shows the flag (analysed in the browser).
+  await page.reload();
+  await page.getByLabel("Flag").selectOption("team_size");
+  const table = page.getByRole("table", { name: "Teams by duty" });
+  await table.getByRole("link", { name: "Payments" }).click();
+  const flags = page.getByRole("region", { name: /^Flags/ });
+  await expect(flags).toContainText("2 people hold slots in Payments; your rules allow at most 1.");
+
+  expect(await changeRules({ rules: [{ id: "team_size", severity: "off" }] })).toBe(200);
+  await page.reload();
+  await expect(flags).not.toContainText("people hold slots in Payments");
+});

@@ -21,6 +21,7 @@ export const ACTION_LABELS: Record<TJournalAction, string> = {
   "journal.undo": "Undo",
   "draft.create": "Draft made",
   "draft.publish": "Draft published",
+  "rules.update": "Rules changed",
   "system.seed": "Demo map loaded",
 };
 
@@ -30,6 +31,7 @@ export const KIND_LABELS: Record<TJournalEntity, string> = {
   slot: "Slots",
   duty: "Duties",
   assignment: "Cells (who does what)",
+  rule: "Rules",
 };
 
 export const OPERATION_LABELS = { create: "Added", update: "Changed", delete: "Removed" } as const;

@@ -1,6 +1,6 @@
 "use client";
 
-import type { TFlag, TSeverity } from "@/lib/domain/analyze-map";
+import type { TRuleFlag, TSeverity } from "@/lib/domain/analyze-map";
 
 export type TFlagFix = { label: string; run: () => void };
 
@@ -11,7 +11,13 @@ const SEVERITY_STYLES: Record<TSeverity, { badge: string; label: string }> = {
 };
 
 /** A team's flags with what is wrong, how to fix it and, where the fix is obvious, a button that does it. */
-export function FlagsPanel({ flags, fixFor }: { flags: readonly TFlag[]; fixFor: (flag: TFlag) => TFlagFix | null }) {
+export function FlagsPanel({
+  flags,
+  fixFor,
+}: {
+  flags: readonly TRuleFlag[];
+  fixFor: (flag: TRuleFlag) => TFlagFix | null;
+}) {
   return (
     <section aria-labelledby="flags-heading" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <h2 id="flags-heading" className="font-semibold">

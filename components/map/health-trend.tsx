@@ -1,7 +1,7 @@
 "use client";
 
 import { useHealthHistory } from "@/lib/client/queries";
-import { FLAG_KINDS } from "@/lib/domain/analyze-map";
+import { RULE_IDS } from "@/lib/domain/rules";
 import { KIND_LABELS } from "./flag-labels";
 
 const WIDTH = 320;
@@ -71,6 +71,8 @@ export function HealthTrend({ orgId, orgSlug }: { orgId: string; orgSlug: string
   const days = data?.days ?? [];
   const first = days[0];
   const last = days.at(-1);
+  // The six default kinds are always counted; another rule's only while it is on.
+  const kinds = RULE_IDS.filter((kind) => last?.counts[kind] !== undefined);
   const change = (now: number, then: number) =>
     now === then ? "no change" : now > then ? `+${now - then}` : `${now - then}`;
 
@@ -112,11 +114,14 @@ export function HealthTrend({ orgId, orgSlug }: { orgId: string; orgSlug: string
                 </>
               )}
               {days.length === 1 && <> · the history starts today</>}
+              <span className="block text-xs text-slate-600 dark:text-slate-400">
+                Every day is judged by today&apos;s rules.
+              </span>
             </figcaption>
           </figure>
           <ul className="grid content-start gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-            {FLAG_KINDS.map((kind) => {
-              const values = days.map((point) => point.counts[kind]);
+            {kinds.map((kind) => {
+              const values = days.map((point) => point.counts[kind] ?? 0);
               const max = Math.max(1, ...values);
               return (
                 <li key={kind} className="flex items-center gap-3">
@@ -125,11 +130,11 @@ export function HealthTrend({ orgId, orgSlug }: { orgId: string; orgSlug: string
                     <Sparkline values={values} max={max} label={`${KIND_LABELS[kind]} over ${days.length} days`} />
                   </span>
                   <span className="tabular-nums" data-testid={`trend-${kind}`}>
-                    {last.counts[kind]}
+                    {last.counts[kind] ?? 0}
                   </span>
                   {days.length > 1 && (
                     <span className="text-slate-600 tabular-nums dark:text-slate-400">
-                      ({change(last.counts[kind], first.counts[kind])})
+                      ({change(last.counts[kind] ?? 0, first.counts[kind] ?? 0)})
                     </span>
                   )}
                 </li>
@@ -151,7 +156,7 @@ export function HealthTrend({ orgId, orgSlug }: { orgId: string; orgSlug: string
                     <th scope="col" className="px-2 text-right font-medium">
                       Health
                     </th>
-                    {FLAG_KINDS.map((kind) => (
+                    {kinds.map((kind) => (
                       <th key={kind} scope="col" className="px-2 text-right font-medium">
                         {KIND_LABELS[kind]}
                       </th>
@@ -165,9 +170,9 @@ export function HealthTrend({ orgId, orgSlug }: { orgId: string; orgSlug: string
                         {formatDay(point.day)}
                       </th>
                       <td className="px-2 text-right">{point.score ?? "–"}</td>
-                      {FLAG_KINDS.map((kind) => (
+                      {kinds.map((kind) => (
                         <td key={kind} className="px-2 text-right">
-                          {point.counts[kind]}
+                          {point.counts[kind] ?? 0}
                         </td>
                       ))}
                     </tr>

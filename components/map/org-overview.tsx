@@ -6,7 +6,8 @@ import { useRouter } from "next/navigation";
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { DownloadPngButton } from "@/components/import-export/download-png-button";
-import { FLAG_KINDS, type TFlagKind } from "@/lib/domain/analyze-map";
+import { FLAG_KINDS } from "@/lib/domain/analyze-map";
+import { RULE_IDS, type TRuleId } from "@/lib/domain/rules";
 import {
   selectOverviewRows,
   unpackOverview,
@@ -86,7 +87,13 @@ export function OrgOverview({
   const teamHref = (teamId: string) => `/${orgSlug}/teams/${teamId}${at ? `?at=${encodeURIComponent(at)}` : ""}`;
   const overview = data?.overview ?? initial.overview;
   const [nameFilter, setNameFilter] = useState("");
-  const [kindFilter, setKindFilter] = useState<TFlagKind | "">("");
+  const [kindFilter, setKindFilter] = useState<TRuleId | "">("");
+  // The six default kinds, and any other rule's that some team has (its rule is on).
+  const filterKinds = useMemo(() => {
+    const present = new Set<TRuleId>(FLAG_KINDS);
+    for (const row of overview.rows) for (const kind of row.kinds) present.add(kind);
+    return RULE_IDS.filter((kind) => present.has(kind));
+  }, [overview.rows]);
   const [sort, setSort] = useState<TOverviewSort>("health");
   const deferredName = useDeferredValue(nameFilter);
   const visible = useMemo(
@@ -144,11 +151,11 @@ export function OrgOverview({
           <span className="block font-medium">Flag</span>
           <select
             value={kindFilter}
-            onChange={(event) => setKindFilter(event.target.value as TFlagKind | "")}
+            onChange={(event) => setKindFilter(event.target.value as TRuleId | "")}
             className="mt-1 rounded-md border-0 py-1.5 pl-2 pr-8 ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
           >
             <option value="">Any</option>
-            {FLAG_KINDS.map((kind) => (
+            {filterKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {KIND_LABELS[kind]}
               </option>

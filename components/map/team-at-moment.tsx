@@ -8,6 +8,7 @@ import { errorMessage } from "@/lib/client/api-error";
 import { useTeamMutations } from "@/lib/client/teams";
 import { analyzeMap } from "@/lib/domain/analyze-map";
 import { compareNames, type TRemitMap } from "@/lib/domain/model";
+import { resolveStoredRules, type TStoredRuleSetting } from "@/lib/domain/rules";
 import { teamView } from "@/lib/domain/team-view";
 import { TeamMatrix } from "./team-matrix";
 import { TeamHealth } from "./team-workspace";
@@ -22,6 +23,7 @@ export function TeamAtMoment({
   teamId,
   at,
   map,
+  rules,
   canEdit,
 }: {
   orgId: string;
@@ -29,10 +31,15 @@ export function TeamAtMoment({
   teamId: string;
   at: string;
   map: TRemitMap;
+  /** Today's rules: a past map is judged by them, as the overview at a moment is. */
+  rules: readonly TStoredRuleSetting[];
   canEdit: boolean;
 }) {
   const view = useMemo(() => teamView(map, teamId), [map, teamId]);
-  const analysis = useMemo(() => analyzeMap(map).teams.find((entry) => entry.team.id === teamId), [map, teamId]);
+  const analysis = useMemo(
+    () => analyzeMap(map, resolveStoredRules(rules)).teams.find((entry) => entry.team.id === teamId),
+    [map, rules, teamId],
+  );
   const people = useMemo(() => [...map.people].sort(compareNames), [map]);
   const router = useRouter();
   const toast = useToast();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState } from "react";
-import type { TFlag } from "@/lib/domain/analyze-map";
+import type { TRuleFlag } from "@/lib/domain/analyze-map";
 import type { TPerson, TRaciLevel, TSlot } from "@/lib/domain/model";
 import { cellKey, cellVersion, type TTeamView } from "@/lib/domain/team-view";
 import { moveInGrid, type TGridPosition } from "./grid-navigation";
@@ -15,7 +15,7 @@ type TProps = {
   view: TTeamView;
   /** Whom a holder picker offers. */
   people: readonly TPerson[];
-  flags: readonly TFlag[];
+  flags: readonly TRuleFlag[];
   canEdit: boolean;
   /** Cells others have focused (by cellKey), with their name and colour. */
   peerFocus: ReadonlyMap<string, { name: string; color: string }>;
@@ -26,7 +26,7 @@ type TProps = {
 };
 
 /** Where each flag shows in the grid: whole rows (duties), whole columns (slots) and single cells. */
-function flagMarks(flags: readonly TFlag[]) {
+function flagMarks(flags: readonly TRuleFlag[]) {
   const duties = new Map<string, string[]>();
   const slots = new Map<string, string[]>();
   const cells = new Map<string, string[]>();
@@ -38,6 +38,12 @@ function flagMarks(flags: readonly TFlag[]) {
       for (const slot of flag.slots) add(cells, cellKey(flag.duty.id, slot.id), flag.message);
     } else if (flag.kind === "vacant_slot" || flag.kind === "idle_slot") add(slots, flag.slot.id, flag.message);
     else if (flag.kind === "dual_role") for (const slot of flag.slots) add(slots, slot.id, flag.message);
+    else if (flag.kind === "no_responsible") add(duties, flag.duty.id, flag.message);
+    else if (flag.kind === "too_many_consulted" || flag.kind === "lean_mismatch") {
+      for (const slot of flag.slots) add(cells, cellKey(flag.duty.id, slot.id), flag.message);
+    }
+    // Person rules (overloaded, PO spread, person spread) and team size are about no row, column or cell: the flags
+    // panel lists them.
   }
   return { duties, slots, cells };
 }

@@ -8,7 +8,7 @@ import { useSetCell } from "@/lib/client/cells";
 import { useOrgMap, type TMapState } from "@/lib/client/queries";
 import { mutationKeys } from "@/lib/client/query-keys";
 import { useSlotMutations } from "@/lib/client/teams";
-import type { TFlag, TMapAnalysis } from "@/lib/domain/analyze-map";
+import type { TRuleFlag, TMapAnalysis } from "@/lib/domain/analyze-map";
 import { compareNames } from "@/lib/domain/model";
 import { splitOwnerOf } from "@/lib/domain/po-pm-split";
 import { teamView } from "@/lib/domain/team-view";
@@ -72,7 +72,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
       version: map.assignments.find((a) => a.dutyId === dutyId && a.slotId === slotId)?.version ?? 0,
     });
 
-  const fixFor = (flag: TFlag): TFlagFix | null => {
+  const fixFor = (flag: TRuleFlag): TFlagFix | null => {
     if (!canEdit) return null;
     if (flag.kind === "unowned_duty") {
       const role = splitOwnerOf(flag.duty.key);
@@ -144,8 +144,8 @@ export function TeamHealth({
   analysis,
   fixFor,
 }: {
-  analysis: TMapAnalysis["teams"][number] | undefined;
-  fixFor: (flag: TFlag) => TFlagFix | null;
+  analysis: TMapAnalysis<TRuleFlag>["teams"][number] | undefined;
+  fixFor: (flag: TRuleFlag) => TFlagFix | null;
 }) {
   return (
     <aside className="space-y-4">

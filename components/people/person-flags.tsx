@@ -1,9 +1,14 @@
-import type { TDualRoleFlag, TOverloadedPersonFlag } from "@/lib/domain/analyze-map";
+import type { TPersonFlag } from "@/lib/domain/people-view";
 
-const KIND_LABELS = { overloaded_person: "Overloaded", dual_role: "Dual role" } as const;
+const KIND_LABELS: Record<TPersonFlag["kind"], string> = {
+  overloaded_person: "Overloaded",
+  dual_role: "Dual role",
+  po_spread: "PO spread",
+  person_spread: "Spread",
+};
 
-/** A person's overload and dual-role flags, each with the analysis's message saying what to do. */
-export function PersonFlags({ flags }: { flags: readonly (TOverloadedPersonFlag | TDualRoleFlag)[] }) {
+/** A person's flags (overload, dual roles, spreads), each with the analysis's message saying what to do. */
+export function PersonFlags({ flags }: { flags: readonly TPersonFlag[] }) {
   if (flags.length === 0) return <span className="text-sm text-slate-600 dark:text-slate-400">None</span>;
   return (
     <ul className="space-y-1.5">

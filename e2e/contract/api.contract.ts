@@ -265,6 +265,32 @@ const MAP_DOCUMENT = {
 };
 
 const orgOnly = ({ world }: TContext) => ({ params: world.orgParams });
+const RULE_CHANGES = (world: TWorld) => ({
+  rules: [
+    { id: "team_size", severity: "on", params: { max: 1 }, exemptTeams: [world.team.key] },
+    { id: "po_spread", severity: "warning" },
+  ],
+});
+const INVALID_RULE_CHANGES = (world: TWorld): TInvalid[] => [
+  {
+    label: "an unknown rule",
+    request: { params: world.orgParams, body: { rules: [{ id: "no_such_rule" }] } },
+    status: 400,
+    field: "rules.0.id",
+  },
+  {
+    label: "a parameter out of range",
+    request: { params: world.orgParams, body: { rules: [{ id: "po_spread", params: { max: 0 } }] } },
+    status: 400,
+    field: "rules.0.params.max",
+  },
+  {
+    label: "a team that does not exist",
+    request: { params: world.orgParams, body: { rules: [{ id: "team_size", exemptTeams: ["no-such-team"] }] } },
+    status: 400,
+    field: "rules.0.exemptTeams.0",
+  },
+];
 const teamParams = (world: TWorld) => ({ ...world.orgParams, teamId: world.team.id });
 const draftParams = (world: TWorld) => ({ ...world.orgParams, draftId: world.draft.id });
 
@@ -545,6 +571,23 @@ const RECIPES: Record<string, TRecipe> = {
         status: 404,
       },
     ],
+  },
+  [`GET ${ORG}/rules`]: { valid: orgOnly },
+  [`PATCH ${ORG}/rules`]: {
+    // Calls run at once: each valid call changes the rules to the same settings, so that none sees another's change.
+    valid: ({ world }) => ({ params: world.orgParams, body: RULE_CHANGES(world) }),
+    invalid: (world): TInvalid[] => [
+      ...INVALID_RULE_CHANGES(world),
+      {
+        label: "a draft, which has no rules of its own",
+        request: { params: { orgSlug: world.draft.slug }, body: RULE_CHANGES(world) },
+        status: 409,
+      },
+    ],
+  },
+  [`POST ${ORG}/rules/preview`]: {
+    valid: ({ world }) => ({ params: world.orgParams, body: RULE_CHANGES(world) }),
+    invalid: INVALID_RULE_CHANGES,
   },
   [`GET ${ORG}/map`]: { valid: orgOnly },
   [`PUT ${ORG}/map`]: {

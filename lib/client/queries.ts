@@ -6,6 +6,7 @@ import { useEffect, useMemo } from "react";
 import { analyzeMap } from "@/lib/domain/analyze-map";
 import type { TMapScope } from "@/lib/domain/map-slice";
 import type { TRemitMap } from "@/lib/domain/model";
+import { resolveStoredRules, type TStoredRuleSetting } from "@/lib/domain/rules";
 import { callApi, type TResponse } from "./api";
 import { journalQuery, sameHistoryFilters, type THistoryFilters } from "./history-filters";
 import { queryKeys } from "./query-keys";
@@ -14,7 +15,7 @@ import { queryKeys } from "./query-keys";
  * The map and when the server read it (ms since the epoch), as the cache holds it: the domain's read-only map, which
  * the state operation's answer is (the query function below would not compile otherwise).
  */
-export type TMapState = { map: TRemitMap; loadedAt: number };
+export type TMapState = { map: TRemitMap; rules: readonly TStoredRuleSetting[]; loadedAt: number };
 /** The overview and when the server read the map behind it (ms since the epoch). */
 export type TOverviewState = TResponse<"GET /api/v1/orgs/{orgSlug}/overview">;
 export type TJournalPage = TResponse<"GET /api/v1/orgs/{orgSlug}/journal">;
@@ -45,7 +46,8 @@ function useNewerInitialData(queryKey: readonly unknown[], initial: { loadedAt: 
 }
 
 /**
- * The organisation's whole map, shared by every screen, and its analysis, recomputed in the browser on every change
+ * The organisation's whole map, shared by every screen, and its analysis under the organisation's rules (which come
+ * with the map, so a change of rules reloads them as any change does), recomputed in the browser on every change
  * (it takes milliseconds even for 1,000 teams), so flags follow an edit at once.
  */
 export function useOrgMap({
@@ -74,7 +76,9 @@ export function useOrgMap({
   });
   useNewerInitialData(key, initial);
   const map = query.data?.map;
-  const analysis = useMemo(() => (map ? analyzeMap(map) : null), [map]);
+  const settings = query.data?.rules;
+  const rules = useMemo(() => (settings ? resolveStoredRules(settings) : null), [settings]);
+  const analysis = useMemo(() => (map && rules ? analyzeMap(map, rules) : null), [map, rules]);
   return { ...query, map, analysis };
 }
 

@@ -1,15 +1,16 @@
 // "Are we getting better?": the organisation's flags and average health at the end of each day, rebuilt from the
 // journal by rewinding today's rows a day at a time.
-import { analyzeMap, FLAG_KINDS, type TFlagKind, type TMapAnalysis } from "./analyze-map";
-import { mapFromRows, type TJournalEntry, type TMapRows } from "./journal";
+import { analyzeMap, type TKindCounts, type TMapAnalysis, type TRuleFlag } from "./analyze-map";
+import { copyMapRows, mapFromRows, type TJournalEntry, type TMapRows } from "./journal";
+import { DEFAULT_RULES, type TRules } from "./rules";
 
 export type THealthPoint = {
   /** The UTC day, YYYY-MM-DD: the state at its end (for today: now). */
   day: string;
   /** Mean team score; null when there were no teams. */
   score: number | null;
-  /** Flags of each kind. */
-  counts: Record<TFlagKind, number>;
+  /** Flags of each kind: the six on by default always, each other rule's while it is on. */
+  counts: TKindCounts;
 };
 
 const DAY_MS = 86_400_000;
@@ -23,15 +24,16 @@ export function lastDays(count: number, now: number): string[] {
 }
 
 /** A day's analysis, as the chart shows it. */
-export function healthPointOf(day: string, analysis: Pick<TMapAnalysis, "flags" | "score">): THealthPoint {
-  const counts = Object.fromEntries(FLAG_KINDS.map((kind) => [kind, 0])) as Record<TFlagKind, number>;
-  for (const flag of analysis.flags) counts[flag.kind]++;
-  return { day, score: analysis.score, counts };
+export function healthPointOf(
+  day: string,
+  analysis: Pick<TMapAnalysis<TRuleFlag>, "flags" | "score" | "counts">,
+): THealthPoint {
+  return { day, score: analysis.score, counts: { ...analysis.counts.byKind } };
 }
 
-/** A day's point from the map's rows as they were at its end. */
-export function healthPoint(day: string, rows: TMapRows): THealthPoint {
-  return healthPointOf(day, analyzeMap(mapFromRows(rows)));
+/** A day's point from the map's rows as they were at its end, under `rules` (the chart uses today's). */
+export function healthPoint(day: string, rows: TMapRows, rules: TRules = DEFAULT_RULES): THealthPoint {
+  return healthPointOf(day, analyzeMap(mapFromRows(rows), rules));
 }
 
 /**
@@ -45,20 +47,17 @@ export function healthHistory({
   days,
   since,
   known = new Map(),
+  rules = DEFAULT_RULES,
 }: {
   rows: TMapRows;
   entries: readonly Pick<TJournalEntry, "seq" | "at" | "entity" | "entityId" | "before">[];
   days: readonly string[];
   since: string | null;
   known?: ReadonlyMap<string, THealthPoint>;
+  /** The rules every day is judged by: today's. */
+  rules?: TRules;
 }): THealthPoint[] {
-  const state: TMapRows = {
-    person: new Map(rows.person),
-    team: new Map(rows.team),
-    slot: new Map(rows.slot),
-    duty: new Map(rows.duty),
-    assignment: new Map(rows.assignment),
-  };
+  const state = copyMapRows(rows);
   const newestFirst = [...entries].sort((a, b) => b.seq - a.seq);
   let next = 0;
   const points: THealthPoint[] = [];
@@ -71,7 +70,7 @@ export function healthHistory({
       if (entry.before) state[entry.entity].set(entry.entityId, entry.before);
       else state[entry.entity].delete(entry.entityId);
     }
-    points.push(known.get(day) ?? healthPoint(day, state));
+    points.push(known.get(day) ?? healthPoint(day, state, rules));
   }
   return points.reverse();
 }

@@ -1,6 +1,7 @@
 // Journal checkpoints: the map's rows as they were at a moment, kept so that time travel rewinds only the entries
 // between the moment asked for and the checkpoint after it, not every entry since (docs/journal-and-time-travel.md).
 import {
+  byEntity,
   emptyMapRows,
   JOURNAL_ENTITIES,
   type TJournalEntity,
@@ -24,7 +25,7 @@ export type TFirstChange = { seq: number; teamId: string | null };
 export type TRowsAt = { rows: TMapRows; firstChanges: Record<TJournalEntity, Map<string, TFirstChange>> };
 
 function emptyFirstChanges(): TRowsAt["firstChanges"] {
-  return { person: new Map(), team: new Map(), slot: new Map(), duty: new Map(), assignment: new Map() };
+  return byEntity(() => new Map());
 }
 
 /** The rows as they are now: nothing changed since. */

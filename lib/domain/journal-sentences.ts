@@ -2,6 +2,7 @@
 import { countNoun } from "./count-noun";
 import type { TJournalAction, TJournalActor, TJournalEntry, TJournalRow } from "./journal";
 import { isRaciLevel, type TRaciLevel } from "./model";
+import { DEFAULT_RULES, isRuleId, RULE_CATALOGUE } from "./rules";
 
 /** Names of what entries point at, from the map as it is and from the journal's own rows (for deleted things). */
 export type TJournalNames = {
@@ -125,6 +126,45 @@ function renamed(before: TJournalRow, after: TJournalRow, changed: string[]): st
     : [];
 }
 
+/** A rule's settings as a journal row holds them; a rule without a row is at its defaults. */
+function ruleSettingsOf(row: TJournalRow | null, ruleId: string) {
+  const defaults = isRuleId(ruleId) ? DEFAULT_RULES[ruleId] : undefined;
+  return {
+    severity: String(row?.severity ?? defaults?.severity ?? "off"),
+    params: (row?.params ?? defaults?.params ?? {}) as Record<string, unknown>,
+    exemptTeams: (row?.exempt_teams ?? []) as unknown[],
+  };
+}
+
+/** A rule's change: "turned on “PO spread” as a warning and set its max to 3", "put “Idle slot” back to its defaults". */
+function describeRule(entry: TJournalEntry): string {
+  const ruleId = String((entry.after ?? entry.before)!.rule_id);
+  const rule = quote(isRuleId(ruleId) ? RULE_CATALOGUE[ruleId].name : undefined, `the rule ${ruleId}`);
+  if (!entry.after) return `put ${rule} back to its defaults`;
+  const before = ruleSettingsOf(entry.before, ruleId);
+  const after = ruleSettingsOf(entry.after, ruleId);
+  const parts: string[] = [];
+  if (after.severity !== before.severity) {
+    parts.push(
+      after.severity === "off"
+        ? `turned ${rule} off`
+        : before.severity === "off"
+          ? `turned on ${rule} as ${after.severity === "error" ? "an" : "a"} ${after.severity}`
+          : `made ${rule} ${after.severity === "error" ? "an" : "a"} ${after.severity}`,
+    );
+  }
+  for (const [name, value] of Object.entries(after.params)) {
+    if (JSON.stringify(value) === JSON.stringify(before.params[name])) continue;
+    const subject = parts.length > 0 ? "its" : `${rule}'s`;
+    parts.push(typeof value === "number" ? `set ${subject} ${name} to ${value}` : `changed ${subject} ${name}`);
+  }
+  if (JSON.stringify(after.exemptTeams) !== JSON.stringify(before.exemptTeams)) {
+    const teams = after.exemptTeams.map(String).join(", ");
+    parts.push(teams ? `exempted ${teams} from ${rule}` : `applied ${rule} to every team again`);
+  }
+  return parts.length > 0 ? parts.join(" and ") : `changed ${rule}`;
+}
+
 /** One row change, without its actor: "made the PM accountable for “Roadmap” in “Checkout”". */
 export function describeEntry(entry: TJournalEntry, names: TJournalNames): string {
   switch (entry.entity) {
@@ -151,6 +191,8 @@ export function describeEntry(entry: TJournalEntry, names: TJournalNames): strin
           ? [`changed the key of ${quote(String(after.name), "")}`]
           : []),
       ]);
+    case "rule":
+      return describeRule(entry);
     case "duty":
       return describeNamed(entry, "duty", (before, after, changed) => [
         ...renamed(before, after, changed),
@@ -182,6 +224,11 @@ export function describeGroup(
   const [first] = group.entries;
   const phrase = ACTION_PHRASES[group.action];
   if (!phrase && group.entryCount === 1 && first) return `${group.actor.name} ${describeEntry(first, names)}`;
+  // A few rules changed at once read in full; more, as a count.
+  if (group.action === "rules.update" && group.entryCount === group.entries.length && group.entryCount <= 3) {
+    return `${group.actor.name} ${group.entries.map((entry) => describeEntry(entry, names)).join("; ")}`;
+  }
+  if (group.action === "rules.update") return `${group.actor.name} changed ${countNoun(group.entryCount, "rule")}`;
   // Deleting a team, slot, duty or person takes what hangs on it along: the deleted row names the group.
   const main = group.entries.find((entry) => `${entry.entity}.${entry.after ? "" : "delete"}` === group.action);
   if (!phrase && main) {

@@ -25,11 +25,13 @@ export const JOURNAL_ACTIONS = [
   "journal.undo",
   "draft.create",
   "draft.publish",
+  "rules.update",
   "system.seed",
 ] as const;
 export type TJournalAction = (typeof JOURNAL_ACTIONS)[number];
 
-export const JOURNAL_ENTITIES = ["person", "team", "slot", "duty", "assignment"] as const;
+/** The journalled tables: the map's, and the organisation's rules (`rule`: one row per rule off its defaults). */
+export const JOURNAL_ENTITIES = ["person", "team", "slot", "duty", "assignment", "rule"] as const;
 export type TJournalEntity = (typeof JOURNAL_ENTITIES)[number];
 
 /** A row of a map table as the journal keeps it: to_jsonb of the row without its timestamps (snake_case columns). */
@@ -60,8 +62,18 @@ export type TJournalEntry = {
 /** The map's rows, by table and id, as the journal keeps them: what point-in-time views rewind. */
 export type TMapRows = Record<TJournalEntity, Map<string, TJournalRow>>;
 
+/** One value per journalled table, each made by `make`. */
+export function byEntity<T>(make: (entity: TJournalEntity) => T): Record<TJournalEntity, T> {
+  return Object.fromEntries(JOURNAL_ENTITIES.map((entity) => [entity, make(entity)])) as Record<TJournalEntity, T>;
+}
+
 export function emptyMapRows(): TMapRows {
-  return { person: new Map(), team: new Map(), slot: new Map(), duty: new Map(), assignment: new Map() };
+  return byEntity(() => new Map());
+}
+
+/** A copy of the rows that can be changed without changing them. */
+export function copyMapRows(rows: TMapRows): TMapRows {
+  return byEntity((entity) => new Map(rows[entity]));
 }
 
 /**
@@ -72,13 +84,7 @@ export function rewindRows(
   rows: TMapRows,
   entries: readonly Pick<TJournalEntry, "seq" | "entity" | "entityId" | "before">[],
 ): TMapRows {
-  const rewound: TMapRows = {
-    person: new Map(rows.person),
-    team: new Map(rows.team),
-    slot: new Map(rows.slot),
-    duty: new Map(rows.duty),
-    assignment: new Map(rows.assignment),
-  };
+  const rewound = copyMapRows(rows);
   for (const entry of [...entries].sort((a, b) => b.seq - a.seq)) {
     const table = rewound[entry.entity];
     if (entry.before) table.set(entry.entityId, entry.before);

@@ -1,11 +1,12 @@
 // Comparing two maps (a draft with live, or two drafts): what changed, matched by key, and what it does to the
 // analysis: flags resolved and introduced, and health before and after, per team and for the organisation.
-import { analyzeMap, type TFlag, type TFlagKind } from "./analyze-map";
+import { analyzeMap, type TRuleFlag, type TSeverity } from "./analyze-map";
 import { diffMapDocuments, type TMapDiff } from "./map-diff";
 import { mapToDocument } from "./map-document";
 import type { TRemitMap } from "./model";
+import { DEFAULT_RULES, type TRuleId, type TRules } from "./rules";
 
-export type TComparedFlag = { key: string; kind: TFlagKind; severity: TFlag["severity"]; message: string };
+export type TComparedFlag = { key: string; kind: TRuleId; severity: TSeverity; message: string };
 
 export type TMapComparison = {
   changes: TMapDiff;
@@ -16,7 +17,7 @@ export type TMapComparison = {
 };
 
 /** A flag's identity across two maps, by keys (ids differ between a draft and live). */
-export function flagKey(flag: TFlag): string {
+export function flagKey(flag: TRuleFlag): string {
   const parts: string[] = [flag.kind];
   if ("team" in flag) parts.push(flag.team.key);
   if ("duty" in flag) parts.push(flag.duty.key);
@@ -25,7 +26,7 @@ export function flagKey(flag: TFlag): string {
   return parts.join(":");
 }
 
-function comparedFlags(flags: readonly TFlag[]): Map<string, TComparedFlag> {
+function comparedFlags(flags: readonly TRuleFlag[]): Map<string, TComparedFlag> {
   return new Map(
     flags.map((flag) => {
       const key = flagKey(flag);
@@ -34,9 +35,9 @@ function comparedFlags(flags: readonly TFlag[]): Map<string, TComparedFlag> {
   );
 }
 
-/** What going from `before` to `after` changes, and does to gaps, overlaps and health. */
-export function compareMaps(before: TRemitMap, after: TRemitMap): TMapComparison {
-  const [analysisBefore, analysisAfter] = [analyzeMap(before), analyzeMap(after)];
+/** What going from `before` to `after` changes, and does to gaps, overlaps and health, both judged by `rules`. */
+export function compareMaps(before: TRemitMap, after: TRemitMap, rules: TRules = DEFAULT_RULES): TMapComparison {
+  const [analysisBefore, analysisAfter] = [analyzeMap(before, rules), analyzeMap(after, rules)];
   const [flagsBefore, flagsAfter] = [comparedFlags(analysisBefore.flags), comparedFlags(analysisAfter.flags)];
   const scores = (analysis: typeof analysisBefore) =>
     new Map(analysis.teams.map((team) => [team.team.key, team.score]));

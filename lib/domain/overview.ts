@@ -1,4 +1,5 @@
-import type { TFlagKind, TMapAnalysis, TSeverity } from "./analyze-map";
+import type { TMapAnalysis, TRuleFlag, TSeverity } from "./analyze-map";
+import type { TRuleId } from "./rules";
 import { compareDuties, compareNames, type TDuty, type TRemitMap } from "./model";
 import { initials } from "./team-view";
 
@@ -17,7 +18,7 @@ export type TOverviewRow = {
   warnings: number;
   infos: number;
   /** The kinds of flag the team has, for the flag filter. */
-  kinds: TFlagKind[];
+  kinds: TRuleId[];
   /** One per duty, in the order of `TOverview.duties`. */
   cells: TOverviewCell[];
 };
@@ -33,7 +34,7 @@ export type TOverview = {
   rows: TOverviewRow[];
 };
 
-export function summarizeOverview(map: TRemitMap, analysis: TMapAnalysis): TOverview {
+export function summarizeOverview(map: TRemitMap, analysis: TMapAnalysis<TRuleFlag>): TOverview {
   const duties = [...map.duties].sort(compareDuties);
   const slots = new Map(map.slots.map((slot) => [slot.id, slot]));
   const people = new Map(map.people.map((person) => [person.id, person]));
@@ -82,7 +83,7 @@ export function summarizeOverview(map: TRemitMap, analysis: TMapAnalysis): TOver
 
 export type TOverviewSort = "health" | "name";
 
-export type TOverviewFilter = { name: string; kind: TFlagKind | ""; sort: TOverviewSort };
+export type TOverviewFilter = { name: string; kind: TRuleId | ""; sort: TOverviewSort };
 
 /** The rows that match the filter (name contains, case-insensitive; has a flag of that kind), sorted. */
 export function selectOverviewRows(rows: readonly TOverviewRow[], filter: TOverviewFilter): TOverviewRow[] {
@@ -176,7 +177,7 @@ export function unpackOverview(packed: TPackedOverview): TOverview {
         errors: Number(errors),
         warnings: Number(warnings),
         infos: Number(infos),
-        kinds: kinds === "" ? [] : (kinds.split(" ") as TFlagKind[]),
+        kinds: kinds === "" ? [] : (kinds.split(" ") as TRuleId[]),
         cells: cells.map((cell) => ({
           state: STATES_BY_CODE.get(cell[0] ?? "") ?? "unowned",
           owners: cell.length > 1 ? cell.slice(1).split(" ") : [],

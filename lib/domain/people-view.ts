@@ -1,4 +1,15 @@
-import type { TDualRoleFlag, TMapAnalysis, TOverloadedPersonFlag } from "./analyze-map";
+import type {
+  TAtAnySeverity,
+  TDualRoleFlag,
+  TMapAnalysis,
+  TOverloadedPersonFlag,
+  TPersonSpreadFlag,
+  TPoSpreadFlag,
+  TRuleFlag,
+} from "./analyze-map";
+
+/** A person's flags the people screens show, at whatever severity the organisation's rules give them. */
+export type TPersonFlag = TAtAnySeverity<TOverloadedPersonFlag | TDualRoleFlag> | TPoSpreadFlag | TPersonSpreadFlag;
 import {
   compareDuties,
   compareNames,
@@ -21,8 +32,8 @@ export type TPersonRow = {
   holdings: THolding[];
   /** The sum of their slots' allocations, in full-time equivalents, without floating-point noise. */
   allocated: number;
-  /** Their overload flag and dual-role flags, as the analysis found them. */
-  flags: (TOverloadedPersonFlag | TDualRoleFlag)[];
+  /** Their overload flag, dual-role flags and (when those rules are on) spread flags, as the analysis found them. */
+  flags: TPersonFlag[];
   isOverloaded: boolean;
 };
 
@@ -32,11 +43,18 @@ export function slotLabel(slot: Pick<TSlot, "role" | "title">): string {
 }
 
 /** Everyone in the map by name, with the slots they hold, their allocation and their flags. */
-export function peopleRows(map: TRemitMap, analysis: TMapAnalysis): TPersonRow[] {
+export function peopleRows(map: TRemitMap, analysis: TMapAnalysis<TRuleFlag>): TPersonRow[] {
   const holdings = holdingsByPerson(map);
-  const flagsByPerson = new Map<string, (TOverloadedPersonFlag | TDualRoleFlag)[]>();
+  const flagsByPerson = new Map<string, TPersonFlag[]>();
   for (const flag of analysis.flags) {
-    if (flag.kind !== "overloaded_person" && flag.kind !== "dual_role") continue;
+    if (
+      flag.kind !== "overloaded_person" &&
+      flag.kind !== "dual_role" &&
+      flag.kind !== "po_spread" &&
+      flag.kind !== "person_spread"
+    ) {
+      continue;
+    }
     const list = flagsByPerson.get(flag.person.id) ?? [];
     list.push(flag);
     flagsByPerson.set(flag.person.id, list);

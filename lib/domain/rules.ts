@@ -20,9 +20,8 @@ export const DEFAULT_ON_RULE_IDS = [
   "idle_slot",
 ] as const;
 
-/** Every rule, in the order lists, exports and counts use: the six on by default, then the others. */
-export const RULE_IDS = [
-  ...DEFAULT_ON_RULE_IDS,
+/** The rules off by default, which an organisation may turn on. */
+export const OFF_BY_DEFAULT_RULE_IDS = [
   "no_responsible",
   "too_many_consulted",
   "lean_mismatch",
@@ -30,6 +29,9 @@ export const RULE_IDS = [
   "person_spread",
   "team_size",
 ] as const;
+
+/** Every rule, in the order lists, exports and counts use: the six on by default, then the others. */
+export const RULE_IDS = [...DEFAULT_ON_RULE_IDS, ...OFF_BY_DEFAULT_RULE_IDS] as const;
 export type TRuleId = (typeof RULE_IDS)[number];
 
 /**
@@ -307,6 +309,30 @@ export function applyRuleChanges(current: TRules, changes: readonly TRuleChange[
 /** A full set of rules from stored or imported settings (any subset, any field left out): defaults fill the rest. */
 export function resolveRules(settings: readonly TRuleChange[]): TRules {
   return applyRuleChanges(DEFAULT_RULES, settings);
+}
+
+/** A rule's settings as stored or sent over the wire, not yet trusted to name a known rule and severity. */
+export type TStoredRuleSetting = {
+  id: string;
+  severity: string;
+  params: unknown;
+  exemptTeams: readonly string[] | null;
+};
+
+/**
+ * The rules from stored settings (the organisation's rows, or the list the server sends the browser): defaults fill
+ * what they leave out, and a setting of a rule or severity the catalogue no longer has is ignored.
+ */
+export function resolveStoredRules(settings: readonly TStoredRuleSetting[]): TRules {
+  return resolveRules(
+    settings.flatMap((setting): TRuleChange[] => {
+      if (!isRuleId(setting.id) || !(RULE_SEVERITIES as readonly string[]).includes(setting.severity)) return [];
+      const params = typeof setting.params === "object" && setting.params !== null ? setting.params : {};
+      return [
+        { id: setting.id, severity: setting.severity, params, exemptTeams: setting.exemptTeams ?? [] } as TRuleChange,
+      ];
+    }),
+  );
 }
 
 /** Every rule's settings in `RULE_IDS` order: what an export writes and `GET rules` answers. */

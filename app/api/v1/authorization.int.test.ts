@@ -394,6 +394,35 @@ const MATRIX: TEntry[] = [
     prepare: (w) => ({ params: orgParams(w) }),
   },
   {
+    method: "GET",
+    route: `${ORG}/rules`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "PATCH",
+    route: `${ORG}/rules`,
+    permission: "edit_map",
+    success: 200,
+    prepare: (w) => ({
+      params: orgParams(w),
+      body: {
+        rules: [
+          { id: "team_size", severity: "on", params: { max: 1 } },
+          { id: "idle_slot", severity: "off" },
+        ],
+      },
+    }),
+  },
+  {
+    method: "POST",
+    route: `${ORG}/rules/preview`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w), body: { rules: [{ id: "po_spread", severity: "on" }] } }),
+  },
+  {
     method: "POST",
     route: `${ORG}/teams/[teamId]/restore`,
     permission: "edit_map",
@@ -595,6 +624,7 @@ async function snapshot(world: TWorld, body?: unknown) {
     db.slot.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db.duty.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db.assignment.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db.rule.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
   ]);
   return { organizations, memberships, invitations, tokens, users, map };
 }
@@ -655,7 +685,7 @@ async function expectJournalled(
   journalBefore: bigint,
 ) {
   const mapAfter = (await snapshot(world)).map;
-  const tables = ["team", "person", "slot", "duty", "assignment"] as const;
+  const tables = ["team", "person", "slot", "duty", "assignment", "rule"] as const;
   const changed = new Set<string>();
   tables.forEach((table, index) => {
     const strip = (row: Record<string, unknown>) => JSON.stringify({ ...row, createdAt: null, updatedAt: null });

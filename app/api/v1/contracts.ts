@@ -26,6 +26,8 @@ import * as orgsOrgSlugOverview from "./orgs/[orgSlug]/overview/contract";
 import * as orgsOrgSlugPeoplePersonId from "./orgs/[orgSlug]/people/[personId]/contract";
 import * as orgsOrgSlugPeople from "./orgs/[orgSlug]/people/contract";
 import * as orgsOrgSlugPresence from "./orgs/[orgSlug]/presence/contract";
+import * as orgsOrgSlugRulesPreview from "./orgs/[orgSlug]/rules/preview/contract";
+import * as orgsOrgSlugRules from "./orgs/[orgSlug]/rules/contract";
 import * as orgsOrgSlugState from "./orgs/[orgSlug]/state/contract";
 import * as orgsOrgSlugTeamsTeamIdApplySplit from "./orgs/[orgSlug]/teams/[teamId]/apply-split/contract";
 import * as orgsOrgSlugTeamsTeamIdAssignments from "./orgs/[orgSlug]/teams/[teamId]/assignments/contract";
@@ -65,6 +67,8 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/people/[personId]": orgsOrgSlugPeoplePersonId,
   "/api/v1/orgs/[orgSlug]/people": orgsOrgSlugPeople,
   "/api/v1/orgs/[orgSlug]/presence": orgsOrgSlugPresence,
+  "/api/v1/orgs/[orgSlug]/rules/preview": orgsOrgSlugRulesPreview,
+  "/api/v1/orgs/[orgSlug]/rules": orgsOrgSlugRules,
   "/api/v1/orgs/[orgSlug]/state": orgsOrgSlugState,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/apply-split": orgsOrgSlugTeamsTeamIdApplySplit,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/assignments": orgsOrgSlugTeamsTeamIdAssignments,

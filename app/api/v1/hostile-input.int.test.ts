@@ -14,6 +14,7 @@ import { DEFAULT_BODY_LIMIT_BYTES } from "@/lib/server/http/api-route";
 import { documentedResponse } from "@/lib/server/testing/contracts";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
 import { MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/validation/map";
+import { RULE_IDS } from "@/lib/domain/rules";
 import { filesNamed } from "@/lib/server/testing/files";
 import { assertFuzz, FUZZ_RUNS } from "@/lib/server/testing/fuzz";
 import { callRoute, sessionCookie, TEST_ORIGIN, type TCredentials } from "@/lib/server/testing/http";
@@ -259,6 +260,27 @@ const slotFields: TFields = (w) => ({
 });
 const dutyFields: TFields = () => ({ name, key, description: name, required: fc.boolean() });
 const draftFields: TFields = () => ({ name, description: fc.oneof(name, fc.constant(null)) });
+const ruleChangesFields: TFields = (w) => ({
+  rules: fc.array(
+    fc.record(
+      {
+        id: anyOf<unknown>(...RULE_IDS, "no_such_rule", 3),
+        severity: anyOf<unknown>("error", "warning", "info", "off", "on", "ERROR", null),
+        params: anyOf<unknown>(
+          { max: 2 },
+          { max: 0 },
+          { max: "2" },
+          { tolerance: 0.1 },
+          { lean: { vision: "PM" } },
+          [],
+        ),
+        exemptTeams: anyOf<unknown>([], [w.ours.team.key], [w.theirs.team.key], "all"),
+      },
+      { requiredKeys: ["id"] },
+    ),
+    { maxLength: 3 },
+  ),
+});
 
 const FUZZ: Record<string, TFuzzEntry> = {
   "POST /api/v1/signup": {
@@ -339,6 +361,8 @@ const FUZZ: Record<string, TFuzzEntry> = {
     }),
   },
   [`POST ${ORG}/journal/[entryId]/undo`]: { caller: "manager-token" },
+  [`PATCH ${ORG}/rules`]: { caller: "manager-token", fields: ruleChangesFields },
+  [`POST ${ORG}/rules/preview`]: { caller: "manager-token", fields: ruleChangesFields },
   [`PUT ${ORG}/map`]: {
     caller: "manager-token",
     fields: () => mapDocumentFields,
@@ -457,6 +481,7 @@ async function snapshot(world: TWorld, emails: string[]) {
     slots: await db.slot.findMany({ where, orderBy }),
     duties: await db.duty.findMany({ where, orderBy }),
     assignments: await db.assignment.findMany({ where, orderBy }),
+    rules: await db.rule.findMany({ where, orderBy }),
     users: await db.user.findMany({
       where: { OR: [{ email: { endsWith: `@${SIGN_UP_DOMAIN}` } }, { email: { in: emails } }] },
       orderBy,

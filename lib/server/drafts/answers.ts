@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { FLAG_KINDS, SEVERITIES } from "@/lib/domain/analyze-map";
+import { SEVERITIES } from "@/lib/domain/analyze-map";
 import { MERGE_KINDS } from "@/lib/domain/map-merge";
+import { RULE_IDS } from "@/lib/domain/rules";
 import { named, ZDateTime } from "@/lib/server/http/contract";
 
 // What the drafts' routes answer.
@@ -29,7 +30,7 @@ const ZEntityDiff = z.strictObject({
 });
 const ZComparedFlag = z.strictObject({
   key: z.string(),
-  kind: z.enum(FLAG_KINDS),
+  kind: z.enum(RULE_IDS),
   severity: z.enum(SEVERITIES),
   message: z.string(),
 });

@@ -215,7 +215,8 @@ export async function compareDraft({
     with: other
       ? { kind: "draft", id: other.id, name: other.name }
       : { kind: "live", id: organization.id, name: organization.name },
-    ...compareMaps(before.map, after.map),
+    // Both judged by the live organisation's rules, which a draft's workspace uses too.
+    ...compareMaps(before.map, after.map, after.rules),
   };
 }
 

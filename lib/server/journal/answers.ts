@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { FLAG_KINDS, type TFlagKind } from "@/lib/domain/analyze-map";
+import { OFF_BY_DEFAULT_RULE_IDS } from "@/lib/domain/rules";
 import { JOURNAL_ACTIONS, JOURNAL_ENTITIES } from "@/lib/domain/journal";
 import { named, ZDateTime } from "@/lib/server/http/contract";
 
@@ -59,9 +60,18 @@ export const ZHealthHistory = named(
         z.strictObject({
           day: z.iso.date().meta({ description: "The UTC day; its state at its end (today: now)." }),
           score: z.int().nullable().meta({ description: "Mean team score; null when there were no teams." }),
-          counts: z.strictObject(
-            Object.fromEntries(FLAG_KINDS.map((kind) => [kind, z.int()])) as Record<TFlagKind, z.ZodInt>,
-          ),
+          counts: z
+            .strictObject({
+              ...(Object.fromEntries(FLAG_KINDS.map((kind) => [kind, z.int()])) as Record<TFlagKind, z.ZodInt>),
+              ...(Object.fromEntries(OFF_BY_DEFAULT_RULE_IDS.map((kind) => [kind, z.int().optional()])) as Record<
+                (typeof OFF_BY_DEFAULT_RULE_IDS)[number],
+                z.ZodOptional<z.ZodInt>
+              >),
+            })
+            .meta({
+              description:
+                "Flags of each kind, every day judged by today's rules: the six on by default always, each other rule's while it is on.",
+            }),
         }),
       )
       .meta({ description: "Oldest first; days before the journal began for the organisation are left out." }),

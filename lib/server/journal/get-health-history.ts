@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { healthHistory, healthPointOf, lastDays, type THealthPoint } from "@/lib/domain/health-history";
+import { listRuleSettings } from "@/lib/domain/rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
@@ -15,15 +16,21 @@ const DAY_MS = 86_400_000;
  * What never changes, kept for a few organisations: when the organisation's journal began, and the points of
  * finished days (the journal only grows, at the time of each change).
  */
-type TKnown = { since: string; days: Map<string, THealthPoint> };
+type TKnown = { since: string; days: Map<string, THealthPoint>; rules: string };
 const remembered = new Map<string, TKnown>();
 const MAX_ORGANIZATIONS = 8;
 
-function remember(organizationId: string, since: string, points: readonly THealthPoint[], today: string): void {
-  const days = remembered.get(organizationId)?.days ?? new Map<string, THealthPoint>();
+function remember(
+  organizationId: string,
+  { since, rules }: Omit<TKnown, "days">,
+  points: readonly THealthPoint[],
+  today: string,
+): void {
+  const before = remembered.get(organizationId);
+  const days = before?.rules === rules ? before.days : new Map<string, THealthPoint>();
   for (const point of points) if (point.day !== today) days.set(point.day, point);
   remembered.delete(organizationId);
-  remembered.set(organizationId, { since, days });
+  remembered.set(organizationId, { since, days, rules });
   while (remembered.size > MAX_ORGANIZATIONS) remembered.delete(remembered.keys().next().value!);
 }
 
@@ -34,7 +41,8 @@ function daysSince(days: readonly string[], since: string): string[] {
 
 /**
  * The organisation's health at the end of each of the last 30 days (today: now), oldest first, from the journal.
- * Days before the journal's first entry for the organisation are left out. Once the finished days are known, a
+ * Days before the journal's first entry for the organisation are left out. Every day is judged by today's rules (the
+ * chart says so), so the days kept are forgotten when the rules change. Once the finished days are known, a
  * request costs no more than the map's cached analysis (today's point); rebuilding them replays the journal.
  */
 export async function getHealthHistory({
@@ -50,11 +58,14 @@ export async function getHealthHistory({
   const days = lastDays(HEALTH_HISTORY_DAYS, now);
   const today = days.at(-1)!;
 
-  const known = remembered.get(organizationId);
+  const snapshot = await mapSnapshots.read(organizationId);
+  const rules = JSON.stringify(listRuleSettings(snapshot.rules));
+  const remembering = remembered.get(organizationId);
+  const known = remembering?.rules === rules ? remembering : undefined;
   if (known) {
     const wanted = daysSince(days, known.since);
     if (wanted.every((day) => day === today || known.days.has(day))) {
-      const { analysis } = await mapSnapshots.read(organizationId);
+      const { analysis } = snapshot;
       const finished = wanted.filter((day) => day !== today).map((day) => known.days.get(day)!);
       return { days: [...finished, healthPointOf(today, analysis)] };
     }
@@ -71,11 +82,14 @@ export async function getHealthHistory({
       const missing = wanted.filter((day) => day !== today && !known?.days.has(day));
       const oldestEnd = new Date(Date.parse(`${missing[0] ?? today}T00:00:00.000Z`) + DAY_MS);
       const entries = missing.length > 0 ? await readEntries(tx, organizationId, Prisma.sql`at >= ${oldestEnd}`) : [];
-      return { began, points: healthHistory({ rows, entries, days: wanted, since, known: known?.days }) };
+      return {
+        began,
+        points: healthHistory({ rows, entries, days: wanted, since, known: known?.days, rules: snapshot.rules }),
+      };
     },
     { isolationLevel: "RepeatableRead", timeout: 60_000 },
   );
   // Until the journal has begun, its beginning is not known yet.
-  if (began !== null) remember(organizationId, began, points, today);
+  if (began !== null) remember(organizationId, { since: began, rules }, points, today);
   return { days: points };
 }

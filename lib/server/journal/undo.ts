@@ -103,7 +103,7 @@ export async function undoJournalGroup({
         const { changes } = planUndo(entries);
         // Lock what the undo changes, then compare it with what the group left: the journal explains a difference.
         const current = new Map<string, TJournalRow>();
-        for (const entity of ["person", "team", "duty", "slot", "assignment"] as const) {
+        for (const entity of ["person", "team", "duty", "slot", "assignment", "rule"] as const) {
           const ids = changes.flatMap((change) =>
             change.entity === entity ? [change.expected?.id, change.target?.id].filter((id): id is string => !!id) : [],
           );

@@ -15,10 +15,11 @@ const COLUMNS: Record<TJournalEntity, readonly string[]> = {
   duty: ["id", "organization_id", "key", "name", "description", "required", "order"],
   slot: ["id", "organization_id", "team_id", "key", "role", "title", "holder_id", "allocation", "order"],
   assignment: ["id", "organization_id", "team_id", "duty_id", "slot_id", "level", "version"],
+  rule: ["id", "organization_id", "rule_id", "severity", "params", "exempt_teams"],
 };
 
 /** Parents before children, for inserts; the reverse for deletes. */
-const PARENTS_FIRST: readonly TJournalEntity[] = ["person", "duty", "team", "slot", "assignment"];
+const PARENTS_FIRST: readonly TJournalEntity[] = ["rule", "person", "duty", "team", "slot", "assignment"];
 
 const identifier = (name: string) => Prisma.raw(`"${name}"`);
 

@@ -1,43 +1,57 @@
 import "server-only";
-import { analyzeMap, type TMapAnalysis } from "@/lib/domain/analyze-map";
+import { db } from "@/lib/db";
+import { analyzeMap, type TMapAnalysis, type TRuleFlag } from "@/lib/domain/analyze-map";
 import type { TRemitMap } from "@/lib/domain/model";
 import { summarizeOverview, type TOverview } from "@/lib/domain/overview";
+import type { TRules } from "@/lib/domain/rules";
 import { liveBus } from "./live-bus";
 import { loadMapAt } from "./map-at";
 import { loadMap } from "./load-map";
+import { readRulesOf } from "./read-rules";
 
 /** An organisation's map as read at `loadedAt`, with what is derived from it. Shared: never mutate it. */
 export type TMapSnapshot = {
   map: TRemitMap;
-  analysis: TMapAnalysis;
+  /** The organisation's rules (a draft's: its live organisation's), which the analysis ran under. */
+  rules: TRules;
+  analysis: TMapAnalysis<TRuleFlag>;
   overview: TOverview;
   loadedAt: number;
+  /** The organisation whose rules they are: a change there drops this snapshot too. */
+  rulesOwnerId: string;
 };
 
 /** A 1,000-team map with its analysis takes tens of megabytes: keep a few, and not for long once unused. */
 const MAX_ORGANIZATIONS = 8;
 const IDLE_MS = 10 * 60_000;
 
-type TEntry = { generation: number; snapshot: Promise<TMapSnapshot>; usedAt: number };
+type TEntry = { generation: number; snapshot: Promise<TMapSnapshot>; usedAt: number; rulesOwnerId?: string };
 
-function snapshotOf(map: TRemitMap, loadedAt: number): TMapSnapshot {
-  const analysis = analyzeMap(map);
-  return { map, analysis, overview: summarizeOverview(map, analysis), loadedAt };
+function snapshotOf(
+  map: TRemitMap,
+  { rules, ownerId }: { rules: TRules; ownerId: string },
+  loadedAt: number,
+): TMapSnapshot {
+  const analysis = analyzeMap(map, rules);
+  return { map, rules, analysis, overview: summarizeOverview(map, analysis), loadedAt, rulesOwnerId: ownerId };
 }
 
 async function readFromDatabase(organizationId: string): Promise<TMapSnapshot> {
   const loadedAt = Date.now();
-  return snapshotOf(await loadMap({ organizationId }), loadedAt);
+  const [map, rules] = await Promise.all([loadMap({ organizationId }), readRulesOf(db, organizationId)]);
+  return snapshotOf(map, rules, loadedAt);
 }
 
 /** The map as it was at a past moment (rewound through the journal; not cached), or as it is now. */
 export async function readSnapshotAt(organizationId: string, at: Date | undefined): Promise<TMapSnapshot> {
   if (at === undefined || at.getTime() >= Date.now()) return mapSnapshots.read(organizationId);
-  return snapshotOf(await loadMapAt(organizationId, at), at.getTime());
+  // A past map is checked against today's rules: rules say how to judge a map, not what it was.
+  const [map, rules] = await Promise.all([loadMapAt(organizationId, at), readRulesOf(db, organizationId)]);
+  return snapshotOf(map, rules, at.getTime());
 }
 
 /**
- * The map alone as it was at a past moment, or as it is now, for a reader that needs no analysis of the whole map (one
+ * The map and today's rules, the map as it was at a past moment or as it is now, for a reader that needs no analysis of the whole map (one
  * team's or person's screen): a past map is not analysed, which at 1,000 teams saves about 100 ms per read. With
  * `team` (an id or key), a past map holds only that team's cells, which spares reading and rewinding the others.
  */
@@ -45,9 +59,10 @@ export async function readMapAt(
   organizationId: string,
   at: Date | undefined,
   team?: string,
-): Promise<{ map: TRemitMap; loadedAt: number }> {
+): Promise<{ map: TRemitMap; rules: TRules; loadedAt: number }> {
   if (at === undefined || at.getTime() >= Date.now()) return mapSnapshots.read(organizationId);
-  return { map: await loadMapAt(organizationId, at, team), loadedAt: at.getTime() };
+  const [map, { rules }] = await Promise.all([loadMapAt(organizationId, at, team), readRulesOf(db, organizationId)]);
+  return { map, rules, loadedAt: at.getTime() };
 }
 
 /**
@@ -81,7 +96,12 @@ class MapSnapshots {
       return entry.snapshot;
     }
     const snapshot = readFromDatabase(organizationId);
-    this.entries.set(organizationId, { generation, snapshot, usedAt: Date.now() });
+    const fresh: TEntry = { generation, snapshot, usedAt: Date.now() };
+    this.entries.set(organizationId, fresh);
+    snapshot.then(
+      (read) => (fresh.rulesOwnerId = read.rulesOwnerId),
+      () => undefined,
+    );
     snapshot.catch(() => {
       if (this.entries.get(organizationId)?.snapshot === snapshot) this.entries.delete(organizationId);
     });
@@ -89,7 +109,13 @@ class MapSnapshots {
     return snapshot;
   }
 
+  /** Drops the organisation's snapshot, and those of its drafts, which are checked against its rules. */
   invalidate(organizationId: string): void {
+    this.drop(organizationId);
+    for (const [id, entry] of this.entries) if (entry.rulesOwnerId === organizationId) this.drop(id);
+  }
+
+  private drop(organizationId: string): void {
     this.generations.set(organizationId, (this.generations.get(organizationId) ?? 0) + 1);
     this.entries.delete(organizationId);
   }

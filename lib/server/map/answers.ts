@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { FLAG_KINDS, SEVERITIES } from "@/lib/domain/analyze-map";
 import { PM_ROLE, PO_ROLE, RACI_LEVELS } from "@/lib/domain/model";
+import { OFF_BY_DEFAULT_RULE_IDS, RULE_IDS, RULE_SEVERITIES } from "@/lib/domain/rules";
 import { named } from "@/lib/server/http/contract";
 import { ZMapDocument } from "@/lib/validation/map";
 
@@ -150,57 +151,86 @@ const flagBase = {
   id: z.string().meta({ description: "Stable across analyses for the same problem." }),
   message: z.string(),
 };
-const ZFlag = z.discriminatedUnion("kind", [
-  z.strictObject({
-    ...flagBase,
-    kind: z.literal("unowned_duty"),
-    severity: z.literal("error"),
-    team: ZRef,
-    duty: ZRef,
-  }),
-  z.strictObject({
-    ...flagBase,
-    kind: z.literal("shared_ownership"),
-    severity: z.literal("error"),
-    team: ZRef,
-    duty: ZRef,
-    slots: z.array(ZRef),
-  }),
-  z.strictObject({
-    ...flagBase,
-    kind: z.literal("vacant_slot"),
-    severity: z.enum(["error", "warning"]),
-    team: ZRef,
-    slot: ZRef,
-    duties: z.array(ZRef),
-  }),
-  z.strictObject({
-    ...flagBase,
-    kind: z.literal("dual_role"),
-    severity: z.literal("warning"),
-    team: ZRef,
-    person: ZRef,
-    slots: z.array(ZRef),
-  }),
-  z.strictObject({
-    ...flagBase,
-    kind: z.literal("overloaded_person"),
-    severity: z.literal("warning"),
-    person: ZRef,
-    teams: z.array(ZRef),
-    holdings: z.array(z.strictObject({ team: ZRef, slot: ZRef, allocation: z.number() })),
-    allocated: z.number(),
-    capacity: z.number(),
-  }),
-  z.strictObject({
-    ...flagBase,
-    kind: z.literal("idle_slot"),
-    severity: z.literal("info"),
-    team: ZRef,
-    slot: ZRef,
-    person: ZRef,
-  }),
-]);
+// A flag's severity is its rule's (an organisation may make any rule an error, a warning or info); the six kinds on by
+// default keep theirs unless the organisation changes it.
+const ZSeverity = z.enum(SEVERITIES);
+type TSev = (typeof SEVERITIES)[number];
+/** A flag about one duty in one team. */
+const dutyFlag = <const Kind extends string>(kind: Kind) =>
+  z.strictObject({ ...flagBase, kind: z.literal(kind), severity: ZSeverity, team: ZRef, duty: ZRef });
+export const ZFlag = named(
+  "Flag",
+  z.discriminatedUnion("kind", [
+    dutyFlag("unowned_duty"),
+    dutyFlag("shared_ownership").extend({ slots: z.array(ZRef) }),
+    z.strictObject({
+      ...flagBase,
+      kind: z.literal("vacant_slot"),
+      severity: ZSeverity,
+      team: ZRef,
+      slot: ZRef,
+      duties: z.array(ZRef),
+    }),
+    z.strictObject({
+      ...flagBase,
+      kind: z.literal("dual_role"),
+      severity: ZSeverity,
+      team: ZRef,
+      person: ZRef,
+      slots: z.array(ZRef),
+    }),
+    z.strictObject({
+      ...flagBase,
+      kind: z.literal("overloaded_person"),
+      severity: ZSeverity,
+      person: ZRef,
+      teams: z.array(ZRef),
+      holdings: z.array(z.strictObject({ team: ZRef, slot: ZRef, allocation: z.number() })),
+      allocated: z.number(),
+      capacity: z.number(),
+    }),
+    z.strictObject({
+      ...flagBase,
+      kind: z.literal("idle_slot"),
+      severity: ZSeverity,
+      team: ZRef,
+      slot: ZRef,
+      person: ZRef,
+    }),
+    dutyFlag("no_responsible"),
+    dutyFlag("too_many_consulted").extend({ slots: z.array(ZRef) }),
+    z.strictObject({
+      ...flagBase,
+      kind: z.literal("lean_mismatch"),
+      severity: ZSeverity,
+      team: ZRef,
+      duty: ZRef,
+      lean: z.enum([PO_ROLE, PM_ROLE]).meta({ description: "The role the duty leans to." }),
+      slots: z.array(ZRef),
+    }),
+    z.strictObject({
+      ...flagBase,
+      kind: z.literal("po_spread"),
+      severity: ZSeverity,
+      person: ZRef,
+      teams: z.array(ZRef),
+    }),
+    z.strictObject({
+      ...flagBase,
+      kind: z.literal("person_spread"),
+      severity: ZSeverity,
+      person: ZRef,
+      teams: z.array(ZRef),
+    }),
+    z.strictObject({
+      ...flagBase,
+      kind: z.literal("team_size"),
+      severity: ZSeverity,
+      team: ZRef,
+      people: z.int().meta({ description: "How many distinct people hold the team's slots." }),
+    }),
+  ]),
+);
 
 const ZFlagCounts = z.strictObject({
   total: z.int(),
@@ -209,11 +239,16 @@ const ZFlagCounts = z.strictObject({
       [K in (typeof SEVERITIES)[number]]: z.ZodInt;
     },
   ),
-  byKind: z.strictObject(
-    Object.fromEntries(FLAG_KINDS.map((kind) => [kind, z.int()])) as {
-      [K in (typeof FLAG_KINDS)[number]]: z.ZodInt;
-    },
-  ),
+  byKind: z
+    .strictObject({
+      ...(Object.fromEntries(FLAG_KINDS.map((kind) => [kind, z.int()])) as {
+        [K in (typeof FLAG_KINDS)[number]]: z.ZodInt;
+      }),
+      ...(Object.fromEntries(OFF_BY_DEFAULT_RULE_IDS.map((kind) => [kind, z.int().optional()])) as {
+        [K in (typeof OFF_BY_DEFAULT_RULE_IDS)[number]]: z.ZodOptional<z.ZodInt>;
+      }),
+    })
+    .meta({ description: "Flags of each kind: always the six on by default, and each other rule's while it is on." }),
 });
 
 export const ZTeamAnalysis = named(
@@ -253,7 +288,7 @@ export const ZOverview = named(
         errors: z.int(),
         warnings: z.int(),
         infos: z.int(),
-        kinds: z.array(z.enum(FLAG_KINDS)).meta({ description: "The kinds of flag the team has." }),
+        kinds: z.array(z.enum(RULE_IDS)).meta({ description: "The kinds of flag the team has (rule ids)." }),
         cells: z
           .array(
             z.strictObject({
@@ -291,5 +326,82 @@ export const ZRemitMap = named(
     slots: z.array(ZSlotView.omit({ holder: true, assignmentCount: true })),
     duties: z.array(ZDutyView.omit({ assignmentCount: true })),
     assignments: z.array(ZAssignment),
+  }),
+);
+
+// The rules (lib/domain/rules.ts): what the rules' routes take and answer.
+
+const ZParams = z.record(z.string(), z.union([z.number(), z.record(z.string(), z.enum([PO_ROLE, PM_ROLE]))])).meta({
+  description:
+    'The rule\'s parameters by name: `max` (a whole number), `tolerance` (a number), `lean` (duty keys and "PO" or "PM").',
+});
+
+export const ZRuleSetting = named(
+  "RuleSetting",
+  z.strictObject({
+    id: z.enum(RULE_IDS),
+    severity: z.enum(RULE_SEVERITIES),
+    params: ZParams,
+    exemptTeams: z.array(z.string()),
+  }),
+);
+
+export const ZRuleView = named(
+  "Rule",
+  z.strictObject({
+    id: z.enum(RULE_IDS),
+    name: z.string(),
+    description: z.string(),
+    scope: z
+      .enum(["team", "person"])
+      .meta({ description: "A person rule counts every team, so it cannot exempt teams." }),
+    severity: z.enum(RULE_SEVERITIES),
+    params: ZParams,
+    exemptTeams: z.array(z.string()).meta({ description: "Keys of the teams the rule does not apply to, sorted." }),
+    recommended: z.boolean().meta({ description: "Whether the PO/PM guide recommends turning the rule on." }),
+  }),
+);
+
+/**
+ * The body of `PATCH rules` and `POST rules/preview`, as the OpenAPI document describes it. The handler checks it
+ * with the domain's checks (ZRuleChanges, against the organisation's team keys), which report every problem at once.
+ */
+export const ZRuleChangesBody = z.strictObject({
+  rules: z
+    .array(
+      z.strictObject({
+        id: z.enum(RULE_IDS),
+        severity: z
+          .enum([...RULE_SEVERITIES, "on"])
+          .optional()
+          .meta({ description: '"on" turns a rule on at its usual severity, and keeps an on rule\'s.' }),
+        params: ZParams.optional().meta({ description: "The parameters to change; the others keep their values." }),
+        exemptTeams: z
+          .array(z.string())
+          .optional()
+          .meta({ description: "Team keys; replaces the list. Person rules take none." }),
+      }),
+    )
+    .meta({ description: "The rules to change, each once; unlisted rules keep their settings." }),
+});
+
+export const ZRulesAnswer = z.strictObject({
+  rules: z.array(ZRuleView).meta({ description: "Every rule, in order." }),
+});
+
+export const ZRulesPreview = named(
+  "RulesPreview",
+  z.strictObject({
+    score: z
+      .strictObject({ before: z.int().nullable(), after: z.int().nullable() })
+      .meta({ description: "The organisation's health under its rules now and under the changed rules." }),
+    counts: z.strictObject({
+      before: z.strictObject(Object.fromEntries(SEVERITIES.map((s) => [s, z.int()])) as Record<TSev, z.ZodInt>),
+      after: z.strictObject(Object.fromEntries(SEVERITIES.map((s) => [s, z.int()])) as Record<TSev, z.ZodInt>),
+    }),
+    flags: z.strictObject({
+      introduced: z.array(ZFlag).meta({ description: "Flags the changed rules raise that the current ones do not." }),
+      resolved: z.array(ZFlag).meta({ description: "Flags the current rules raise that the changed ones do not." }),
+    }),
   }),
 );

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TMapAnalysis } from "@/lib/domain/analyze-map";
+import type { TMapAnalysis, TRuleFlag } from "@/lib/domain/analyze-map";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
@@ -8,7 +8,7 @@ import { findMapRow } from "@/lib/server/kernel/find-map-row";
 import { mapSnapshots } from "@/lib/server/kernel/map-snapshot";
 
 /**
- * Every flag of the organisation's map with counts and health scores (see `analyzeMap`). With `teamId` (an id or
+ * Every flag of the organisation's map under its rules, with counts and health scores (see `analyzeMap`). With `teamId` (an id or
  * key), the same shape narrowed to that team: its score, its flags (including the overloads of people who hold a
  * slot in it) and their counts. The whole map is analysed either way, since an overload spans teams.
  */
@@ -20,7 +20,7 @@ export async function getMapAnalysis({
   actor: TActor | null;
   orgSlug: string;
   teamId?: string;
-}): Promise<TMapAnalysis> {
+}): Promise<TMapAnalysis<TRuleFlag>> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
   const team =
     teamId === undefined ? null : await findMapRow(db, "team", { organizationId: organization.id, ref: teamId });

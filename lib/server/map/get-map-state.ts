@@ -1,6 +1,7 @@
 import "server-only";
 import { mapSlice, type TMapScope } from "@/lib/domain/map-slice";
 import type { TRemitMap } from "@/lib/domain/model";
+import { listRuleSettings, type TRuleSetting } from "@/lib/domain/rules";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
@@ -8,7 +9,8 @@ import { shownRef } from "@/lib/validation/map-fields";
 import { readMapAt } from "@/lib/server/kernel/map-snapshot";
 
 /**
- * The organisation's map with ids and versions, as the browser's screens work on it, and when it was read. With a
+ * The organisation's map with ids and versions, as the browser's screens work on it, the rules it is checked against
+ * (today's, also for a past map), and when it was read. With a
  * scope, only the part of it that one screen needs (see `mapSlice`); a team or person may be given by id or key.
  */
 export async function getMapState({
@@ -22,17 +24,19 @@ export async function getMapState({
   scope?: TMapScope;
   /** A past moment: the map as it was then (see loadMapAt). */
   at?: Date;
-}): Promise<{ map: TRemitMap; loadedAt: number }> {
+}): Promise<{ map: TRemitMap; rules: TRuleSetting[]; loadedAt: number }> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
   const team = scope !== undefined && typeof scope === "object" && "teamId" in scope ? scope.teamId : undefined;
-  const { map, loadedAt } = await readMapAt(organization.id, at, team);
-  if (scope === undefined) return { map, loadedAt };
-  if (scope === "people" || scope === "roster") return { map: mapSlice(map, scope)!, loadedAt };
+  const read = await readMapAt(organization.id, at, team);
+  const { map, loadedAt } = read;
+  const rules = listRuleSettings(read.rules);
+  if (scope === undefined) return { map, rules, loadedAt };
+  if (scope === "people" || scope === "roster") return { map: mapSlice(map, scope)!, rules, loadedAt };
   const [ref, candidates, noun] =
     "teamId" in scope ? [scope.teamId, map.teams, "team"] : [scope.personId, map.people, "person"];
   const found = candidates.find((candidate) => candidate.id === ref || candidate.key === ref);
   const slice = found ? mapSlice(map, "teamId" in scope ? { teamId: found.id } : { personId: found.id }) : null;
   if (!slice)
     throw new AppError("not_found", `There is no ${noun} with the id or key "${shownRef(ref)}" in this organisation.`);
-  return { map: slice, loadedAt };
+  return { map: slice, rules, loadedAt };
 }

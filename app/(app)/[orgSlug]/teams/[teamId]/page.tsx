@@ -80,6 +80,7 @@ export default async function TeamPage(props: TProps) {
           teamId={team.id}
           at={at.toISOString()}
           map={state.map}
+          rules={state.rules}
           canEdit={can(role, "edit_map")}
         />
       ) : (

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { answer, defineOperation, notFound, ORG_PATH, wrap } from "@/lib/server/http/contract";
-import { ZRemitMap } from "@/lib/server/map/answers";
+import { ZRemitMap, ZRuleSetting } from "@/lib/server/map/answers";
 import { ZMapStateQuery } from "@/lib/validation/analysis";
 
 export const GET = defineOperation({
@@ -23,7 +23,13 @@ export const GET = defineOperation({
   responses: {
     200: answer(
       "The map, and when it was read.",
-      wrap({ map: ZRemitMap, loadedAt: z.number().meta({ description: "Milliseconds since 1970, server time." }) }),
+      wrap({
+        map: ZRemitMap,
+        rules: z.array(ZRuleSetting).meta({
+          description: "The organisation's rules (today's, also with `at`), which the browser analyses with.",
+        }),
+        loadedAt: z.number().meta({ description: "Milliseconds since 1970, server time." }),
+      }),
     ),
     404: notFound("team or person"),
   },
