@@ -136,21 +136,21 @@ export function RulesEditor({ orgId, orgSlug, canEdit, rules: initial, duties }:
           />
         ))}
       </div>
-      <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
-        <section
-          aria-labelledby="rules-effect-heading"
-          className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
-        >
-          <h2 id="rules-effect-heading" className="font-semibold">
-            Effect on the map
-          </h2>
-          <PreviewSummary
-            hasChanges={changes.length > 0}
-            isPending={changes !== settledChanges || preview.isFetching}
-            preview={preview.data}
-            error={preview.error}
-          />
-          {canEdit && (
+      {canEdit && (
+        <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+          <section
+            aria-labelledby="rules-effect-heading"
+            className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+          >
+            <h2 id="rules-effect-heading" className="font-semibold">
+              Effect on the map
+            </h2>
+            <PreviewSummary
+              hasChanges={changes.length > 0}
+              isPending={changes !== settledChanges || preview.isFetching}
+              preview={preview.data}
+              error={preview.error}
+            />
             <div className="flex flex-wrap gap-2">
               <Button onClick={onSave} disabled={changes.length === 0 || save.isPending}>
                 {save.isPending ? "Saving…" : "Save rules"}
@@ -163,14 +163,14 @@ export function RulesEditor({ orgId, orgSlug, canEdit, rules: initial, duties }:
                 Discard changes
               </Button>
             </div>
-          )}
-          {save.error && (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {errorMessage(save.error, "The rules were not saved.")}
-            </p>
-          )}
-        </section>
-      </aside>
+            {save.error && (
+              <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+                {errorMessage(save.error, "The rules were not saved.")}
+              </p>
+            )}
+          </section>
+        </aside>
+      )}
     </div>
   );
 }
