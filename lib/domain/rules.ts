@@ -120,7 +120,7 @@ export const RULE_CATALOGUE: { readonly [Id in TRuleId]: TRuleDefinition<Id> } =
   shared_ownership: {
     id: "shared_ownership",
     name: "Shared ownership",
-    description: "More than `max` slots of one team are accountable for the same duty.",
+    description: "More slots of one team than the maximum are accountable for the same duty.",
     scope: "team",
     defaultSeverity: "error",
     severityWhenOn: "error",
@@ -153,7 +153,7 @@ export const RULE_CATALOGUE: { readonly [Id in TRuleId]: TRuleDefinition<Id> } =
     id: "overloaded_person",
     name: "Overloaded person",
     description:
-      "A person's allocations, across all teams, exceed their capacity × (1 + `tolerance`); exactly equal is fine.",
+      "A person's allocations, across all teams, exceed their capacity × (1 + tolerance); exactly equal is fine.",
     scope: "person",
     defaultSeverity: "warning",
     severityWhenOn: "warning",
@@ -189,7 +189,7 @@ export const RULE_CATALOGUE: { readonly [Id in TRuleId]: TRuleDefinition<Id> } =
   too_many_consulted: {
     id: "too_many_consulted",
     name: "Too many consulted",
-    description: "More than `max` slots of one team are consulted on the same duty.",
+    description: "More slots of one team than the maximum are consulted on the same duty.",
     scope: "team",
     defaultSeverity: "off",
     severityWhenOn: "info",
@@ -212,7 +212,7 @@ export const RULE_CATALOGUE: { readonly [Id in TRuleId]: TRuleDefinition<Id> } =
   po_spread: {
     id: "po_spread",
     name: "PO spread",
-    description: "A person holds PO slots in more than `max` teams.",
+    description: "A person holds PO slots in more teams than the maximum.",
     scope: "person",
     defaultSeverity: "off",
     severityWhenOn: "warning",
@@ -222,7 +222,7 @@ export const RULE_CATALOGUE: { readonly [Id in TRuleId]: TRuleDefinition<Id> } =
   person_spread: {
     id: "person_spread",
     name: "Person spread",
-    description: "A person holds slots in more than `max` teams.",
+    description: "A person holds slots in more teams than the maximum.",
     scope: "person",
     defaultSeverity: "off",
     severityWhenOn: "warning",
@@ -232,7 +232,7 @@ export const RULE_CATALOGUE: { readonly [Id in TRuleId]: TRuleDefinition<Id> } =
   team_size: {
     id: "team_size",
     name: "Team size",
-    description: "More than `max` distinct people hold slots in a team.",
+    description: "More distinct people than the maximum hold slots in a team.",
     scope: "team",
     defaultSeverity: "off",
     severityWhenOn: "warning",

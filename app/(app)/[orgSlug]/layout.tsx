@@ -24,6 +24,7 @@ export default async function OrganizationLayout({
     { href: "", label: "Overview" },
     { href: "/people", label: "People" },
     { href: "/duties", label: "Duties" },
+    { href: "/rules", label: "Rules" },
     ...(draft ? [] : [{ href: "/drafts", label: "Drafts" }]),
     { href: "/import-export", label: "Import / export" },
     { href: "/history", label: draft ? "Draft history" : "History" },
