@@ -19,8 +19,8 @@ export async function AppHeader({
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
-      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-6 py-3">
-        <nav aria-label="Organisation" className="flex items-center gap-3 text-sm">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+        <nav aria-label="Organisation" className="flex min-w-0 items-center gap-3 text-sm">
           <Link href="/" className="text-lg font-bold tracking-tight">
             Remit
           </Link>
@@ -33,9 +33,11 @@ export async function AppHeader({
             </>
           )}
         </nav>
-        <form action={signOutAction} className="flex items-center gap-3 text-sm">
+        <form action={signOutAction} className="ml-auto flex min-w-0 items-center gap-3 text-sm">
           <ThemeToggle initial={theme} />
-          <span className="text-slate-600 dark:text-slate-400">{userName}</span>
+          <span className="min-w-0 truncate text-slate-600 dark:text-slate-400" title={userName}>
+            {userName}
+          </span>
           <button type="submit" className="font-medium text-indigo-600 hover:text-indigo-500 dark:text-indigo-400">
             Sign out
           </button>

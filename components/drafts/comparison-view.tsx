@@ -3,6 +3,7 @@ import { KIND_LABELS } from "@/components/map/flag-labels";
 import { countNoun } from "@/lib/domain/count-noun";
 import type { TComparedFlag } from "@/lib/domain/map-compare";
 import type { TDraftComparison } from "./draft-types";
+import { TableFrame } from "@/components/ui/table-frame";
 
 /** What a draft changes against live (or another draft): health before and after, flags, and every change by kind. */
 export function ComparisonView({
@@ -53,34 +54,36 @@ export function ComparisonView({
           {teams.length === 0 ? (
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No team&apos;s score changes.</p>
           ) : (
-            <table className="mt-2 w-full text-sm">
-              <thead className="text-slate-600 dark:text-slate-400">
-                <tr className="border-b border-slate-200 dark:border-slate-800">
-                  <th scope="col" className="py-1 text-left font-medium">
-                    Team
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    {withName}
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Draft
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {teams.map((team) => (
-                  <tr key={team.key} className="border-b border-slate-100 dark:border-slate-900">
-                    <th scope="row" className="py-1 text-left font-medium">
-                      {team.name}
+            <TableFrame className="mt-2">
+              <table className="w-full text-sm">
+                <thead className="text-slate-600 dark:text-slate-400">
+                  <tr className="border-b border-slate-200 dark:border-slate-800">
+                    <th scope="col" className="py-1 text-left font-medium">
+                      Team
                     </th>
-                    <td className="py-1 text-right tabular-nums">{team.before ?? "absent"}</td>
-                    <td className={`py-1 text-right font-semibold tabular-nums ${toneOf(team.before, team.after)}`}>
-                      {team.after ?? "absent"}
-                    </td>
+                    <th scope="col" className="py-1 text-right font-medium">
+                      {withName}
+                    </th>
+                    <th scope="col" className="py-1 text-right font-medium">
+                      Draft
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {teams.map((team) => (
+                    <tr key={team.key} className="border-b border-slate-100 dark:border-slate-900">
+                      <th scope="row" className="py-1 text-left font-medium">
+                        {team.name}
+                      </th>
+                      <td className="py-1 text-right tabular-nums">{team.before ?? "absent"}</td>
+                      <td className={`py-1 text-right font-semibold tabular-nums ${toneOf(team.before, team.after)}`}>
+                        {team.after ?? "absent"}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableFrame>
           )}
         </section>
         <FlagList

@@ -1,5 +1,6 @@
 import { countNoun } from "@/lib/domain/count-noun";
 import { DIFF_KINDS, type TDiffEntry, type TDiffKind, type TMapDiff } from "@/lib/domain/map-diff";
+import { TableFrame } from "@/components/ui/table-frame";
 
 const KIND_LABELS: Record<TDiffKind, string> = {
   teams: "Teams",
@@ -25,36 +26,38 @@ export function MapDiffView({ diff }: { diff: TMapDiff }) {
   }
   return (
     <div className="space-y-4">
-      <table className="w-full max-w-xl border-collapse text-sm" aria-label="Changes by kind">
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr className="border-b border-slate-200 dark:border-slate-800">
-            <th scope="col" className="py-1.5 pr-4 text-left font-medium">
-              Kind
-            </th>
-            <th scope="col" className="px-3 py-1.5 text-right font-medium">
-              Added
-            </th>
-            <th scope="col" className="px-3 py-1.5 text-right font-medium">
-              Removed
-            </th>
-            <th scope="col" className="px-3 py-1.5 text-right font-medium">
-              Changed
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {DIFF_KINDS.map((kind) => (
-            <tr key={kind} className="border-b border-slate-100 dark:border-slate-900">
-              <th scope="row" className="py-1.5 pr-4 text-left font-medium">
-                {KIND_LABELS[kind]}
+      <TableFrame>
+        <table className="w-full max-w-xl border-collapse text-sm" aria-label="Changes by kind">
+          <thead className="text-slate-600 dark:text-slate-400">
+            <tr className="border-b border-slate-200 dark:border-slate-800">
+              <th scope="col" className="py-1.5 pr-4 text-left font-medium">
+                Kind
               </th>
-              <Count value={diff[kind].added.length} sign="+" className="text-emerald-700 dark:text-emerald-400" />
-              <Count value={diff[kind].removed.length} sign="−" className="text-red-700 dark:text-red-400" />
-              <Count value={diff[kind].changed.length} sign="~" className="text-amber-700 dark:text-amber-400" />
+              <th scope="col" className="px-3 py-1.5 text-right font-medium">
+                Added
+              </th>
+              <th scope="col" className="px-3 py-1.5 text-right font-medium">
+                Removed
+              </th>
+              <th scope="col" className="px-3 py-1.5 text-right font-medium">
+                Changed
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {DIFF_KINDS.map((kind) => (
+              <tr key={kind} className="border-b border-slate-100 dark:border-slate-900">
+                <th scope="row" className="py-1.5 pr-4 text-left font-medium">
+                  {KIND_LABELS[kind]}
+                </th>
+                <Count value={diff[kind].added.length} sign="+" className="text-emerald-700 dark:text-emerald-400" />
+                <Count value={diff[kind].removed.length} sign="−" className="text-red-700 dark:text-red-400" />
+                <Count value={diff[kind].changed.length} sign="~" className="text-amber-700 dark:text-amber-400" />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
 
       {DIFF_KINDS.map((kind) => {
         const { added, removed, changed } = diff[kind];

@@ -3,7 +3,7 @@ import type { TMapValidationError } from "@/lib/validation/map";
 /** Each problem of a map file, with its JSON path. */
 export function MapProblems({ errors }: { errors: readonly TMapValidationError[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm" aria-label="Problems in the file">
         <thead className="text-slate-600 dark:text-slate-400">
           <tr className="border-b border-slate-200 dark:border-slate-800">

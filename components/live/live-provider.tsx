@@ -229,11 +229,3 @@ export function useLiveState(): TLiveState {
   const { store } = useLive();
   return useSyncExternalStore(store.subscribe, store.get, () => INITIAL_STATE);
 }
-
-/** A stable colour for a user, for avatars and focus outlines. */
-export function peerColor(userId: string): string {
-  const palette = ["#db2777", "#0891b2", "#65a30d", "#ea580c", "#7c3aed", "#0d9488", "#ca8a04", "#2563eb"];
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return palette[hash % palette.length]!;
-}

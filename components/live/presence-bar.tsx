@@ -2,7 +2,8 @@
 
 import { usePathname } from "next/navigation";
 import { initials } from "@/lib/domain/team-view";
-import { peerColor, useLiveState } from "./live-provider";
+import { peerColor } from "@/lib/domain/peer-color";
+import { useLiveState } from "./live-provider";
 
 /** Who else is on this page, and whether this tab is receiving live updates. */
 export function PresenceBar() {

@@ -145,7 +145,7 @@ export function HealthTrend({ orgId, orgSlug }: { orgId: string; orgSlug: string
             <summary className="cursor-pointer text-sm text-indigo-700 dark:text-indigo-300">
               The figures, day by day
             </summary>
-            <div className="mt-2 max-h-64 overflow-auto">
+            <div className="relative mt-2 max-h-64 overflow-auto">
               <table className="text-sm tabular-nums">
                 <caption className="sr-only">Average health and flags of each kind at the end of each day</caption>
                 <thead>

@@ -7,6 +7,7 @@ import { InlineInput } from "@/components/ui/inline-input";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/api-error";
 import { useTeamMutations } from "@/lib/client/teams";
+import { teamPagePath } from "@/lib/domain/page-paths";
 
 /** Creates a team (with its PO and PM slots) and opens it. */
 export function NewTeamForm({ orgId, orgSlug }: { orgId: string; orgSlug: string }) {
@@ -28,7 +29,7 @@ export function NewTeamForm({ orgId, orgSlug }: { orgId: string; orgSlug: string
           {
             onSuccess: ({ team }) => {
               toast.show(`Created ${team.name} with a PO and a PM slot.`, "success");
-              router.push(`/${orgSlug}/teams/${team.id}`);
+              router.push(teamPagePath(orgSlug, team));
             },
             onError: (caught) =>
               setError(

@@ -21,6 +21,7 @@ import {
 import { moveInRows } from "./grid-navigation";
 import { KIND_LABELS } from "./flag-labels";
 import { useOrgOverview, type TOverviewState } from "@/lib/client/queries";
+import { teamPagePath } from "@/lib/domain/page-paths";
 
 const STATE_STYLES: Record<TCellState, { className: string; label: string }> = {
   owned: { className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/70 dark:text-emerald-100", label: "owned" },
@@ -84,7 +85,7 @@ export function OrgOverview({
     [packed],
   );
   const { data } = useOrgOverview({ orgId, orgSlug, initial, at });
-  const teamHref = (teamId: string) => `/${orgSlug}/teams/${teamId}${at ? `?at=${encodeURIComponent(at)}` : ""}`;
+  const teamHref = (team: { key: string }) => teamPagePath(orgSlug, team, at);
   const overview = data?.overview ?? initial.overview;
   const [nameFilter, setNameFilter] = useState("");
   const [kindFilter, setKindFilter] = useState<TRuleId | "">("");
@@ -104,7 +105,7 @@ export function OrgOverview({
 
   return (
     <div className="space-y-6">
-      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
+      <dl className="grid grid-cols-3 gap-2 sm:grid-cols-5 sm:gap-4">
         {[
           { label: "Health", value: overview.score === null ? "—" : `${overview.score}/100`, testId: "org-score" },
           { label: "Teams", value: String(overview.rows.length) },
@@ -127,7 +128,7 @@ export function OrgOverview({
           {worst.map((row, index) => (
             <span key={row.team.id}>
               {index > 0 && ", "}
-              <Link href={teamHref(row.team.id)} className="text-indigo-600 underline dark:text-indigo-400">
+              <Link href={teamHref(row.team)} className="text-indigo-600 underline dark:text-indigo-400">
                 {row.team.name}
               </Link>{" "}
               <span className={scoreStyle(row.score)}>({row.score})</span>
@@ -205,7 +206,7 @@ function OverviewTable({
   rows,
   pngFileName,
 }: {
-  teamHref: (teamId: string) => string;
+  teamHref: (team: { key: string }) => string;
   duties: TOverviewDuty[];
   rows: TOverviewRow[];
   pngFileName: string;
@@ -295,7 +296,10 @@ function OverviewTable({
           prepare={prepareDrawing}
         />
       </div>
-      <div id="overview-table" className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+      <div
+        id="overview-table"
+        className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
+      >
         <table className="w-full border-collapse text-xs" aria-label="Teams by duty" aria-rowcount={rows.length + 1}>
           <thead className="bg-slate-50 dark:bg-slate-900">
             <tr aria-rowindex={1}>
@@ -320,6 +324,13 @@ function OverviewTable({
               </th>
               <th scope="col" className="px-3 py-2 text-right text-sm font-medium">
                 Flags
+                <span className="block whitespace-nowrap text-[11px] font-normal">
+                  <span className="text-red-700 dark:text-red-400">errors</span>
+                  {" / "}
+                  <span className="text-amber-700 dark:text-amber-400">warnings</span>
+                  {" / "}
+                  <span className="text-sky-700 dark:text-sky-400">info</span>
+                </span>
               </th>
             </tr>
           </thead>
@@ -331,7 +342,7 @@ function OverviewTable({
             )}
             {items.map((item) => {
               const row = rows[item.index]!;
-              const href = teamHref(row.team.id);
+              const href = teamHref(row.team);
               return (
                 <tr
                   key={item.key}
@@ -386,14 +397,17 @@ function OverviewTable({
                   <td className="whitespace-nowrap px-3 py-1 text-right text-sm">
                     <span className="text-red-700 dark:text-red-400" title="errors">
                       {row.errors}
+                      <span className="sr-only"> errors</span>
                     </span>
                     {" / "}
                     <span className="text-amber-700 dark:text-amber-400" title="warnings">
                       {row.warnings}
+                      <span className="sr-only"> warnings</span>
                     </span>
                     {" / "}
                     <span className="text-sky-700 dark:text-sky-400" title="info">
                       {row.infos}
+                      <span className="sr-only"> info</span>
                     </span>
                   </td>
                 </tr>

@@ -12,6 +12,7 @@ import { resolveStoredRules, type TStoredRuleSetting } from "@/lib/domain/rules"
 import { teamView } from "@/lib/domain/team-view";
 import { TeamMatrix } from "./team-matrix";
 import { TeamHealth } from "./team-workspace";
+import { teamPagePath } from "@/lib/domain/page-paths";
 
 const NO_PEERS = new Map<string, { name: string; color: string }>();
 const ignore = () => undefined;
@@ -57,7 +58,8 @@ export function TeamAtMoment({
               : "The team was already like this.",
             "success",
           );
-          router.push(`/${orgSlug}/teams/${teamId}`);
+          // Restored, the team has the key it had then.
+          router.push(teamPagePath(orgSlug, view.team));
         },
         onError: (error) => toast.show(errorMessage(error, "The restore failed."), "error"),
       },

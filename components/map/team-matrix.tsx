@@ -123,7 +123,7 @@ export function TeamMatrix({
   }
 
   return (
-    <div id="team-matrix" className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+    <div id="team-matrix" className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
       <table
         role="grid"
         aria-label={`Responsibilities in ${view.team.name}`}

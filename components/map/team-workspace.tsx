@@ -3,7 +3,8 @@
 import { useIsMutating } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
 import { useMemo } from "react";
-import { peerColor, useLive, useLiveState } from "@/components/live/live-provider";
+import { useLive, useLiveState } from "@/components/live/live-provider";
+import { peerColor } from "@/lib/domain/peer-color";
 import { useSetCell } from "@/lib/client/cells";
 import { useOrgMap, type TMapState } from "@/lib/client/queries";
 import { mutationKeys } from "@/lib/client/query-keys";

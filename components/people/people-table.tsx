@@ -6,6 +6,7 @@ import type { TPersonRow } from "@/lib/domain/people-view";
 import { AllocationBar } from "./allocation-bar";
 import { PersonFlags } from "./person-flags";
 import { PersonForm } from "./person-form";
+import { personPagePath, teamPagePath } from "@/lib/domain/page-paths";
 
 export function editButtonId(personId: string): string {
   return `edit-person-${personId}`;
@@ -33,7 +34,7 @@ export function PeopleTable({
 }) {
   const columns = canEdit ? 5 : 4;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
       <table className="w-full border-collapse text-left text-sm" aria-label="People">
         <thead className="bg-slate-50 text-slate-600 dark:bg-slate-900 dark:text-slate-400">
           <tr>
@@ -64,7 +65,7 @@ export function PeopleTable({
                 <tr className="border-t border-slate-200 align-top dark:border-slate-800">
                   <th scope="row" className="px-3 py-3 font-normal">
                     <Link
-                      href={`/${orgSlug}/people/${person.id}`}
+                      href={personPagePath(orgSlug, person)}
                       className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
                     >
                       {person.name}
@@ -81,7 +82,7 @@ export function PeopleTable({
                         {row.holdings.map((holding) => (
                           <li key={holding.slot.id} className="whitespace-nowrap">
                             <Link
-                              href={`/${orgSlug}/teams/${holding.team.id}`}
+                              href={teamPagePath(orgSlug, holding.team)}
                               className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-2 dark:text-indigo-300 dark:decoration-indigo-700"
                             >
                               {holding.team.name}

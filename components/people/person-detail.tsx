@@ -8,6 +8,7 @@ import { countNoun } from "@/lib/domain/count-noun";
 import { formatFte, peopleRows, personDuties } from "@/lib/domain/people-view";
 import { AllocationBar } from "./allocation-bar";
 import { PersonFlags } from "./person-flags";
+import { teamPagePath } from "@/lib/domain/page-paths";
 
 type TProps = { orgId: string; orgSlug: string; personId: string; initial: TMapState };
 
@@ -76,7 +77,7 @@ export function PersonDetail({ orgId, orgSlug, personId, initial }: TProps) {
                 className="rounded-md border border-slate-200 px-3 py-1.5 text-sm dark:border-slate-800"
               >
                 <Link
-                  href={`/${orgSlug}/teams/${holding.team.id}`}
+                  href={teamPagePath(orgSlug, holding.team)}
                   className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
                 >
                   {holding.team.name}
@@ -102,7 +103,7 @@ export function PersonDetail({ orgId, orgSlug, personId, initial }: TProps) {
               : `${firstName}'s ${row.holdings.length === 1 ? "slot has" : "slots have"} no duties yet. Set levels in the team's matrix.`}
           </p>
         ) : (
-          <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+          <div className="relative mt-2 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
             <table className="w-full border-collapse text-left text-sm" aria-label={`Duties of ${person.name}`}>
               <thead className="bg-slate-50 text-slate-600 dark:bg-slate-900 dark:text-slate-400">
                 <tr>
@@ -128,7 +129,7 @@ export function PersonDetail({ orgId, orgSlug, personId, initial }: TProps) {
                   >
                     <td className="px-3 py-2">
                       <Link
-                        href={`/${orgSlug}/teams/${entry.team.id}`}
+                        href={teamPagePath(orgSlug, entry.team)}
                         className="text-indigo-700 hover:underline dark:text-indigo-300"
                       >
                         {entry.team.name}

@@ -36,7 +36,7 @@ export default async function OrganizationLayout({
       <AppHeader userName={actor.kind === "user" ? actor.name : ""} organizations={organizations} current={current} />
       {draft && <DraftBanner draft={draft} />}
       <OrganizationNav slug={organization.slug} links={links} aside={<PresenceBar />} />
-      <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
     </LiveProvider>
   );
 }

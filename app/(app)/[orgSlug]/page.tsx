@@ -5,6 +5,8 @@ import { can, ROLE_LABELS } from "@/lib/domain/roles";
 import { NewTeamForm } from "@/components/map/new-team-form";
 import { packOverview } from "@/lib/domain/overview";
 import { getOverview } from "@/lib/server/map/get-overview";
+import { getFirstSteps } from "@/lib/server/map/get-first-steps";
+import { FirstSteps } from "@/components/map/first-steps";
 import { HealthTrend } from "@/components/map/health-trend";
 import { TimeTravelBar } from "@/components/map/time-travel-bar";
 import { pastMoment } from "@/lib/domain/journal";
@@ -20,7 +22,11 @@ export default async function OrganizationPage({ params, searchParams }: TProps)
   const { orgSlug } = await params;
   const at = pastMoment((await searchParams).at);
   const { organization, role } = await requireOrgAccess(orgSlug);
-  const overview = await getOverview({ actor: await currentActor(), orgSlug, at });
+  const actor = await currentActor();
+  const [overview, steps] = await Promise.all([
+    getOverview({ actor, orgSlug, at }),
+    at ? null : getFirstSteps({ actor, orgSlug }),
+  ]);
   return (
     <div className="space-y-6">
       <div>
@@ -30,9 +36,9 @@ export default async function OrganizationPage({ params, searchParams }: TProps)
           duty in a team.
         </p>
       </div>
-      {!at && <HealthTrend orgId={organization.id} orgSlug={organization.slug} />}
-      <TimeTravelBar at={at?.toISOString() ?? null} what="the organisation" />
-      {can(role, "edit_map") && !at && <NewTeamForm orgId={organization.id} orgSlug={organization.slug} />}
+      {steps && <FirstSteps steps={steps} orgSlug={organization.slug} />}
+      {at && <TimeTravelBar at={at.toISOString()} what="the organisation" />}
+      {/* The map first: the page is for it. What changes it, and its trend, come after. */}
       <OrgOverview
         at={at?.toISOString()}
         orgId={organization.id}
@@ -40,6 +46,9 @@ export default async function OrganizationPage({ params, searchParams }: TProps)
         packed={{ overview: packOverview(overview.overview), loadedAt: overview.loadedAt }}
         pngFileName={`${organization.slug}-overview.png`}
       />
+      {can(role, "edit_map") && !at && <NewTeamForm orgId={organization.id} orgSlug={organization.slug} />}
+      {!at && <TimeTravelBar at={null} what="the organisation" />}
+      {!at && <HealthTrend orgId={organization.id} orgSlug={organization.slug} />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { currentActor, requireOrgAccess } from "@/lib/auth";
 import { can, ROLE_LABELS } from "@/lib/domain/roles";
 import { listInvitations } from "@/lib/server/invitations/list-invitations";
 import { listMembers } from "@/lib/server/members/list-members";
+import { TableFrame } from "@/components/ui/table-frame";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -28,47 +29,56 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           Owners manage members and tokens; Managers edit the responsibility map; Viewers read it.
         </p>
-        <table className="mt-4 w-full text-left text-sm">
-          <thead className="text-slate-600 dark:text-slate-400">
-            <tr>
-              <th className="py-2 font-medium">Name</th>
-              <th className="py-2 font-medium">Email</th>
-              <th className="py-2 font-medium">Role</th>
-              {isOwner && (
-                <th className="py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-            {members.map((member) => (
-              <tr key={member.userId}>
-                <td className="py-2">{member.name}</td>
-                <td className="py-2">{member.email}</td>
-                <td className="py-2">
-                  {isOwner ? (
-                    <RoleSelect orgSlug={orgSlug} userId={member.userId} role={member.role} memberName={member.name} />
-                  ) : (
-                    ROLE_LABELS[member.role]
+        <TableFrame className="mt-4">
+          <TableFrame>
+            <table className="w-full text-left text-sm">
+              <thead className="text-slate-600 dark:text-slate-400">
+                <tr>
+                  <th className="py-2 font-medium">Name</th>
+                  <th className="py-2 font-medium">Email</th>
+                  <th className="py-2 font-medium">Role</th>
+                  {isOwner && (
+                    <th className="py-2 font-medium">
+                      <span className="sr-only">Actions</span>
+                    </th>
                   )}
-                </td>
-                {isOwner && (
-                  <td className="py-2 text-right">
-                    <ActionButton
-                      call="removeMember"
-                      orgSlug={orgSlug}
-                      id={member.userId}
-                      label="Remove"
-                      pendingLabel="Removing…"
-                      confirmation={`Remove ${member.name} from ${organization.name}? They lose access at once.`}
-                    />
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+                {members.map((member) => (
+                  <tr key={member.userId}>
+                    <td className="py-2">{member.name}</td>
+                    <td className="py-2">{member.email}</td>
+                    <td className="py-2">
+                      {isOwner ? (
+                        <RoleSelect
+                          orgSlug={orgSlug}
+                          userId={member.userId}
+                          role={member.role}
+                          memberName={member.name}
+                        />
+                      ) : (
+                        ROLE_LABELS[member.role]
+                      )}
+                    </td>
+                    {isOwner && (
+                      <td className="py-2 text-right">
+                        <ActionButton
+                          call="removeMember"
+                          orgSlug={orgSlug}
+                          id={member.userId}
+                          label="Remove"
+                          pendingLabel="Removing…"
+                          confirmation={`Remove ${member.name} from ${organization.name}? They lose access at once.`}
+                        />
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
+        </TableFrame>
       </section>
 
       {isOwner && (

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { PersonDetail } from "@/components/people/person-detail";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
+import { findByAddress, personPagePath } from "@/lib/domain/page-paths";
 import { AppError } from "@/lib/errors";
 import { getMapState } from "@/lib/server/map/get-map-state";
 
 type TProps = { params: Promise<{ orgSlug: string; personId: string }> };
 
-// Shared by the metadata and the page within one request.
+// Shared by the metadata and the page within one request. `personId` is the address's: a key, or an id.
 const load = cache(async (orgSlug: string, personId: string) => {
   const access = await requireOrgAccess(orgSlug);
   const state = await getMapState({ actor: await currentActor(), orgSlug, scope: { personId } }).catch(
@@ -18,8 +19,7 @@ const load = cache(async (orgSlug: string, personId: string) => {
       throw error;
     },
   );
-  // Only by id: a key would give the page a second address.
-  const person = state.map.people.find((candidate) => candidate.id === personId);
+  const person = findByAddress(state.map.people, personId);
   if (!person) notFound();
   return { access, state, person };
 });
@@ -34,6 +34,8 @@ export default async function PersonPage(props: TProps) {
   const { orgSlug, personId } = await props.params;
   const { access, state, person } = await load(orgSlug, personId);
   const { organization } = access;
+  // One address per person: their key's (an id, from an older link, is sent on to it).
+  if (personId !== person.key) redirect(personPagePath(organization.slug, person));
   return (
     <div className="space-y-2">
       <Link

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { DownloadPngButton } from "@/components/import-export/download-png-button";
 import { TeamAtMoment } from "@/components/map/team-at-moment";
@@ -9,6 +9,7 @@ import { TimeTravelBar } from "@/components/map/time-travel-bar";
 import { requireOrgAccess } from "@/lib/auth";
 import { can } from "@/lib/domain/roles";
 import { pastMoment } from "@/lib/domain/journal";
+import { findByAddress, teamPagePath } from "@/lib/domain/page-paths";
 import { AppError } from "@/lib/errors";
 import { getMapState } from "@/lib/server/map/get-map-state";
 
@@ -22,23 +23,26 @@ async function momentOf(props: TProps): Promise<Date | undefined> {
   return pastMoment((await props.searchParams).at);
 }
 
-// Shared by the metadata and the page within one request.
+// Shared by the metadata and the page within one request. `teamId` is the address's: a key, or an id.
 const load = cache(async (orgSlug: string, teamId: string, at: Date | undefined) => {
   const access = await requireOrgAccess(orgSlug);
-  const read = (moment: Date | undefined) =>
-    getMapState({ actor: access.actor, orgSlug, scope: { teamId }, at: moment }).catch((error: unknown) => {
+  const read = (moment: Date | undefined, ref = teamId) =>
+    getMapState({ actor: access.actor, orgSlug, scope: { teamId: ref }, at: moment }).catch((error: unknown) => {
       if (error instanceof AppError && error.code === "not_found") return null;
       throw error;
     });
   const state = await read(at);
-  // Only by id: a key would give the page a second address.
-  const team = state?.map.teams.find((candidate) => candidate.id === teamId);
-  if (state && team) return { access, state, team, isMissingThen: false };
-  // A team that exists now but did not then: say so, rather than "not found".
+  const team = state && findByAddress(state.map.teams, teamId);
+  if (state && team) return { access, state, team, addressKey: team.key, isMissingThen: false };
   const now = at ? await read(undefined) : null;
-  const teamNow = now?.map.teams.find((candidate) => candidate.id === teamId);
+  const teamNow = now && findByAddress(now.map.teams, teamId);
   if (!now || !teamNow) notFound();
-  return { access, state: now, team: teamNow, isMissingThen: true };
+  // The address names the team by its key of today, which it may not have had then.
+  const then = teamNow.key === teamId ? await read(at, teamNow.id) : null;
+  const teamThen = then?.map.teams.find((candidate) => candidate.id === teamNow.id);
+  if (then && teamThen) return { access, state: then, team: teamThen, addressKey: teamNow.key, isMissingThen: false };
+  // A team that exists now but did not then: say so, rather than "not found".
+  return { access, state: now, team: teamNow, addressKey: teamNow.key, isMissingThen: true };
 });
 
 export async function generateMetadata(props: TProps): Promise<Metadata> {
@@ -50,8 +54,10 @@ export async function generateMetadata(props: TProps): Promise<Metadata> {
 export default async function TeamPage(props: TProps) {
   const { orgSlug, teamId } = await props.params;
   const at = await momentOf(props);
-  const { access, state, team, isMissingThen } = await load(orgSlug, teamId, at);
+  const { access, state, team, addressKey, isMissingThen } = await load(orgSlug, teamId, at);
   const { organization, role, actor } = access;
+  // One address per team: its key's (an id, from an older link, is sent on to it).
+  if (teamId !== addressKey) redirect(teamPagePath(organization.slug, { key: addressKey }, at?.toISOString()));
   return (
     <div className="space-y-6">
       <div>
