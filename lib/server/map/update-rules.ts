@@ -1,5 +1,5 @@
 import "server-only";
-import { applyRuleChanges, listRuleSettings } from "@/lib/domain/rules";
+import { applyRuleChanges } from "@/lib/domain/rules";
 import { openMapWrite, type TOrgCall } from "@/lib/server/kernel/map-write";
 import { readRules } from "@/lib/server/kernel/read-rules";
 import { writeRules } from "@/lib/server/kernel/write-rules";
@@ -20,7 +20,8 @@ export async function updateRules({ body, ...call }: TOrgCall & { body: unknown 
         const changes = await checkedRuleChanges(tx, organizationId, body);
         const current = await readRules(tx, organizationId);
         const next = applyRuleChanges(current, changes);
-        const changed = await writeRules(tx, organizationId, current, listRuleSettings(next));
+        // In the order the body lists them, which is the order History tells them in.
+        const changed = await writeRules(tx, organizationId, current, changes.map(({ id }) => next[id]));
         return { rules: ruleViews(next), changed };
       },
     )
