@@ -170,26 +170,30 @@ test("a draft tries a rule change: its Rules page saves it, compare shows it, pu
 
   await page.goto(`/${draft.slug}/rules`);
   await expect(page.getByText(/stays in the draft until it is published/)).toBeVisible();
-  await page.getByRole("button", { name: "Turn on the recommended rules" }).click();
-  await expect(page.getByTestId("rules-effect")).toContainText(/Saving adds \d+ flags?/);
+  const size = page.getByRole("group", { name: /^Team size/ });
+  await size.getByLabel("Severity").selectOption("warning");
+  await size.getByRole("spinbutton").fill("1");
+  await expect(page.getByTestId("rules-effect")).toContainText(/Saving adds \d+ flags? in \d+ teams?/);
   await page.getByRole("button", { name: "Save rules" }).click();
-  await expect(page.getByText(/Rules saved \(2 changed\)/)).toBeVisible();
+  await expect(page.getByText(/Rules saved \(1 changed\)/)).toBeVisible();
   const inDraft = await api(page, baseURL, draft.slug).get<{ rules: TRuleSetting[] }>("/rules");
-  expect(settingOf(inDraft.rules, "po_spread").severity).toBe("warning");
+  expect(settingOf(inDraft.rules, "team_size")).toMatchObject({ severity: "warning", params: { max: 1 } });
   expect(settingsOf((await live.get<{ rules: TRuleSetting[] }>("/rules")).rules)).toEqual(settingsOf(liveBefore));
 
   const comparison = await live.get<{
     changes: { rules: { changed: { id: string }[] } };
     flags: { introduced: { kind: string }[]; resolved: unknown[] };
   }>(`/drafts/${draft.id}/compare?with=live`);
-  expect(comparison.changes.rules.changed.map((rule) => rule.id)).toEqual(["lean_mismatch", "po_spread"]);
+  expect(comparison.changes.rules.changed.map((rule) => rule.id)).toEqual(["team_size"]);
   const introduced = comparison.flags.introduced.map((flag) => flag.kind);
   expect(introduced.length).toBeGreaterThan(0);
-  expect(introduced.every((kind) => kind === "lean_mismatch" || kind === "po_spread")).toBe(true);
+  expect(new Set(introduced)).toEqual(new Set(["team_size"]));
+  expect(comparison.flags.resolved).toEqual([]);
 
   await page.goto(`/${organization.slug}/drafts/${draft.id}/compare`);
   const byKind = page.getByRole("table", { name: "Changes by kind" });
-  await expect(byKind.getByRole("row", { name: /^Rules/ })).toContainText("~2");
+  await expect(byKind.getByRole("row", { name: /^Rules/ })).toContainText("~1");
+  await expect(page.getByText(/Flags introduced \([1-9]\d*\)/)).toBeVisible();
   await page.getByRole("button", { name: "Publish draft" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Published" })).toBeVisible();
 
@@ -197,7 +201,7 @@ test("a draft tries a rule change: its Rules page saves it, compare shows it, pu
   expect(settingsOf(published)).toEqual(settingsOf(inDraft.rules));
   const { groups } = await live.get<{ groups: TGroup[] }>("/journal");
   expect(groups[0]!.action).toBe("draft.publish");
-  expect(groups[0]!.entries.map((entry) => entry.entity)).toEqual(["rule", "rule"]);
+  expect(groups[0]!.entries.map((entry) => entry.entity)).toEqual(["rule"]);
   expect(groups.filter((group) => group.action === "draft.publish")).toHaveLength(1);
 
   const undone = await live.send("post", `/journal/${groups[0]!.groupId}/undo`);
