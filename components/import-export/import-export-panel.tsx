@@ -41,8 +41,8 @@ export function ImportExportPanel({ orgId, orgSlug, organizationName, canEdit, i
         </div>
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-600 dark:text-slate-400">
           <li>
-            JSON is the remit.map/v1 format: the whole map and its rules, keyed by readable keys. Edit it and import it back here, or
-            keep it as a backup.
+            JSON is the remit.map/v1 format: the whole map and its rules, keyed by readable keys. Edit it and import it
+            back here, or keep it as a backup.
           </li>
           <li>CSV has one row per assignment (team, duty, slot, holder, level), for spreadsheets.</li>
           <li>
@@ -60,13 +60,7 @@ export function ImportExportPanel({ orgId, orgSlug, organizationName, canEdit, i
           Import
         </h2>
         {canEdit ? (
-          <MapImport
-            orgId={orgId}
-            orgSlug={orgSlug}
-            organizationName={organizationName}
-            map={map}
-            rules={rules}
-          />
+          <MapImport orgId={orgId} orgSlug={orgSlug} organizationName={organizationName} map={map} rules={rules} />
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Importing replaces the whole map, so it takes the Manager or Owner role. You can still download the map

@@ -383,7 +383,10 @@ export function isSameRuleSetting(a: TRuleSetting, b: TRuleSetting): boolean {
  */
 export function renameExemptTeams(
   rules: TRules,
-  { renamed = new Map(), removed = new Set() }: { renamed?: ReadonlyMap<string, string>; removed?: ReadonlySet<string> },
+  {
+    renamed = new Map(),
+    removed = new Set(),
+  }: { renamed?: ReadonlyMap<string, string>; removed?: ReadonlySet<string> },
 ): TRuleSetting[] {
   return listRuleSettings(rules).flatMap((setting) => {
     if (!setting.exemptTeams.some((key) => renamed.has(key) || removed.has(key))) return [];

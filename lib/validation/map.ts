@@ -208,12 +208,15 @@ export const ZMapDocument = z.strictObject(
       .max(MAP_LIMITS.teams, `A map has at most ${MAP_LIMITS.teams.toLocaleString("en")} teams; split the file.`)
       .default([]),
     // Checked by the rules' own checks (checkDocumentRules), which report every problem with its path.
-    rules: z.unknown().optional().meta({
-      description:
-        "The rules' settings, `[{ id, severity, params, exemptTeams }]` (see the Rule and RuleSetting schemas): an " +
-        "export lists every rule in the catalogue's order. On import, each rule listed takes the settings given " +
-        "(what it leaves out, its defaults); unlisted rules keep theirs; without `rules` no rule changes.",
-    }),
+    rules: z
+      .unknown()
+      .optional()
+      .meta({
+        description:
+          "The rules' settings, `[{ id, severity, params, exemptTeams }]` (see the Rule and RuleSetting schemas): an " +
+          "export lists every rule in the catalogue's order. On import, each rule listed takes the settings given " +
+          "(what it leaves out, its defaults); unlisted rules keep theirs; without `rules` no rule changes.",
+      }),
   },
   {
     error: (issue) =>

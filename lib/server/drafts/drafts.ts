@@ -133,8 +133,7 @@ export async function createDraft({
             select: { id: true },
           });
           // One snapshot (repeatable read) for the base and the copy: a team made meanwhile is in both or neither.
-          const base =
-            source?.base ?? mapToDocument(await loadMapIn(tx, sourceId), await readRules(tx, sourceId));
+          const base = source?.base ?? mapToDocument(await loadMapIn(tx, sourceId), await readRules(tx, sourceId));
           await tx.$executeRaw`SELECT remit_copy_map(${sourceId}, ${workspace.id})`;
           return tx.draft.create({
             data: {
@@ -291,7 +290,12 @@ export async function publishDraft({
           mapToDocument(current, await readRules(tx, organization.id)),
           mapToDocument(await loadMapIn(tx, draft.workspaceId), await readRules(tx, draft.workspaceId)),
         ];
-        const { document, conflicts } = mergeMapDocuments({ base: everyRule(base.document), live, draft: planned, choices });
+        const { document, conflicts } = mergeMapDocuments({
+          base: everyRule(base.document),
+          live,
+          draft: planned,
+          choices,
+        });
         if (conflicts.length > 0) {
           throw new PublishRefused(
             `Live changed ${conflicts.length === 1 ? "one thing" : `${conflicts.length} things`} that the draft changed too; choose which to keep for each.`,

@@ -19,7 +19,10 @@ export async function exportMap({
   orgSlug: string;
 }): Promise<{ document: TMapDocument; fingerprint: string }> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
-  const [map, rules] = await Promise.all([loadMap({ organizationId: organization.id }), readRules(db, organization.id)]);
+  const [map, rules] = await Promise.all([
+    loadMap({ organizationId: organization.id }),
+    readRules(db, organization.id),
+  ]);
   const document = mapToDocument(map, rules);
   return { document, fingerprint: documentFingerprint(document) };
 }

@@ -21,7 +21,12 @@ export async function updateRules({ body, ...call }: TOrgCall & { body: unknown 
         const current = await readRules(tx, organizationId);
         const next = applyRuleChanges(current, changes);
         // In the order the body lists them, which is the order History tells them in.
-        const changed = await writeRules(tx, organizationId, current, changes.map(({ id }) => next[id]));
+        const changed = await writeRules(
+          tx,
+          organizationId,
+          current,
+          changes.map(({ id }) => next[id]),
+        );
         return { rules: ruleViews(next), changed };
       },
     )
