@@ -18,7 +18,7 @@ import {
   type TSlot,
   type TTeam,
 } from "./model";
-import { listRuleSettings, sortedRuleSetting, type TRules } from "./rules";
+import { listRuleSettings, sortedRuleSetting, type TRules, type TRuleSetting } from "./rules";
 
 /**
  * Makes the id of an entity created on import. `teamKey` is given for slots, whose keys are unique only in their team.
@@ -182,8 +182,19 @@ export function mapToDocument(map: TRemitMap, rules?: TRules): TMapDocument {
         capacity: person.capacity,
       })),
     teams,
-    ...(rules ? { rules: listRuleSettings(rules).map(sortedRuleSetting) } : {}),
+    ...(rules ? { rules: documentRules(rules, new Set(map.teams.map((team) => team.key))) } : {}),
   };
+}
+
+/**
+ * Every rule's settings for a document, exempting only teams the map has (a key no team has matches nothing, and the
+ * document's own check would refuse it), so that an export can always be imported back.
+ */
+function documentRules(rules: TRules, teamKeys: ReadonlySet<string>): TRuleSetting[] {
+  return listRuleSettings(rules).map((setting) => {
+    const sorted = sortedRuleSetting(setting);
+    return { ...sorted, exemptTeams: sorted.exemptTeams.filter((key) => teamKeys.has(key)) };
+  });
 }
 
 function resolve(ids: ReadonlyMap<string, string>, key: string, kind: TMapEntityKind, teamKey: string): string {

@@ -52,6 +52,14 @@ describe("rules in a map document", () => {
     expect(again.rules).toEqual(document.rules);
   });
 
+  it("exports only exempt teams the map has, so that an export always imports", () => {
+    const rules = applyRuleChanges(DEFAULT_RULES, [{ id: "team_size", exemptTeams: ["checkout", "gone"] }]);
+    const map = { people: [], teams: [{ id: "t1", key: "checkout", name: "Checkout", description: null }] };
+    const document = mapToDocument({ ...map, slots: [], duties: [], assignments: [] }, rules);
+    expect(document.rules!.find((rule) => rule.id === "team_size")!.exemptTeams).toEqual(["checkout"]);
+    expect(validateMapDocument(JSON.parse(JSON.stringify(document))).ok).toBe(true);
+  });
+
   it("leaves rules out of a document that has none, and completes the rules a document lists from their defaults", () => {
     expect(checked({ format: "remit.map/v1" })).not.toHaveProperty("rules");
     const document = checked({ format: "remit.map/v1", teams: TEAMS, rules: [{ id: "team_size", severity: "on" }] });

@@ -65,6 +65,15 @@ INSERT INTO "rule" ("id", "organization_id", "rule_id", "severity", "params", "e
   WHERE d."published_at" IS NULL
   ON CONFLICT DO NOTHING;
 
+-- Exempt teams follow their team's key from now on (the writes that rename or delete a team change the rules in step):
+-- keys left behind by a team renamed or deleted before, which matched nothing, are dropped, so that every exported
+-- map's rules name only teams it has and can be imported back.
+UPDATE "rule" r SET "exempt_teams" = ARRAY(
+    SELECT k FROM unnest(r."exempt_teams") k
+    WHERE EXISTS (SELECT 1 FROM "team" t WHERE t."organization_id" = r."organization_id" AND t."key" = k) ORDER BY k)
+  WHERE EXISTS (SELECT 1 FROM unnest(r."exempt_teams") k
+    WHERE NOT EXISTS (SELECT 1 FROM "team" t WHERE t."organization_id" = r."organization_id" AND t."key" = k));
+
 -- A base lists the rules that differ from their defaults (a document's rules it does not list are at their defaults
 -- when the whole list is read, see resolveRules), each exempting only teams the base has.
 UPDATE "draft" d SET "base" = d."base" || jsonb_build_object('rules', coalesce((
