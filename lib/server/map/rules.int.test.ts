@@ -539,6 +539,7 @@ describe("exempt teams follow the team's key", () => {
     const [renaming] = await journal(world);
     expect(renaming!.action).toBe("team.update");
     expect(renaming!.entries.map((entry) => entry.entity).sort()).toEqual(["rule", "team"]);
+    expect(renaming!.sentence).toMatch(/^Edith Editor .*Alpha.*, with 1 other change$/);
 
     const undo = async (groupId: string) =>
       (await callApi(UNDO, { params: { orgSlug: world.org.slug, entryId: groupId }, as: world.as.editor })).status;
