@@ -521,6 +521,90 @@ describe("rules in drafts", () => {
   });
 });
 
+/**
+ * Holds live's organisation row while `first` starts and waits for it, then starts `second` and waits until it waits
+ * too, then lets both go: they take the lock in that order.
+ */
+async function inOrder<A, B>(organizationId: string, first: () => Promise<A>, second: () => Promise<B>) {
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked = () => undefined as void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  let holderPid = 0;
+  const holder = db.$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+      holderPid = row!.pid;
+      await tx.$queryRaw`SELECT id FROM organization WHERE id = ${organizationId} FOR UPDATE`;
+      locked();
+      await released;
+    },
+    { timeout: 30_000 },
+  );
+  await isLocked;
+  // Waiting for the holder, or behind a waiter for it (the second waits on the first's lock of the row).
+  const waiting = async () => {
+    const [row] = await db.$queryRaw<{ waiting: number }[]>`
+      SELECT count(*)::int AS waiting FROM pg_stat_activity a
+      WHERE ${holderPid}::int = ANY(pg_blocking_pids(a.pid)) OR EXISTS (
+        SELECT 1 FROM pg_stat_activity f
+        WHERE ${holderPid}::int = ANY(pg_blocking_pids(f.pid)) AND f.pid = ANY(pg_blocking_pids(a.pid)))`;
+    return row?.waiting ?? 0;
+  };
+  try {
+    const a = first();
+    await expect.poll(waiting, { timeout: 10_000 }).toBe(1);
+    const b = second();
+    await expect.poll(waiting, { timeout: 10_000 }).toBe(2);
+    release();
+    return [await a, await b] as const;
+  } finally {
+    release();
+    await holder;
+  }
+}
+
+describe("a live change of a rule and a publish changing it, at once", () => {
+  const setUp = async () => {
+    const world = await createMapWorld();
+    await twoTeams(world);
+    const draft = await makeDraft(world);
+    await callApi(`PATCH ${RULES}`, {
+      params: { orgSlug: draft.slug },
+      as: world.as.editor,
+      body: { rules: [{ id: "po_spread", severity: "error", params: { max: 1 } }] },
+    });
+    const groups = (await journal(world)).length;
+    const liveChange = () => patch(world, { rules: [{ id: "po_spread", severity: "info", params: { max: 3 } }] });
+    const newActions = async () => (await journal(world)).slice(0, -groups || undefined).map((group) => group.action);
+    const stored = () =>
+      db.rule.findMany({
+        where: { organizationId: world.org.id },
+        select: { ruleId: true, severity: true, params: true },
+      });
+    return { world, draft, liveChange, newActions, stored };
+  };
+
+  it("publish first: both apply, one after the other, each one action", async () => {
+    const { world, draft, liveChange, newActions, stored } = await setUp();
+    const [published, patched] = await inOrder(world.org.id, () => publish(world, draft.id), liveChange);
+    expect(published.status).toBe(200);
+    expect(patched.status).toBe(200);
+    expect(await stored()).toEqual([{ ruleId: "po_spread", severity: "info", params: { max: 3 } }]);
+    expect(await newActions()).toEqual(["rules.update", "draft.publish"]);
+  });
+
+  it("live change first: the publish is refused with the rule's conflict, and nothing of it is written", async () => {
+    const { world, draft, liveChange, newActions, stored } = await setUp();
+    const [patched, published] = await inOrder(world.org.id, liveChange, () => publish(world, draft.id));
+    expect(patched.status).toBe(200);
+    expect(published.status).toBe(409);
+    expect(published.body.conflicts!.map((conflict) => conflict.id)).toEqual(["rule:po_spread"]);
+    expect(await stored()).toEqual([{ ruleId: "po_spread", severity: "info", params: { max: 3 } }]);
+    expect(await newActions()).toEqual(["rules.update"]);
+  });
+});
+
 describe("exempt teams follow the team's key", () => {
   it("keeps a renamed team exempt and drops a deleted one, in the same action, undoable", async () => {
     const world = await createMapWorld();
