@@ -15,6 +15,7 @@ type TDocument = {
     slots: { key: string; role: string; holder: string | null }[];
     assignments: { duty: string; slot: string; level: string }[];
   }[];
+  rules: { id: string; severity: string; params: Record<string, unknown>; exemptTeams: string[] }[];
 };
 
 async function downloadOf(page: Page, start: () => Promise<void>): Promise<Download> {
@@ -211,6 +212,29 @@ test("replacing the map applies the file, and the overview shows it", async ({ p
   const overview = page.getByRole("table", { name: "Teams by duty" });
   await expect(overview.getByRole("link", { name: "Checkout EU" })).toBeVisible();
   await expect(overview.getByText("Market research: nobody accountable")).toHaveCount(0);
+});
+
+test("the preview lists the rules a file changes, and replacing the map sets them", async ({ page }) => {
+  const organization = await openImportExport(page);
+  const edited = await downloadExport(page);
+  expect(edited.rules).toHaveLength(12);
+  Object.assign(
+    edited.rules.find((rule) => rule.id === "team_size")!,
+    { severity: "warning", params: { max: 2 } },
+  );
+  await chooseFile(page, "stricter-map.json", edited);
+
+  await expect(page.getByText("it makes 1 change")).toBeVisible();
+  const counts = page.getByRole("table", { name: "Changes by kind" });
+  await expect(counts.getByRole("row", { name: /^Rules/ }).getByRole("cell")).toHaveText(["0", "0", "~1"]);
+  await expect(changesOf(page, "Rules")).toContainText("severity: off → warning");
+  await expect(changesOf(page, "Rules")).toContainText("max: 9 → 2");
+
+  await page.getByRole("button", { name: "Replace the map" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The map was replaced" })).toBeVisible();
+  const answer = await page.request.get(`/api/v1/orgs/${organization.slug}/rules`);
+  const { rules } = (await answer.json()) as { rules: { id: string; severity: string; params: object }[] };
+  expect(rules.find((rule) => rule.id === "team_size")).toMatchObject({ severity: "warning", params: { max: 2 } });
 });
 
 test("the overview and a team's matrix download as PNG images", async ({ page }, testInfo) => {

@@ -21,6 +21,7 @@ const KIND_NAMES: Record<TMergeConflict["kind"], string> = {
   team: "Team",
   slot: "Slot",
   assignment: "Assignment",
+  rule: "Rule",
 };
 
 /** A field of a conflict's value as a person reads it: a holder by name, absence as "none". */

@@ -11,8 +11,8 @@ type TProps = { orgId: string; orgSlug: string; organizationName: string; canEdi
 
 /** Downloads of the map (JSON, CSV, and where to get pictures) and, for editors, replacing it from a file. */
 export function ImportExportPanel({ orgId, orgSlug, organizationName, canEdit, initial }: TProps) {
-  const { map, isFetching } = useOrgMap({ orgId, orgSlug, initial });
-  if (!map) {
+  const { map, rules, isFetching } = useOrgMap({ orgId, orgSlug, initial });
+  if (!map || !rules) {
     return (
       <p role="status" className="text-slate-600 dark:text-slate-400">
         {isFetching ? "Loading the map…" : "The map could not be loaded. Reload the page to try again."}
@@ -41,8 +41,8 @@ export function ImportExportPanel({ orgId, orgSlug, organizationName, canEdit, i
         </div>
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-600 dark:text-slate-400">
           <li>
-            JSON is the remit.map/v1 format: the whole map, keyed by readable keys. Edit it and import it back here, or
-            keep it as a backup.
+            JSON is the remit.map/v1 format: the whole map and its rules, keyed by readable keys. Edit it and import it
+            back here, or keep it as a backup.
           </li>
           <li>CSV has one row per assignment (team, duty, slot, holder, level), for spreadsheets.</li>
           <li>
@@ -60,7 +60,7 @@ export function ImportExportPanel({ orgId, orgSlug, organizationName, canEdit, i
           Import
         </h2>
         {canEdit ? (
-          <MapImport orgId={orgId} orgSlug={orgSlug} organizationName={organizationName} map={map} />
+          <MapImport orgId={orgId} orgSlug={orgSlug} organizationName={organizationName} map={map} rules={rules} />
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Importing replaces the whole map, so it takes the Manager or Owner role. You can still download the map

@@ -8,6 +8,7 @@ const KIND_LABELS: Record<TDiffKind, string> = {
   duties: "Duties",
   slots: "Slots",
   assignments: "Assignments",
+  rules: "Rules",
 };
 
 /** Past this many entries a list says how many more there are: the counts above stay exact. */

@@ -9,6 +9,7 @@ import { countNoun } from "@/lib/domain/count-noun";
 import { diffMapDocuments } from "@/lib/domain/map-diff";
 import { documentFingerprint, mapToDocument } from "@/lib/domain/map-document";
 import type { TRemitMap } from "@/lib/domain/model";
+import type { TRules } from "@/lib/domain/rules";
 import { readMapFile } from "@/lib/validation/read-map-file";
 import { MAP_IMPORT_BODY_LIMIT_BYTES, type TMapValidationError } from "@/lib/validation/map";
 import { MapImportPreview } from "./map-import-preview";
@@ -27,11 +28,14 @@ export function MapImport({
   orgSlug,
   organizationName,
   map,
+  rules,
 }: {
   orgId: string;
   orgSlug: string;
   organizationName: string;
   map: TRemitMap;
+  /** The rules the map is checked against: a file that lists rules shows how it changes them. */
+  rules: TRules;
 }) {
   const toast = useToast();
   const fileInputRef = useRef<HTMLInputElement>(null);
@@ -50,7 +54,7 @@ export function MapImport({
 
   const check = useMemo(() => (source ? readMapFile(source.text) : null), [source]);
   // Recomputed when the map changes under the preview (someone else edits it), so the preview stays true.
-  const current = useMemo(() => mapToDocument(map), [map]);
+  const current = useMemo(() => mapToDocument(map, rules), [map, rules]);
   const diff = useMemo(() => (check?.ok ? diffMapDocuments(current, check.document) : null), [check, current]);
   const errors = serverErrors ?? (check && !check.ok ? check.errors : null);
 

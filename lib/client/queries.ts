@@ -79,7 +79,7 @@ export function useOrgMap({
   const settings = query.data?.rules;
   const rules = useMemo(() => (settings ? resolveStoredRules(settings) : null), [settings]);
   const analysis = useMemo(() => (map && rules ? analyzeMap(map, rules) : null), [map, rules]);
-  return { ...query, map, analysis };
+  return { ...query, map, rules, analysis };
 }
 
 /**

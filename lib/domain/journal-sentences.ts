@@ -229,8 +229,13 @@ export function describeGroup(
     return `${group.actor.name} ${group.entries.map((entry) => describeEntry(entry, names)).join("; ")}`;
   }
   if (group.action === "rules.update") return `${group.actor.name} changed ${countNoun(group.entryCount, "rule")}`;
-  // Deleting a team, slot, duty or person takes what hangs on it along: the deleted row names the group.
-  const main = group.entries.find((entry) => `${entry.entity}.${entry.after ? "" : "delete"}` === group.action);
+  // Deleting a team, slot, duty or person takes what hangs on it along: the deleted row names the group. Changing a
+  // team's key takes the rules that exempt it along: the changed team names the group.
+  const main = group.entries.find(
+    (entry) =>
+      `${entry.entity}.${entry.after ? "" : "delete"}` === group.action ||
+      (`${entry.entity}.update` === group.action && entry.before && entry.after),
+  );
   if (!phrase && main) {
     return `${group.actor.name} ${describeEntry(main, names)}, with ${countNoun(group.entryCount - 1, "other change")}`;
   }

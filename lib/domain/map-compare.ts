@@ -35,9 +35,18 @@ function comparedFlags(flags: readonly TRuleFlag[]): Map<string, TComparedFlag> 
   );
 }
 
-/** What going from `before` to `after` changes, and does to gaps, overlaps and health, both judged by `rules`. */
-export function compareMaps(before: TRemitMap, after: TRemitMap, rules: TRules = DEFAULT_RULES): TMapComparison {
-  const [analysisBefore, analysisAfter] = [analyzeMap(before, rules), analyzeMap(after, rules)];
+const DEFAULTS_ON_BOTH = { before: DEFAULT_RULES, after: DEFAULT_RULES };
+
+/**
+ * What going from `before` to `after` changes, and does to gaps, overlaps and health: each map judged by its own
+ * rules (a draft may change them), whose changes are listed with the map's.
+ */
+export function compareMaps(
+  before: TRemitMap,
+  after: TRemitMap,
+  rules: { before: TRules; after: TRules } = DEFAULTS_ON_BOTH,
+): TMapComparison {
+  const [analysisBefore, analysisAfter] = [analyzeMap(before, rules.before), analyzeMap(after, rules.after)];
   const [flagsBefore, flagsAfter] = [comparedFlags(analysisBefore.flags), comparedFlags(analysisAfter.flags)];
   const scores = (analysis: typeof analysisBefore) =>
     new Map(analysis.teams.map((team) => [team.team.key, team.score]));
@@ -55,7 +64,7 @@ export function compareMaps(before: TRemitMap, after: TRemitMap, rules: TRules =
       (a, b) => (a.after ?? 0) - (a.before ?? 0) - ((b.after ?? 0) - (b.before ?? 0)) || a.name.localeCompare(b.name),
     );
   return {
-    changes: diffMapDocuments(mapToDocument(before), mapToDocument(after)),
+    changes: diffMapDocuments(mapToDocument(before, rules.before), mapToDocument(after, rules.after)),
     score: { before: analysisBefore.score, after: analysisAfter.score },
     teams,
     flags: {

@@ -5,8 +5,9 @@ import type {
   TMapDocumentSlot,
   TMapDocumentTeam,
 } from "./map-format";
+import { RULE_CATALOGUE, type TRuleSetting } from "./rules";
 
-export const DIFF_KINDS = ["teams", "people", "duties", "slots", "assignments"] as const;
+export const DIFF_KINDS = ["teams", "people", "duties", "slots", "assignments", "rules"] as const;
 export type TDiffKind = (typeof DIFF_KINDS)[number];
 
 /** One field that differs, with both values as a person reads them ("optional", "0.5", "Diana Reyes", "none"). */
@@ -39,7 +40,9 @@ const NONE = "none";
  * Things are matched by key, as the import matches them: a team, person or duty by its key, a slot by its team's key
  * and its own, an assignment by team, duty and slot. A renamed key reads as one removed and one added. Only the duties
  * and slots that really moved are reported as moved, not every one that shifted because another was inserted.
- * Removing a team lists its slots and assignments as removed too. Lists keep document order.
+ * Removing a team lists its slots and assignments as removed too. Lists keep document order. Rules are compared only
+ * when both documents have them (a file without `rules` leaves them as they are), and only as changed: each rule
+ * `next` lists whose settings differ from `current`'s.
  */
 export function diffMapDocuments(current: TMapDocument, next: TMapDocument): TMapDiff {
   const duties = diffLists(current.duties, next.duties, {
@@ -104,7 +107,7 @@ export function diffMapDocuments(current: TMapDocument, next: TMapDocument): TMa
     append(assignments, assignmentDiff);
   }
 
-  const diff = { teams, people, duties, slots, assignments };
+  const diff = { teams, people, duties, slots, assignments, rules: diffRules(current.rules, next.rules) };
   const total = DIFF_KINDS.reduce(
     (sum, kind) => sum + diff[kind].added.length + diff[kind].removed.length + diff[kind].changed.length,
     0,
@@ -209,6 +212,43 @@ function longestIncreasingRun(values: readonly number[]): number[] {
   const run: number[] = [];
   for (let index = tails[tails.length - 1] ?? -1; index !== -1; index = previous[index]!) run.push(index);
   return run.reverse();
+}
+
+function diffRules(current: readonly TRuleSetting[] | undefined, next: readonly TRuleSetting[] | undefined) {
+  const diff = emptyDiff();
+  if (!current || !next) return diff;
+  const before = new Map(current.map((rule) => [rule.id, rule]));
+  for (const rule of next) {
+    const old = before.get(rule.id);
+    const changes = old ? compareRule(old, rule) : [];
+    if (changes.length > 0) diff.changed.push({ id: rule.id, label: RULE_CATALOGUE[rule.id].name, changes });
+  }
+  return diff;
+}
+
+function compareRule(a: TRuleSetting, b: TRuleSetting): TFieldChange[] {
+  const changes: TFieldChange[] = [];
+  if (a.severity !== b.severity) changes.push({ field: "severity", from: a.severity, to: b.severity });
+  const [paramsA, paramsB] = [a.params as Record<string, unknown>, b.params as Record<string, unknown>];
+  for (const name of new Set([...Object.keys(paramsA), ...Object.keys(paramsB)])) {
+    const [from, to] = [paramText(paramsA[name]), paramText(paramsB[name])];
+    if (from !== to) changes.push({ field: name, from, to });
+  }
+  const [exemptA, exemptB] = [a.exemptTeams.join(", ") || NONE, b.exemptTeams.join(", ") || NONE];
+  if (exemptA !== exemptB) changes.push({ field: "exempt teams", from: exemptA, to: exemptB });
+  return changes;
+}
+
+/** A parameter as a person reads it: a number, or a lean as "vision: PO, roadmap: PO" in key order. */
+function paramText(value: unknown): string {
+  if (value === undefined) return NONE;
+  if (typeof value !== "object" || value === null) return String(value);
+  return (
+    Object.entries(value)
+      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+      .map(([key, part]) => `${key}: ${String(part)}`)
+      .join(", ") || NONE
+  );
 }
 
 function compareDuty(a: TMapDocumentDuty, b: TMapDocumentDuty): TFieldChange[] {

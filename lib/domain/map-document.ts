@@ -18,6 +18,7 @@ import {
   type TSlot,
   type TTeam,
 } from "./model";
+import { listRuleSettings, sortedRuleSetting, type TRules, type TRuleSetting } from "./rules";
 
 /**
  * Makes the id of an entity created on import. `teamKey` is given for slots, whose keys are unique only in their team.
@@ -94,9 +95,10 @@ export function documentToMap(document: TMapDocument, createId: TCreateId): TRem
 /**
  * The document for a map, in a stable order so that exporting twice gives the same bytes: duties by catalogue order,
  * people and teams by key, slots by slot order, assignments by duty order then slot order. Optional fields that are
- * null are left out. Ids and versions are not exported. Throws when the map points at something it lacks.
+ * null are left out. Ids and versions are not exported. With `rules`, every rule's settings in the catalogue's order
+ * (parameter objects with their keys sorted). Throws when the map points at something it lacks.
  */
-export function mapToDocument(map: TRemitMap): TMapDocument {
+export function mapToDocument(map: TRemitMap, rules?: TRules): TMapDocument {
   const duties = [...map.duties].sort(compareDuties);
   const dutyRank = new Map(duties.map((duty, rank) => [duty.id, rank]));
   const personKeyById = new Map(map.people.map((person) => [person.id, person.key]));
@@ -180,7 +182,19 @@ export function mapToDocument(map: TRemitMap): TMapDocument {
         capacity: person.capacity,
       })),
     teams,
+    ...(rules ? { rules: documentRules(rules, new Set(map.teams.map((team) => team.key))) } : {}),
   };
+}
+
+/**
+ * Every rule's settings for a document, exempting only teams the map has (a key no team has matches nothing, and the
+ * document's own check would refuse it), so that an export can always be imported back.
+ */
+function documentRules(rules: TRules, teamKeys: ReadonlySet<string>): TRuleSetting[] {
+  return listRuleSettings(rules).map((setting) => {
+    const sorted = sortedRuleSetting(setting);
+    return { ...sorted, exemptTeams: sorted.exemptTeams.filter((key) => teamKeys.has(key)) };
+  });
 }
 
 function resolve(ids: ReadonlyMap<string, string>, key: string, kind: TMapEntityKind, teamKey: string): string {

@@ -1,4 +1,5 @@
 import type { TRaciLevel } from "./model";
+import type { TRuleChange, TRuleSetting } from "./rules";
 
 /**
  * The map file format, remit.map/v1: what an export writes, an import reads and a draft stores. Entities refer to
@@ -46,6 +47,12 @@ export type TMapDocument = {
   duties: TMapDocumentDuty[];
   people: TMapDocumentPerson[];
   teams: TMapDocumentTeam[];
+  /**
+   * The rules' settings (lib/domain/rules.ts), each listed rule complete, in the catalogue's order. An export lists
+   * every rule; a document without `rules` leaves the organisation's rules as they are, and one with them sets the
+   * rules it lists (the others keep their settings, as a PATCH of the rules does).
+   */
+  rules?: TRuleSetting[];
 };
 
 /** A document as written by hand or by another tool: fields with a default may be missing. */
@@ -60,4 +67,6 @@ export type TMapDocumentInput = {
     slots?: { key: string; role: string; title?: string | null; holder?: string | null; allocation?: number }[];
     assignments?: TMapDocumentAssignment[];
   }[];
+  /** Fields left out take the rule's defaults; `severity: "on"` its usual severity. */
+  rules?: TRuleChange[];
 };

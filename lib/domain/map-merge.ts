@@ -2,12 +2,14 @@
 // draft changed since it was made wins where live left it alone; what live changed wins where the draft left it
 // alone; where both changed the same thing differently, the user chooses.
 import type { TMapDocument } from "./map-format";
+import { canonicalRuleSetting, RULE_CATALOGUE, RULE_IDS, type TRuleSetting } from "./rules";
 
-export const MERGE_KINDS = ["duty", "person", "team", "slot", "assignment"] as const;
+export const MERGE_KINDS = ["duty", "person", "team", "slot", "assignment", "rule"] as const;
 export type TMergeKind = (typeof MERGE_KINDS)[number];
 
 /**
- * One thing of a map, by its key path: "duty:roadmap", "slot:checkout/po", "assignment:checkout/roadmap/po". `value`
+ * One thing of a map, by its key path: "duty:roadmap", "slot:checkout/po", "assignment:checkout/roadmap/po",
+ * "rule:po_spread". `value`
  * is `item` as canonical JSON, so that equal means unchanged; `item` is the document's own, taken as it is.
  */
 type TElement = { kind: TMergeKind; label: string; value: string; item: unknown };
@@ -34,11 +36,15 @@ type TDocumentTeam = TMapDocument["teams"][number];
  */
 function elements(document: TMapDocument, whole: ReadonlySet<string>): Map<string, TElement> {
   const found = new Map<string, TElement>();
-  const add = (kind: TMergeKind, id: string, label: string, value: unknown) =>
-    found.set(`${kind}:${id}`, { kind, label, value: JSON.stringify(value), item: value });
+  const add = (kind: TMergeKind, id: string, label: string, value: unknown, json = JSON.stringify(value)) =>
+    found.set(`${kind}:${id}`, { kind, label, value: json, item: value });
   const dutyNames = new Map(document.duties.map((duty) => [duty.key, duty.name]));
   for (const duty of document.duties) add("duty", duty.key, duty.name, duty);
   for (const person of document.people) add("person", person.key, person.name, person);
+  // A rule's parameters compared whatever order their keys were stored in.
+  for (const rule of document.rules ?? []) {
+    add("rule", rule.id, RULE_CATALOGUE[rule.id].name, rule, canonicalRuleSetting(rule));
+  }
   for (const team of document.teams) {
     const { slots, assignments, ...fields } = team;
     add("team", team.key, team.name, fields);
@@ -63,7 +69,8 @@ const parse = (element: TElement | undefined): unknown => (element ? JSON.parse(
 /**
  * Merges `draft` into `live`, both descended from `base`. Conflicts the choices do not settle are returned (and
  * the document is then only what could be merged so far: publish nothing until they are settled). The order of
- * duties and of each team's slots follows the draft where it has them.
+ * duties and of each team's slots follows the draft where it has them. Rules merge one rule at a time, as a duty
+ * does; the documents should all have `rules` or none (a rule some lack reads as added or removed there).
  */
 export function mergeMapDocuments({
   base,
@@ -121,6 +128,9 @@ function untouchedTeams(base: TMapDocument, live: TMapDocument, draft: TMapDocum
   return untouched;
 }
 
+const RULE_RANK = new Map<string, number>(RULE_IDS.map((id, rank) => [id, rank]));
+const byCatalogueOrder = (a: TRuleSetting, b: TRuleSetting) => RULE_RANK.get(a.id)! - RULE_RANK.get(b.id)!;
+
 /** The team key of a slot's or an assignment's key path ("slot:checkout/po" → "checkout"). */
 function teamKeyOf(id: string): string {
   return id.slice(id.indexOf(":") + 1, id.indexOf("/"));
@@ -140,7 +150,7 @@ function assemble(
   /** `preferred` then `rest`, once each, of the ids that were merged. */
   const ordered = (preferred: Iterable<string>, rest: readonly string[]) =>
     [...new Set([...preferred, ...rest])].filter((id) => merged.has(id));
-  const ofKind: Record<"duty" | "person" | "team", string[]> = { duty: [], person: [], team: [] };
+  const ofKind: Record<"duty" | "person" | "team" | "rule", string[]> = { duty: [], person: [], team: [], rule: [] };
   const slotsByTeam = new Map<string, string[]>();
   const assignmentsByTeam = new Map<string, string[]>();
   for (const [id, { kind }] of merged) {
@@ -185,5 +195,8 @@ function assemble(
     });
     return { ...fields, slots: slotIds.map((slotId) => value<TDocumentTeam["slots"][number]>(slotId)), assignments };
   });
-  return { format: orderFrom[0]!.format, duties, people, teams };
+  const rules = orderFrom.some((document) => document.rules)
+    ? { rules: ofKind.rule.map((id) => value<TRuleSetting>(id)).sort(byCatalogueOrder) }
+    : {};
+  return { format: orderFrom[0]!.format, duties, people, teams, ...rules };
 }

@@ -340,6 +340,61 @@ export function listRuleSettings(rules: TRules): TRuleSetting[] {
   return RULE_IDS.map((id) => rules[id]);
 }
 
+/**
+ * The settings of the rules `changes` lists, each completed from its defaults, in `RULE_IDS` order: what a remit.map/v1
+ * document's `rules` holds once checked (a rule it lists is set wholly; see `applyRuleChanges` for those it does not).
+ */
+export function listedRuleSettings(changes: readonly TRuleChange[]): TRuleSetting[] {
+  const resolved = resolveRules(changes);
+  const listed = new Set<TRuleId>(changes.map((change) => change.id));
+  return RULE_IDS.filter((id) => listed.has(id)).map((id) => resolved[id]);
+}
+
+/**
+ * A copy of a setting whose parameter objects have their keys sorted (and its own exempt list), so that its JSON does
+ * not depend on how it was stored (PostgreSQL's jsonb orders keys its own way): what an export writes.
+ */
+export function sortedRuleSetting(setting: TRuleSetting): TRuleSetting {
+  return { ...setting, params: sortedKeys(setting.params), exemptTeams: [...setting.exemptTeams] } as TRuleSetting;
+}
+
+function sortedKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(sortedKeys) as T;
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, part]) => [key, sortedKeys(part)]),
+  ) as T;
+}
+
+/** A setting as canonical JSON: equal when the settings are. */
+export function canonicalRuleSetting(setting: TRuleSetting): string {
+  return JSON.stringify(sortedRuleSetting(setting));
+}
+
+export function isSameRuleSetting(a: TRuleSetting, b: TRuleSetting): boolean {
+  return canonicalRuleSetting(a) === canonicalRuleSetting(b);
+}
+
+/**
+ * The rules after team keys changed: a renamed team stays exempt under its new key (`renamed`: old key -> new key),
+ * and a deleted one (`removed`) is dropped. Only the settings that change are returned.
+ */
+export function renameExemptTeams(
+  rules: TRules,
+  {
+    renamed = new Map(),
+    removed = new Set(),
+  }: { renamed?: ReadonlyMap<string, string>; removed?: ReadonlySet<string> },
+): TRuleSetting[] {
+  return listRuleSettings(rules).flatMap((setting) => {
+    if (!setting.exemptTeams.some((key) => renamed.has(key) || removed.has(key))) return [];
+    const exemptTeams = setting.exemptTeams.flatMap((key) => (removed.has(key) ? [] : [renamed.get(key) ?? key]));
+    return [{ ...setting, exemptTeams: [...new Set(exemptTeams)].sort() }];
+  });
+}
+
 export type TRuleProblem = {
   /** Where in the body, as JSON path segments: `["rules", 2, "params", "max"]`. */
   path: (string | number)[];

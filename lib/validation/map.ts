@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isValidKey, KEY_MAX_LENGTH, KEY_PATTERN } from "@/lib/domain/keys";
 import { MAP_FORMAT, type TMapDocument, type TMapDocumentInput } from "@/lib/domain/map-format";
 import { DEFAULT_ALLOCATION, DEFAULT_CAPACITY, normalizeRole, RACI_LEVELS } from "@/lib/domain/model";
+import { checkRuleChanges, listedRuleSettings, type TRuleSetting } from "@/lib/domain/rules";
 
 /** The largest map document a request may carry: a 5,000-team map (MAP_LIMITS.teams) is about 25 MB. */
 export const MAP_IMPORT_BODY_LIMIT_BYTES = 50_000_000;
@@ -206,6 +207,16 @@ export const ZMapDocument = z.strictObject(
       .array(ZMapTeam, { error: `"teams" must be a list of teams.` })
       .max(MAP_LIMITS.teams, `A map has at most ${MAP_LIMITS.teams.toLocaleString("en")} teams; split the file.`)
       .default([]),
+    // Checked by the rules' own checks (checkDocumentRules), which report every problem with its path.
+    rules: z
+      .unknown()
+      .optional()
+      .meta({
+        description:
+          "The rules' settings, `[{ id, severity, params, exemptTeams }]` (see the Rule and RuleSetting schemas): an " +
+          "export lists every rule in the catalogue's order. On import, each rule listed takes the settings given " +
+          "(what it leaves out, its defaults); unlisted rules keep theirs; without `rules` no rule changes.",
+      }),
   },
   {
     error: (issue) =>
@@ -216,10 +227,11 @@ export const ZMapDocument = z.strictObject(
 );
 
 // The schema checks the format that lib/domain/map-format.ts describes: if the two drift apart, this fails to compile.
+// `rules` are checked by checkRuleChanges (lib/domain/rules.ts), which the format's types come from.
 type TSame<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesFormat: [
-  TSame<z.output<typeof ZMapDocument>, TMapDocument>,
-  TSame<z.input<typeof ZMapDocument>, TMapDocumentInput>,
+  TSame<Omit<z.output<typeof ZMapDocument>, "rules">, Omit<TMapDocument, "rules">>,
+  TSame<Omit<z.input<typeof ZMapDocument>, "rules">, Omit<TMapDocumentInput, "rules">>,
 ] = [true, true];
 void schemaMatchesFormat;
 
@@ -239,8 +251,13 @@ export type TMapValidationResult = { ok: true; document: TMapDocument } | { ok: 
 export function validateMapDocument(input: unknown): TMapValidationResult {
   const parsed = ZMapDocument.safeParse(input);
   const problems: TProblem[] = parsed.success ? [] : parsed.error.issues.flatMap(issueProblems);
-  checkReferences(input, (path, message) => problems.push({ path, message }));
-  if (problems.length === 0 && parsed.success) return { ok: true, document: parsed.data };
+  const report: TReport = (path, message) => problems.push({ path, message });
+  checkReferences(input, report);
+  const rules = checkDocumentRules(input, report);
+  if (problems.length === 0 && parsed.success) {
+    const { rules: _unchecked, ...map } = parsed.data;
+    return { ok: true, document: rules ? { ...map, rules } : map };
+  }
 
   // Document order, so that everything wrong with one team is listed together.
   problems.sort((a, b) => comparePaths(a.path, b.path));
@@ -412,6 +429,28 @@ function checkReferences(input: unknown, report: TReport): void {
       `A map has at most ${MAP_LIMITS.assignmentsTotal.toLocaleString("en")} assignments in all; split the file.`,
     );
   }
+}
+
+/**
+ * The document's `rules`, checked as a change of the rules is (checkRuleChanges: unknown rules and parameters, values
+ * of the wrong type or out of range, a rule listed twice, exempt teams the document does not have), each listed rule
+ * completed from its defaults; undefined when the document has none.
+ */
+function checkDocumentRules(input: unknown, report: TReport): TRuleSetting[] | undefined {
+  const document = asRecord(input);
+  if (!document || document.rules === undefined) return undefined;
+  const teamKeys = new Set(
+    (asArray(document.teams) ?? []).flatMap((team) => {
+      const key = asRecord(team) && validKeyOrNull(asRecord(team)!.key);
+      return key ? [key] : [];
+    }),
+  );
+  const checked = checkRuleChanges({ rules: document.rules }, { teamKeys });
+  if (!checked.ok) {
+    for (const problem of checked.problems) report(problem.path, problem.message);
+    return undefined;
+  }
+  return listedRuleSettings(checked.changes);
 }
 
 /** The well-formed keys of a list; reports each later use of a key that is already taken. */

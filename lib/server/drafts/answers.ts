@@ -46,9 +46,10 @@ export const ZDraftComparison = named(
         duties: ZEntityDiff,
         slots: ZEntityDiff,
         assignments: ZEntityDiff,
+        rules: ZEntityDiff.meta({ description: "The rules whose settings differ (only `changed`)." }),
         total: z.int(),
       })
-      .meta({ description: "What the draft changes, matched by key." }),
+      .meta({ description: "What the draft changes, matched by key, its rules included." }),
     score: z.strictObject({ before: z.int().nullable(), after: z.int().nullable() }),
     teams: z
       .array(

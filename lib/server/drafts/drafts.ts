@@ -4,7 +4,9 @@ import { db } from "@/lib/db";
 import type { TDraftComparison, TDraftView } from "@/lib/domain/drafts";
 import { compareMaps } from "@/lib/domain/map-compare";
 import { mapToDocument } from "@/lib/domain/map-document";
+import type { TMapDocument } from "@/lib/domain/map-format";
 import { mergeMapDocuments, type TMergeChoice, type TMergeConflict } from "@/lib/domain/map-merge";
+import { listRuleSettings, resolveRules } from "@/lib/domain/rules";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
@@ -14,6 +16,7 @@ import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
 import { loadMapIn } from "@/lib/server/kernel/load-map";
 import { mapSnapshots } from "@/lib/server/kernel/map-snapshot";
 import { mapWriter } from "@/lib/server/kernel/map-write";
+import { readRules } from "@/lib/server/kernel/read-rules";
 import { replaceMap } from "@/lib/server/kernel/replace-map";
 import { isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
 import { validateMapDocument } from "@/lib/validation/map";
@@ -130,7 +133,7 @@ export async function createDraft({
             select: { id: true },
           });
           // One snapshot (repeatable read) for the base and the copy: a team made meanwhile is in both or neither.
-          const base = source?.base ?? mapToDocument(await loadMapIn(tx, sourceId));
+          const base = source?.base ?? mapToDocument(await loadMapIn(tx, sourceId), await readRules(tx, sourceId));
           await tx.$executeRaw`SELECT remit_copy_map(${sourceId}, ${workspace.id})`;
           return tx.draft.create({
             data: {
@@ -215,9 +218,17 @@ export async function compareDraft({
     with: other
       ? { kind: "draft", id: other.id, name: other.name }
       : { kind: "live", id: organization.id, name: organization.name },
-    // Both judged by the live organisation's rules, which a draft's workspace uses too.
-    ...compareMaps(before.map, after.map, after.rules),
+    // Each judged by its own rules: a draft may change them.
+    ...compareMaps(before.map, after.map, { before: before.rules, after: after.rules }),
   };
+}
+
+/**
+ * A base with every rule listed, as live's and the draft's documents have them: a base of a draft made before drafts
+ * carried rules lists only those that differed from their defaults (migration 20261206140000_draft_rules).
+ */
+function everyRule(base: TMapDocument): TMapDocument {
+  return { ...base, rules: listRuleSettings(resolveRules(base.rules ?? [])) };
 }
 
 const PUBLISHED_ALREADY = "This draft has been published already.";
@@ -275,8 +286,16 @@ export async function publishDraft({
         // Inside the map's lock, so that of two publishes of one draft the second sees the first's; the draft's
         // workspace next, so that a discard meanwhile waits for the publish or is seen to have won.
         await lockDraft(tx, draft);
-        const [live, planned] = [mapToDocument(current), mapToDocument(await loadMapIn(tx, draft.workspaceId))];
-        const { document, conflicts } = mergeMapDocuments({ base: base.document, live, draft: planned, choices });
+        const [live, planned] = [
+          mapToDocument(current, await readRules(tx, organization.id)),
+          mapToDocument(await loadMapIn(tx, draft.workspaceId), await readRules(tx, draft.workspaceId)),
+        ];
+        const { document, conflicts } = mergeMapDocuments({
+          base: everyRule(base.document),
+          live,
+          draft: planned,
+          choices,
+        });
         if (conflicts.length > 0) {
           throw new PublishRefused(
             `Live changed ${conflicts.length === 1 ? "one thing" : `${conflicts.length} things`} that the draft changed too; choose which to keep for each.`,

@@ -7,38 +7,32 @@ import type { TRules } from "@/lib/domain/rules";
 import { liveBus } from "./live-bus";
 import { loadMapAt } from "./map-at";
 import { loadMap } from "./load-map";
-import { readRulesOf } from "./read-rules";
+import { readRules } from "./read-rules";
 
 /** An organisation's map as read at `loadedAt`, with what is derived from it. Shared: never mutate it. */
 export type TMapSnapshot = {
   map: TRemitMap;
-  /** The organisation's rules (a draft's: its live organisation's), which the analysis ran under. */
+  /** The organisation's rules (a draft's own), which the analysis ran under. */
   rules: TRules;
   analysis: TMapAnalysis<TRuleFlag>;
   overview: TOverview;
   loadedAt: number;
-  /** The organisation whose rules they are: a change there drops this snapshot too. */
-  rulesOwnerId: string;
 };
 
 /** A 1,000-team map with its analysis takes tens of megabytes: keep a few, and not for long once unused. */
 const MAX_ORGANIZATIONS = 8;
 const IDLE_MS = 10 * 60_000;
 
-type TEntry = { generation: number; snapshot: Promise<TMapSnapshot>; usedAt: number; rulesOwnerId?: string };
+type TEntry = { generation: number; snapshot: Promise<TMapSnapshot>; usedAt: number };
 
-function snapshotOf(
-  map: TRemitMap,
-  { rules, ownerId }: { rules: TRules; ownerId: string },
-  loadedAt: number,
-): TMapSnapshot {
+function snapshotOf(map: TRemitMap, rules: TRules, loadedAt: number): TMapSnapshot {
   const analysis = analyzeMap(map, rules);
-  return { map, rules, analysis, overview: summarizeOverview(map, analysis), loadedAt, rulesOwnerId: ownerId };
+  return { map, rules, analysis, overview: summarizeOverview(map, analysis), loadedAt };
 }
 
 async function readFromDatabase(organizationId: string): Promise<TMapSnapshot> {
   const loadedAt = Date.now();
-  const [map, rules] = await Promise.all([loadMap({ organizationId }), readRulesOf(db, organizationId)]);
+  const [map, rules] = await Promise.all([loadMap({ organizationId }), readRules(db, organizationId)]);
   return snapshotOf(map, rules, loadedAt);
 }
 
@@ -46,7 +40,7 @@ async function readFromDatabase(organizationId: string): Promise<TMapSnapshot> {
 export async function readSnapshotAt(organizationId: string, at: Date | undefined): Promise<TMapSnapshot> {
   if (at === undefined || at.getTime() >= Date.now()) return mapSnapshots.read(organizationId);
   // A past map is checked against today's rules: rules say how to judge a map, not what it was.
-  const [map, rules] = await Promise.all([loadMapAt(organizationId, at), readRulesOf(db, organizationId)]);
+  const [map, rules] = await Promise.all([loadMapAt(organizationId, at), readRules(db, organizationId)]);
   return snapshotOf(map, rules, at.getTime());
 }
 
@@ -61,7 +55,7 @@ export async function readMapAt(
   team?: string,
 ): Promise<{ map: TRemitMap; rules: TRules; loadedAt: number }> {
   if (at === undefined || at.getTime() >= Date.now()) return mapSnapshots.read(organizationId);
-  const [map, { rules }] = await Promise.all([loadMapAt(organizationId, at, team), readRulesOf(db, organizationId)]);
+  const [map, rules] = await Promise.all([loadMapAt(organizationId, at, team), readRules(db, organizationId)]);
   return { map, rules, loadedAt: at.getTime() };
 }
 
@@ -98,10 +92,6 @@ class MapSnapshots {
     const snapshot = readFromDatabase(organizationId);
     const fresh: TEntry = { generation, snapshot, usedAt: Date.now() };
     this.entries.set(organizationId, fresh);
-    snapshot.then(
-      (read) => (fresh.rulesOwnerId = read.rulesOwnerId),
-      () => undefined,
-    );
     snapshot.catch(() => {
       if (this.entries.get(organizationId)?.snapshot === snapshot) this.entries.delete(organizationId);
     });
@@ -109,13 +99,8 @@ class MapSnapshots {
     return snapshot;
   }
 
-  /** Drops the organisation's snapshot, and those of its drafts, which are checked against its rules. */
+  /** Drops the organisation's snapshot. */
   invalidate(organizationId: string): void {
-    this.drop(organizationId);
-    for (const [id, entry] of this.entries) if (entry.rulesOwnerId === organizationId) this.drop(id);
-  }
-
-  private drop(organizationId: string): void {
     this.generations.set(organizationId, (this.generations.get(organizationId) ?? 0) + 1);
     this.entries.delete(organizationId);
   }

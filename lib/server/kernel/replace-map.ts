@@ -6,6 +6,9 @@ import { createId } from "./create-id";
 import type { TMapDocument } from "@/lib/domain/map-format";
 import { insertRows, updateRows, type TInsertColumn } from "./insert-rows";
 import { loadMapIn } from "./load-map";
+import { applyRuleChanges, listRuleSettings, renameExemptTeams } from "@/lib/domain/rules";
+import { readRules } from "./read-rules";
+import { writeRules } from "./write-rules";
 
 // Cells whose ids one query looks up (each is two array elements).
 const CELLS_PER_LOOKUP = 10_000;
@@ -94,6 +97,9 @@ export async function lockMap(tx: Prisma.TransactionClient, organizationId: stri
  * slot and duty), so links and open editors stay valid across a re-import. A cell keeps its version when its level
  * is unchanged and gets the next one when it changed, so an editor holding an older version is told (see
  * `setAssignment`).
+ *
+ * The rules a document lists take its settings; the others keep theirs, except that a team the document removes is
+ * no longer exempt from any rule. A document without `rules` changes none otherwise.
  */
 export async function replaceMap(
   tx: Prisma.TransactionClient,
@@ -146,6 +152,15 @@ export async function replaceMap(
   await writeRows(tx, "team", TEAM_COLUMNS, changes.team);
   await writeRows(tx, "slot", SLOT_COLUMNS, changes.slot);
   await writeRows(tx, "assignment", ASSIGNMENT_COLUMNS, changes.assignment);
+
+  const keptTeams = new Set(document.teams.map((team) => team.key));
+  const removedTeams = new Set(current.teams.filter((team) => !keptTeams.has(team.key)).map((team) => team.key));
+  if (document.rules || removedTeams.size > 0) {
+    const rulesBefore = await readRules(tx, organizationId);
+    const listed = applyRuleChanges(rulesBefore, document.rules ?? []);
+    const next = applyRuleChanges(listed, renameExemptTeams(listed, { removed: removedTeams }));
+    await writeRules(tx, organizationId, rulesBefore, listRuleSettings(next));
+  }
 
   return counts;
 }

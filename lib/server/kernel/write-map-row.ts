@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { changedKey, chooseKey } from "./choose-key";
 import { findMapRow, type TMapRowKind, type TMapRowRefs, type TMapRowScope } from "./find-map-row";
 import { writeMap, type TOrgCall } from "./map-write";
+import { followTeamKeys } from "./write-rules";
 
 // The creates, updates and deletes of one team, person or duty (slots, scoped by their team, write their own on
 // writeMap). Each is one map write (see writeMap); what is particular to the kind is the caller's `work`.
@@ -62,7 +63,13 @@ export async function updateMapRow<K extends TOrgKind, T>(
     const row: TMapRowRefs[K] = await findMapRow(tx, kind, { ...scope, ref });
     await check?.(tx, organizationId, row);
     const requested = { name: changes.name ?? row.name, requested: changes.key, currentKey: row.key };
-    return work(tx, row, await changedKey(tx, kind, scope, requested), organizationId);
+    const key = await changedKey(tx, kind, scope, requested);
+    const result = await work(tx, row, key, organizationId);
+    // Rules name the teams they exempt by key: a team whose key changes stays exempt.
+    if (kind === "team" && key !== undefined && key !== row.key) {
+      await followTeamKeys(tx, organizationId, { renamed: new Map([[row.key, key]]) });
+    }
+    return result;
   });
 }
 
@@ -89,6 +96,7 @@ export async function deleteMapRow<TCounts extends object>(
         : await findMapRow(tx, target.kind, { organizationId, ref: target.ref });
     const counts = await count(tx, row, organizationId);
     await REMOVES[kind](tx, { id: row.id, organizationId });
+    if (kind === "team") await followTeamKeys(tx, organizationId, { removed: new Set([row.key]) });
     return { id: row.id, key: row.key, ...counts };
   });
 }

@@ -7,6 +7,7 @@ import { addFieldError, MAX_FIELD_ERRORS } from "@/lib/validation/fields";
 import { formatPath, validateMapDocument } from "@/lib/validation/map";
 import { NUL_MESSAGE, nulCharacterPaths } from "@/lib/validation/map-fields";
 import { loadMapIn } from "@/lib/server/kernel/load-map";
+import { readRules } from "@/lib/server/kernel/read-rules";
 import { replaceMap, type TMapCounts } from "@/lib/server/kernel/replace-map";
 
 /** Map documents are large: a 1,000-team map is about 5 MB of JSON. */
@@ -16,7 +17,7 @@ const IMPORT_TIMEOUT_MS = 120_000;
 
 /**
  * Replaces the organisation's map (teams, people, slots, duties, assignments; not members or tokens) with a
- * remit.map/v1 document. Everything is checked first, and every problem is reported at once as a field error keyed
+ * remit.map/v1 document, and sets the rules it lists (see replaceMap). Everything is checked first, and every problem is reported at once as a field error keyed
  * by its JSON path (`teams[2].slots[0].holder`); then it is stored in one transaction, so nothing is ever half
  * imported.
  */
@@ -67,7 +68,7 @@ export async function importMap({
     async ({ tx, organizationId }) => {
       const current = await loadMapIn(tx, organizationId);
       if (ifMatch !== undefined) {
-        if (documentFingerprint(mapToDocument(current)) !== ifMatch) {
+        if (documentFingerprint(mapToDocument(current, await readRules(tx, organizationId))) !== ifMatch) {
           throw new AppError(
             "precondition_failed",
             "The map has changed since you looked at it, so nothing was imported. Check what would change now, " +

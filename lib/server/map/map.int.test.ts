@@ -16,6 +16,7 @@ import { createAssignment, createTeam } from "@/prisma/factories";
 import { GET as getCsv } from "@/app/api/v1/orgs/[orgSlug]/map.csv/route";
 import type { TMapCounts } from "@/lib/server/kernel/replace-map";
 import { MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/validation/map";
+import { DEFAULT_RULES, listRuleSettings } from "@/lib/domain/rules";
 
 const MAP = "/api/v1/orgs/[orgSlug]/map";
 const ANALYSIS = "GET /api/v1/orgs/[orgSlug]/analysis";
@@ -39,7 +40,13 @@ describe("exporting and importing the map", () => {
     const { org, as } = await createMapWorld();
     const answer = await callApi<TMapDocument>(`GET ${MAP}`, { params: { orgSlug: org.slug }, as: as.viewer });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ format: "remit.map/v1", duties: DEFAULT_DUTIES, people: [], teams: [] });
+    expect(answer.body).toEqual({
+      format: "remit.map/v1",
+      duties: DEFAULT_DUTIES,
+      people: [],
+      teams: [],
+      rules: listRuleSettings(DEFAULT_RULES),
+    });
   });
 
   it("replaces the map with a document and exports it back as it was", async () => {
@@ -209,7 +216,8 @@ describe("exporting and importing the map", () => {
   it("gives the same document after export, import and export of a large generated map", async () => {
     const { org, as } = await createMapWorld();
     const params = { orgSlug: org.slug };
-    const generated = mapToDocument(generateMap({ teams: 200, seed: 7 }));
+    // Every rule at its defaults, as a new organisation has them.
+    const generated = mapToDocument(generateMap({ teams: 200, seed: 7 }), DEFAULT_RULES);
 
     const first = await callApi<{ imported: TMapCounts }>(`PUT ${MAP}`, { params, as: as.editor, body: generated });
     expect(first.status).toBe(200);

@@ -4,7 +4,8 @@ import type { TErrorBody } from "@/lib/errors";
 import type { TMapAnalysis, TRuleFlag } from "@/lib/domain/analyze-map";
 import type { TJournalGroupView, TJournalPage } from "@/lib/domain/journal";
 import type { TOverview } from "@/lib/domain/overview";
-import { DEFAULT_RULES, listRuleSettings, RULE_IDS } from "@/lib/domain/rules";
+import type { TMapDocument } from "@/lib/domain/map-format";
+import { DEFAULT_RULES, listRuleSettings, RULE_IDS, type TRuleSetting } from "@/lib/domain/rules";
 import { writingAt } from "@/lib/server/kernel/journal-context";
 import { sessionCookie } from "@/lib/server/testing/http";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
@@ -257,49 +258,6 @@ describe("rules", () => {
     expect(entries[1]!.before).toEqual(entries[0]!.after);
   });
 
-  it("judges drafts by their live organisation's rules: analysis, compare and rules; a draft's own change is refused", async () => {
-    const world = await createMapWorld();
-    await callApi(`POST /api/v1/orgs/[orgSlug]/teams`, {
-      params: { orgSlug: world.org.slug },
-      as: world.as.editor,
-      body: { name: "Alpha" },
-    });
-    const drafted = await callApi<{ draft: { id: string; slug: string } }>("POST /api/v1/orgs/[orgSlug]/drafts", {
-      params: { orgSlug: world.org.slug },
-      as: world.as.editor,
-      body: { name: "Plan" },
-    });
-    const draft = drafted.body.draft;
-    const draftAnalysis = async () =>
-      (
-        await callApi<TMapAnalysis<TRuleFlag>>("GET /api/v1/orgs/[orgSlug]/drafts/[draftId]/analysis", {
-          params: { orgSlug: world.org.slug, draftId: draft.id },
-          as: world.as.viewer,
-        })
-      ).body;
-    expect((await draftAnalysis()).counts.byKind.no_responsible).toBeUndefined();
-
-    await patch(world, { rules: [{ id: "no_responsible", severity: "on" }] });
-    // The draft's cached analysis went with the live organisation's rules.
-    const required = (await analysis(world)).counts.byKind.no_responsible;
-    expect(required).toBeGreaterThan(0);
-    expect((await draftAnalysis()).counts.byKind.no_responsible).toBe(required);
-    const compared = await callApi<{ flags: { introduced: unknown[]; resolved: unknown[] } }>(
-      "GET /api/v1/orgs/[orgSlug]/drafts/[draftId]/compare",
-      { params: { orgSlug: world.org.slug, draftId: draft.id }, query: { with: "live" }, as: world.as.viewer },
-    );
-    expect(compared.body.flags).toEqual({ introduced: [], resolved: [] });
-    expect(
-      settings((await callApi<TRules>(`GET ${RULES}`, { params: { orgSlug: draft.slug }, as: world.as.viewer })).body),
-    ).toEqual(settings((await rules(world)).body));
-    const refused = await callApi(`PATCH ${RULES}`, {
-      params: { orgSlug: draft.slug },
-      as: world.as.editor,
-      body: { rules: [{ id: "team_size", severity: "on" }] },
-    });
-    expect(refused.status).toBe(409);
-  });
-
   it("sends today's rules with the map's state, also for a past moment", async () => {
     const world = await createMapWorld();
     const before = new Date(Date.now() - 1_000).toISOString();
@@ -340,5 +298,347 @@ describe("rules", () => {
     await patch(world, { rules: [{ id: "vacant_slot", severity: "off" }] });
     const judged = await history();
     expect(judged.map((day) => day.counts.vacant_slot)).toEqual(judged.map(() => 0));
+  });
+});
+
+// Rules in the remit.map/v1 file, in drafts, and following a team's key.
+
+const MAP = "/api/v1/orgs/[orgSlug]/map";
+const DRAFTS = "/api/v1/orgs/[orgSlug]/drafts";
+type TDocument = TMapDocument & { rules: TRuleSetting[] };
+type TComparison = {
+  changes: { rules: { changed: { id: string; changes: { field: string; from: string; to: string }[] }[] } };
+  flags: { introduced: { kind: string }[]; resolved: { kind: string }[] };
+};
+
+const exported = async (world: TMapWorld, orgSlug = world.org.slug) =>
+  (await callApi<TDocument>(`GET ${MAP}`, { params: { orgSlug }, as: world.as.viewer })).body;
+const imported = (world: TMapWorld, body: unknown, orgSlug = world.org.slug) =>
+  callApi<{ imported: object }>(`PUT ${MAP}`, { params: { orgSlug }, as: world.as.editor, body });
+const settingOf = (answer: TRules, id: string) => settings(answer).find((rule) => rule.id === id);
+
+async function makeDraft(world: TMapWorld) {
+  const answer = await callApi<{ draft: { id: string; slug: string } }>(`POST ${DRAFTS}`, {
+    params: { orgSlug: world.org.slug },
+    as: world.as.editor,
+    body: { name: "Plan" },
+  });
+  expect(answer.status).toBe(201);
+  return answer.body.draft;
+}
+
+const compare = async (world: TMapWorld, draftId: string) =>
+  (
+    await callApi<TComparison>(`GET ${DRAFTS}/[draftId]/compare`, {
+      params: { orgSlug: world.org.slug, draftId },
+      query: { with: "live" },
+      as: world.as.viewer,
+    })
+  ).body;
+const publish = (world: TMapWorld, draftId: string, body: object = {}) =>
+  callApi<{ groupId: string; conflicts?: { id: string }[] }>(`POST ${DRAFTS}/[draftId]/publish`, {
+    params: { orgSlug: world.org.slug, draftId },
+    as: world.as.editor,
+    body,
+  });
+
+describe("rules in the map file", () => {
+  it("exports every rule in the catalogue's order; an import into another organisation gives the same export", async () => {
+    const world = await createMapWorld();
+    await twoTeams(world);
+    await patch(world, {
+      rules: [
+        ...TEAM_SIZE_AND_PO_SPREAD.rules,
+        { id: "lean_mismatch", severity: "warning", params: { lean: { roadmap: "PM", vision: "PO" } } },
+      ],
+    });
+    const document = await exported(world);
+    expect(document.rules.map((rule) => rule.id)).toEqual(RULE_IDS);
+    expect(document.rules.find((rule) => rule.id === "team_size")).toEqual({
+      id: "team_size",
+      severity: "warning",
+      params: { max: 1 },
+      exemptTeams: ["beta"],
+    });
+
+    const other = await createMapWorld();
+    expect((await imported(other, document)).status).toBe(200);
+    expect(JSON.stringify(await exported(other))).toBe(JSON.stringify(document));
+    expect(settings((await rules(other)).body)).toEqual(settings((await rules(world)).body));
+    const [group] = await journal(other);
+    expect(group!.action).toBe("map.import");
+    expect(group!.entries.some((entry) => entry.entity === "rule")).toBe(true);
+
+    // Imported again, nothing changes: no action. Without rules, the rules stay as they are.
+    const groups = (await journal(other)).length;
+    expect((await imported(other, document)).status).toBe(200);
+    expect((await journal(other)).length).toBe(groups);
+    const { rules: _rules, ...withoutRules } = document;
+    expect((await imported(other, { ...withoutRules, teams: withoutRules.teams.slice(0, 1) })).status).toBe(200);
+    const kept = (await rules(other)).body;
+    expect(settingOf(kept, "po_spread")).toEqual(settingOf((await rules(world)).body, "po_spread"));
+    // …except that a team the import removed is no longer exempt.
+    expect(settingOf(kept, "team_size")!.exemptTeams).toEqual([]);
+  });
+
+  it("sets the rules a file lists and keeps the others; undo puts them back", async () => {
+    const world = await createMapWorld();
+    await twoTeams(world);
+    await patch(world, { rules: [{ id: "po_spread", severity: "on" }] });
+    const document = await exported(world);
+    const answer = await imported(world, { ...document, rules: [{ id: "team_size", severity: "info" }] });
+    expect(answer.status).toBe(200);
+    const now = (await rules(world)).body;
+    expect(settingOf(now, "team_size")).toMatchObject({ severity: "info", params: { max: 9 } });
+    expect(settingOf(now, "po_spread")).toMatchObject({ severity: "warning" });
+
+    const [group] = await journal(world);
+    expect(group!.action).toBe("map.import");
+    await callApi(UNDO, { params: { orgSlug: world.org.slug, entryId: group!.groupId }, as: world.as.editor });
+    expect(settingOf((await rules(world)).body, "team_size")).toMatchObject({ severity: "off" });
+  });
+
+  it("refuses a file with wrong rules with every problem at its path, and changes nothing", async () => {
+    const world = await createMapWorld();
+    await twoTeams(world);
+    const before = await exported(world);
+    const groups = (await journal(world)).length;
+    const answer = await imported(world, {
+      ...before,
+      rules: [
+        { id: "no_such_rule" },
+        { id: "po_spread", params: { max: 0 } },
+        { id: "team_size", severity: "on", exemptTeams: ["alpha", "nowhere"] },
+        { id: "too_many_consulted", params: { max: "three" } },
+      ],
+      teams: [...before.teams, { key: "Bad Key", name: "" }],
+    });
+    expect(answer.status).toBe(400);
+    const fields = Object.keys((answer.body as unknown as TErrorBody).error.fields ?? {});
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        "rules[0].id",
+        "rules[1].params.max",
+        "rules[2].exemptTeams[1]",
+        "rules[3].params.max",
+        "teams[2].key",
+        "teams[2].name",
+      ]),
+    );
+    expect(await exported(world)).toEqual(before);
+    expect((await journal(world)).length).toBe(groups);
+  });
+});
+
+describe("rules in drafts", () => {
+  it("copies live's rules; a draft's change stays in it, shows in compare, and publishes as one undoable action", async () => {
+    const world = await createMapWorld();
+    await twoTeams(world);
+    await patch(world, { rules: [{ id: "idle_slot", severity: "off" }] });
+    const draft = await makeDraft(world);
+    const live = (await rules(world)).body;
+    const copied = await callApi<TRules>(`GET ${RULES}`, { params: { orgSlug: draft.slug }, as: world.as.viewer });
+    expect(settings(copied.body)).toEqual(settings(live));
+    // Copied with the map, unjournalled: the draft's journal begins empty.
+    const workspace = await db.organization.findUniqueOrThrow({ where: { slug: draft.slug }, select: { id: true } });
+    expect(await db.rule.count({ where: { organizationId: workspace.id } })).toBe(1);
+    expect(await db.journalEntry.count({ where: { organizationId: workspace.id } })).toBe(0);
+
+    // Changed in the draft: the draft's analysis and preview use it, live's do not.
+    const preview = await callApi<TRulesPreview>(PREVIEW, {
+      params: { orgSlug: draft.slug },
+      as: world.as.viewer,
+      body: TEAM_SIZE_AND_PO_SPREAD,
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body.flags.introduced.length).toBeGreaterThan(0);
+    const changed = await callApi<TRules>(`PATCH ${RULES}`, {
+      params: { orgSlug: draft.slug },
+      as: world.as.editor,
+      body: TEAM_SIZE_AND_PO_SPREAD,
+    });
+    expect(changed.status).toBe(200);
+    expect(settings((await rules(world)).body)).toEqual(settings(live));
+    const draftAnalysis = (
+      await callApi<TMapAnalysis<TRuleFlag>>(ANALYSIS, { params: { orgSlug: draft.slug }, as: world.as.viewer })
+    ).body;
+    expect(draftAnalysis.counts.byKind.po_spread).toBe(1);
+    expect(draftAnalysis.counts.byKind.team_size).toBe(1);
+    expect((await analysis(world)).counts.byKind.po_spread).toBeUndefined();
+
+    const compared = await compare(world, draft.id);
+    expect(compared.changes.rules.changed.map((rule) => rule.id)).toEqual(["po_spread", "team_size"]);
+    expect(compared.flags.introduced.map((flag) => flag.kind).sort()).toEqual(["po_spread", "team_size"]);
+    expect(compared.flags.resolved).toEqual([]);
+
+    const published = await publish(world, draft.id);
+    expect(published.status).toBe(200);
+    expect(settings((await rules(world)).body)).toEqual(settings(changed.body));
+    const [group] = await journal(world);
+    expect(group!.action).toBe("draft.publish");
+    expect(group!.entries.filter((entry) => entry.entity === "rule")).toHaveLength(2);
+    expect((await analysis(world)).counts.byKind.po_spread).toBe(1);
+
+    const undone = await callApi(UNDO, {
+      params: { orgSlug: world.org.slug, entryId: group!.groupId },
+      as: world.as.editor,
+    });
+    expect(undone.status).toBe(200);
+    expect(settings((await rules(world)).body)).toEqual(settings(live));
+  });
+
+  it("asks which to keep when live changed a rule the draft changed differently, and keeps live's other changes", async () => {
+    const world = await createMapWorld();
+    await twoTeams(world);
+    const draft = await makeDraft(world);
+    await callApi(`PATCH ${RULES}`, {
+      params: { orgSlug: draft.slug },
+      as: world.as.editor,
+      body: {
+        rules: [
+          { id: "po_spread", severity: "error" },
+          { id: "person_spread", severity: "on" },
+        ],
+      },
+    });
+    await patch(world, {
+      rules: [
+        { id: "po_spread", severity: "info" },
+        { id: "team_size", severity: "on" },
+      ],
+    });
+
+    const refused = await publish(world, draft.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.conflicts!.map((conflict) => conflict.id)).toEqual(["rule:po_spread"]);
+    expect(settingOf((await rules(world)).body, "person_spread")).toMatchObject({ severity: "off" });
+
+    expect((await publish(world, draft.id, { choices: { "rule:po_spread": "draft" } })).status).toBe(200);
+    const now = (await rules(world)).body;
+    expect(settingOf(now, "po_spread")).toMatchObject({ severity: "error" });
+    expect(settingOf(now, "person_spread")).toMatchObject({ severity: "warning" });
+    expect(settingOf(now, "team_size")).toMatchObject({ severity: "warning" });
+  });
+});
+
+/**
+ * Holds live's organisation row while `first` starts and waits for it, then starts `second` and waits until it waits
+ * too, then lets both go: they take the lock in that order.
+ */
+async function inOrder<A, B>(organizationId: string, first: () => Promise<A>, second: () => Promise<B>) {
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked = () => undefined as void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  let holderPid = 0;
+  const holder = db.$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+      holderPid = row!.pid;
+      await tx.$queryRaw`SELECT id FROM organization WHERE id = ${organizationId} FOR UPDATE`;
+      locked();
+      await released;
+    },
+    { timeout: 30_000 },
+  );
+  await isLocked;
+  // Waiting for the holder, or behind a waiter for it (the second waits on the first's lock of the row).
+  const waiting = async () => {
+    const [row] = await db.$queryRaw<{ waiting: number }[]>`
+      SELECT count(*)::int AS waiting FROM pg_stat_activity a
+      WHERE ${holderPid}::int = ANY(pg_blocking_pids(a.pid)) OR EXISTS (
+        SELECT 1 FROM pg_stat_activity f
+        WHERE ${holderPid}::int = ANY(pg_blocking_pids(f.pid)) AND f.pid = ANY(pg_blocking_pids(a.pid)))`;
+    return row?.waiting ?? 0;
+  };
+  try {
+    const a = first();
+    await expect.poll(waiting, { timeout: 10_000 }).toBe(1);
+    const b = second();
+    await expect.poll(waiting, { timeout: 10_000 }).toBe(2);
+    release();
+    return [await a, await b] as const;
+  } finally {
+    release();
+    await holder;
+  }
+}
+
+describe("a live change of a rule and a publish changing it, at once", () => {
+  const setUp = async () => {
+    const world = await createMapWorld();
+    await twoTeams(world);
+    const draft = await makeDraft(world);
+    await callApi(`PATCH ${RULES}`, {
+      params: { orgSlug: draft.slug },
+      as: world.as.editor,
+      body: { rules: [{ id: "po_spread", severity: "error", params: { max: 1 } }] },
+    });
+    const groups = (await journal(world)).length;
+    const liveChange = () => patch(world, { rules: [{ id: "po_spread", severity: "info", params: { max: 3 } }] });
+    const newActions = async () => (await journal(world)).slice(0, -groups || undefined).map((group) => group.action);
+    const stored = () =>
+      db.rule.findMany({
+        where: { organizationId: world.org.id },
+        select: { ruleId: true, severity: true, params: true },
+      });
+    return { world, draft, liveChange, newActions, stored };
+  };
+
+  it("publish first: both apply, one after the other, each one action", async () => {
+    const { world, draft, liveChange, newActions, stored } = await setUp();
+    const [published, patched] = await inOrder(world.org.id, () => publish(world, draft.id), liveChange);
+    expect(published.status).toBe(200);
+    expect(patched.status).toBe(200);
+    expect(await stored()).toEqual([{ ruleId: "po_spread", severity: "info", params: { max: 3 } }]);
+    expect(await newActions()).toEqual(["rules.update", "draft.publish"]);
+  });
+
+  it("live change first: the publish is refused with the rule's conflict, and nothing of it is written", async () => {
+    const { world, draft, liveChange, newActions, stored } = await setUp();
+    const [patched, published] = await inOrder(world.org.id, liveChange, () => publish(world, draft.id));
+    expect(patched.status).toBe(200);
+    expect(published.status).toBe(409);
+    expect(published.body.conflicts!.map((conflict) => conflict.id)).toEqual(["rule:po_spread"]);
+    expect(await stored()).toEqual([{ ruleId: "po_spread", severity: "info", params: { max: 3 } }]);
+    expect(await newActions()).toEqual(["rules.update"]);
+  });
+});
+
+describe("exempt teams follow the team's key", () => {
+  it("keeps a renamed team exempt and drops a deleted one, in the same action, undoable", async () => {
+    const world = await createMapWorld();
+    const { alpha, beta } = await twoTeams(world);
+    await patch(world, {
+      rules: [{ id: "team_size", severity: "on", params: { max: 1 }, exemptTeams: ["alpha", "beta"] }],
+    });
+    const renamed = await callApi("PATCH /api/v1/orgs/[orgSlug]/teams/[teamId]", {
+      params: { orgSlug: world.org.slug, teamId: alpha.id },
+      as: world.as.editor,
+      body: { key: "apex" },
+    });
+    expect(renamed.status).toBe(200);
+    expect(settingOf((await rules(world)).body, "team_size")!.exemptTeams).toEqual(["apex", "beta"]);
+    expect((await analysis(world)).counts.byKind.team_size).toBe(0);
+    const [renaming] = await journal(world);
+    expect(renaming!.action).toBe("team.update");
+    expect(renaming!.entries.map((entry) => entry.entity).sort()).toEqual(["rule", "team"]);
+    expect(renaming!.sentence).toMatch(/^Edith Editor .*Alpha.*, with 1 other change$/);
+
+    const undo = async (groupId: string) =>
+      (await callApi(UNDO, { params: { orgSlug: world.org.slug, entryId: groupId }, as: world.as.editor })).status;
+    expect(await undo(renaming!.groupId)).toBe(200);
+    expect(settingOf((await rules(world)).body, "team_size")!.exemptTeams).toEqual(["alpha", "beta"]);
+
+    const removed = await callApi("DELETE /api/v1/orgs/[orgSlug]/teams/[teamId]", {
+      params: { orgSlug: world.org.slug, teamId: beta.id },
+      as: world.as.editor,
+    });
+    expect(removed.status).toBe(200);
+    expect(settingOf((await rules(world)).body, "team_size")!.exemptTeams).toEqual(["alpha"]);
+    const [deleting] = await journal(world);
+    expect(deleting!.action).toBe("team.delete");
+    expect(await undo(deleting!.groupId)).toBe(200);
+    expect(settingOf((await rules(world)).body, "team_size")!.exemptTeams).toEqual(["alpha", "beta"]);
   });
 });

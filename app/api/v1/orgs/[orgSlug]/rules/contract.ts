@@ -1,5 +1,5 @@
 import "server-only";
-import { answer, conflict, defineOperation, ORG_PATH } from "@/lib/server/http/contract";
+import { answer, defineOperation, ORG_PATH } from "@/lib/server/http/contract";
 import { ZRuleChangesBody, ZRulesAnswer } from "@/lib/server/map/answers";
 
 export const GET = defineOperation({
@@ -9,8 +9,8 @@ export const GET = defineOperation({
   summary: "List the rules the map is checked against",
   description:
     "Every rule in a stable order, with what it flags, its severity (`off` flags nothing), its parameters, the teams " +
-    "it does not apply to, and whether the PO/PM guide recommends it. A draft is checked against its live " +
-    "organisation's rules.",
+    "it does not apply to, and whether the PO/PM guide recommends it. A draft has rules of its own, copied " +
+    "from live when it was made.",
   access: "read",
   responses: { 200: answer("Every rule.", ZRulesAnswer) },
 });
@@ -23,12 +23,10 @@ export const PATCH = defineOperation({
   description:
     "The rules listed take the settings given (what a change leaves out keeps its value; `params` it names replace " +
     "theirs); unlisted rules keep theirs. Unknown rules, parameters of the wrong type or out of range and unknown " +
-    "team keys are refused with every problem at once in `fields`. One action in the journal, which can be undone.",
+    "team keys are refused with every problem at once in `fields`. One action in the journal, which can be undone. " +
+    "On a draft, the draft's rules change, and publishing the draft applies the change to live.",
   access: "edit_map",
   body: ZRuleChangesBody,
   bodyReadByHandler: true,
-  responses: {
-    200: answer("Every rule, as now set.", ZRulesAnswer),
-    409: conflict("A draft has no rules of its own; change its live organisation's."),
-  },
+  responses: { 200: answer("Every rule, as now set.", ZRulesAnswer) },
 });
