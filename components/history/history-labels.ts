@@ -21,6 +21,7 @@ export const ACTION_LABELS: Record<TJournalAction, string> = {
   "journal.undo": "Undo",
   "draft.create": "Draft made",
   "draft.publish": "Draft published",
+  "draft.publish-scheduled": "Draft published as scheduled",
   "rules.update": "Rules changed",
   "system.seed": "Demo map loaded",
 };

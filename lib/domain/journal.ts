@@ -25,6 +25,7 @@ export const JOURNAL_ACTIONS = [
   "journal.undo",
   "draft.create",
   "draft.publish",
+  "draft.publish-scheduled",
   "rules.update",
   "system.seed",
 ] as const;
