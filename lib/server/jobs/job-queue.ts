@@ -49,6 +49,7 @@ export function createQueuePool(max: number): Pool {
   const pool = new Pool({ connectionString: getEnv().DATABASE_URL, max, connectionTimeoutMillis: 10_000 });
   // A connection that the server drops (a restart) must not crash the process; the queue reconnects.
   pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return pool;
 }
 
