@@ -4,8 +4,9 @@
 import { expect, test } from "@playwright/test";
 import { db } from "@/lib/db";
 import { createApiTokenFor } from "@/prisma/factories";
-import { createAccount } from "./fixtures/accounts";
+import { createAccount, signIn } from "./fixtures/accounts";
 import { apiOf, draftOf, plannedDraft, publishActions, scheduleIn, teamName, type TDraft } from "./fixtures/scheduling";
+import { captureScreens, expectAccessible } from "./fixtures/screens";
 import { startAppServer, type TAppServer } from "./fixtures/servers";
 
 const PUBLISHED = { timeout: 30_000 };
@@ -140,4 +141,62 @@ test.describe("with several app servers", () => {
       await Promise.all(servers.map((server) => server.stop()));
     }
   });
+});
+
+test("on the draft's comparison, a Manager schedules, sees a refusal with its conflicts, and cancels; a Viewer only sees", async ({
+  page,
+  browser,
+  baseURL,
+}, testInfo) => {
+  const { user: viewer, owner, organization } = await createAccount({ role: "VIEWER", withMap: true });
+  const slug = organization.slug;
+  const token = await createApiTokenFor(db, {
+    organizationId: organization.id,
+    createdById: owner!.id,
+    role: "MANAGER",
+  });
+  const api = apiOf(baseURL!, { bearer: token.secret });
+  const draft = await plannedDraft(api, slug);
+  await signIn(page, owner!);
+  await page.goto(`/${slug}/drafts/${draft.id}/compare`);
+  const panel = page.getByRole("region", { name: "Scheduled publish" });
+  await expect(panel).toContainText("Not scheduled");
+
+  // An hour from now, in the browser's own time zone, as a person would type it.
+  const inAnHour = await page.evaluate(() => {
+    const moment = new Date(Date.now() + 60 * 60_000);
+    const pad = (value: number) => String(value).padStart(2, "0");
+    return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}T${pad(moment.getHours())}:${pad(moment.getMinutes())}`;
+  });
+  await panel.getByLabel("Publish at (your time)").fill(inAnHour);
+  await panel.getByRole("button", { name: "Schedule publish" }).click();
+  await expect(panel).toContainText("Publishes by itself at");
+  await expect(panel).toContainText("as scheduled by Owen Owner");
+  expect((await draftOf(api, slug, draft.id)).schedule).not.toBeNull();
+  await captureScreens(page, testInfo, "draft-scheduled");
+
+  // Rescheduled to a moment that comes soon, after live changed the same team: refused, with the conflict.
+  await scheduleIn(api, slug, draft.id, 1_500);
+  expect((await api("PATCH", `/orgs/${slug}/teams/checkout`, { name: "Checkout (live)" })).status).toBe(200);
+  await expect
+    .poll(async () => (await draftOf(api, slug, draft.id)).schedule?.refusal ?? null, PUBLISHED)
+    .not.toBeNull();
+  await page.reload();
+  const refusal = panel.getByRole("alert");
+  await expect(refusal).toContainText("Scheduled publish refused: conflicts.");
+  await expect(refusal).toContainText("checkout (planned)");
+  await captureScreens(page, testInfo, "draft-schedule-refused");
+  await page.screenshot({ path: "/tmp/draft-schedule-refused.png", fullPage: true });
+
+  const viewerPage = await (await browser.newContext()).newPage();
+  await signIn(viewerPage, viewer);
+  await viewerPage.goto(`/${slug}/drafts/${draft.id}/compare`);
+  const seen = viewerPage.getByRole("region", { name: "Scheduled publish" });
+  await expect(seen.getByRole("alert")).toContainText("Scheduled publish refused: conflicts.");
+  await expect(seen.getByRole("button")).toHaveCount(0);
+  await expectAccessible(viewerPage);
+
+  await panel.getByRole("button", { name: "Cancel schedule" }).click();
+  await expect(panel).toContainText("Not scheduled");
+  expect((await draftOf(api, slug, draft.id)).schedule).toBeNull();
 });
