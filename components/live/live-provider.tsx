@@ -232,7 +232,8 @@ export function useLiveState(): TLiveState {
 
 /** A stable colour for a user, for avatars and focus outlines. */
 export function peerColor(userId: string): string {
-  const palette = ["#db2777", "#0891b2", "#65a30d", "#ea580c", "#7c3aed", "#0d9488", "#ca8a04", "#2563eb"];
+  // Each dark enough for white initials at 10px (WCAG AA, 4.5:1).
+  const palette = ["#be185d", "#0e7490", "#4d7c0f", "#c2410c", "#7c3aed", "#0f766e", "#a16207", "#2563eb"];
   let hash = 0;
   for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return palette[hash % palette.length]!;
