@@ -60,6 +60,9 @@ test("a scheduled publish that meets live's change to the same thing does not pu
   expect(refused.schedule?.refusal?.conflicts.map((conflict) => conflict.id)).toEqual(["team:checkout"]);
   expect(await teamName(api, slug)).toBe("Checkout (live)");
   expect(await publishActions(api, slug)).toEqual([]);
+  expect((await historyOf(api, slug, "draft.publish-refused")).map((line) => line.sentence)).toEqual([
+    'Draft “Rename checkout”: scheduled publish refused: conflicts with live (1 conflict); scheduled by API token "Planner"',
+  ]);
 });
 
 test("a cancelled schedule publishes nothing, while one scheduled later runs", async ({ baseURL }) => {
@@ -195,6 +198,11 @@ test("on the draft's comparison, a Manager schedules, sees a refusal with its co
   await expect(seen.getByRole("alert")).toContainText("Scheduled publish refused: conflicts.");
   await expect(seen.getByRole("button")).toHaveCount(0);
   await expectAccessible(viewerPage);
+
+  await viewerPage.goto(`/${slug}/history`);
+  await expect(viewerPage.getByText("scheduled publish refused: conflicts with live (1 conflict)")).toBeVisible();
+  await captureScreens(viewerPage, testInfo, "history-schedule-refused");
+  await viewerPage.screenshot({ path: "/tmp/history-schedule-refused.png" });
 
   await panel.getByRole("button", { name: "Cancel schedule" }).click();
   await expect(panel).toContainText("Not scheduled");

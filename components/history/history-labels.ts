@@ -22,6 +22,7 @@ export const ACTION_LABELS: Record<TJournalAction, string> = {
   "draft.create": "Draft made",
   "draft.publish": "Draft published",
   "draft.publish-scheduled": "Draft published as scheduled",
+  "draft.publish-refused": "Scheduled publish refused",
   "rules.update": "Rules changed",
   "system.seed": "Demo map loaded",
 };

@@ -28,8 +28,16 @@ export type TDraftSchedule = {
 /** The scheduler as the draft keeps it: enough to act as them when the moment comes, and their name for History. */
 export type TScheduler = { kind: "user" | "token"; id: string; name: string };
 
-/** The History sentence's words for a scheduled publish and for its refusal (lib/domain/journal-sentences.ts). */
+/** What a refused scheduled publish is called, on the draft and in History. */
 export const SCHEDULED_PUBLISH_REFUSED = "scheduled publish refused: conflicts";
+
+/** History's line for a refused scheduled publish (a journal note: it changed nothing). */
+export function refusedSentence(draftName: string, schedulerName: string, conflictCount: number): string {
+  const conflicts = conflictCount === 1 ? "1 conflict" : `${conflictCount} conflicts`;
+  return conflictCount > 0
+    ? `Draft “${draftName}”: ${SCHEDULED_PUBLISH_REFUSED} with live (${conflicts}); scheduled by ${schedulerName}`
+    : `Draft “${draftName}”: scheduled publish refused; scheduled by ${schedulerName}`;
+}
 
 /** A draft compared with live or another draft (see compareMaps). */
 export type TDraftComparison = TMapComparison & { with: { kind: "live" | "draft"; id: string; name: string } };

@@ -26,6 +26,7 @@ export const JOURNAL_ACTIONS = [
   "draft.create",
   "draft.publish",
   "draft.publish-scheduled",
+  "draft.publish-refused",
   "rules.update",
   "system.seed",
 ] as const;

@@ -121,6 +121,38 @@ describe("scheduled publishing", () => {
     expect(refused.publishedAt).toBeNull();
     expect(refused.schedule?.refusal?.message).toMatch(/^scheduled publish refused: conflicts\. /);
     expect(refused.schedule?.refusal?.conflicts).toMatchObject([{ id: "team:checkout", kind: "team" }]);
+    const [note, ...before] = await journal(world);
+    expect(note).toMatchObject({ action: "draft.publish-refused", actor: { name: EDITOR }, entryCount: 0 });
+    expect(note?.sentence).toBe(
+      `Draft “Rename Checkout”: scheduled publish refused: conflicts with live (1 conflict); scheduled by ${EDITOR}`,
+    );
+    // Among the journal's actions, in order: after the live rename that caused it.
+    expect(before[0]?.sentence).toMatch(/renamed/);
+    const refusals = await callApi<TJournalPage>("GET /api/v1/orgs/[orgSlug]/journal", {
+      params: { orgSlug: world.org.slug },
+      query: { action: "draft.publish-refused" },
+      as: world.as.viewer,
+    });
+    expect(refusals.body.groups.map((group) => group.groupId)).toEqual([note!.groupId]);
+    const byTeam = await callApi<TJournalPage>("GET /api/v1/orgs/[orgSlug]/journal", {
+      params: { orgSlug: world.org.slug },
+      query: { kind: "team" },
+      as: world.as.viewer,
+    });
+    expect(byTeam.body.groups.map((group) => group.action)).not.toContain("draft.publish-refused");
+    // A second page starts after the note.
+    const paged = await callApi<TJournalPage>("GET /api/v1/orgs/[orgSlug]/journal", {
+      params: { orgSlug: world.org.slug },
+      query: { limit: "1" },
+      as: world.as.viewer,
+    });
+    expect(paged.body.groups.map((group) => group.groupId)).toEqual([note!.groupId]);
+    const next = await callApi<TJournalPage>("GET /api/v1/orgs/[orgSlug]/journal", {
+      params: { orgSlug: world.org.slug },
+      query: { limit: "1", cursor: paged.body.nextCursor! },
+      as: world.as.viewer,
+    });
+    expect(next.body.groups.map((group) => group.groupId)).toEqual([before[0]!.groupId]);
   });
 
   it("cancels: nothing is published, and the job is gone; a reschedule replaces the job", async () => {

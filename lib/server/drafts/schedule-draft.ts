@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { SCHEDULED_PUBLISH_REFUSED, type TDraftView, type TScheduler } from "@/lib/domain/drafts";
+import { randomUUID } from "node:crypto";
+import { refusedSentence, SCHEDULED_PUBLISH_REFUSED, type TDraftView, type TScheduler } from "@/lib/domain/drafts";
+import type { TMergeConflict } from "@/lib/domain/map-merge";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize } from "@/lib/server/auth/authorize";
@@ -58,17 +60,34 @@ export const publishScheduledDraft = defineTask({
   },
 });
 
-/** Keeps a refused scheduled publish on the draft, while it is still that schedule and unpublished. */
+/**
+ * Keeps a refused scheduled publish on the draft, while it is still that schedule and unpublished, and records it in
+ * live's History (a journal note: it changed no row of the map), under the scheduler's name.
+ */
 async function recordRefusal(
   draftId: string,
   scheduledFor: Date,
   message: string,
-  conflicts: readonly unknown[],
+  conflicts: readonly TMergeConflict[],
 ): Promise<void> {
   const refusal = { at: new Date().toISOString(), message: `${SCHEDULED_PUBLISH_REFUSED}. ${message}`, conflicts };
-  await db.draft.updateMany({
-    where: { id: draftId, scheduledAt: scheduledFor, publishedAt: null },
-    data: { scheduleRefusal: refusal as Prisma.InputJsonValue },
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.draft.updateMany({
+      where: { id: draftId, scheduledAt: scheduledFor, publishedAt: null },
+      data: { scheduleRefusal: refusal as Prisma.InputJsonValue },
+    });
+    if (count === 0) return;
+    const draft = await tx.draft.findUniqueOrThrow({
+      where: { id: draftId },
+      select: { name: true, organizationId: true, scheduledBy: true },
+    });
+    const scheduler = draft.scheduledBy as TScheduler;
+    // Numbered from the journal's sequence: History pages notes among the journal's actions.
+    await tx.$executeRaw`
+      INSERT INTO journal_note (id, organization_id, group_id, actor_kind, actor_id, actor_name, action, sentence)
+      VALUES (nextval('journal_entry_id_seq'), ${draft.organizationId}, ${randomUUID()}, ${scheduler.kind},
+        ${scheduler.id}, ${scheduler.name}, ${"draft.publish-refused"},
+        ${refusedSentence(draft.name, scheduler.name, conflicts.length)})`;
   });
 }
 
