@@ -5,7 +5,16 @@ import { expect, test } from "@playwright/test";
 import { db } from "@/lib/db";
 import { createApiTokenFor } from "@/prisma/factories";
 import { createAccount, signIn } from "./fixtures/accounts";
-import { apiOf, draftOf, plannedDraft, publishActions, scheduleIn, teamName, type TDraft } from "./fixtures/scheduling";
+import {
+  apiOf,
+  draftOf,
+  historyOf,
+  plannedDraft,
+  publishActions,
+  scheduleIn,
+  teamName,
+  type TDraft,
+} from "./fixtures/scheduling";
 import { captureScreens, expectAccessible } from "./fixtures/screens";
 import { startAppServer, type TAppServer } from "./fixtures/servers";
 
