@@ -5,6 +5,8 @@ import type { TJournalPage } from "@/lib/domain/journal";
 import type { TRemitMap } from "@/lib/domain/model";
 import { runDueJobs } from "@/lib/server/jobs/start-job-worker";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { holdLock, waitersOf } from "@/lib/server/testing/locks";
 import { createTeam } from "@/prisma/factories";
 import { publishScheduledDraft } from "./schedule-draft";
 
@@ -194,4 +196,29 @@ describe("scheduled publishing", () => {
 
     await publishScheduledDraft.run({ draftId: "discarded-long-ago", at });
   });
+
+  it.skipIf(process.env.REMIT_EMBEDDED_DATABASE === "1")(
+    "publishes once when the job and a publish by hand meet at the organisation's lock",
+    async () => {
+      const { world, draft } = await worldWithDraft();
+      const at = soon();
+      await schedule(world, draft.id, at);
+      const lock = await holdLock(Prisma.sql`SELECT id FROM organization WHERE id = ${world.org.id} FOR UPDATE`);
+      const job = publishScheduledDraft.run({ draftId: draft.id, at });
+      const byHand = callApi(`POST ${DRAFT}/publish`, {
+        params: { orgSlug: world.org.slug, draftId: draft.id },
+        as: world.as.editor,
+      });
+      await waitersOf(lock.pid, 2);
+      await lock.release();
+      const [, answer] = await Promise.all([job, byHand]);
+
+      const publishes = (await journal(world)).filter((group) => group.action.startsWith("draft.publish"));
+      expect(publishes).toHaveLength(1);
+      // Whichever came second found the draft published: the job did nothing, or the publish by hand was refused.
+      expect(publishes[0]!.action).toBe(answer.status === 200 ? "draft.publish" : "draft.publish-scheduled");
+      expect([200, 409]).toContain(answer.status);
+      expect(await liveTeamNames(world)).toEqual(["Checkout (planned)"]);
+    },
+  );
 });
