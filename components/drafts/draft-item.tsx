@@ -63,7 +63,7 @@ export function DraftItem({
           {draft.schedule && !draft.publishedAt && (
             <p className="mt-1 text-xs font-medium text-indigo-700 dark:text-indigo-300">
               {draft.schedule.refusal ? (
-                "Scheduled publish refused: conflicts"
+                `Scheduled publish refused${draft.schedule.refusal.conflicts.length > 0 ? ": conflicts" : ""}`
               ) : (
                 <>
                   Publishes by itself <DateTime value={new Date(draft.schedule.at)} />

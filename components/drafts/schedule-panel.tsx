@@ -77,12 +77,24 @@ export function SchedulePanel({ liveSlug, draft, canEdit }: { liveSlug: string; 
           role="alert"
           className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
         >
-          <p className="font-semibold">Scheduled publish refused: conflicts.</p>
-          <p className="mt-1">
-            Live changed {countNoun(schedule.refusal.conflicts.length, "thing")} that the draft changed too, so it was
-            not published (<DateTime value={new Date(schedule.refusal.at)} />
-            ). Publish with a choice for each, or schedule again.
-          </p>
+          {schedule.refusal.conflicts.length > 0 ? (
+            <>
+              <p className="font-semibold">Scheduled publish refused: conflicts.</p>
+              <p className="mt-1">
+                Live changed {countNoun(schedule.refusal.conflicts.length, "thing")} that the draft changed too, so it
+                was not published (<DateTime value={new Date(schedule.refusal.at)} />
+                ). Publish with a choice for each, or schedule again.
+              </p>
+            </>
+          ) : (
+            <>
+              <p className="font-semibold">Scheduled publish refused.</p>
+              <p className="mt-1">
+                {schedule.refusal.message.replace(/^scheduled publish refused\. /, "")} Publish by hand, or schedule
+                again.
+              </p>
+            </>
+          )}
           {schedule.refusal.conflicts.length > 0 && (
             <ul className="mt-2 list-disc pl-5">
               {schedule.refusal.conflicts.map((conflict) => (

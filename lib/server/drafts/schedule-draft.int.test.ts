@@ -157,6 +157,27 @@ describe("scheduled publishing", () => {
     expect(next.body.groups.map((group) => group.groupId)).toEqual([before[0]!.groupId]);
   });
 
+  it("does not publish for a scheduler who may no longer publish, and says so", async () => {
+    const { world, draft } = await worldWithDraft();
+    await schedule(world, draft.id, soon());
+    await db.membership.updateMany({
+      where: { organizationId: world.org.id, user: { name: EDITOR } },
+      data: { role: "VIEWER" },
+    });
+
+    await fireSchedule(draft.id);
+    expect(await liveTeamNames(world)).toEqual(["Checkout"]);
+    const refused = await getDraft(world, draft.id);
+    expect(refused.publishedAt).toBeNull();
+    expect(refused.schedule?.refusal).toMatchObject({
+      message: expect.stringMatching(/Edith Editor can no longer publish drafts here/),
+      conflicts: [],
+    });
+    expect((await journal(world))[0]?.sentence).toBe(
+      `Draft “Rename Checkout”: scheduled publish refused; scheduled by ${EDITOR}`,
+    );
+  });
+
   it("cancels: nothing is published, and the job is gone; a reschedule replaces the job", async () => {
     const { world, draft } = await worldWithDraft();
     await schedule(world, draft.id, soon());

@@ -70,7 +70,8 @@ async function recordRefusal(
   message: string,
   conflicts: readonly TMergeConflict[],
 ): Promise<void> {
-  const refusal = { at: new Date().toISOString(), message: `${SCHEDULED_PUBLISH_REFUSED}. ${message}`, conflicts };
+  const why = conflicts.length > 0 ? SCHEDULED_PUBLISH_REFUSED : "scheduled publish refused";
+  const refusal = { at: new Date().toISOString(), message: `${why}. ${message}`, conflicts };
   await db.$transaction(async (tx) => {
     const { count } = await tx.draft.updateMany({
       where: { id: draftId, scheduledAt: scheduledFor, publishedAt: null },
