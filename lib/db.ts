@@ -18,10 +18,9 @@ function createDatabase(): TDatabase {
   const env = getEnv();
   const pool = new Pool({
     connectionString: env.DATABASE_URL,
-    // The embedded database is one PostgreSQL session behind a socket server that hands it every connection's
-    // messages as they come: two connections' queries (Parse, Bind, Execute) would interleave and mix up their
-    // statements ("bind message supplies 4 parameters, but prepared statement "" requires 2"). One connection sends
-    // one query at a time (e2e/resilience-quick-start.spec.ts sends many requests at once).
+    // The embedded database is one PostgreSQL session shared by every connection (its server keeps each
+    // connection's query whole: scripts/lib/embedded-postgres.mjs): one connection queues the app's queries here,
+    // in order, rather than in the one backend (e2e/resilience-quick-start.spec.ts sends many requests at once).
     max: env.REMIT_EMBEDDED_DATABASE ? 1 : env.DATABASE_POOL_MAX,
     // Bounded (the caller answers 503) rather than hanging when the database is unreachable or the pool is busy.
     connectionTimeoutMillis: POOL_WAIT_MS,

@@ -60,6 +60,17 @@ export function DraftItem({
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
             Created by {draft.createdBy}, <DateTime value={new Date(draft.createdAt)} />
           </p>
+          {draft.schedule && !draft.publishedAt && (
+            <p className="mt-1 text-xs font-medium text-indigo-700 dark:text-indigo-300">
+              {draft.schedule.refusal ? (
+                `Scheduled publish refused${draft.schedule.refusal.conflicts.length > 0 ? ": conflicts" : ""}`
+              ) : (
+                <>
+                  Publishes by itself <DateTime value={new Date(draft.schedule.at)} />
+                </>
+              )}
+            </p>
+          )}
         </div>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           <CrossWorkspaceLink

@@ -21,6 +21,8 @@ export const ACTION_LABELS: Record<TJournalAction, string> = {
   "journal.undo": "Undo",
   "draft.create": "Draft made",
   "draft.publish": "Draft published",
+  "draft.publish-scheduled": "Draft published as scheduled",
+  "draft.publish-refused": "Scheduled publish refused",
   "rules.update": "Rules changed",
   "system.seed": "Demo map loaded",
 };

@@ -87,7 +87,7 @@ export function JournalGroup({
             </p>
           )}
         </div>
-        {canUndo && !isUndone && (
+        {canUndo && !isUndone && group.entryCount > 0 && (
           <Button
             variant="secondary"
             onClick={onUndo}

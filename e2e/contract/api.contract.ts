@@ -696,6 +696,31 @@ const RECIPES: Record<string, TRecipe> = {
     },
     base: (world) => ({ params: draftParams(world), body: {} }),
   },
+  [`POST ${DRAFT}/schedule`]: {
+    valid: async ({ world }) => ({
+      params: { ...world.orgParams, draftId: (await world.freshDraft()).id },
+      body: { at: inAnHour() },
+    }),
+    base: (world) => ({ params: draftParams(world), body: { at: inAnHour() } }),
+    invalid: (world): TInvalid[] => [
+      {
+        label: "a moment in the past",
+        request: { params: draftParams(world), body: { at: "2020-01-01T00:00:00Z" } },
+        status: 400,
+      },
+    ],
+  },
+  [`DELETE ${DRAFT}/schedule`]: {
+    valid: async ({ world }) => {
+      const draft = await world.freshDraft();
+      await world.must(`POST ${DRAFT}/schedule`, world.callers.owner, {
+        params: { ...world.orgParams, draftId: draft.id },
+        body: { at: inAnHour() },
+      });
+      return { params: { ...world.orgParams, draftId: draft.id } };
+    },
+    base: (world) => ({ params: draftParams(world) }),
+  },
   [`GET ${ORG}/events`]: { valid: orgOnly },
   [`POST ${ORG}/presence`]: {
     valid: ({ world }) => ({
@@ -706,6 +731,11 @@ const RECIPES: Record<string, TRecipe> = {
   [`GET ${ORG}/map.csv`]: { valid: orgOnly },
   "GET /api/v1/openapi.json": { valid: () => ({}) },
 };
+
+/** A moment an hour from now: a schedule no test waits for. */
+function inAnHour(): string {
+  return new Date(Date.now() + 60 * 60_000).toISOString();
+}
 
 async function freshMember(world: TWorld): Promise<string> {
   const user = await createUser(db, { name: "Fresh Member" });

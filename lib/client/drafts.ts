@@ -6,7 +6,7 @@ import { useTransition } from "react";
 import { callApi, type TBody } from "./api";
 
 /**
- * Creating, duplicating, renaming, discarding and publishing drafts. The drafts pages are rendered by the server, so
+ * Creating, duplicating, renaming, discarding, publishing and scheduling drafts. The drafts pages are rendered by the server, so
  * each success renders them again (`router.refresh()`).
  */
 export function useDraftMutations({ orgSlug }: { orgSlug: string }) {
@@ -43,5 +43,15 @@ export function useDraftMutations({ orgSlug }: { orgSlug: string }) {
     }) => callApi("POST /api/v1/orgs/{orgSlug}/drafts/{draftId}/publish", { params: { orgSlug, draftId }, body }),
     onSuccess: () => router.refresh(),
   });
-  return { create, update, discard, publish };
+  const schedule = useMutation({
+    mutationFn: ({ draftId, at }: { draftId: string; at: string }) =>
+      callApi("POST /api/v1/orgs/{orgSlug}/drafts/{draftId}/schedule", { params: { orgSlug, draftId }, body: { at } }),
+    onSuccess: refresh,
+  });
+  const cancelSchedule = useMutation({
+    mutationFn: (draftId: string) =>
+      callApi("DELETE /api/v1/orgs/{orgSlug}/drafts/{draftId}/schedule", { params: { orgSlug, draftId } }),
+    onSuccess: refresh,
+  });
+  return { create, update, discard, publish, schedule, cancelSchedule };
 }

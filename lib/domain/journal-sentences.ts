@@ -222,6 +222,10 @@ export function describeGroup(
   names: TJournalNames,
 ): string {
   const [first] = group.entries;
+  // The queue published it at the moment its scheduler chose; they are the action's author.
+  if (group.action === "draft.publish-scheduled") {
+    return `A draft was published as scheduled, by ${group.actor.name}: ${countNoun(group.entryCount, "change")}`;
+  }
   const phrase = ACTION_PHRASES[group.action];
   if (!phrase && group.entryCount === 1 && first) return `${group.actor.name} ${describeEntry(first, names)}`;
   // A few rules changed at once read in full; more, as a count.

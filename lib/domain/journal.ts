@@ -25,6 +25,8 @@ export const JOURNAL_ACTIONS = [
   "journal.undo",
   "draft.create",
   "draft.publish",
+  "draft.publish-scheduled",
+  "draft.publish-refused",
   "rules.update",
   "system.seed",
 ] as const;

@@ -1,6 +1,7 @@
 import { canBeStored, hasSomeField, NOTHING_TO_CHANGE, ZBody } from "./map-fields";
 import { z } from "zod";
 import { MERGE_KINDS } from "@/lib/domain/map-merge";
+import { ZMoment } from "./journal";
 
 export const DRAFT_NAME_MAX = 120;
 export const DRAFT_DESCRIPTION_MAX = 2000;
@@ -71,3 +72,6 @@ export const ZPublishDraft = ZBody("a publish request", {
     .refine((choices) => Object.keys(choices).length <= 10_000, "At most 10,000 choices.")
     .optional(),
 });
+
+/** `POST schedule`: the moment to publish at (in the future: the use case checks against its clock). */
+export const ZScheduleDraft = ZBody("a schedule", { at: ZMoment("at") });

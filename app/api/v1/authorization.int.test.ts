@@ -493,6 +493,20 @@ const MATRIX: TEntry[] = [
     },
   },
   {
+    method: "POST",
+    route: `${ORG}/drafts/[draftId]/schedule`,
+    permission: "edit_map",
+    success: 200,
+    prepare: async (w) => ({ ...(await draftParams(w)), body: { at: new Date(Date.now() + 3_600_000).toISOString() } }),
+  },
+  {
+    method: "DELETE",
+    route: `${ORG}/drafts/[draftId]/schedule`,
+    permission: "edit_map",
+    success: 200,
+    prepare: draftParams,
+  },
+  {
     method: "GET",
     route: `${ORG}/health-history`,
     permission: "read",

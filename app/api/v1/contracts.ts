@@ -9,6 +9,7 @@ import * as orgsOrgSlugDraftsDraftIdCompare from "./orgs/[orgSlug]/drafts/[draft
 import * as orgsOrgSlugDraftsDraftId from "./orgs/[orgSlug]/drafts/[draftId]/contract";
 import * as orgsOrgSlugDraftsDraftIdMap from "./orgs/[orgSlug]/drafts/[draftId]/map/contract";
 import * as orgsOrgSlugDraftsDraftIdPublish from "./orgs/[orgSlug]/drafts/[draftId]/publish/contract";
+import * as orgsOrgSlugDraftsDraftIdSchedule from "./orgs/[orgSlug]/drafts/[draftId]/schedule/contract";
 import * as orgsOrgSlugDrafts from "./orgs/[orgSlug]/drafts/contract";
 import * as orgsOrgSlugDutiesDutyId from "./orgs/[orgSlug]/duties/[dutyId]/contract";
 import * as orgsOrgSlugDuties from "./orgs/[orgSlug]/duties/contract";
@@ -50,6 +51,7 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/drafts/[draftId]": orgsOrgSlugDraftsDraftId,
   "/api/v1/orgs/[orgSlug]/drafts/[draftId]/map": orgsOrgSlugDraftsDraftIdMap,
   "/api/v1/orgs/[orgSlug]/drafts/[draftId]/publish": orgsOrgSlugDraftsDraftIdPublish,
+  "/api/v1/orgs/[orgSlug]/drafts/[draftId]/schedule": orgsOrgSlugDraftsDraftIdSchedule,
   "/api/v1/orgs/[orgSlug]/drafts": orgsOrgSlugDrafts,
   "/api/v1/orgs/[orgSlug]/duties/[dutyId]": orgsOrgSlugDutiesDutyId,
   "/api/v1/orgs/[orgSlug]/duties": orgsOrgSlugDuties,

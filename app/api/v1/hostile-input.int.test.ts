@@ -360,6 +360,8 @@ const FUZZ: Record<string, TFuzzEntry> = {
       ),
     }),
   },
+  [`POST ${ORG}/drafts/[draftId]/schedule`]: { caller: "manager-token", fields: () => ({ at: moment }) },
+  [`DELETE ${ORG}/drafts/[draftId]/schedule`]: { caller: "manager-token" },
   [`POST ${ORG}/journal/[entryId]/undo`]: { caller: "manager-token" },
   [`PATCH ${ORG}/rules`]: { caller: "manager-token", fields: ruleChangesFields },
   [`POST ${ORG}/rules/preview`]: { caller: "manager-token", fields: ruleChangesFields },

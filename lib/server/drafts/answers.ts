@@ -7,6 +7,18 @@ import { named, ZDateTime } from "@/lib/server/http/contract";
 
 // What the drafts' routes answer.
 
+export const ZMergeConflict = named(
+  "MergeConflict",
+  z.strictObject({
+    id: z.string().meta({ description: "Key the choice for this conflict by this." }),
+    kind: z.enum(MERGE_KINDS),
+    label: z.string(),
+    base: z.unknown().meta({ description: "The value when the draft was made; null when absent." }),
+    live: z.unknown(),
+    draft: z.unknown(),
+  }),
+);
+
 export const ZDraftView = named(
   "DraftView",
   z.strictObject({
@@ -17,6 +29,24 @@ export const ZDraftView = named(
     createdAt: ZDateTime,
     createdBy: z.string(),
     publishedAt: ZDateTime.nullable().meta({ description: "Set once published; the draft is then read-only." }),
+    schedule: z
+      .strictObject({
+        at: ZDateTime.meta({ description: "When it publishes (or published, or was refused)." }),
+        by: z.string().meta({ description: "Who scheduled it." }),
+        refusal: z
+          .strictObject({
+            at: ZDateTime,
+            message: z.string(),
+            conflicts: z.array(ZMergeConflict),
+          })
+          .nullable()
+          .meta({
+            description:
+              "Set when live changed the same things meanwhile: the draft was not published. Publish with choices, or schedule again.",
+          }),
+      })
+      .nullable()
+      .meta({ description: "A publish planned for a moment (POST …/schedule), or null." }),
   }),
 );
 
@@ -57,17 +87,5 @@ export const ZDraftComparison = named(
       )
       .meta({ description: "Teams whose score changes (null where the team is absent), worst change first." }),
     flags: z.strictObject({ resolved: z.array(ZComparedFlag), introduced: z.array(ZComparedFlag) }),
-  }),
-);
-
-export const ZMergeConflict = named(
-  "MergeConflict",
-  z.strictObject({
-    id: z.string().meta({ description: "Key the choice for this conflict by this." }),
-    kind: z.enum(MERGE_KINDS),
-    label: z.string(),
-    base: z.unknown().meta({ description: "The value when the draft was made; null when absent." }),
-    live: z.unknown(),
-    draft: z.unknown(),
   }),
 );

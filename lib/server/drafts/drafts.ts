@@ -1,14 +1,14 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import type { TDraftComparison, TDraftView } from "@/lib/domain/drafts";
+import type { TDraftComparison, TDraftSchedule, TDraftView, TScheduler } from "@/lib/domain/drafts";
 import { compareMaps } from "@/lib/domain/map-compare";
 import { mapToDocument } from "@/lib/domain/map-document";
 import type { TMapDocument } from "@/lib/domain/map-format";
 import { mergeMapDocuments, type TMergeChoice, type TMergeConflict } from "@/lib/domain/map-merge";
 import { listRuleSettings, resolveRules } from "@/lib/domain/rules";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize, type TOrgAccess } from "@/lib/server/auth/authorize";
 import { journalActor } from "@/lib/server/kernel/journal-context";
@@ -19,23 +19,41 @@ import { mapWriter } from "@/lib/server/kernel/map-write";
 import { readRules } from "@/lib/server/kernel/read-rules";
 import { replaceMap } from "@/lib/server/kernel/replace-map";
 import { isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
+import { removeJob } from "@/lib/server/jobs/job-queue";
 import { validateMapDocument } from "@/lib/validation/map";
 import { shownRef } from "@/lib/validation/map-fields";
 
-const DRAFT_SELECT = {
+export const DRAFT_SELECT = {
   id: true,
   name: true,
   description: true,
   createdAt: true,
   createdByName: true,
   publishedAt: true,
+  scheduledAt: true,
+  scheduledBy: true,
+  scheduleRefusal: true,
   workspaceId: true,
   workspace: { select: { slug: true } },
 } as const;
 
 type TDraftRow = Prisma.DraftGetPayload<{ select: typeof DRAFT_SELECT }>;
 
-function draftView(row: TDraftRow): TDraftView {
+/** The queue's name for a draft's scheduled publish: one job per draft, which a new schedule replaces. */
+export function scheduleJobKey(draftId: string): string {
+  return `draft.publish:${draftId}`;
+}
+
+function scheduleView(row: TDraftRow): TDraftSchedule | null {
+  if (!row.scheduledAt) return null;
+  return {
+    at: row.scheduledAt.toISOString(),
+    by: (row.scheduledBy as TScheduler | null)?.name ?? "",
+    refusal: (row.scheduleRefusal as TDraftSchedule["refusal"]) ?? null,
+  };
+}
+
+export function draftView(row: TDraftRow): TDraftView {
   return {
     id: row.id,
     name: row.name,
@@ -44,6 +62,7 @@ function draftView(row: TDraftRow): TDraftView {
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdByName,
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    schedule: scheduleView(row),
   };
 }
 
@@ -51,7 +70,11 @@ function draftView(row: TDraftRow): TDraftView {
 const COPY_TIMEOUT_MS = 120_000;
 
 /** The live organisation behind `orgSlug`, which must not itself be a draft. */
-async function liveAccess(actor: TActor | null, orgSlug: string, permission: "read" | "edit_map"): Promise<TOrgAccess> {
+export async function liveAccess(
+  actor: TActor | null,
+  orgSlug: string,
+  permission: "read" | "edit_map",
+): Promise<TOrgAccess> {
   const access = await authorize({ actor, orgSlug, permission });
   if (access.draft) {
     throw new AppError(
@@ -67,7 +90,7 @@ function foundDraft<T>(draft: T | null, draftId: string): T {
   return draft;
 }
 
-async function findDraft(organizationId: string, draftId: string): Promise<TDraftRow> {
+export async function findDraft(organizationId: string, draftId: string): Promise<TDraftRow> {
   return foundDraft(
     await db.draft.findFirst({ where: { id: draftId, organizationId }, select: DRAFT_SELECT }),
     draftId,
@@ -94,7 +117,7 @@ export async function listDrafts({ actor, orgSlug }: { actor: TActor | null; org
 }
 
 /** A draft named in a request: the caller, the live organisation's slug, and the draft's id. */
-type TDraftRef = { actor: TActor | null; orgSlug: string; draftId: string };
+export type TDraftRef = { actor: TActor | null; orgSlug: string; draftId: string };
 
 export async function getDraft({ actor, orgSlug, draftId }: TDraftRef) {
   const { organization } = await liveAccess(actor, orgSlug, "read");
@@ -231,19 +254,22 @@ function everyRule(base: TMapDocument): TMapDocument {
   return { ...base, rules: listRuleSettings(resolveRules(base.rules ?? [])) };
 }
 
-const PUBLISHED_ALREADY = "This draft has been published already.";
+export const PUBLISHED_ALREADY = "This draft has been published already.";
 
 /**
  * Locks a draft's workspace and its row until the transaction ends, and checks that it is still there and not
- * published (another publish or a discard may have won the race since it was read).
+ * published (another publish or a discard may have won the race since it was read). Answers its schedule.
  */
-async function lockDraft(tx: Prisma.TransactionClient, draft: { id: string; workspaceId: string }): Promise<void> {
+export async function lockDraft(
+  tx: Prisma.TransactionClient,
+  draft: { id: string; workspaceId: string },
+): Promise<{ scheduledAt: Date | null }> {
   await tx.$queryRaw`SELECT id FROM organization WHERE id = ${draft.workspaceId} FOR UPDATE`;
-  const [row] = await tx.$queryRaw<{ published_at: Date | null }[]>`
-    SELECT published_at FROM draft WHERE id = ${draft.id} FOR UPDATE`;
-  if (!row)
-    throw new AppError("not_found", "This draft was discarded while it was being published; live is unchanged.");
+  const [row] = await tx.$queryRaw<{ published_at: Date | null; scheduled_at: Date | null }[]>`
+    SELECT published_at, scheduled_at FROM draft WHERE id = ${draft.id} FOR UPDATE`;
+  if (!row) throw new AppError("not_found", "This draft was discarded meanwhile; live is unchanged.");
   if (row.published_at) throw new AppError("conflict", PUBLISHED_ALREADY);
+  return { scheduledAt: row.scheduled_at };
 }
 
 export type TPublishResult =
@@ -257,6 +283,9 @@ class PublishRefused extends Error {
     super(message);
   }
 }
+
+/** The scheduled publish that a job runs: the moment it was scheduled for, which must still be the draft's. */
+export class ScheduleChanged extends Error {}
 
 /**
  * Publishes a draft to live in one transaction, recorded as one journal action (undoable as one): what the draft
@@ -273,23 +302,43 @@ export async function publishDraft({
   choices?: Record<string, TMergeChoice>;
 }): Promise<TPublishResult> {
   const access = await liveAccess(actor, orgSlug, "edit_map");
+  return publishAs(access, draftId, { choices });
+}
+
+/**
+ * The publish of a draft of `access`'s organisation, by hand (`choices`, and a schedule is dropped) or as scheduled
+ * for `scheduledFor` (refused with ScheduleChanged when the draft's schedule is no longer that moment).
+ */
+export async function publishAs(
+  access: TOrgAccess,
+  draftId: string,
+  how: { choices: Record<string, TMergeChoice> } | { scheduledFor: Date },
+): Promise<TPublishResult> {
   const { organization } = access;
   const draft = await findDraftWithBase(organization.id, draftId);
   if (draft.publishedAt) throw new AppError("conflict", PUBLISHED_ALREADY);
   const base = validateMapDocument(draft.base);
   if (!base.ok) throw new Error(`The base map of draft ${draft.id} is not a valid map document.`);
+  const isScheduled = "scheduledFor" in how;
   try {
     const result = await mapWriter(access).write(
-      { action: "draft.publish", entity: "map", lock: "update", transaction: { timeout: COPY_TIMEOUT_MS } },
+      {
+        action: isScheduled ? "draft.publish-scheduled" : "draft.publish",
+        entity: "map",
+        lock: "update",
+        transaction: { timeout: COPY_TIMEOUT_MS },
+      },
       async ({ tx, groupId }) => {
         const current = await loadMapIn(tx, organization.id);
         // Inside the map's lock, so that of two publishes of one draft the second sees the first's; the draft's
         // workspace next, so that a discard meanwhile waits for the publish or is seen to have won.
-        await lockDraft(tx, draft);
+        const { scheduledAt } = await lockDraft(tx, draft);
+        if (isScheduled && scheduledAt?.getTime() !== how.scheduledFor.getTime()) throw new ScheduleChanged();
         const [live, planned] = [
           mapToDocument(current, await readRules(tx, organization.id)),
           mapToDocument(await loadMapIn(tx, draft.workspaceId), await readRules(tx, draft.workspaceId)),
         ];
+        const choices = isScheduled ? {} : how.choices;
         const { document, conflicts } = mergeMapDocuments({
           base: everyRule(base.document),
           live,
@@ -311,9 +360,16 @@ export async function publishDraft({
         // A publish that changed nothing has no journal group.
         const [changed] = await tx.$queryRaw<{ id: bigint }[]>`
           SELECT id FROM journal_entry WHERE organization_id = ${organization.id} AND group_id = ${groupId} LIMIT 1`;
+        // Published by hand, a scheduled publish is dropped; published as scheduled, the schedule stays to say so.
+        if (!isScheduled && scheduledAt) await removeJob(tx, scheduleJobKey(draft.id));
         const published = await tx.draft.update({
           where: { id: draft.id },
-          data: { publishedAt: new Date(), publishedGroup: changed ? groupId : null },
+          data: {
+            publishedAt: new Date(),
+            publishedGroup: changed ? groupId : null,
+            scheduleRefusal: Prisma.DbNull,
+            ...(isScheduled ? {} : { scheduledAt: null, scheduledBy: Prisma.DbNull }),
+          },
           select: DRAFT_SELECT,
         });
         return { draft: draftView(published), groupId: changed ? groupId : null };

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import {
   entryOperation,
   JOURNAL_GROUP_ENTRY_LIMIT,
+  type TJournalAction,
+  type TJournalActor,
   type TJournalEntity,
   type TJournalEntry,
   type TJournalGroupView,
@@ -33,6 +35,42 @@ function filterSql(query: Omit<TJournalQuery, "cursor" | "limit">, teamId?: stri
   if (query.from) conditions.push(Prisma.sql`at >= ${query.from}`);
   if (query.to) conditions.push(Prisma.sql`at <= ${query.to}`);
   return Prisma.join(conditions, " AND ");
+}
+
+/** The filters as they apply to journal notes, which belong to no team, person or kind of row. */
+function noteFilterSql(query: Omit<TJournalQuery, "cursor" | "limit">, teamId?: string, personId?: string): Prisma.Sql {
+  if (teamId || personId || query.kind) return Prisma.sql`FALSE`;
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (query.actorId) conditions.push(Prisma.sql`actor_id = ${query.actorId}`);
+  if (query.action) conditions.push(Prisma.sql`action = ${query.action}`);
+  if (query.from) conditions.push(Prisma.sql`at >= ${query.from}`);
+  if (query.to) conditions.push(Prisma.sql`at <= ${query.to}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/** A journal note (see JournalNote) as History shows an action: its sentence, and no entry to undo. */
+async function viewNotes(organizationId: string, ids: readonly string[]): Promise<Map<string, TJournalGroupView>> {
+  if (ids.length === 0) return new Map();
+  const notes = await db.journalNote.findMany({
+    where: { organizationId, groupId: { in: [...ids] } },
+    select: { groupId: true, at: true, actorKind: true, actorId: true, actorName: true, action: true, sentence: true },
+  });
+  return new Map(
+    notes.map((note) => [
+      note.groupId,
+      {
+        groupId: note.groupId,
+        at: note.at.toISOString(),
+        actor: { kind: note.actorKind as TJournalActor["kind"], id: note.actorId, name: note.actorName },
+        action: note.action as TJournalAction,
+        sentence: note.sentence,
+        entryCount: 0,
+        entries: [],
+        undoesGroupId: null,
+        undoneBy: null,
+      },
+    ]),
+  );
 }
 
 /** Names for sentences: the map's current ones, then the last known ones from the journal for what is gone. */
@@ -142,26 +180,39 @@ export async function readJournalPage(
   { teamId, personId }: { teamId?: string; personId?: string },
 ): Promise<TJournalPage> {
   const where = filterSql(query, teamId, personId);
-  const cursor = query.cursor ? Prisma.sql`HAVING max(id) < ${BigInt(query.cursor)}` : Prisma.empty;
-  const page = await db.$queryRaw<{ group_id: string; last: bigint }[]>`
-    SELECT group_id, max(id) AS last FROM journal_entry
-    WHERE organization_id = ${organizationId} AND ${where}
-    GROUP BY group_id ${cursor} ORDER BY last DESC LIMIT ${query.limit + 1}`;
+  const cursor = query.cursor ? Prisma.sql`WHERE last < ${BigInt(query.cursor)}` : Prisma.empty;
+  // Actions (groups of entries) and notes, newest first: both are numbered from the journal's sequence.
+  const page = await db.$queryRaw<{ group_id: string; last: bigint; is_note: boolean }[]>`
+    SELECT group_id, last, is_note FROM (
+      SELECT group_id, max(id) AS last, FALSE AS is_note FROM journal_entry
+      WHERE organization_id = ${organizationId} AND ${where} GROUP BY group_id
+      UNION ALL
+      SELECT group_id, id AS last, TRUE AS is_note FROM journal_note
+      WHERE organization_id = ${organizationId} AND ${noteFilterSql(query, teamId, personId)}
+    ) AS actions ${cursor} ORDER BY last DESC LIMIT ${query.limit + 1}`;
   const shown = page.slice(0, query.limit);
-  const ids = shown.map((row) => row.group_id);
-  if (ids.length === 0) return { groups: [], nextCursor: null };
-  const [entries, counts] = await Promise.all([
-    readEntries(db, organizationId, Prisma.sql`group_id = ANY(${ids}) AND ${where}`),
-    db.$queryRaw<{ group_id: string; count: bigint }[]>`
-      SELECT group_id, count(*) AS count FROM journal_entry
-      WHERE organization_id = ${organizationId} AND group_id = ANY(${ids}) GROUP BY group_id`,
+  const ids = shown.filter((row) => !row.is_note).map((row) => row.group_id);
+  if (shown.length === 0) return { groups: [], nextCursor: null };
+  const [entries, counts, notes] = await Promise.all([
+    ids.length > 0 ? readEntries(db, organizationId, Prisma.sql`group_id = ANY(${ids}) AND ${where}`) : [],
+    ids.length > 0
+      ? db.$queryRaw<{ group_id: string; count: bigint }[]>`
+          SELECT group_id, count(*) AS count FROM journal_entry
+          WHERE organization_id = ${organizationId} AND group_id = ANY(${ids}) GROUP BY group_id`
+      : [],
+    viewNotes(
+      organizationId,
+      shown.filter((row) => row.is_note).map((row) => row.group_id),
+    ),
   ]);
   const byGroup = new Map<string, TJournalEntry[]>();
   for (const entry of entries) byGroup.set(entry.groupId, [...(byGroup.get(entry.groupId) ?? []), entry]);
   const countOf = new Map(counts.map((row) => [row.group_id, Number(row.count)]));
-  const groups = await viewGroups(
+  const viewed = await viewGroups(
     organizationId,
     ids.map((groupId) => ({ groupId, entryCount: countOf.get(groupId) ?? 0, entries: byGroup.get(groupId) ?? [] })),
   );
+  const byId = new Map([...viewed.map((group) => [group.groupId, group] as const), ...notes]);
+  const groups = shown.flatMap((row) => byId.get(row.group_id) ?? []);
   return { groups, nextCursor: page.length > query.limit ? String(shown.at(-1)!.last) : null };
 }

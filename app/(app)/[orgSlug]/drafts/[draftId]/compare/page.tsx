@@ -5,6 +5,7 @@ import { ComparisonView } from "@/components/drafts/comparison-view";
 import { CrossWorkspaceLink } from "@/components/drafts/cross-workspace-link";
 import { DownloadJsonButton } from "@/components/drafts/download-json-button";
 import { PublishPanel } from "@/components/drafts/publish-panel";
+import { SchedulePanel } from "@/components/drafts/schedule-panel";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
@@ -122,6 +123,7 @@ export default async function CompareDraftPage({ params, searchParams }: TProps)
           personNames={personNames}
         />
       )}
+      <SchedulePanel liveSlug={organization.slug} draft={draft} canEdit={canPublish} />
       <ComparisonView comparison={comparison} draftName={draft.name} withName={withName} />
     </div>
   );
