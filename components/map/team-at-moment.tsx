@@ -17,7 +17,10 @@ import { teamPagePath } from "@/lib/domain/page-paths";
 const NO_PEERS = new Map<string, { name: string; color: string }>();
 const ignore = () => undefined;
 
-/** A team as it was at a past moment: read-only, rebuilt from the journal, with a way to restore it. */
+/**
+ * A team as it was at a past moment (rebuilt from the journal, with a way to restore it) or as it is planned to be
+ * at a future one: read-only.
+ */
 export function TeamAtMoment({
   orgId,
   orgSlug,
@@ -25,16 +28,17 @@ export function TeamAtMoment({
   at,
   map,
   rules,
-  canEdit,
+  canRestore,
 }: {
   orgId: string;
   orgSlug: string;
   teamId: string;
   at: string;
   map: TRemitMap;
-  /** Today's rules: a past map is judged by them, as the overview at a moment is. */
+  /** The rules the map is judged by: today's for a past map, as the overview at a moment is; a plan's own. */
   rules: readonly TStoredRuleSetting[];
-  canEdit: boolean;
+  /** Only a past moment can be restored, by a Manager. */
+  canRestore: boolean;
 }) {
   const view = useMemo(() => teamView(map, teamId), [map, teamId]);
   const analysis = useMemo(
@@ -68,7 +72,7 @@ export function TeamAtMoment({
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div className="min-w-0 space-y-4">
-        {canEdit && (
+        {canRestore && (
           <Button onClick={restoreTeam} disabled={restore.isPending}>
             {restore.isPending ? "Restoring…" : "Restore this team to this moment"}
           </Button>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { TPlanStep } from "@/lib/domain/map-plan";
 
 /** A datetime-local input's value for a moment, in the browser's time zone. */
 function localInputValue(moment: Date): string {
@@ -12,40 +13,84 @@ function localInputValue(moment: Date): string {
 }
 
 const PRESETS = [
-  { label: "1 hour ago", ms: 3_600_000 },
-  { label: "Yesterday", ms: 86_400_000 },
-  { label: "Last week", ms: 7 * 86_400_000 },
+  { label: "1 hour ago", ms: -3_600_000 },
+  { label: "Yesterday", ms: -86_400_000 },
+  { label: "Last week", ms: -7 * 86_400_000 },
+  { label: "In a week", ms: 7 * 86_400_000 },
+  { label: "In a month", ms: 30 * 86_400_000 },
 ] as const;
 
+const formatMoment = (at: string) =>
+  new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+
 /**
- * Travels in time on this page: pick a past moment (or a preset) to see the page as it was then, read-only; when
- * looking at the past, says so and leads back to now.
+ * Travels in time on this page, both ways: pick a past moment (or a preset) to see the page as it was then, or a
+ * future one to see it as it is planned to be (live, with the drafts scheduled to publish by then: `plan`), read-only
+ * either way; says which it is, and leads back to now.
  */
-export function TimeTravelBar({ at, what }: { at: string | null; what: string }) {
+export function TimeTravelBar({
+  at,
+  what,
+  plan = null,
+}: {
+  at: string | null;
+  what: string;
+  /** For a future `at` (decided by the server): the drafts the plan is made of. */
+  plan?: TPlanStep[] | null;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const [value, setValue] = useState(() => localInputValue(at ? new Date(at) : new Date()));
   const go = (moment: Date) => router.push(`${pathname}?at=${encodeURIComponent(moment.toISOString())}`);
   const picked = new Date(value);
-  // A moment in the future shows the map as it is now; the server takes it as "now".
   const isValid = !Number.isNaN(picked.getTime());
+  const isPlan = at !== null && plan !== null;
+  const steps = plan ?? [];
+  const backToNow = (
+    <Link href={pathname} className="text-indigo-700 underline dark:text-indigo-300">
+      Back to now
+    </Link>
+  );
 
   return (
     <section
       aria-label="Time travel"
-      className={`rounded-lg border p-3 text-sm ${at ? "border-amber-400 bg-amber-50 dark:border-amber-600 dark:bg-amber-950/40" : "border-slate-200 dark:border-slate-800"}`}
+      className={`rounded-lg border p-3 text-sm ${
+        at
+          ? isPlan
+            ? "border-sky-400 bg-sky-50 dark:border-sky-600 dark:bg-sky-950/40"
+            : "border-amber-400 bg-amber-50 dark:border-amber-600 dark:bg-amber-950/40"
+          : "border-slate-200 dark:border-slate-800"
+      }`}
     >
-      {at && (
+      {at && !isPlan && (
         <p className="mb-2 font-medium" role="status">
-          You are looking at {what} as it was on{" "}
-          <time dateTime={at}>
-            {new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
-          </time>
-          . Read-only.{" "}
-          <Link href={pathname} className="text-indigo-700 underline dark:text-indigo-300">
-            Back to now
-          </Link>
+          You are looking at {what} as it was on <time dateTime={at}>{formatMoment(at)}</time>. Read-only. {backToNow}
         </p>
+      )}
+      {at && isPlan && (
+        <div className="mb-2" role="status">
+          <p className="font-medium">
+            This is a plan: {what} as it will be on <time dateTime={at}>{formatMoment(at)}</time>, if nothing else
+            changes: live as it is now
+            {steps.length === 0
+              ? ", since no draft is scheduled to publish by then."
+              : ", with the drafts scheduled to publish by then (below)."}{" "}
+            Read-only. {backToNow}
+          </p>
+          {steps.length > 0 && (
+            <ul className="mt-1 list-disc pl-5">
+              {steps.map((step) => (
+                <li key={step.id}>
+                  <span className="font-medium">{step.name}</span>,{" "}
+                  <time dateTime={step.at}>{formatMoment(step.at)}</time>
+                  {step.conflicts > 0 &&
+                    ` — left out: its publish will be refused (${step.conflicts} ${step.conflicts === 1 ? "conflict" : "conflicts"} with live)`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       <form
         className="flex flex-wrap items-center gap-2"
@@ -54,7 +99,7 @@ export function TimeTravelBar({ at, what }: { at: string | null; what: string })
           if (isValid) go(picked);
         }}
       >
-        <label htmlFor="time-travel-at">See it as it was at</label>
+        <label htmlFor="time-travel-at">See it at</label>
         <input
           id="time-travel-at"
           suppressHydrationWarning
@@ -67,7 +112,7 @@ export function TimeTravelBar({ at, what }: { at: string | null; what: string })
           Show
         </Button>
         {PRESETS.map((preset) => (
-          <Button key={preset.label} variant="secondary" onClick={() => go(new Date(Date.now() - preset.ms))}>
+          <Button key={preset.label} variant="secondary" onClick={() => go(new Date(Date.now() + preset.ms))}>
             {preset.label}
           </Button>
         ))}

@@ -4,7 +4,7 @@ import {
   entryOperation,
   isOutOfRangeMoment,
   mapFromRows,
-  pastMoment,
+  viewMoment,
   planTeamRestore,
   planUndo,
   rewindRows,
@@ -180,12 +180,17 @@ describe("planning a team's restore", () => {
 });
 
 describe("a page's ?at=", () => {
-  const now = Date.parse("2026-12-01T00:00:00Z");
-
-  it("is a past moment from 1970 to 9999, and otherwise now", () => {
-    expect(pastMoment("2026-11-28T14:30:00Z", now)?.toISOString()).toBe("2026-11-28T14:30:00.000Z");
-    for (const value of [undefined, ["2026-11-28T14:30:00Z"], "soon", "2027-01-01T00:00:00Z", "0000-01-01T00:00:00Z"]) {
-      expect(pastMoment(value, now)).toBeUndefined();
+  it("is a past or future moment from 1970 to 9999, and otherwise now", () => {
+    expect(viewMoment("2026-11-28T14:30:00Z")?.toISOString()).toBe("2026-11-28T14:30:00.000Z");
+    expect(viewMoment("2027-01-01T00:00:00Z")?.toISOString()).toBe("2027-01-01T00:00:00.000Z");
+    for (const value of [
+      undefined,
+      ["2026-11-28T14:30:00Z"],
+      "soon",
+      "0000-01-01T00:00:00Z",
+      "+010000-01-01T00:00:00Z",
+    ]) {
+      expect(viewMoment(value)).toBeUndefined();
     }
   });
 

@@ -200,14 +200,12 @@ export function isOutOfRangeMoment(value: string | null): boolean {
 }
 
 /**
- * A page's `?at=` as a past moment; anything else (absent, repeated, unreadable, not past, outside MOMENT_YEARS) is
- * "now": undefined.
+ * `?at=` of a page that can show the map at another moment: a valid moment in range, past (the map as it was) or
+ * future (as it is planned to be); anything else shows it now.
  */
-export function pastMoment(value: string | string[] | undefined, now = Date.now()): Date | undefined {
+export function viewMoment(value: string | string[] | undefined): Date | undefined {
   const moment = typeof value === "string" ? new Date(value) : null;
-  return moment && !Number.isNaN(moment.getTime()) && isMomentInRange(moment) && moment.getTime() < now
-    ? moment
-    : undefined;
+  return moment && !Number.isNaN(moment.getTime()) && isMomentInRange(moment) ? moment : undefined;
 }
 
 /** A row to put into a given state: `current` is the row as it is now (null if absent), `target` as it should be. */

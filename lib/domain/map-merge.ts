@@ -2,7 +2,14 @@
 // draft changed since it was made wins where live left it alone; what live changed wins where the draft left it
 // alone; where both changed the same thing differently, the user chooses.
 import type { TMapDocument } from "./map-format";
-import { canonicalRuleSetting, RULE_CATALOGUE, RULE_IDS, type TRuleSetting } from "./rules";
+import {
+  canonicalRuleSetting,
+  listRuleSettings,
+  resolveRules,
+  RULE_CATALOGUE,
+  RULE_IDS,
+  type TRuleSetting,
+} from "./rules";
 
 export const MERGE_KINDS = ["duty", "person", "team", "slot", "assignment", "rule"] as const;
 export type TMergeKind = (typeof MERGE_KINDS)[number];
@@ -65,6 +72,15 @@ function elements(document: TMapDocument, whole: ReadonlySet<string>): Map<strin
 
 /** An element's value as a conflict shows it: a copy, so that the answer shares nothing with the documents. */
 const parse = (element: TElement | undefined): unknown => (element ? JSON.parse(element.value) : null);
+
+/**
+ * A draft's base with every rule listed, as live's and the draft's documents have them: a base of a draft made
+ * before drafts carried rules lists only those that differed from their defaults (migration
+ * 20261206140000_draft_rules). Merge against this, not the stored base.
+ */
+export function withEveryRule(base: TMapDocument): TMapDocument {
+  return { ...base, rules: listRuleSettings(resolveRules(base.rules ?? [])) };
+}
 
 /**
  * Merges `draft` into `live`, both descended from `base`. Conflicts the choices do not settle are returned (and

@@ -38,3 +38,15 @@ export function planMap(
   }
   return { document, publishes };
 }
+
+/** A draft a plan holds (or leaves out), as a screen lists it: its moment as ISO text, its conflicts counted. */
+export type TPlanStep = { id: string; name: string; at: string; conflicts: number };
+
+export function planSteps(publishes: readonly TPlannedPublish[]): TPlanStep[] {
+  return publishes.map(({ id, name, at, conflicts }) => ({
+    id,
+    name,
+    at: at.toISOString(),
+    conflicts: conflicts.length,
+  }));
+}

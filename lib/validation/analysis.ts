@@ -2,8 +2,8 @@ import { z } from "zod";
 import { ZMoment } from "./journal";
 import { ZRef } from "./map-fields";
 
-/** `GET analysis` query: `?teamId=` narrows the answer to one team. */
-export const ZAnalysisQuery = z.object({ teamId: ZRef("teamId", "a team").optional() });
+/** `GET analysis` query: `?teamId=` narrows the answer to one team; `?at=` analyses the map of a past or future moment. */
+export const ZAnalysisQuery = z.object({ teamId: ZRef("teamId", "a team").optional(), at: ZMoment("at").optional() });
 export type TAnalysisQuery = z.infer<typeof ZAnalysisQuery>;
 
 /** `GET state` query: at most one of `?teamId=`, `?personId=` and `?part=` narrows the map (see mapSlice). */

@@ -46,7 +46,7 @@ export const ZJournalQuery = z
   });
 export type TJournalQuery = z.infer<typeof ZJournalQuery>;
 
-/** `?at=` for point-in-time views: a past moment. */
+/** `?at=` for point-in-time views: a past moment (the map as it was), or a future one (as it is planned to be). */
 export const ZMomentQuery = z.object({ at: ZMoment("at").optional() });
 
 /** `POST teams/{teamId}/restore` body. */

@@ -6,10 +6,11 @@ import { NewTeamForm } from "@/components/map/new-team-form";
 import { packOverview } from "@/lib/domain/overview";
 import { getOverview } from "@/lib/server/map/get-overview";
 import { getFirstSteps } from "@/lib/server/map/get-first-steps";
+import { getPlan } from "@/lib/server/map/get-plan";
 import { FirstSteps } from "@/components/map/first-steps";
 import { HealthTrend } from "@/components/map/health-trend";
 import { TimeTravelBar } from "@/components/map/time-travel-bar";
-import { pastMoment } from "@/lib/domain/journal";
+import { viewMoment } from "@/lib/domain/journal";
 
 type TProps = { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ at?: string | string[] }> };
 
@@ -20,12 +21,13 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 
 export default async function OrganizationPage({ params, searchParams }: TProps) {
   const { orgSlug } = await params;
-  const at = pastMoment((await searchParams).at);
+  const at = viewMoment((await searchParams).at);
   const { organization, role } = await requireOrgAccess(orgSlug);
   const actor = await currentActor();
-  const [overview, steps] = await Promise.all([
+  const [overview, steps, plan] = await Promise.all([
     getOverview({ actor, orgSlug, at }),
     at ? null : getFirstSteps({ actor, orgSlug }),
+    getPlan({ actor, orgSlug, at }),
   ]);
   return (
     <div className="space-y-6">
@@ -37,7 +39,7 @@ export default async function OrganizationPage({ params, searchParams }: TProps)
         </p>
       </div>
       {steps && <FirstSteps steps={steps} orgSlug={organization.slug} />}
-      {at && <TimeTravelBar at={at.toISOString()} what="the organisation" />}
+      {at && <TimeTravelBar at={at.toISOString()} what="the organisation" plan={plan} />}
       {/* The map first: the page is for it. What changes it, and its trend, come after. */}
       <OrgOverview
         at={at?.toISOString()}

@@ -4,9 +4,7 @@ import { db } from "@/lib/db";
 import type { TDraftComparison, TDraftSchedule, TDraftView, TScheduler } from "@/lib/domain/drafts";
 import { compareMaps } from "@/lib/domain/map-compare";
 import { mapToDocument } from "@/lib/domain/map-document";
-import type { TMapDocument } from "@/lib/domain/map-format";
-import { mergeMapDocuments, type TMergeChoice, type TMergeConflict } from "@/lib/domain/map-merge";
-import { listRuleSettings, resolveRules } from "@/lib/domain/rules";
+import { mergeMapDocuments, withEveryRule, type TMergeChoice, type TMergeConflict } from "@/lib/domain/map-merge";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
@@ -246,14 +244,6 @@ export async function compareDraft({
   };
 }
 
-/**
- * A base with every rule listed, as live's and the draft's documents have them: a base of a draft made before drafts
- * carried rules lists only those that differed from their defaults (migration 20261206140000_draft_rules).
- */
-function everyRule(base: TMapDocument): TMapDocument {
-  return { ...base, rules: listRuleSettings(resolveRules(base.rules ?? [])) };
-}
-
 export const PUBLISHED_ALREADY = "This draft has been published already.";
 
 /**
@@ -340,7 +330,7 @@ export async function publishAs(
         ];
         const choices = isScheduled ? {} : how.choices;
         const { document, conflicts } = mergeMapDocuments({
-          base: everyRule(base.document),
+          base: withEveryRule(base.document),
           live,
           draft: planned,
           choices,

@@ -6,6 +6,7 @@ import { summarizeOverview, type TOverview } from "@/lib/domain/overview";
 import type { TRules } from "@/lib/domain/rules";
 import { liveBus } from "./live-bus";
 import { loadMapAt } from "./map-at";
+import { readPlanned } from "./map-planned";
 import { loadMap } from "./load-map";
 import { readRules } from "./read-rules";
 
@@ -36,16 +37,27 @@ async function readFromDatabase(organizationId: string): Promise<TMapSnapshot> {
   return snapshotOf(map, rules, loadedAt);
 }
 
-/** The map as it was at a past moment (rewound through the journal; not cached), or as it is now. */
+/** Whether `at` is a moment to come: the map there is a plan (see readPlanned). */
+const isFuture = (at: Date) => at.getTime() > Date.now();
+
+/**
+ * The map as it was at a past moment (rewound through the journal; not cached), as it will be at a future one (live
+ * with the drafts scheduled by then; live's cached snapshot when none is), or as it is now.
+ */
 export async function readSnapshotAt(organizationId: string, at: Date | undefined): Promise<TMapSnapshot> {
-  if (at === undefined || at.getTime() >= Date.now()) return mapSnapshots.read(organizationId);
+  if (at === undefined) return mapSnapshots.read(organizationId);
+  if (isFuture(at)) {
+    const planned = await readPlanned(organizationId, at, (id) => mapSnapshots.read(id));
+    if (planned.publishes.length === 0) return mapSnapshots.read(organizationId);
+    return snapshotOf(planned.map, planned.rules, Date.now());
+  }
   // A past map is checked against today's rules: rules say how to judge a map, not what it was.
   const [map, rules] = await Promise.all([loadMapAt(organizationId, at), readRules(db, organizationId)]);
   return snapshotOf(map, rules, at.getTime());
 }
 
 /**
- * The map and today's rules, the map as it was at a past moment or as it is now, for a reader that needs no analysis of the whole map (one
+ * The map and today's rules, the map as it was at a past moment, will be at a future one, or is now, for a reader that needs no analysis of the whole map (one
  * team's or person's screen): a past map is not analysed, which at 1,000 teams saves about 100 ms per read. With
  * `team` (an id or key), a past map holds only that team's cells, which spares reading and rewinding the others.
  */
@@ -54,7 +66,11 @@ export async function readMapAt(
   at: Date | undefined,
   team?: string,
 ): Promise<{ map: TRemitMap; rules: TRules; loadedAt: number }> {
-  if (at === undefined || at.getTime() >= Date.now()) return mapSnapshots.read(organizationId);
+  if (at === undefined) return mapSnapshots.read(organizationId);
+  if (isFuture(at)) {
+    const { map, rules } = await readPlanned(organizationId, at, (id) => mapSnapshots.read(id));
+    return { map, rules, loadedAt: Date.now() };
+  }
   const [map, rules] = await Promise.all([loadMapAt(organizationId, at, team), readRules(db, organizationId)]);
   return { map, rules, loadedAt: at.getTime() };
 }

@@ -8,19 +8,20 @@ import { TeamWorkspace } from "@/components/map/team-workspace";
 import { TimeTravelBar } from "@/components/map/time-travel-bar";
 import { requireOrgAccess } from "@/lib/auth";
 import { can } from "@/lib/domain/roles";
-import { pastMoment } from "@/lib/domain/journal";
+import { viewMoment } from "@/lib/domain/journal";
 import { findByAddress, teamPagePath } from "@/lib/domain/page-paths";
 import { AppError } from "@/lib/errors";
 import { getMapState } from "@/lib/server/map/get-map-state";
+import { getPlan } from "@/lib/server/map/get-plan";
 
 type TProps = {
   params: Promise<{ orgSlug: string; teamId: string }>;
   searchParams: Promise<{ at?: string | string[] }>;
 };
 
-/** `?at=`: a past moment to show the team as it was then; anything else shows it now. */
+/** `?at=`: a past moment to show the team as it was then, a future one as it is planned to be; else now. */
 async function momentOf(props: TProps): Promise<Date | undefined> {
-  return pastMoment((await props.searchParams).at);
+  return viewMoment((await props.searchParams).at);
 }
 
 // Shared by the metadata and the page within one request. `teamId` is the address's: a key, or an id.
@@ -56,6 +57,7 @@ export default async function TeamPage(props: TProps) {
   const at = await momentOf(props);
   const { access, state, team, addressKey, isMissingThen } = await load(orgSlug, teamId, at);
   const { organization, role, actor } = access;
+  const plan = await getPlan({ actor, orgSlug, at });
   // One address per team: its key's (an id, from an older link, is sent on to it).
   if (teamId !== addressKey) redirect(teamPagePath(organization.slug, { key: addressKey }, at?.toISOString()));
   return (
@@ -74,10 +76,12 @@ export default async function TeamPage(props: TProps) {
         </div>
         {team.description && <p className="mt-1 text-slate-600 dark:text-slate-400">{team.description}</p>}
       </div>
-      <TimeTravelBar at={at?.toISOString() ?? null} what={team.name} />
+      <TimeTravelBar at={at?.toISOString() ?? null} what={team.name} plan={plan} />
       {at && isMissingThen ? (
         <p role="status" className="text-slate-600 dark:text-slate-400">
-          {team.name} did not exist yet at that moment.
+          {plan
+            ? `${team.name} will not exist then: a draft scheduled by then removes it.`
+            : `${team.name} did not exist yet at that moment.`}
         </p>
       ) : at ? (
         <TeamAtMoment
@@ -87,7 +91,7 @@ export default async function TeamPage(props: TProps) {
           at={at.toISOString()}
           map={state.map}
           rules={state.rules}
-          canEdit={can(role, "edit_map")}
+          canRestore={can(role, "edit_map") && !plan}
         />
       ) : (
         <TeamWorkspace

@@ -4,5 +4,5 @@ import * as contract from "./contract";
 
 export const GET = handle(contract.GET)(async ({ actor, params, query }) => ({
   status: 200,
-  body: await getMapAnalysis({ actor, orgSlug: params.orgSlug, teamId: query.teamId }),
+  body: await getMapAnalysis({ actor, orgSlug: params.orgSlug, teamId: query.teamId, at: query.at }),
 }));

@@ -1,0 +1,87 @@
+// The map as it will be (issue 22): `?at=` a future moment on the API and the screens shows live with the drafts
+// scheduled to publish by then, merged in the order they are due; a draft that will be refused (conflicts) is left
+// out, and the screens say that they show a plan.
+import { expect, test } from "@playwright/test";
+import { db } from "@/lib/db";
+import { createApiTokenFor } from "@/prisma/factories";
+import { createAccount, signIn } from "./fixtures/accounts";
+import { apiOf, plannedDraft, scheduleIn } from "./fixtures/scheduling";
+import { captureScreens } from "./fixtures/screens";
+
+const DAY = 86_400_000;
+
+type TState = { map: { teams: { key: string; name: string }[] } };
+type TAnalysis = { teams: { team: { key: string } }[] };
+
+test("the API and the screens show the map as it will be, with the drafts scheduled by then", async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  const { user, owner, organization } = await createAccount({ role: "MANAGER", withMap: true });
+  const slug = organization.slug;
+  const token = await createApiTokenFor(db, {
+    organizationId: organization.id,
+    createdById: owner!.id,
+    role: "MANAGER",
+    name: "Planner",
+  });
+  const api = apiOf(baseURL!, { bearer: token.secret });
+
+  // Two drafts, due in a week and in three weeks; a third, due in two weeks, renames the same team differently.
+  const first = await plannedDraft(api, slug, "checkout");
+  await scheduleIn(api, slug, first.id, 7 * DAY);
+  const second = await plannedDraft(api, slug, "search");
+  await scheduleIn(api, slug, second.id, 21 * DAY);
+  const made = await api<{ draft: { id: string; slug: string } }>("POST", `/orgs/${slug}/drafts`, { name: "Clash" });
+  expect(made.status).toBe(201);
+  expect((await api("PATCH", `/orgs/${made.body.draft.slug}/teams/checkout`, { name: "Checkout EU" })).status).toBe(
+    200,
+  );
+  await scheduleIn(api, slug, made.body.draft.id, 14 * DAY);
+
+  const names = async (at: number) => {
+    const moment = encodeURIComponent(new Date(Date.now() + at).toISOString());
+    const state = await api<TState>("GET", `/orgs/${slug}/state?at=${moment}`);
+    expect(state.status).toBe(200);
+    return Object.fromEntries(state.body.map.teams.map((team) => [team.key, team.name]));
+  };
+  expect(await names(DAY)).toMatchObject({ checkout: "Checkout", search: "Search" });
+  expect(await names(10 * DAY)).toMatchObject({ checkout: "checkout (planned)", search: "Search" });
+  // The clash is due before the second draft; it will be refused, so the plan leaves it out.
+  expect(await names(30 * DAY)).toMatchObject({ checkout: "checkout (planned)", search: "search (planned)" });
+  // Live is untouched.
+  expect(await names(0)).toMatchObject({ checkout: "Checkout", search: "Search" });
+
+  const later = encodeURIComponent(new Date(Date.now() + 30 * DAY).toISOString());
+  const analysis = await api<TAnalysis>("GET", `/orgs/${slug}/analysis?at=${later}&teamId=checkout`);
+  expect(analysis.status).toBe(200);
+  expect(analysis.body.teams.map((entry) => entry.team.key)).toEqual(["checkout"]);
+  const overview = await api<{ overview: { rows: { team: { name: string } }[] } }>(
+    "GET",
+    `/orgs/${slug}/overview?at=${later}`,
+  );
+  expect(overview.body.overview.rows.map((row) => row.team.name)).toContain("search (planned)");
+
+  await signIn(page, user);
+  await page.goto(`/${slug}?at=${later}`);
+  const bar = page.getByRole("region", { name: "Time travel" });
+  await expect(bar.getByRole("status")).toContainText("This is a plan");
+  await expect(bar.getByRole("listitem")).toHaveText([
+    /^Rename checkout, /,
+    /^Clash, .* left out: its publish will be refused \(1 conflict with live\)$/,
+    /^Rename search, /,
+  ]);
+  await expect(page.getByRole("table", { name: "Teams by duty" })).toContainText("search (planned)");
+  await captureScreens(page, testInfo, "plan-overview");
+
+  await page.goto(`/${slug}/teams/search?at=${later}`);
+  await expect(page.getByRole("heading", { name: "search (planned)", level: 1 })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Time travel" })).toContainText("This is a plan");
+  await expect(page.getByRole("button", { name: /Restore this team/ })).toHaveCount(0);
+  await captureScreens(page, testInfo, "plan-team");
+
+  // The time picker goes both ways.
+  await page.goto(`/${slug}`);
+  await page.getByRole("button", { name: "In a month" }).click();
+  await expect(page.getByRole("region", { name: "Time travel" }).getByRole("status")).toContainText("This is a plan");
+});
