@@ -1,6 +1,7 @@
 // The map as it will be (issue 22): `?at=` a future moment on the API and the screens shows live with the drafts
 // scheduled to publish by then, merged in the order they are due; a draft that will be refused (conflicts) is left
-// out, and the screens say that they show a plan.
+// out, and the screens say that they show a plan. The timeline and the overview's "Coming up" list what is coming
+// (and what happened) with the flags each change resolves and introduces.
 import { expect, test } from "@playwright/test";
 import { db } from "@/lib/db";
 import { createApiTokenFor } from "@/prisma/factories";
@@ -27,8 +28,18 @@ test("the API and the screens show the map as it will be, with the drafts schedu
   });
   const api = apiOf(baseURL!, { bearer: token.secret });
 
+  // A past action on live: renaming a team changes no flag.
+  expect((await api("PATCH", `/orgs/${slug}/teams/growth`, { description: "Acquisition and activation" })).status).toBe(
+    200,
+  );
   // Two drafts, due in a week and in three weeks; a third, due in two weeks, renames the same team differently.
   const first = await plannedDraft(api, slug, "checkout");
+  // The first also leaves Checkout's PO slot vacant: that slot owns duties, so it introduces an error.
+  const slots = await api<{ slots: { id: string; role: string }[] }>("GET", `/orgs/${first.slug}/teams/checkout/slots`);
+  const po = slots.body.slots.find((slot) => slot.role === "PO")!;
+  expect((await api("PATCH", `/orgs/${first.slug}/teams/checkout/slots/${po.id}`, { holderId: null })).status).toBe(
+    200,
+  );
   await scheduleIn(api, slug, first.id, 7 * DAY);
   const second = await plannedDraft(api, slug, "search");
   await scheduleIn(api, slug, second.id, 21 * DAY);
@@ -62,7 +73,37 @@ test("the API and the screens show the map as it will be, with the drafts schedu
   );
   expect(overview.body.overview.rows.map((row) => row.team.name)).toContain("search (planned)");
 
+  type TTimeline = {
+    items: {
+      kind: string;
+      sentence: string;
+      conflicts: number;
+      flags: { introduced: { kind: string }[]; resolved: { kind: string }[] };
+    }[];
+  };
+  const timeline = await api<TTimeline>("GET", `/orgs/${slug}/timeline`);
+  expect(timeline.status).toBe(200);
+  const coming = timeline.body.items.filter((item) => item.kind === "scheduled_publish");
+  expect(coming.map((item) => [item.sentence, item.conflicts])).toEqual([
+    ["Draft “Rename checkout” publishes as scheduled.", 0],
+    ["Draft “Clash”: its scheduled publish will be refused (1 conflict with live).", 1],
+    ["Draft “Rename search” publishes as scheduled.", 0],
+  ]);
+  expect(coming[0]!.flags.introduced.map((flag) => flag.kind)).toContain("vacant_slot");
+  expect(coming[2]!.flags).toEqual({ introduced: [], resolved: [] });
+  const past = timeline.body.items.filter((item) => item.kind === "action");
+  expect(past.at(-1)).toMatchObject({ flags: { introduced: [], resolved: [] } });
+  expect(past.at(-1)!.sentence).toMatch(/Growth/);
+
   await signIn(page, user);
+  await page.goto(`/${slug}`);
+  const comingUp = page.getByRole("region", { name: "Coming up" });
+  await expect(comingUp.getByRole("listitem")).toHaveText([
+    /: Draft “Rename checkout” publishes as scheduled\. → introduces 1 flag: The PO slot in checkout \(planned\) is vacant/,
+    /: Draft “Clash”: its scheduled publish will be refused \(1 conflict with live\)\. → changes nothing unless/,
+    /: Draft “Rename search” publishes as scheduled\. → changes no flag$/,
+  ]);
+  await captureScreens(page, testInfo, "coming-up");
   await page.goto(`/${slug}?at=${later}`);
   const bar = page.getByRole("region", { name: "Time travel" });
   await expect(bar.getByRole("status")).toContainText("This is a plan");

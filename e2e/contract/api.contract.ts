@@ -613,6 +613,23 @@ const RECIPES: Record<string, TRecipe> = {
       { label: "a moment that is no date", request: { params: world.orgParams, query: { at: "soon" } }, status: 400 },
     ],
   },
+  [`GET ${ORG}/timeline`]: {
+    valid: ({ world }) => ({
+      params: world.orgParams,
+      query: {
+        from: new Date(Date.now() - 86_400_000).toISOString(),
+        to: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    }),
+    invalid: (world): TInvalid[] => [
+      {
+        label: "from after to",
+        request: { params: world.orgParams, query: { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" } },
+        status: 400,
+      },
+      { label: "a moment that is no date", request: { params: world.orgParams, query: { to: "later" } }, status: 400 },
+    ],
+  },
   [`GET ${ORG}/journal`]: {
     valid: ({ world }) => ({ params: world.orgParams, query: { kind: "assignment", limit: "10" } }),
     invalid: (world): TInvalid[] => [

@@ -26,6 +26,18 @@ export function flagKey(flag: TRuleFlag): string {
   return parts.join(":");
 }
 
+/** The flags that going from `before` to `after` resolves and introduces, matched by flagKey. */
+export function flagChanges(
+  before: readonly TRuleFlag[],
+  after: readonly TRuleFlag[],
+): { resolved: TComparedFlag[]; introduced: TComparedFlag[] } {
+  const [flagsBefore, flagsAfter] = [comparedFlags(before), comparedFlags(after)];
+  return {
+    resolved: [...flagsBefore.values()].filter((flag) => !flagsAfter.has(flag.key)),
+    introduced: [...flagsAfter.values()].filter((flag) => !flagsBefore.has(flag.key)),
+  };
+}
+
 function comparedFlags(flags: readonly TRuleFlag[]): Map<string, TComparedFlag> {
   return new Map(
     flags.map((flag) => {
@@ -47,7 +59,6 @@ export function compareMaps(
   rules: { before: TRules; after: TRules } = DEFAULTS_ON_BOTH,
 ): TMapComparison {
   const [analysisBefore, analysisAfter] = [analyzeMap(before, rules.before), analyzeMap(after, rules.after)];
-  const [flagsBefore, flagsAfter] = [comparedFlags(analysisBefore.flags), comparedFlags(analysisAfter.flags)];
   const scores = (analysis: typeof analysisBefore) =>
     new Map(analysis.teams.map((team) => [team.team.key, team.score]));
   const [scoresBefore, scoresAfter] = [scores(analysisBefore), scores(analysisAfter)];
@@ -67,9 +78,6 @@ export function compareMaps(
     changes: diffMapDocuments(mapToDocument(before, rules.before), mapToDocument(after, rules.after)),
     score: { before: analysisBefore.score, after: analysisAfter.score },
     teams,
-    flags: {
-      resolved: [...flagsBefore.values()].filter((flag) => !flagsAfter.has(flag.key)),
-      introduced: [...flagsAfter.values()].filter((flag) => !flagsBefore.has(flag.key)),
-    },
+    flags: flagChanges(analysisBefore.flags, analysisAfter.flags),
   };
 }

@@ -14,6 +14,8 @@ export type TPlannedPublish = {
   at: Date;
   /** Empty when it will publish; else what needs a choice, and the plan leaves the draft out. */
   conflicts: TMergeConflict[];
+  /** The planned map once this draft's time has come (unchanged when it is left out). */
+  after: TMapDocument;
 };
 
 /**
@@ -34,7 +36,7 @@ export function planMap(
   for (const { id, name, at: dueAt, base, draft } of due) {
     const merged = mergeMapDocuments({ base, live: document, draft });
     if (merged.conflicts.length === 0) document = merged.document;
-    publishes.push({ id, name, at: dueAt, conflicts: merged.conflicts });
+    publishes.push({ id, name, at: dueAt, conflicts: merged.conflicts, after: document });
   }
   return { document, publishes };
 }

@@ -54,3 +54,11 @@ export const ZRestoreTeam = z.strictObject(
   { at: ZMoment("at") },
   { error: `Send {"at": "<date and time>"}: the moment to restore the team to.` },
 );
+
+/** `GET timeline` query: from and to, past or future moments (by default the last 30 days and the next 90). */
+export const ZTimelineQuery = z
+  .object({ from: ZMoment("from").optional(), to: ZMoment("to").optional() })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: `"from" must not be after "to".`,
+    path: ["from"],
+  });

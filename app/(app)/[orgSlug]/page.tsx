@@ -7,6 +7,8 @@ import { packOverview } from "@/lib/domain/overview";
 import { getOverview } from "@/lib/server/map/get-overview";
 import { getFirstSteps } from "@/lib/server/map/get-first-steps";
 import { getPlan } from "@/lib/server/map/get-plan";
+import { getComingUp } from "@/lib/server/journal/get-timeline";
+import { ComingUp } from "@/components/map/coming-up";
 import { FirstSteps } from "@/components/map/first-steps";
 import { HealthTrend } from "@/components/map/health-trend";
 import { TimeTravelBar } from "@/components/map/time-travel-bar";
@@ -24,10 +26,11 @@ export default async function OrganizationPage({ params, searchParams }: TProps)
   const at = viewMoment((await searchParams).at);
   const { organization, role } = await requireOrgAccess(orgSlug);
   const actor = await currentActor();
-  const [overview, steps, plan] = await Promise.all([
+  const [overview, steps, plan, comingUp] = await Promise.all([
     getOverview({ actor, orgSlug, at }),
     at ? null : getFirstSteps({ actor, orgSlug }),
     getPlan({ actor, orgSlug, at }),
+    at ? null : getComingUp({ actor, orgSlug }),
   ]);
   return (
     <div className="space-y-6">
@@ -49,6 +52,7 @@ export default async function OrganizationPage({ params, searchParams }: TProps)
         pngFileName={`${organization.slug}-overview.png`}
       />
       {can(role, "edit_map") && !at && <NewTeamForm orgId={organization.id} orgSlug={organization.slug} />}
+      {comingUp && <ComingUp items={comingUp} orgSlug={organization.slug} />}
       {!at && <TimeTravelBar at={null} what="the organisation" />}
       {!at && <HealthTrend orgId={organization.id} orgSlug={organization.slug} />}
     </div>

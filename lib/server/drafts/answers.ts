@@ -1,9 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { SEVERITIES } from "@/lib/domain/analyze-map";
 import { MERGE_KINDS } from "@/lib/domain/map-merge";
-import { RULE_IDS } from "@/lib/domain/rules";
 import { named, ZDateTime } from "@/lib/server/http/contract";
+import { ZComparedFlag } from "@/lib/server/http/flag-answers";
 
 // What the drafts' routes answer.
 
@@ -57,12 +56,6 @@ const ZEntityDiff = z.strictObject({
   changed: z.array(
     ZDiffEntry.extend({ changes: z.array(z.strictObject({ field: z.string(), from: z.string(), to: z.string() })) }),
   ),
-});
-const ZComparedFlag = z.strictObject({
-  key: z.string(),
-  kind: z.enum(RULE_IDS),
-  severity: z.enum(SEVERITIES),
-  message: z.string(),
 });
 
 export const ZDraftComparison = named(

@@ -4,6 +4,7 @@ import { FLAG_KINDS, type TFlagKind } from "@/lib/domain/analyze-map";
 import { OFF_BY_DEFAULT_RULE_IDS } from "@/lib/domain/rules";
 import { JOURNAL_ACTIONS, JOURNAL_ENTITIES } from "@/lib/domain/journal";
 import { named, ZDateTime } from "@/lib/server/http/contract";
+import { ZComparedFlag } from "@/lib/server/http/flag-answers";
 
 // What the journal's routes answer: its pages, undo and restore, and the health history rebuilt from it.
 
@@ -75,5 +76,24 @@ export const ZHealthHistory = named(
         }),
       )
       .meta({ description: "Oldest first; days before the journal began for the organisation are left out." }),
+  }),
+);
+
+export const ZTimeline = named(
+  "Timeline",
+  z.strictObject({
+    from: ZDateTime,
+    to: ZDateTime,
+    items: z.array(
+      z.strictObject({
+        at: ZDateTime,
+        kind: z.enum(["action", "note", "scheduled_publish"]),
+        sentence: z.string(),
+        groupId: z.string().nullable().meta({ description: "The journal group of an action or note." }),
+        draftId: z.string().nullable().meta({ description: "The draft of a scheduled publish." }),
+        conflicts: z.int().meta({ description: "A scheduled publish's conflicts with live: it will be refused." }),
+        flags: z.strictObject({ resolved: z.array(ZComparedFlag), introduced: z.array(ZComparedFlag) }),
+      }),
+    ),
   }),
 );

@@ -1,12 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { documentToMap, mapToDocument, type TCreateId } from "@/lib/domain/map-document";
+import type { TMapDocument } from "@/lib/domain/map-format";
 import { withEveryRule } from "@/lib/domain/map-merge";
 import { planMap, type TPlannedPublish, type TScheduledDraft } from "@/lib/domain/map-plan";
 import type { TRemitMap } from "@/lib/domain/model";
 import { resolveRules, type TRules } from "@/lib/domain/rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { validateMapDocument } from "@/lib/validation/map";
+
+type TLive = { map: TRemitMap; rules: TRules };
+type TReadSnapshot = (organizationId: string) => Promise<TLive>;
+type TToMap = (document: TMapDocument) => TRemitMap;
 
 /** The drafts of an organisation scheduled to publish by `at` and not refused, earliest first. */
 async function scheduledBy(organizationId: string, at: Date) {
@@ -39,16 +44,18 @@ function liveIds(live: TRemitMap): TCreateId {
 /**
  * The map as it will be at a future moment (issue 22): live, with the drafts scheduled to publish by then merged in
  * the order they are due (see `planMap`), judged by the rules that result. `publishes` says which drafts the plan
- * holds, and which it leaves out because they will need choices. `read` is the snapshot cache's reader (live's and
- * each draft's workspace's map as they are now).
+ * holds, and which it leaves out because they will need choices; `live` is the map it starts from, and `toMap` makes
+ * a document a map with live's ids. `read` is the snapshot cache's reader (live's and each draft's workspace's map as
+ * they are now).
  */
 export async function readPlanned(
   organizationId: string,
   at: Date,
-  read: (organizationId: string) => Promise<{ map: TRemitMap; rules: TRules }>,
-): Promise<{ map: TRemitMap; rules: TRules; publishes: TPlannedPublish[] }> {
+  read: TReadSnapshot,
+): Promise<{ map: TRemitMap; rules: TRules; publishes: TPlannedPublish[]; live: TLive; toMap: TToMap }> {
   const [live, scheduled] = await Promise.all([read(organizationId), scheduledBy(organizationId, at)]);
-  if (scheduled.length === 0) return { map: live.map, rules: live.rules, publishes: [] };
+  const toMap: TToMap = (document) => documentToMap(document, liveIds(live.map));
+  if (scheduled.length === 0) return { map: live.map, rules: live.rules, publishes: [], live, toMap };
   const drafts = await Promise.all(
     scheduled.map(async (draft): Promise<TScheduledDraft> => {
       const base = validateMapDocument(draft.base);
@@ -64,9 +71,5 @@ export async function readPlanned(
     }),
   );
   const { document, publishes } = planMap(mapToDocument(live.map, live.rules), drafts, at);
-  return {
-    map: documentToMap(document, liveIds(live.map)),
-    rules: resolveRules(document.rules ?? []),
-    publishes,
-  };
+  return { map: toMap(document), rules: resolveRules(document.rules ?? []), publishes, live, toMap };
 }

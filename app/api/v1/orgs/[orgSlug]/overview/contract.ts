@@ -11,8 +11,8 @@ export const GET = defineOperation({
   summary: "The organisation at a glance: per team, its health, its flags and who is accountable for each duty",
   description:
     "What the overview page shows, computed on the server so that it stays small for 1,000 teams. Rows come in " +
-    "no particular order. With `at` (an ISO date and time in the past), the overview as it was then, rebuilt " +
-    "from the journal.",
+    "no particular order. With `at` (an ISO date and time), the overview as it was then, rebuilt from the " +
+    "journal, or, for a moment to come, as it will be: live with the drafts scheduled to publish by then.",
   access: "read",
   query: ZMomentQuery,
   responses: {

@@ -1,0 +1,66 @@
+// What has happened to a map and what is coming (issue 22): the journal's actions and the scheduled publishes, each
+// with the flags it resolves and introduces.
+import { analyzeMap, type TMapAnalysis, type TRuleFlag } from "./analyze-map";
+import { flagChanges, type TComparedFlag } from "./map-compare";
+import type { TMapDocument } from "./map-format";
+import type { TPlannedPublish } from "./map-plan";
+import type { TRemitMap } from "./model";
+import { resolveRules, type TRules } from "./rules";
+
+export type TTimelineItem = {
+  /** ISO 8601. */
+  at: string;
+  /** A journal action (past), a journal note (past, changed nothing), or a scheduled publish (to come). */
+  kind: "action" | "note" | "scheduled_publish";
+  sentence: string;
+  groupId: string | null;
+  draftId: string | null;
+  /** For a scheduled publish: the conflicts that will make it refused (0 when it will publish). */
+  conflicts: number;
+  flags: { resolved: TComparedFlag[]; introduced: TComparedFlag[] };
+};
+
+const NO_FLAGS = { resolved: [], introduced: [] };
+
+/** A scheduled publish as the timeline says it. */
+function publishSentence(publish: TPlannedPublish): string {
+  const count = publish.conflicts.length;
+  return count === 0
+    ? `Draft “${publish.name}” publishes as scheduled.`
+    : `Draft “${publish.name}”: its scheduled publish will be refused (${count} ${count === 1 ? "conflict" : "conflicts"} with live).`;
+}
+
+/**
+ * The scheduled publishes of a plan as timeline items, each with what it does to the flags of the map the ones
+ * before it left (`live` first), judged by the rules of each map. `toMap` makes a document a map (with live's ids).
+ */
+export function plannedItems(
+  live: { map: TRemitMap; rules: TRules },
+  publishes: readonly TPlannedPublish[],
+  toMap: (document: TMapDocument) => TRemitMap,
+): TTimelineItem[] {
+  if (publishes.length === 0) return [];
+  let flags: readonly TRuleFlag[] = analyzeMap(live.map, live.rules).flags;
+  return publishes.map((publish) => {
+    const item: TTimelineItem = {
+      at: publish.at.toISOString(),
+      kind: "scheduled_publish",
+      sentence: publishSentence(publish),
+      groupId: null,
+      draftId: publish.id,
+      conflicts: publish.conflicts.length,
+      flags: NO_FLAGS,
+    };
+    if (publish.conflicts.length > 0) return item;
+    const after = analyzeMap(toMap(publish.after), resolveRules(publish.after.rules ?? [])).flags;
+    const changes = flagChanges(flags, after);
+    flags = after;
+    return { ...item, flags: changes };
+  });
+}
+
+/** What one past action did to the flags: the map just before it and just after, judged by `rules`. */
+export function actionFlags(before: TRemitMap, after: TMapAnalysis<TRuleFlag>, rules: TRules) {
+  const analysisBefore = analyzeMap(before, rules);
+  return { analysisBefore, flags: flagChanges(analysisBefore.flags, after.flags) };
+}
