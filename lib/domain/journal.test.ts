@@ -94,7 +94,7 @@ describe("rewindRows", () => {
     rows.assignment.set("a1", cell("accountable", 2));
     expect(mapFromRows(rows)).toEqual({
       people: [],
-      teams: [{ id: "t1", key: "checkout", name: "Checkout", description: null }],
+      teams: [{ id: "t1", key: "checkout", name: "Checkout", description: null, group: null }],
       slots: [
         { id: "s1", key: "pm", teamId: "t1", role: "PM", title: null, holderId: "p1", allocation: 0.5, order: 1 },
       ],

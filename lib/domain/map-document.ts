@@ -58,6 +58,7 @@ export function documentToMap(document: TMapDocument, createId: TCreateId): TRem
       key: documentTeam.key,
       name: documentTeam.name,
       description: documentTeam.description ?? null,
+      group: documentTeam.group ?? null,
     };
     teams.push(team);
 
@@ -158,6 +159,7 @@ export function mapToDocument(map: TRemitMap): TMapDocument {
         key: team.key,
         name: team.name,
         ...(team.description === null ? {} : { description: team.description }),
+        ...(team.group === null ? {} : { group: team.group }),
         slots: documentSlots,
         assignments: documentAssignments,
       };

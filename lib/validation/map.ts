@@ -171,6 +171,13 @@ export const ZMapTeam = z.strictObject(
     key: ZKeyOf("team", "checkout"),
     name: ZName("team"),
     description: ZDescription("team").nullish(),
+    group: z
+      .string({ error: `The team's "group" must be text, like "Payments area"; leave it out if there is none.` })
+      .trim()
+      .max(MAP_LIMITS.nameLength, `A group has at most ${MAP_LIMITS.nameLength} characters; shorten it.`)
+      // An empty group is no group.
+      .transform((group) => group || null)
+      .nullish(),
     slots: z
       .array(ZMapSlot, { error: `"slots" must be a list of the team's slots.` })
       .max(
