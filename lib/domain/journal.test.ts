@@ -123,6 +123,13 @@ describe("journal sentences", () => {
     expect(describeEntry(entry(1, "team", team("Checkout"), team("Payments")), names)).toBe(
       "renamed “Checkout” to “Payments”",
     );
+    const grouped = (group: string | null) => ({ ...team("Checkout"), group });
+    expect(describeEntry(entry(1, "team", grouped(null), grouped("Commerce")), names)).toBe(
+      "moved “Checkout” to group “Commerce”",
+    );
+    expect(describeEntry(entry(1, "team", grouped("Commerce"), grouped(null)), names)).toBe(
+      "took “Checkout” out of group “Commerce”",
+    );
     expect(entryOperation(entry(1, "team", null, team("Checkout")))).toBe("create");
   });
 
