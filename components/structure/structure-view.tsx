@@ -184,6 +184,8 @@ function flowNodes(structure: TStructure, placement: TStructurePlacement): (TTea
 }
 
 function flowEdges(structure: TStructure, highlight: string | null): Edge[] {
+  const teamNames = new Map(structure.teams.map((team) => [team.id, team.name]));
+  const personNames = new Map(structure.people.map((person) => [person.id, person.name]));
   return structure.links.map((link) => {
     const isLit = highlight !== null && link.personIds.includes(highlight);
     const isDimmed = highlight !== null && !isLit;
@@ -192,6 +194,7 @@ function flowEdges(structure: TStructure, highlight: string | null): Edge[] {
       source: link.source,
       target: link.target,
       type: "straight",
+      ariaLabel: `${teamNames.get(link.source)} and ${teamNames.get(link.target)} share ${link.personIds.map((id) => personNames.get(id)).join(", ")}`,
       focusable: false,
       selectable: false,
       style: {
