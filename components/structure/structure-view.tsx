@@ -81,6 +81,7 @@ const TeamCard = memo(function TeamCard({ data: { team } }: NodeProps<TTeamNode>
     <div
       data-testid="structure-team"
       data-team-key={team.key}
+      data-group={team.group ?? ""}
       data-lit={isLit || undefined}
       data-found={isFound || undefined}
       className={`h-full w-full overflow-hidden rounded-lg border-2 text-left text-slate-900 dark:text-slate-100 ${BAND_CLASSES[healthBand(team.score)]} ${isLit || isFound ? "ring-4 ring-indigo-500 ring-offset-2" : ""}`}
@@ -92,9 +93,9 @@ const TeamCard = memo(function TeamCard({ data: { team } }: NodeProps<TTeamNode>
           href={teamPagePath(view.orgSlug, team, view.at)}
           data-team-link={team.key}
           className={`block truncate font-bold hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600 ${isFar ? "text-4xl leading-tight" : "text-[15px]"}`}
-          aria-label={`${team.name}: score ${team.score}, ${flagSummary(team)}`}
         >
           {team.name} {!isFar && <span className="font-normal text-slate-600 dark:text-slate-300">{team.score}</span>}
+          <span className="sr-only">{`: score ${team.score}, ${flagSummary(team)}`}</span>
         </Link>
         {!isFar && <p className="truncate text-xs text-slate-700 dark:text-slate-300">{flagSummary(team)}</p>}
       </div>
