@@ -153,12 +153,12 @@ test("a draft's structure view shows the draft's map; a past moment shows that m
   await openStructure(page, organization.slug);
   await expect(cards(page)).toHaveCount(DEMO_TEAMS.length);
 
-  // Live moves Checkout out of its group; the past map still has it in Commerce.
-  const moved = await page.request.patch(`/api/v1/orgs/${organization.slug}/teams/checkout`, {
-    data: { group: null },
-    headers: { origin },
-  });
-  expect(moved.status()).toBe(200);
+  // Live moves Checkout out of its group, on the team's page; the past map still has it in Commerce.
+  await page.goto(`/${organization.slug}/teams/checkout`);
+  await expect(page.getByLabel("Group", { exact: true })).toHaveValue("Commerce");
+  await page.getByLabel("Group", { exact: true }).fill("");
+  await page.getByRole("button", { name: "Save group" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Took the team out of its group." })).toBeVisible();
   await openStructure(page, organization.slug);
   await expect(page.locator(".react-flow__node-area").filter({ hasText: "No group" })).toHaveCount(1);
   await expect(card(page, "checkout")).toHaveAttribute("data-group", "");
