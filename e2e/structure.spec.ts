@@ -174,3 +174,20 @@ test("a draft's structure view shows the draft's map; a past moment shows that m
   expect((await pageOverflow(page)).beyond).toBeLessThanOrEqual(0);
   await captureScreens(page, testInfo, "structure-phone");
 });
+
+test("a person's page draws their teams and slots, with their allocation against capacity", async ({
+  page,
+}, testInfo) => {
+  const { user, organization } = await createAccount({ role: "OWNER", withMap: true });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}/people/jonas-berg`);
+  const section = page.getByRole("region", { name: "Jonas Berg’s teams" });
+  await expect(section.getByTestId("person-load")).toHaveText(
+    /130% of 100% capacity allocated, in 2 teams: overloaded/,
+  );
+  await expect(section.getByTestId("structure-team")).toHaveCount(2);
+  await expect(card(page, "payments")).toHaveAttribute("data-lit", "true");
+  await expect(card(page, "platform")).toHaveAttribute("data-lit", "true");
+  await expect(section.locator(".react-flow__edge")).toHaveCount(1);
+  await captureScreens(page, testInfo, "person-structure");
+});

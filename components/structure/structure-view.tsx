@@ -45,6 +45,8 @@ type TViewContext = {
   setHighlight: (personId: string | null) => void;
   /** The team the search flew to. */
   foundTeamId: string | null;
+  /** The person whose page this is: lit unless another is. */
+  pinnedPersonId: string | null;
 };
 
 const ViewContext = createContext<TViewContext | null>(null);
@@ -291,7 +293,7 @@ function StructureTools({
           if (person.teamIds[0]) flyTo(person.teamIds[0]);
         }}
       />
-      {view.highlight && (
+      {view.highlight && view.highlight !== view.pinnedPersonId && (
         <button
           type="button"
           className="text-sm text-indigo-700 underline dark:text-indigo-300"
