@@ -376,6 +376,7 @@ export function StructureView({
       highlight,
       setHighlight: (id: string | null) => setHighlight(id ?? personId),
       foundTeamId,
+      pinnedPersonId: personId,
     }),
     [orgSlug, at, people, highlight, personId, foundTeamId],
   );
