@@ -136,7 +136,7 @@ function GroupBox({ data }: NodeProps<TGroupNode>) {
   return (
     <div className="pointer-events-none h-full w-full rounded-xl border-2 border-dashed border-slate-400 dark:border-slate-500">
       <p
-        className={`truncate px-4 pt-1.5 font-bold text-slate-700 dark:text-slate-200 ${isFar ? "text-5xl leading-tight" : "text-base"}`}
+        className={`truncate px-4 pt-1.5 font-bold text-slate-700 dark:text-slate-200 ${isFar ? "text-[44px] leading-[52px]" : "text-base"}`}
       >
         {data.label}
       </p>
@@ -238,6 +238,7 @@ function StructureCanvas({
         minZoom={0.02}
         maxZoom={2}
         fitView
+        fitViewOptions={{ maxZoom: 1 }}
         onNodeClick={(event, node) => {
           const team = teamsById.get(node.id);
           // The team's name is a link of its own; a click elsewhere on the card opens the team too.

@@ -187,7 +187,8 @@ export function personStructure(structure: TStructure, personId: string): TStruc
 
 // The card's measures, in the picture's pixels: the layout makes room for them and the cards are drawn at them.
 export const TEAM_CARD = { width: 240, header: 56, line: 22, padding: 10 } as const;
-const GROUP_PADDING = { top: 40, side: 16 } as const;
+// A group's name sits in its top padding: room for it drawn large when the view is zoomed far out.
+const GROUP_PADDING = { top: 64, side: 16 } as const;
 const SPACING = 24;
 
 export function teamCardHeight(team: Pick<TStructureTeam, "slots">): number {
