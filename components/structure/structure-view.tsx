@@ -403,6 +403,7 @@ export function StructureView({
             <div
               className={`${height} flex w-full items-center justify-center rounded-lg border border-slate-200 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400`}
               role="status"
+              aria-busy={!failed}
             >
               {failed
                 ? "The picture could not be laid out; the list below has the same facts."
