@@ -13,6 +13,7 @@ import {
   structureLayoutGraph,
   teamCardHeight,
 } from "./structure";
+import { flagSummary, LINK_COLOURS, structureSvg } from "./structure-svg";
 
 const person = (key: string, capacity = 1) => ({
   id: key,
@@ -176,5 +177,28 @@ describe("structureLayoutGraph", () => {
     // Near square, so that it fits a screen when zoomed out.
     expect(placement.width / placement.height).toBeGreaterThan(0.5);
     expect(placement.width / placement.height).toBeLessThan(4);
+  });
+});
+
+describe("structureSvg", () => {
+  it("draws every group, team, holder and link from the layout, its text escaped", async () => {
+    const map: TRemitMap = {
+      ...MAP,
+      teams: MAP.teams.map((entry) => (entry.id === "ads" ? { ...entry, name: "Ads & <Promo>" } : entry)),
+    };
+    const structure = buildStructure(map, analyzeMap(map));
+    const placement = placeStructure(await new ELK().layout(structureLayoutGraph(structure)));
+    const svg = structureSvg(structure, placement, "Acme: structure");
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain(`width="${placement.width}" height="${placement.height}"`);
+    expect(svg).toContain("Ads &amp; &lt;Promo&gt;");
+    expect(svg).not.toContain("<Promo>");
+    for (const name of ["Commerce", "No group", "checkout", "payments", "search", "Ada", "Bo", "vacant"]) {
+      expect(svg).toContain(name);
+    }
+    expect(svg.match(/<line /g)).toHaveLength(structure.links.length);
+    expect(svg).toContain(`stroke="${LINK_COLOURS.overloaded}"`);
+    expect(flagSummary({ errors: 1, warnings: 2, infos: 0 })).toBe("1 error · 2 warnings");
+    expect(flagSummary({ errors: 0, warnings: 0, infos: 0 })).toBe("No flags");
   });
 });
