@@ -34,7 +34,7 @@ const slot = (teamId: string, key: string, role: string, holderId: string | null
   order,
 });
 
-// Ada holds slots in checkout and payments (0.5 each: within capacity); Bo in checkout, payments and search (1 each:
+// Ada holds slots in checkout and payments (0.5 and 0.25: within capacity); Bo in checkout, payments and search (1 each:
 // overloaded); search has no group.
 const MAP: TRemitMap = {
   people: [person("ada"), person("bo"), person("cy"), person("idle")],
@@ -42,7 +42,7 @@ const MAP: TRemitMap = {
   slots: [
     slot("checkout", "po", "PO", "ada", 0.5, 0),
     slot("checkout", "pm", "PM", "bo", 1, 1),
-    slot("payments", "po", "PO", "ada", 0.5, 0),
+    slot("payments", "po", "PO", "ada", 0.25, 0),
     slot("payments", "pm", "PM", "bo", 1, 1),
     slot("search", "pm", "PM", "bo", 1, 0),
     slot("search", "po", "PO", null, 1, 1),
@@ -81,7 +81,7 @@ describe("buildStructure", () => {
         source: "checkout",
         target: "payments",
         personIds: ["ada", "bo"],
-        weight: 1.5,
+        weight: 1.25,
         isOverloaded: true,
       },
       { id: "checkout~search", source: "checkout", target: "search", personIds: ["bo"], weight: 1, isOverloaded: true },
@@ -99,7 +99,7 @@ describe("buildStructure", () => {
         teamIds,
       })),
     ).toEqual([
-      { id: "ada", allocated: 1, capacity: 1, isOverloaded: false, teamIds: ["checkout", "payments"] },
+      { id: "ada", allocated: 0.75, capacity: 1, isOverloaded: false, teamIds: ["checkout", "payments"] },
       { id: "bo", allocated: 3, capacity: 1, isOverloaded: true, teamIds: ["checkout", "payments", "search"] },
       { id: "cy", allocated: 1, capacity: 1, isOverloaded: false, teamIds: ["ads"] },
     ]);
