@@ -58,7 +58,8 @@ export function documentToMap(document: TMapDocument, createId: TCreateId): TRem
       key: documentTeam.key,
       name: documentTeam.name,
       description: documentTeam.description ?? null,
-      group: documentTeam.group ?? null,
+      // An empty group is no group.
+      group: documentTeam.group || null,
     };
     teams.push(team);
 

@@ -175,8 +175,7 @@ export const ZMapTeam = z.strictObject(
       .string({ error: `The team's "group" must be text, like "Payments area"; leave it out if there is none.` })
       .trim()
       .max(MAP_LIMITS.nameLength, `A group has at most ${MAP_LIMITS.nameLength} characters; shorten it.`)
-      // An empty group is no group.
-      .transform((group) => group || null)
+      .meta({ description: 'The team\'s group ("Payments area"); empty or null: in no group.' })
       .nullish(),
     slots: z
       .array(ZMapSlot, { error: `"slots" must be a list of the team's slots.` })
