@@ -182,15 +182,15 @@ export async function benchPages({
   baseUrl,
   user,
   organisations,
-  teamIds,
+  teamKeys,
   loads,
   log,
 }: {
   baseUrl: string;
   user: TBenchUser;
   organisations: readonly TBenchOrganisation[];
-  /** The team whose page is loaded, per organisation slug. */
-  teamIds: ReadonlyMap<string, string>;
+  /** The key of the team whose page is loaded, per organisation slug. */
+  teamKeys: ReadonlyMap<string, string>;
   loads: number;
   log: (message: string) => void;
 }): Promise<{ pages: TPageResult[]; browserVersion: string }> {
@@ -211,7 +211,7 @@ export async function benchPages({
       const pages: { name: TPageName; path: string; loads: TPageLoad[] }[] = [
         { name: "baseline", path: `/${organisation.slug}/members`, loads: [] },
         { name: "overview", path: `/${organisation.slug}`, loads: [] },
-        { name: "team", path: `/${organisation.slug}/teams/${teamIds.get(organisation.slug)}`, loads: [] },
+        { name: "team", path: `/${organisation.slug}/teams/${teamKeys.get(organisation.slug)}`, loads: [] },
         // Interactive once its picture is laid out and drawn (see the probe's aria-busy).
         { name: "structure", path: `/${organisation.slug}/structure`, loads: [] },
       ];
