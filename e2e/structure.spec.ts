@@ -149,6 +149,8 @@ test("a draft's structure view shows the draft's map; a past moment shows that m
   await openStructure(page, draft.slug);
   await expect(cards(page)).toHaveCount(DEMO_TEAMS.length + 1);
   await expect(card(page, "risk")).toBeVisible();
+  // The draft's copy of the map keeps each team's group.
+  await expect(card(page, "checkout")).toHaveAttribute("data-group", "Commerce");
   await expect(page.locator(".react-flow__node-area").filter({ hasText: "Commerce" })).toBeVisible();
   await openStructure(page, organization.slug);
   await expect(cards(page)).toHaveCount(DEMO_TEAMS.length);
