@@ -30,10 +30,11 @@ module.exports = {
       name: "domain-tests-are-pure",
       comment:
         "Tests beside lib/domain may also use lib/validation, to write a fixture as a file is written (defaults " +
-        "filled in by the checker) and to prove that an export passes the import's checks; and vitest.",
+        "filled in by the checker) and to prove that an export passes the import's checks; vitest; and elkjs, to " +
+        "prove that the structure view's layout graph (lib/domain/structure.ts) lays out as the browser will lay it out.",
       severity: "error",
       from: { path: `^lib/domain/.*${TESTS}` },
-      to: { pathNot: ["^lib/(domain|validation)/", "^node_modules/vitest/"] },
+      to: { pathNot: ["^lib/(domain|validation)/", "^node_modules/vitest/", "^node_modules/elkjs/"] },
     },
     {
       name: "client-not-server",

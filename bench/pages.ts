@@ -26,7 +26,7 @@ const FILTER_TEXT = "checkout";
 /** Between keystrokes, about a fast typist's pace. */
 const KEY_DELAY_MS = 80;
 
-export type TPageName = "team" | "overview" | "baseline";
+export type TPageName = "team" | "overview" | "structure" | "baseline";
 
 /** Medians over the timed loads (in ms from navigation start, or bytes), and how many loads there were. */
 export type TPageFigures = TPageLoad & { loads: number };
@@ -40,7 +40,7 @@ export type TPageResult = {
   ratios: { interactive: number | null; lcp: number | null; jsBytes: number | null } | null;
   /**
    * Interaction to next paint on the team page (cell edits) and the overview (typing in its filter): the median over
-   * the visits of each visit's longest interaction, and the longest of all. Absent for the baseline.
+   * the visits of each visit's longest interaction, and the longest of all. Absent for the other pages.
    */
   interaction?: { inp: number; worst: number; slow: number; visits: number };
 };
@@ -182,15 +182,15 @@ export async function benchPages({
   baseUrl,
   user,
   organisations,
-  teamIds,
+  teamKeys,
   loads,
   log,
 }: {
   baseUrl: string;
   user: TBenchUser;
   organisations: readonly TBenchOrganisation[];
-  /** The team whose page is loaded, per organisation slug. */
-  teamIds: ReadonlyMap<string, string>;
+  /** The key of the team whose page is loaded, per organisation slug. */
+  teamKeys: ReadonlyMap<string, string>;
   loads: number;
   log: (message: string) => void;
 }): Promise<{ pages: TPageResult[]; browserVersion: string }> {
@@ -211,7 +211,9 @@ export async function benchPages({
       const pages: { name: TPageName; path: string; loads: TPageLoad[] }[] = [
         { name: "baseline", path: `/${organisation.slug}/members`, loads: [] },
         { name: "overview", path: `/${organisation.slug}`, loads: [] },
-        { name: "team", path: `/${organisation.slug}/teams/${teamIds.get(organisation.slug)}`, loads: [] },
+        { name: "team", path: `/${organisation.slug}/teams/${teamKeys.get(organisation.slug)}`, loads: [] },
+        // Interactive once its picture is laid out and drawn (see the probe's aria-busy).
+        { name: "structure", path: `/${organisation.slug}/structure`, loads: [] },
       ];
       log(`pages: ${organisation.teams} teams, ${pages.map((page) => page.name).join(", ")}: 1 + ${loads} loads each`);
       // Round by round, so that whatever else the machine is doing meanwhile weighs on every page alike, and each
@@ -247,7 +249,9 @@ export async function benchPages({
                   lcp: pairedRatio(page.loads, pages[0]!.loads, (load) => load.lcp),
                   jsBytes: ratio(figures.jsBytes, baseline.jsBytes),
                 },
-          ...(page.name === "baseline" ? {} : { interaction: summarizeInteractions(interactions[page.name]) }),
+          ...(page.name === "team" || page.name === "overview"
+            ? { interaction: summarizeInteractions(interactions[page.name]) }
+            : {}),
         });
       }
     }

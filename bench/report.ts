@@ -85,7 +85,8 @@ export function evaluateTargets(results: Omit<TResults, "targets">): TTarget[] {
   const worstCpu = cpuRatios.length ? Math.max(...cpuRatios) : null;
   const p99OverFloor = writes50?.framework ? ratio(writes50.app.p99, writes50.framework.p99) : null;
   const live50 = results.live?.find((row) => row.subscribers === 50);
-  const page = (name: "team" | "overview") => results.pages?.find((row) => row.teams === 1000 && row.page === name);
+  const page = (name: "team" | "overview" | "structure") =>
+    results.pages?.find((row) => row.teams === 1000 && row.page === name);
   const team = page("team");
   const overview = page("overview");
   const interactiveWithin = (row: typeof team, name: string) =>
@@ -155,6 +156,7 @@ export function evaluateTargets(results: Omit<TResults, "targets">): TTarget[] {
     ),
     interactiveWithin(team, "Team page"),
     interactiveWithin(overview, "Overview"),
+    interactiveWithin(page("structure"), "Structure view"),
     inpUnder(team, "INP of a cell edit on the team page, 1,000 teams"),
     inpUnder(overview, "INP of typing in the overview's filter, 1,000 teams"),
     ...[results.history, results.drafts, results.imports].flatMap((part) => part?.rows.map(ratioTarget) ?? []),

@@ -1,33 +1,8 @@
 // Issue 24, "what a newcomer stumbled on": a new organisation guides its first steps and shows the map first; page
 // addresses name teams and people by key; the overview's flag counts have a key; every screen fits a phone.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createAccount, signIn } from "./fixtures/accounts";
-import { captureScreens, expectAccessible } from "./fixtures/screens";
-
-/**
- * The page's width beyond the viewport (what a reader would have to scroll sideways), and the outermost elements
- * that reach past it, to say what to fix.
- */
-const overflow = (page: Page) =>
-  page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const culprits: string[] = [];
-    const visit = (element: Element) => {
-      const box = element.getBoundingClientRect();
-      if (box.right > width + 0.5 && box.width > 0) {
-        culprits.push(
-          `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") ?? ""}"> to ${Math.round(box.right)} px`,
-        );
-        return;
-      }
-      // A frame that scrolls (or clips) its content keeps it off the page.
-      const { overflowX } = getComputedStyle(element);
-      if (overflowX === "auto" || overflowX === "scroll" || overflowX === "hidden" || overflowX === "clip") return;
-      for (const child of element.children) visit(child);
-    };
-    visit(document.body);
-    return { beyond: document.documentElement.scrollWidth - width, culprits: culprits.slice(0, 3) };
-  });
+import { captureScreens, expectAccessible, pageOverflow } from "./fixtures/screens";
 
 test("a new organisation guides the first steps, and the overview puts the map first", async ({ page }, testInfo) => {
   const { user, organization } = await createAccount({ role: "OWNER" });
@@ -126,7 +101,7 @@ test("every screen fits a phone 390 px wide; the sections fold into a menu", asy
   await page.setViewportSize({ width: 390, height: 844 });
   for (const path of ["/", "/sign-in", "/sign-up"]) {
     await page.goto(path);
-    expect((await overflow(page)).beyond, path).toBeLessThanOrEqual(0);
+    expect((await pageOverflow(page)).beyond, path).toBeLessThanOrEqual(0);
   }
   const { user, organization } = await createAccount({ role: "OWNER", withMap: true });
   await signIn(page, user);
@@ -142,6 +117,7 @@ test("every screen fits a phone 390 px wide; the sections fold into a menu", asy
   const screens = [
     "/orgs/new",
     `/${organization.slug}`,
+    `/${organization.slug}/structure`,
     `/${organization.slug}/teams/${state.map.teams[0]!.key}`,
     `/${organization.slug}/people`,
     `/${organization.slug}/people/${state.map.people[0]!.key}`,
@@ -158,7 +134,7 @@ test("every screen fits a phone 390 px wide; the sections fold into a menu", asy
   for (const path of screens) {
     await page.goto(path);
     await expect(page.locator("main")).toBeVisible();
-    const { beyond, culprits } = await overflow(page);
+    const { beyond, culprits } = await pageOverflow(page);
     if (beyond > 0) {
       wide.push(`${path}: ${beyond} px too wide: ${culprits.join(", ")}`);
       await page.screenshot({ path: testInfo.outputPath(`too-wide-${wide.length}.png`), fullPage: true });

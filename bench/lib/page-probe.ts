@@ -31,6 +31,7 @@ const CONTROLS = "main a[href], main button, main input:not([type=hidden]), main
 /** Runs in the page before any of its own scripts. */
 const PROBE = `(() => {
   const CONTROLS = ${JSON.stringify(CONTROLS)};
+  const BUSY = "main [aria-busy=true]";
   const state = { fcp: null, lcp: null, interactive: null, longTasks: [] };
   window.__remitBench = state;
   new PerformanceObserver((list) => {
@@ -52,7 +53,8 @@ const PROBE = `(() => {
         const controls = document.querySelectorAll(CONTROLS);
         targets = controls.length > 0 ? [controls[0], controls[controls.length - 1]] : [];
       }
-      if (targets.length > 0 && targets.every(isHydrated)) {
+      // A page still drawing what it is for (the structure view laying out its picture) says so with aria-busy.
+      if (targets.length > 0 && targets.every(isHydrated) && !document.querySelector(BUSY)) {
         state.interactive = performance.now();
         return;
       }

@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { InlineInput } from "@/components/ui/inline-input";
 import type { TSlotMutations } from "@/lib/client/teams";
 
-/** An editor's tools above a team's matrix: apply the PO/PM split to the empty cells, add a slot. */
-export function TeamTools({ slots }: { slots: TSlotMutations }) {
+/** An editor's tools above a team's matrix: apply the PO/PM split to the empty cells, add a slot, set the group. */
+export function TeamTools({ slots, group }: { slots: TSlotMutations; group: string | null }) {
   const [newSlotRole, setNewSlotRole] = useState("");
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -39,6 +39,36 @@ export function TeamTools({ slots }: { slots: TSlotMutations }) {
           Add
         </Button>
       </form>
+      {/* Keyed by the saved group: a change from elsewhere shows here. */}
+      <GroupForm key={group ?? ""} group={group} slots={slots} />
     </div>
+  );
+}
+
+/** The team's group ("Payments area"): the structure view draws the teams of a group together. Empty: no group. */
+function GroupForm({ group, slots }: { group: string | null; slots: TSlotMutations }) {
+  const [value, setValue] = useState(group ?? "");
+  const isChanged = value.trim() !== (group ?? "");
+  return (
+    <form
+      className="flex items-center gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (isChanged) slots.setGroup.mutate(value);
+      }}
+    >
+      <InlineInput
+        id="team-group"
+        label="Group"
+        value={value}
+        onValue={setValue}
+        placeholder="e.g. Payments area"
+        maxLength={120}
+        className="w-44"
+      />
+      <Button type="submit" variant="secondary" disabled={!isChanged || slots.setGroup.isPending}>
+        Save group
+      </Button>
+    </form>
   );
 }

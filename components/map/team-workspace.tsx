@@ -102,7 +102,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div className="min-w-0 space-y-4">
-        {canEdit && <TeamTools slots={slots} />}
+        {canEdit && <TeamTools slots={slots} group={map.teams.find((team) => team.id === teamId)?.group ?? null} />}
         <TeamMatrix
           map={map}
           view={view}

@@ -397,7 +397,10 @@ const RECIPES: Record<string, TRecipe> = {
 
   [`GET ${ORG}/teams`]: { valid: orgOnly },
   [`POST ${ORG}/teams`]: {
-    valid: ({ world }) => ({ params: world.orgParams, body: { name: `Created team ${unique()}` } }),
+    valid: ({ world }) => ({
+      params: world.orgParams,
+      body: { name: `Created team ${unique()}`, group: "Contract area" },
+    }),
     invalid: (world): TInvalid[] => [
       {
         label: "a key that is taken",
@@ -412,7 +415,7 @@ const RECIPES: Record<string, TRecipe> = {
   [`PATCH ${TEAM}`]: {
     valid: async ({ world }) => ({
       params: { ...world.orgParams, teamId: (await world.freshTeam()).id },
-      body: { name: "Renamed team", description: null },
+      body: { name: "Renamed team", description: null, group: "Contract area" },
     }),
     base: (world) => ({ params: teamParams(world), body: { name: "Contract Team" } }),
   },

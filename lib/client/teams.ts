@@ -20,7 +20,10 @@ export function useTeamMutations({ orgId, orgSlug }: TOrg) {
   return { create, restore };
 }
 
-/** A team's slots, and the PO/PM split applied to its empty cells; each reloads the map, errors become toasts. */
+/**
+ * A team's slots, the PO/PM split applied to its empty cells, and the team's group; each reloads the map, errors
+ * become toasts.
+ */
 export function useSlotMutations({ orgId, orgSlug, teamId }: TOrg & { teamId: string }) {
   const params = { orgSlug, teamId };
   const update = useMapWrite({
@@ -55,7 +58,13 @@ export function useSlotMutations({ orgId, orgSlug, teamId }: TOrg & { teamId: st
     write: () => callApi("POST /api/v1/orgs/{orgSlug}/teams/{teamId}/apply-split", { params }),
     success: () => "Applied the PO/PM split to the empty cells.",
   });
-  return { add, update, remove, applySplit };
+  const setGroup = useMapWrite({
+    orgId,
+    write: (group: string) => callApi("PATCH /api/v1/orgs/{orgSlug}/teams/{teamId}", { params, body: { group } }),
+    success: (group) =>
+      group.trim() ? `Moved the team to group “${group.trim()}”.` : "Took the team out of its group.",
+  });
+  return { add, update, remove, applySplit, setGroup };
 }
 
 export type TSlotMutations = ReturnType<typeof useSlotMutations>;

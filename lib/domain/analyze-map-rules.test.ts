@@ -33,6 +33,7 @@ function mapOf({
     key,
     name: `Team ${key}`,
     description: null,
+    group: null,
   }));
   const slots: TSlot[] = teams.flatMap((team) =>
     team.slots.map((slot, order) => ({

@@ -4,8 +4,8 @@ import type { TRemitMap } from "./model";
 export const CHECKOUT_MAP: TRemitMap = {
   people: [{ id: "p1", key: "dana", name: "Dana Demo", email: null, capacity: 1 }],
   teams: [
-    { id: "t1", key: "checkout", name: "Checkout", description: null },
-    { id: "t2", key: "search", name: "Search", description: null },
+    { id: "t1", key: "checkout", name: "Checkout", description: null, group: null },
+    { id: "t2", key: "search", name: "Search", description: null, group: null },
   ],
   slots: [
     {

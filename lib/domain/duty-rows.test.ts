@@ -5,8 +5,8 @@ import type { TRemitMap } from "./model";
 const map: TRemitMap = {
   people: [],
   teams: [
-    { id: "t1", key: "a", name: "A", description: null },
-    { id: "t2", key: "b", name: "B", description: null },
+    { id: "t1", key: "a", name: "A", description: null, group: null },
+    { id: "t2", key: "b", name: "B", description: null, group: null },
   ],
   slots: [
     { id: "s1", key: "po", teamId: "t1", role: "PO", title: null, holderId: null, allocation: 1, order: 0 },

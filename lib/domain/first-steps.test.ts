@@ -45,7 +45,10 @@ describe("firstSteps", () => {
   });
 
   it("does not count a team without PO or PM slots as having them held", () => {
-    const bare: TRemitMap = { ...EMPTY, teams: [{ id: "t", key: "bare", name: "Bare", description: null }] };
+    const bare: TRemitMap = {
+      ...EMPTY,
+      teams: [{ id: "t", key: "bare", name: "Bare", description: null, group: null }],
+    };
     expect(done(bare).holders).toBe(false);
     expect(next(bare, "holders")).toBe("bare");
   });

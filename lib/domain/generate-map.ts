@@ -66,6 +66,8 @@ const AREAS = [
   "Inventory",
   "Security",
 ];
+/** Each run of five areas makes a group; a later round's teams make groups of their own ("Commerce 2"). */
+const AREA_GROUPS = ["Commerce", "Customer", "Discovery", "Platform"];
 const FIRST_NAMES = [
   "Ada",
   "Grace",
@@ -175,6 +177,7 @@ export function generateMap({ teams: teamCount, seed = 1, peoplePerTeam = 10 }: 
       key: teamKeys.claim(name),
       name,
       description: chance(0.5) ? `The ${name} product team.` : null,
+      group: `${AREA_GROUPS[Math.floor((ti % AREAS.length) / 5)]}${round > 0 ? ` ${round + 1}` : ""}`,
     };
     teams.push(team);
 

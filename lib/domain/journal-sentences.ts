@@ -187,6 +187,13 @@ export function describeEntry(entry: TJournalEntry, names: TJournalNames): strin
       return describeNamed(entry, "team", (before, after, changed) => [
         ...renamed(before, after, changed),
         ...(changed.includes("description") ? [`changed the description of ${quote(String(after.name), "")}`] : []),
+        ...(changed.includes("group")
+          ? [
+              after.group === null
+                ? `took ${quote(String(after.name), "")} out of group ${quote(String(before.group), "")}`
+                : `moved ${quote(String(after.name), "")} to group ${quote(String(after.group), "")}`,
+            ]
+          : []),
         ...(changed.includes("key") && !changed.includes("name")
           ? [`changed the key of ${quote(String(after.name), "")}`]
           : []),

@@ -94,7 +94,7 @@ describe("rewindRows", () => {
     rows.assignment.set("a1", cell("accountable", 2));
     expect(mapFromRows(rows)).toEqual({
       people: [],
-      teams: [{ id: "t1", key: "checkout", name: "Checkout", description: null }],
+      teams: [{ id: "t1", key: "checkout", name: "Checkout", description: null, group: null }],
       slots: [
         { id: "s1", key: "pm", teamId: "t1", role: "PM", title: null, holderId: "p1", allocation: 0.5, order: 1 },
       ],
@@ -122,6 +122,13 @@ describe("journal sentences", () => {
     expect(describeEntry(entry(1, "slot", slot("p1"), slot(null)), names)).toBe("left the PM of “Checkout” vacant");
     expect(describeEntry(entry(1, "team", team("Checkout"), team("Payments")), names)).toBe(
       "renamed “Checkout” to “Payments”",
+    );
+    const grouped = (group: string | null) => ({ ...team("Checkout"), group });
+    expect(describeEntry(entry(1, "team", grouped(null), grouped("Commerce")), names)).toBe(
+      "moved “Checkout” to group “Commerce”",
+    );
+    expect(describeEntry(entry(1, "team", grouped("Commerce"), grouped(null)), names)).toBe(
+      "took “Checkout” out of group “Commerce”",
     );
     expect(entryOperation(entry(1, "team", null, team("Checkout")))).toBe("create");
   });

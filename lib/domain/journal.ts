@@ -114,6 +114,7 @@ export function mapFromRows(rows: TMapRows): TRemitMap {
       key: text(row, "key"),
       name: text(row, "name"),
       description: nullableText(row, "description"),
+      group: nullableText(row, "group"),
     })),
     slots: [...rows.slot.values()].map((row) => ({
       id: row.id,

@@ -277,6 +277,7 @@ function compareTeam(a: TMapDocumentTeam, b: TMapDocumentTeam): TFieldChange[] {
   if (text(a.description) !== text(b.description)) {
     changes.push({ field: "description", from: text(a.description), to: text(b.description) });
   }
+  if (text(a.group) !== text(b.group)) changes.push({ field: "group", from: text(a.group), to: text(b.group) });
   return changes;
 }
 

@@ -59,6 +59,8 @@ export function documentToMap(document: TMapDocument, createId: TCreateId): TRem
       key: documentTeam.key,
       name: documentTeam.name,
       description: documentTeam.description ?? null,
+      // An empty group is no group.
+      group: documentTeam.group || null,
     };
     teams.push(team);
 
@@ -160,6 +162,7 @@ export function mapToDocument(map: TRemitMap, rules?: TRules): TMapDocument {
         key: team.key,
         name: team.name,
         ...(team.description === null ? {} : { description: team.description }),
+        ...(team.group === null ? {} : { group: team.group }),
         slots: documentSlots,
         assignments: documentAssignments,
       };

@@ -37,6 +37,8 @@ export type TMapDocumentTeam = {
   key: string;
   name: string;
   description?: string | null;
+  /** The team's group ("Payments area"); absent when in none. */
+  group?: string | null;
   slots: TMapDocumentSlot[];
   assignments: TMapDocumentAssignment[];
 };
@@ -64,6 +66,7 @@ export type TMapDocumentInput = {
     key: string;
     name: string;
     description?: string | null;
+    group?: string | null;
     slots?: { key: string; role: string; title?: string | null; holder?: string | null; allocation?: number }[];
     assignments?: TMapDocumentAssignment[];
   }[];

@@ -54,7 +54,10 @@ describe("rules in a map document", () => {
 
   it("exports only exempt teams the map has, so that an export always imports", () => {
     const rules = applyRuleChanges(DEFAULT_RULES, [{ id: "team_size", exemptTeams: ["checkout", "gone"] }]);
-    const map = { people: [], teams: [{ id: "t1", key: "checkout", name: "Checkout", description: null }] };
+    const map = {
+      people: [],
+      teams: [{ id: "t1", key: "checkout", name: "Checkout", description: null, group: null }],
+    };
     const document = mapToDocument({ ...map, slots: [], duties: [], assignments: [] }, rules);
     expect(document.rules!.find((rule) => rule.id === "team_size")!.exemptTeams).toEqual(["checkout"]);
     expect(validateMapDocument(JSON.parse(JSON.stringify(document))).ok).toBe(true);

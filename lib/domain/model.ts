@@ -31,6 +31,8 @@ export type TTeam = {
   key: string;
   name: string;
   description: string | null;
+  /** The grouping the organisation chose ("Payments area"); null when the team is in none. */
+  group: string | null;
 };
 
 export type TSlot = {

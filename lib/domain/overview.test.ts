@@ -16,7 +16,7 @@ const map: TRemitMap = {
     { id: "p1", key: "dana", name: "Dana Demo", email: null, capacity: 1 },
     { id: "p2", key: "max", name: "Max Miller", email: null, capacity: 1 },
   ],
-  teams: [{ id: "t1", key: "checkout", name: "Checkout", description: null }],
+  teams: [{ id: "t1", key: "checkout", name: "Checkout", description: null, group: null }],
   slots: [
     { id: "po", key: "po", teamId: "t1", role: "PO", title: null, holderId: "p1", allocation: 0.5, order: 0 },
     { id: "pm", key: "pm", teamId: "t1", role: "PM", title: null, holderId: "p2", allocation: 0.5, order: 1 },

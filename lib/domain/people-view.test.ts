@@ -18,8 +18,8 @@ const map: TRemitMap = {
     { id: "p3", key: "idle", name: "Ivo Idle", email: null, capacity: 1 },
   ],
   teams: [
-    { id: "t1", key: "search", name: "Search", description: null },
-    { id: "t2", key: "checkout", name: "Checkout", description: null },
+    { id: "t1", key: "search", name: "Search", description: null, group: null },
+    { id: "t2", key: "checkout", name: "Checkout", description: null, group: null },
   ],
   slots: [
     { id: "s1", key: "po", teamId: "t1", role: "PO", title: null, holderId: "p2", allocation: 0.5, order: 0 },

@@ -172,6 +172,12 @@ export const ZMapTeam = z.strictObject(
     key: ZKeyOf("team", "checkout"),
     name: ZName("team"),
     description: ZDescription("team").nullish(),
+    group: z
+      .string({ error: `The team's "group" must be text, like "Payments area"; leave it out if there is none.` })
+      .trim()
+      .max(MAP_LIMITS.nameLength, `A group has at most ${MAP_LIMITS.nameLength} characters; shorten it.`)
+      .meta({ description: 'The team\'s group ("Payments area"); empty or null: in no group.' })
+      .nullish(),
     slots: z
       .array(ZMapSlot, { error: `"slots" must be a list of the team's slots.` })
       .max(

@@ -7,6 +7,7 @@ export const ZCreateTeam = ZBody("a team", {
   /** Made from the name when left out. */
   key: ZMapTeam.shape.key.optional(),
   description: ZMapTeam.shape.description,
+  group: ZMapTeam.shape.group,
 });
 export type TCreateTeam = z.infer<typeof ZCreateTeam>;
 
@@ -15,5 +16,7 @@ export const ZUpdateTeam = ZBody("a team", {
   key: ZMapTeam.shape.key.optional(),
   /** null removes it. */
   description: ZMapTeam.shape.description,
+  /** null or "" takes the team out of its group. */
+  group: ZMapTeam.shape.group,
 }).refine(hasSomeField, { error: NOTHING_TO_CHANGE });
 export type TUpdateTeam = z.infer<typeof ZUpdateTeam>;

@@ -22,6 +22,7 @@ export default async function OrganizationLayout({
   // Members and API tokens are the live organisation's: a draft has none of its own to manage.
   const links = [
     { href: "", label: "Overview" },
+    { href: "/structure", label: "Structure" },
     { href: "/people", label: "People" },
     { href: "/duties", label: "Duties" },
     { href: "/rules", label: "Rules" },

@@ -11,7 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 /** The columns of each map table that a journal row holds (all but the timestamps). */
 const COLUMNS: Record<TJournalEntity, readonly string[]> = {
   person: ["id", "organization_id", "key", "name", "email", "capacity"],
-  team: ["id", "organization_id", "key", "name", "description"],
+  team: ["id", "organization_id", "key", "name", "description", "group"],
   duty: ["id", "organization_id", "key", "name", "description", "required", "order"],
   slot: ["id", "organization_id", "team_id", "key", "role", "title", "holder_id", "allocation", "order"],
   assignment: ["id", "organization_id", "team_id", "duty_id", "slot_id", "level", "version"],

@@ -19,7 +19,7 @@ function mapQueries(client: Prisma.TransactionClient, organizationId: string) {
   const where = { organizationId };
   return [
     client.person.findMany({ where, select: { id: true, key: true, name: true, email: true, capacity: true } }),
-    client.team.findMany({ where, select: { id: true, key: true, name: true, description: true } }),
+    client.team.findMany({ where, select: { id: true, key: true, name: true, description: true, group: true } }),
     client.slot.findMany({ where, select: MAP_SLOT_SELECT }),
     client.duty.findMany({
       where,

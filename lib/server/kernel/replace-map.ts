@@ -42,6 +42,7 @@ const TEAM_COLUMNS: TInsertColumn<TWithOrganization<TTeam>>[] = [
   { column: "key", field: "key", type: "text" },
   { column: "name", field: "name", type: "text" },
   { column: "description", field: "description", type: "text" },
+  { column: "group", field: "group", type: "text" },
 ];
 const SLOT_COLUMNS: TInsertColumn<TWithOrganization<TSlot>>[] = [
   { column: "id", field: "id", type: "text" },

@@ -53,6 +53,7 @@ const teamFields = {
   key: z.string().meta({ description: "Unique in the organisation." }),
   name: z.string(),
   description: z.string().nullable(),
+  group: z.string().nullable().meta({ description: 'The team\'s group ("Payments area"); null when in none.' }),
 };
 export const ZTeamSummary = named(
   "TeamSummary",

@@ -6,7 +6,13 @@ import type { TCreateTeam } from "@/lib/validation/teams";
 import { readTeamDetail, type TTeamDetail } from "./team-view";
 
 /** Creates a team with a vacant PO slot and a vacant PM slot. The key is made from the name unless given. */
-export async function createTeam({ name, key, description, ...call }: TOrgCall & TCreateTeam): Promise<TTeamDetail> {
+export async function createTeam({
+  name,
+  key,
+  description,
+  group,
+  ...call
+}: TOrgCall & TCreateTeam): Promise<TTeamDetail> {
   return createMapRow(call, "team", { name, key }, async (tx, teamKey, organizationId) => {
     const team = await tx.team.create({
       data: {
@@ -14,6 +20,8 @@ export async function createTeam({ name, key, description, ...call }: TOrgCall &
         key: teamKey,
         name,
         description: description ?? null,
+        // An empty group is no group.
+        group: group || null,
         slots: { create: NEW_TEAM_SLOTS.map((slot) => ({ ...slot, organizationId })) },
       },
       select: { id: true },

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ASSIGNMENT_CELL_SELECT } from "@/lib/server/kernel/assignment-cell";
 import { slotViewSelect, toSortedSlotViews, type TSlotView } from "@/lib/server/kernel/slot-view";
 
-type TTeamFields = { id: string; key: string; name: string; description: string | null };
+type TTeamFields = { id: string; key: string; name: string; description: string | null; group: string | null };
 
 /** A team in the list: its slots and how many assignments it has. */
 export type TTeamSummary = TTeamFields & { slots: TSlotView[]; assignmentCount: number };
@@ -20,6 +20,7 @@ export function teamSummarySelect(organizationId: string) {
     key: true,
     name: true,
     description: true,
+    group: true,
     slots: { select: slotViewSelect(scope) },
     _count: { select: { assignments: { where: scope } } },
   } as const satisfies Prisma.TeamSelect;
@@ -43,6 +44,7 @@ export async function readTeamDetail(
       key: true,
       name: true,
       description: true,
+      group: true,
       slots: { select: slotViewSelect({ teamId }) },
       assignments: {
         select: { ...ASSIGNMENT_CELL_SELECT, duty: { select: { order: true, key: true } } },

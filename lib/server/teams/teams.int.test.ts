@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { TAssignmentCell } from "@/lib/server/kernel/assignment-cell";
 import { callApi, createMapWorld } from "@/lib/server/testing/map-world";
+import type { TMapDocument } from "@/lib/domain/map-format";
 import { createAssignment, createDuty, createTeam } from "@/prisma/factories";
 import type { TDeletedTeam } from "./delete-team";
 import type { TTeamDetail, TTeamSummary } from "./team-view";
@@ -189,5 +190,57 @@ describe("teams", () => {
         [duties[1]!.id, pm!.id, "consulted"],
       ],
     );
+  });
+
+  it("keeps a team's group: set, shown, trimmed, taken away, in the journal's words and through export and import", async () => {
+    const { org, as } = await createMapWorld();
+    const params = { orgSlug: org.slug };
+    const created = await callApi<{ team: TTeamDetail }>(`POST ${TEAMS}`, {
+      params,
+      as: as.editor,
+      body: { name: "Checkout", group: "  Commerce " },
+    });
+    expect(created.body.team.group).toBe("Commerce");
+    const team = { ...params, teamId: "checkout" };
+    const moved = await callApi<{ team: TTeamDetail }>(`PATCH ${TEAM}`, {
+      params: team,
+      as: as.editor,
+      body: { group: "Payments area" },
+    });
+    expect(moved.status).toBe(200);
+    const shown = await callApi<{ team: TTeamDetail }>(`GET ${TEAM}`, { params: team, as: as.viewer });
+    expect(shown.body.team.group).toBe("Payments area");
+    const tooLong = await callApi(`PATCH ${TEAM}`, { params: team, as: as.editor, body: { group: "x".repeat(121) } });
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(tooLong.body)).toContain("A group has at most 120 characters");
+
+    const history = await callApi<{ groups: { sentence: string }[] }>("GET /api/v1/orgs/[orgSlug]/journal", {
+      params,
+      as: as.viewer,
+    });
+    expect(history.body.groups.map((group) => group.sentence).join("\n")).toContain(
+      "moved “Checkout” to group “Payments area”",
+    );
+
+    const MAP = "/api/v1/orgs/[orgSlug]/map";
+    const exported = await callApi<TMapDocument>(`GET ${MAP}`, { params, as: as.viewer });
+    expect(exported.body.teams.find((entry) => entry.key === "checkout")?.group).toBe("Payments area");
+    const document = {
+      ...exported.body,
+      teams: exported.body.teams.map((entry) => (entry.key === "checkout" ? { ...entry, group: "Platform" } : entry)),
+    };
+    expect((await callApi(`PUT ${MAP}`, { params, as: as.editor, body: document })).status).toBe(200);
+    const imported = await callApi<TMapDocument>(`GET ${MAP}`, { params, as: as.viewer });
+    expect(imported.body.teams.find((entry) => entry.key === "checkout")?.group).toBe("Platform");
+
+    // "" or null takes the team out of its group; the document then leaves the field out.
+    await callApi(`PATCH ${TEAM}`, { params: team, as: as.editor, body: { group: "" } });
+    expect((await callApi<{ team: TTeamDetail }>(`GET ${TEAM}`, { params: team, as: as.viewer })).body.team.group).toBe(
+      null,
+    );
+    const ungrouped = await callApi<TMapDocument>(`GET ${MAP}`, { params, as: as.viewer });
+    expect(ungrouped.body.teams.find((entry) => entry.key === "checkout")).not.toHaveProperty("group");
+    const count = await db.team.count({ where: { organizationId: org.id, group: { not: null } } });
+    expect(count).toBe(0);
   });
 });

@@ -11,7 +11,12 @@ export async function updateTeam({ teamId, changes, ...call }: TOrgCall & TTeamC
   return updateMapRow(call, "team", { ref: teamId, changes }, async (tx, team, key, organizationId) => {
     await tx.team.update({
       where: { id: team.id, organizationId },
-      data: { name: changes.name, key, description: changes.description },
+      data: {
+        name: changes.name,
+        key,
+        description: changes.description,
+        group: changes.group === undefined ? undefined : changes.group || null,
+      },
       select: { id: true },
     });
     return readTeamDetail(tx, { organizationId, teamId: team.id });
