@@ -37,10 +37,26 @@ export function defineTask<TPayload>(task: Omit<TTask<TPayload>, "runStored">): 
 /** How many times a job that keeps failing runs, with the queue's exponential back-off between. */
 const MAX_ATTEMPTS = 5;
 
-/** Warnings and errors only, prefixed so that they read as Remit's: the queue's info lines are noise in a log. */
+// What the queue says when its database connection drops (a restart, an outage): it retries by itself, as the app's
+// own connections do, so this is a notice, not an error.
+const CONNECTION_LOST =
+  /(Connection terminated|ECONNREFUSED|ECONNRESET|terminating connection|database system is (starting up|shutting down)|connection error and is not queryable)/;
+/** Said once per this long, however many of the queue's connections notice the loss and retry meanwhile. */
+const CONNECTION_NOTICE_MS = 30_000;
+let lastConnectionNotice = 0;
+
+/**
+ * Warnings and errors only, prefixed so that they read as Remit's: the queue's info lines are noise in a log. A lost
+ * database connection, which the queue retries, is one line saying so.
+ */
 const logFactory: LogFunctionFactory = (scope) => (level, message) => {
   const task = scope.taskIdentifier ? ` (${scope.taskIdentifier})` : "";
-  if (level === "error") console.error(`jobs${task}: ${message}`);
+  const lost = CONNECTION_LOST.exec(message);
+  if (lost && level !== "info" && level !== "debug") {
+    if (Date.now() - lastConnectionNotice < CONNECTION_NOTICE_MS) return;
+    lastConnectionNotice = Date.now();
+    console.warn(`jobs${task}: lost its database connection (${lost[1]}); it reconnects by itself`);
+  } else if (level === "error") console.error(`jobs${task}: ${message}`);
   else if (level === "warning") console.warn(`jobs${task}: ${message}`);
 };
 
