@@ -54,7 +54,9 @@ export async function readPlanned(
   read: TReadSnapshot,
 ): Promise<{ map: TRemitMap; rules: TRules; publishes: TPlannedPublish[]; live: TLive; toMap: TToMap }> {
   const [live, scheduled] = await Promise.all([read(organizationId), scheduledBy(organizationId, at)]);
-  const toMap: TToMap = (document) => documentToMap(document, liveIds(live.map));
+  // Live's ids by key, made once however many drafts' maps the plan (or the timeline) turns into maps.
+  let ids: TCreateId | undefined;
+  const toMap: TToMap = (document) => documentToMap(document, (ids ??= liveIds(live.map)));
   if (scheduled.length === 0) return { map: live.map, rules: live.rules, publishes: [], live, toMap };
   const drafts = await Promise.all(
     scheduled.map(async (draft): Promise<TScheduledDraft> => {
