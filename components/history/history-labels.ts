@@ -13,6 +13,7 @@ export const ACTION_LABELS: Record<TJournalAction, string> = {
   "slot.create": "Slot added",
   "slot.update": "Slot changed",
   "slot.delete": "Slot removed",
+  "slot.term": "Term ended or began",
   "duty.create": "Duty added",
   "duty.update": "Duty changed",
   "duty.delete": "Duty removed",

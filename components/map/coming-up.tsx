@@ -19,7 +19,7 @@ function flagWords({ flags, conflicts }: TTimelineItem): string {
   return parts.join("; ");
 }
 
-/** The overview's next 90 days: each scheduled change, when, and what it does to the flags. */
+/** The overview's next 90 days: each scheduled publish and term, when, and what it does to the flags. */
 export function ComingUp({ items, orgSlug }: { items: TTimelineItem[]; orgSlug: string }) {
   return (
     <section
@@ -31,16 +31,17 @@ export function ComingUp({ items, orgSlug }: { items: TTimelineItem[]; orgSlug: 
       </h2>
       {items.length === 0 ? (
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Nothing is scheduled in the next 90 days. A draft&apos;s Compare page schedules its publish (
+          Nothing is scheduled in the next 90 days: no draft publishes, and no term ends or starts. A draft&apos;s
+          Compare page schedules its publish (
           <Link href={`/${orgSlug}/drafts`} className="text-indigo-700 underline dark:text-indigo-300">
             Drafts
           </Link>
-          ).
+          ); a slot&apos;s holder picker on a team page sets a term&apos;s end and the next holder.
         </p>
       ) : (
         <ol className="mt-2 space-y-1 text-sm">
-          {items.map((item) => (
-            <li key={`${item.at}:${item.draftId ?? item.groupId}`}>
+          {items.map((item, index) => (
+            <li key={index}>
               <time dateTime={item.at} className="font-medium">
                 {day(item.at)}
               </time>

@@ -74,20 +74,26 @@ export function TimeTravelBar({
             This is a plan: {what} as it will be on <time dateTime={at}>{formatMoment(at)}</time>, if nothing else
             changes: live as it is now
             {steps.length === 0
-              ? ", since no draft is scheduled to publish by then."
-              : ", with the drafts scheduled to publish by then (below)."}{" "}
+              ? ", since no draft is scheduled to publish and no term ends or starts by then."
+              : ", with the scheduled publishes and the terms that end or start by then (below)."}{" "}
             Read-only. {backToNow}
           </p>
           {steps.length > 0 && (
             <ul className="mt-1 list-disc pl-5">
-              {steps.map((step) => (
-                <li key={step.id}>
-                  <span className="font-medium">{step.name}</span>,{" "}
-                  <time dateTime={step.at}>{formatMoment(step.at)}</time>
-                  {step.conflicts > 0 &&
-                    ` — left out: its publish will be refused (${step.conflicts} ${step.conflicts === 1 ? "conflict" : "conflicts"} with live)`}
-                </li>
-              ))}
+              {steps.map((step, index) =>
+                step.kind === "publish" ? (
+                  <li key={index}>
+                    Draft <span className="font-medium">{step.name}</span> publishes,{" "}
+                    <time dateTime={step.at}>{formatMoment(step.at)}</time>
+                    {step.conflicts > 0 &&
+                      ` — left out: its publish will be refused (${step.conflicts} ${step.conflicts === 1 ? "conflict" : "conflicts"} with live)`}
+                  </li>
+                ) : (
+                  <li key={index}>
+                    <time dateTime={step.at}>{formatMoment(step.at)}</time>: {step.sentence}
+                  </li>
+                ),
+              )}
             </ul>
           )}
         </div>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeMap, type TRuleFlag } from "./analyze-map";
 import { generateMap, mulberry32 } from "./generate-map";
 import { scoreOrganization, scoreTeam, type TSeverity } from "./health-score";
-import type { TDuty, TPerson, TRaciLevel, TRemitMap, TSlot, TTeam } from "./model";
+import { NO_TERMS, type TDuty, type TPerson, type TRaciLevel, type TRemitMap, type TSlot, type TTeam } from "./model";
 import { DEFAULT_RULES, RULE_IDS, resolveRules, type TRuleChange, type TRules } from "./rules";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -43,6 +43,7 @@ function mapOf({
       role: slot.role,
       title: null,
       holderId: slot.holder ? `person:${slot.holder}` : null,
+      ...NO_TERMS,
       allocation: slot.allocation ?? 1,
       order,
     })),

@@ -1,4 +1,4 @@
-import type { TRemitMap } from "./model";
+import { NO_TERMS, type TRemitMap } from "./model";
 
 /** A small map for unit tests: Checkout (PO held by Dana, a vacant PM and Tech lead) and Search (a vacant PO). */
 export const CHECKOUT_MAP: TRemitMap = {
@@ -15,12 +15,43 @@ export const CHECKOUT_MAP: TRemitMap = {
       role: "Tech lead",
       title: null,
       holderId: null,
+      ...NO_TERMS,
       allocation: 1,
       order: 0,
     },
-    { id: "s-pm", key: "pm", teamId: "t1", role: "PM", title: null, holderId: null, allocation: 1, order: 1 },
-    { id: "s-po", key: "po", teamId: "t1", role: "PO", title: null, holderId: "p1", allocation: 1, order: 2 },
-    { id: "s-other", key: "po", teamId: "t2", role: "PO", title: null, holderId: null, allocation: 1, order: 0 },
+    {
+      id: "s-pm",
+      key: "pm",
+      teamId: "t1",
+      role: "PM",
+      title: null,
+      holderId: null,
+      ...NO_TERMS,
+      allocation: 1,
+      order: 1,
+    },
+    {
+      id: "s-po",
+      key: "po",
+      teamId: "t1",
+      role: "PO",
+      title: null,
+      holderId: "p1",
+      ...NO_TERMS,
+      allocation: 1,
+      order: 2,
+    },
+    {
+      id: "s-other",
+      key: "po",
+      teamId: "t2",
+      role: "PO",
+      title: null,
+      holderId: null,
+      ...NO_TERMS,
+      allocation: 1,
+      order: 0,
+    },
   ],
   duties: [
     { id: "d2", key: "roadmap", name: "Roadmap", description: "", required: true, order: 1 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dutyRows, withDutyMoved } from "./duty-rows";
-import type { TRemitMap } from "./model";
+import { NO_TERMS, type TRemitMap } from "./model";
 
 const map: TRemitMap = {
   people: [],
@@ -9,9 +9,39 @@ const map: TRemitMap = {
     { id: "t2", key: "b", name: "B", description: null, group: null },
   ],
   slots: [
-    { id: "s1", key: "po", teamId: "t1", role: "PO", title: null, holderId: null, allocation: 1, order: 0 },
-    { id: "s2", key: "pm", teamId: "t1", role: "PM", title: null, holderId: null, allocation: 1, order: 1 },
-    { id: "s3", key: "po", teamId: "t2", role: "PO", title: null, holderId: null, allocation: 1, order: 0 },
+    {
+      id: "s1",
+      key: "po",
+      teamId: "t1",
+      role: "PO",
+      title: null,
+      holderId: null,
+      ...NO_TERMS,
+      allocation: 1,
+      order: 0,
+    },
+    {
+      id: "s2",
+      key: "pm",
+      teamId: "t1",
+      role: "PM",
+      title: null,
+      holderId: null,
+      ...NO_TERMS,
+      allocation: 1,
+      order: 1,
+    },
+    {
+      id: "s3",
+      key: "po",
+      teamId: "t2",
+      role: "PO",
+      title: null,
+      holderId: null,
+      ...NO_TERMS,
+      allocation: 1,
+      order: 0,
+    },
   ],
   duties: [
     { id: "d3", key: "c", name: "C", description: "", required: false, order: 2 },

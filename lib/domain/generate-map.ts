@@ -2,6 +2,7 @@ import { analyzeMap } from "./analyze-map";
 import { DEFAULT_DUTIES, type TCatalogueDuty } from "./duty-catalogue";
 import { createKeyAllocator } from "./keys";
 import {
+  NO_TERMS,
   PM_ROLE,
   PO_ROLE,
   RACI_LEVELS,
@@ -204,6 +205,7 @@ export function generateMap({ teams: teamCount, seed = 1, peoplePerTeam = 10 }: 
         role,
         title,
         holderId,
+        ...NO_TERMS,
         allocation,
         order,
       };

@@ -1,4 +1,5 @@
 // Readable sentences for the journal: "Ana made the PM accountable for Roadmap prioritisation in Checkout".
+import { formatTermMoment } from "./slot-terms";
 import { countNoun } from "./count-noun";
 import type { TJournalAction, TJournalActor, TJournalEntry, TJournalRow } from "./journal";
 import { isRaciLevel, type TRaciLevel } from "./model";
@@ -100,6 +101,19 @@ function describeSlot(entry: TJournalEntry, names: TJournalNames): string {
   if (changed.includes("allocation")) parts.push(`set the ${role} of ${team} to ${percent(entry.after.allocation)}`);
   if (changed.includes("title")) parts.push(`changed the title of the ${role} of ${team}`);
   if (changed.includes("order")) parts.push(`moved the ${role} slot of ${team}`);
+  if (changed.includes("holder_until")) {
+    // A term that ended or was taken over clears itself along with the holder: the holder's change says it.
+    const until = entry.after.holder_until;
+    if (until) parts.push(`set the ${role} of ${team}'s term to end on ${formatTermMoment(String(until))}`);
+    else if (!changed.includes("holder_id")) parts.push(`removed the end of the ${role} of ${team}'s term`);
+  }
+  if (changed.includes("next_holder_id") || changed.includes("next_holder_from")) {
+    const next = entry.after.next_holder_id;
+    const from = entry.after.next_holder_from;
+    if (next && from) {
+      parts.push(`planned ${personName(names, next)} as the ${role} of ${team} from ${formatTermMoment(String(from))}`);
+    } else if (!changed.includes("holder_id")) parts.push(`cancelled the next ${role} of ${team}`);
+  }
   return parts.length ? parts.join(" and ") : `changed the ${role} slot of ${team}`;
 }
 
@@ -232,6 +246,14 @@ export function describeGroup(
   // The queue published it at the moment its scheduler chose; they are the action's author.
   if (group.action === "draft.publish-scheduled") {
     return `A draft was published as scheduled, by ${group.actor.name}: ${countNoun(group.entryCount, "change")}`;
+  }
+  // A term ended, or a planned holder took over, at the moment set for it (the job queue applied it).
+  if (group.action === "slot.term" && first?.after) {
+    const team = teamName(names, first.after.team_id);
+    const role = String(first.after.role);
+    return first.after.holder_id
+      ? `${personName(names, first.after.holder_id)} took over as the ${role} of ${team}, as planned`
+      : `The term of the ${role} of ${team} ended as planned: the slot is vacant`;
   }
   const phrase = ACTION_PHRASES[group.action];
   if (!phrase && group.entryCount === 1 && first) return `${group.actor.name} ${describeEntry(first, names)}`;

@@ -1,3 +1,4 @@
+import { NO_TERMS } from "./model";
 import { describe, expect, it } from "vitest";
 import {
   emptyMapRows,
@@ -96,7 +97,17 @@ describe("rewindRows", () => {
       people: [],
       teams: [{ id: "t1", key: "checkout", name: "Checkout", description: null, group: null }],
       slots: [
-        { id: "s1", key: "pm", teamId: "t1", role: "PM", title: null, holderId: "p1", allocation: 0.5, order: 1 },
+        {
+          id: "s1",
+          key: "pm",
+          teamId: "t1",
+          role: "PM",
+          title: null,
+          holderId: "p1",
+          ...NO_TERMS,
+          allocation: 0.5,
+          order: 1,
+        },
       ],
       duties: [],
       assignments: [{ teamId: "t1", dutyId: "d1", slotId: "s1", level: "accountable", version: 2 }],

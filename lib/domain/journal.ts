@@ -17,6 +17,7 @@ export const JOURNAL_ACTIONS = [
   "slot.create",
   "slot.update",
   "slot.delete",
+  "slot.term",
   "duty.create",
   "duty.update",
   "duty.delete",
@@ -99,6 +100,10 @@ const text = (row: TJournalRow, column: string): string => String(row[column] ??
 const nullableText = (row: TJournalRow, column: string): string | null =>
   row[column] === null || row[column] === undefined ? null : String(row[column]);
 
+/** A timestamp column (to_jsonb writes "2027-03-01T00:00:00+00:00") as ISO 8601 in UTC, as the map has it. */
+const nullableMoment = (row: TJournalRow, column: string): string | null =>
+  row[column] === null || row[column] === undefined ? null : new Date(String(row[column])).toISOString();
+
 /** The domain's map from journal rows (snake_case columns, as to_jsonb gives them). */
 export function mapFromRows(rows: TMapRows): TRemitMap {
   return {
@@ -123,6 +128,9 @@ export function mapFromRows(rows: TMapRows): TRemitMap {
       role: text(row, "role"),
       title: nullableText(row, "title"),
       holderId: nullableText(row, "holder_id"),
+      holderUntil: nullableMoment(row, "holder_until"),
+      nextHolderId: nullableText(row, "next_holder_id"),
+      nextHolderFrom: nullableMoment(row, "next_holder_from"),
       allocation: Number(row.allocation),
       order: Number(row.order),
     })),

@@ -1,3 +1,4 @@
+import { formatTermMoment } from "./slot-terms";
 import type {
   TMapDocument,
   TMapDocumentDuty,
@@ -297,7 +298,16 @@ function compareSlot(
   if (a.allocation !== b.allocation) {
     changes.push({ field: "allocation", from: String(a.allocation), to: String(b.allocation) });
   }
+  const until = (slot: TMapDocumentSlot) => moment(slot.holderUntil);
+  if (until(a) !== until(b)) changes.push({ field: "holderUntil", from: until(a), to: until(b) });
+  const next = (slot: TMapDocumentSlot, index: TDocumentIndex) =>
+    slot.nextHolder ? `${holderName(slot.nextHolder, index)} from ${moment(slot.nextHolderFrom)}` : NONE;
+  if (next(a, before) !== next(b, after)) changes.push({ field: "nextHolder", from: next(a, before), to: next(b, after) });
   return changes;
+}
+
+function moment(value: string | null | undefined): string {
+  return value ? formatTermMoment(value) : NONE;
 }
 
 function holderName(key: string | null, index: TDocumentIndex): string {

@@ -4,7 +4,7 @@ import { analyzeMap } from "./analyze-map";
 import { generateMap } from "./generate-map";
 import { documentFingerprint, documentToMap, mapToDocument, type TCreateId } from "./map-document";
 import { MAP_FORMAT, type TMapDocument } from "./map-format";
-import type { TMapEntityKind, TRemitMap } from "./model";
+import { NO_TERMS, type TMapEntityKind, type TRemitMap } from "./model";
 
 const DOCUMENT: TMapDocument = {
   format: MAP_FORMAT,
@@ -95,6 +95,7 @@ describe("documentToMap", () => {
         role: "PO",
         title: null,
         holderId: "person:ada",
+        ...NO_TERMS,
         allocation: 0.5,
         order: 0,
       },
@@ -105,6 +106,7 @@ describe("documentToMap", () => {
         role: "PM",
         title: "Senior PM",
         holderId: null,
+        ...NO_TERMS,
         allocation: 1,
         order: 1,
       },
@@ -115,6 +117,7 @@ describe("documentToMap", () => {
         role: "PO",
         title: null,
         holderId: "person:grace",
+        ...NO_TERMS,
         allocation: 0.5,
         order: 0,
       },

@@ -73,6 +73,9 @@ export function documentToMap(document: TMapDocument, createId: TCreateId): TRem
         role: documentSlot.role,
         title: documentSlot.title ?? null,
         holderId: documentSlot.holder === null ? null : resolve(personIdByKey, documentSlot.holder, "person", team.key),
+        holderUntil: documentSlot.holderUntil ?? null,
+        nextHolderId: documentSlot.nextHolder ? resolve(personIdByKey, documentSlot.nextHolder, "person", team.key) : null,
+        nextHolderFrom: documentSlot.nextHolderFrom ?? null,
         allocation: documentSlot.allocation,
         order,
       };
@@ -127,15 +130,21 @@ export function mapToDocument(map: TRemitMap, rules?: TRules): TMapDocument {
       const teamSlots = (slotsByTeam.get(team.id) ?? []).sort(compareSlots);
       const slotRank = new Map(teamSlots.map((slot, rank) => [slot.id, rank]));
       const documentSlots = teamSlots.map((slot): TMapDocumentSlot => {
-        const holder = slot.holderId === null ? null : personKeyById.get(slot.holderId);
-        if (holder === undefined) {
-          throw new Error(`Slot ${slot.key} of team ${team.key} is held by ${slot.holderId}, who is not in the map.`);
-        }
+        const personKey = (id: string | null, what: string) => {
+          const key = id === null ? null : personKeyById.get(id);
+          if (key === undefined) throw new Error(`Slot ${slot.key} of team ${team.key}: ${what} ${id}, not in the map.`);
+          return key;
+        };
+        const nextHolder = personKey(slot.nextHolderId, "its next holder is");
         return {
           key: slot.key,
           role: slot.role,
           ...(slot.title === null ? {} : { title: slot.title }),
-          holder,
+          holder: personKey(slot.holderId, "it is held by"),
+          ...(slot.holderUntil === null ? {} : { holderUntil: slot.holderUntil }),
+          ...(nextHolder === null || slot.nextHolderFrom === null
+            ? {}
+            : { nextHolder, nextHolderFrom: slot.nextHolderFrom }),
           allocation: slot.allocation,
         };
       });

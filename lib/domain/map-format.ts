@@ -27,6 +27,11 @@ export type TMapDocumentSlot = {
   title?: string | null;
   /** A person's key; null while the slot is vacant. */
   holder: string | null;
+  /** When the holder's term ends (ISO 8601); absent when no end is planned. */
+  holderUntil?: string | null;
+  /** The key of the person who takes the slot over at `nextHolderFrom` (ISO 8601); both or neither. */
+  nextHolder?: string | null;
+  nextHolderFrom?: string | null;
   /** The share of the holder's time, more than 0 and at most 1. */
   allocation: number;
 };
@@ -67,7 +72,16 @@ export type TMapDocumentInput = {
     name: string;
     description?: string | null;
     group?: string | null;
-    slots?: { key: string; role: string; title?: string | null; holder?: string | null; allocation?: number }[];
+    slots?: {
+      key: string;
+      role: string;
+      title?: string | null;
+      holder?: string | null;
+      holderUntil?: string | null;
+      nextHolder?: string | null;
+      nextHolderFrom?: string | null;
+      allocation?: number;
+    }[];
     assignments?: TMapDocumentAssignment[];
   }[];
   /** Fields left out take the rule's defaults; `severity: "on"` its usual severity. */

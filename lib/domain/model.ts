@@ -45,6 +45,11 @@ export type TSlot = {
   title: string | null;
   /** The person holding the slot; null when it is vacant. */
   holderId: string | null;
+  /** When the holder's term ends (ISO 8601): then the slot is vacant, or its next holder's. Null: no end planned. */
+  holderUntil: string | null;
+  /** Who takes the slot over at `nextHolderFrom` (ISO 8601); both null when nobody is planned. */
+  nextHolderId: string | null;
+  nextHolderFrom: string | null;
   /** Share of the holder's time the slot takes, in full-time equivalents. */
   allocation: number;
   /** Position among the team's slots; lower comes first. */
@@ -104,6 +109,9 @@ export function normalizeRole(label: string): string {
 }
 
 /** The slots a new team starts with: one PO and one PM, both vacant. */
+/** A slot's terms when none is planned. */
+export const NO_TERMS = { holderUntil: null, nextHolderId: null, nextHolderFrom: null } as const;
+
 export const NEW_TEAM_SLOTS: readonly Pick<TSlot, "key" | "role" | "title" | "holderId" | "allocation" | "order">[] = [
   { key: "po", role: PO_ROLE, title: null, holderId: null, allocation: DEFAULT_ALLOCATION, order: 0 },
   { key: "pm", role: PM_ROLE, title: null, holderId: null, allocation: DEFAULT_ALLOCATION, order: 1 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeMap } from "./analyze-map";
-import type { TRemitMap } from "./model";
+import { NO_TERMS, type TRemitMap } from "./model";
 import {
   packOverview,
   selectOverviewRows,
@@ -18,8 +18,28 @@ const map: TRemitMap = {
   ],
   teams: [{ id: "t1", key: "checkout", name: "Checkout", description: null, group: null }],
   slots: [
-    { id: "po", key: "po", teamId: "t1", role: "PO", title: null, holderId: "p1", allocation: 0.5, order: 0 },
-    { id: "pm", key: "pm", teamId: "t1", role: "PM", title: null, holderId: "p2", allocation: 0.5, order: 1 },
+    {
+      id: "po",
+      key: "po",
+      teamId: "t1",
+      role: "PO",
+      title: null,
+      holderId: "p1",
+      ...NO_TERMS,
+      allocation: 0.5,
+      order: 0,
+    },
+    {
+      id: "pm",
+      key: "pm",
+      teamId: "t1",
+      role: "PM",
+      title: null,
+      holderId: "p2",
+      ...NO_TERMS,
+      allocation: 0.5,
+      order: 1,
+    },
     {
       id: "lead",
       key: "lead",
@@ -27,6 +47,7 @@ const map: TRemitMap = {
       role: "Tech lead",
       title: null,
       holderId: null,
+      ...NO_TERMS,
       allocation: 0.5,
       order: 2,
     },

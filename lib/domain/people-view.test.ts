@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeMap } from "./analyze-map";
-import type { TRemitMap } from "./model";
+import { NO_TERMS, type TRemitMap } from "./model";
 import {
   allocationShare,
   filterPeopleRows,
@@ -22,10 +22,50 @@ const map: TRemitMap = {
     { id: "t2", key: "checkout", name: "Checkout", description: null, group: null },
   ],
   slots: [
-    { id: "s1", key: "po", teamId: "t1", role: "PO", title: null, holderId: "p2", allocation: 0.5, order: 0 },
-    { id: "s2", key: "pm", teamId: "t1", role: "PM", title: null, holderId: "p2", allocation: 0.5, order: 1 },
-    { id: "s3", key: "po", teamId: "t2", role: "PO", title: "Payments", holderId: "p2", allocation: 0.2, order: 0 },
-    { id: "s4", key: "pm", teamId: "t2", role: "PM", title: null, holderId: "p1", allocation: 1, order: 1 },
+    {
+      id: "s1",
+      key: "po",
+      teamId: "t1",
+      role: "PO",
+      title: null,
+      holderId: "p2",
+      ...NO_TERMS,
+      allocation: 0.5,
+      order: 0,
+    },
+    {
+      id: "s2",
+      key: "pm",
+      teamId: "t1",
+      role: "PM",
+      title: null,
+      holderId: "p2",
+      ...NO_TERMS,
+      allocation: 0.5,
+      order: 1,
+    },
+    {
+      id: "s3",
+      key: "po",
+      teamId: "t2",
+      role: "PO",
+      title: "Payments",
+      holderId: "p2",
+      ...NO_TERMS,
+      allocation: 0.2,
+      order: 0,
+    },
+    {
+      id: "s4",
+      key: "pm",
+      teamId: "t2",
+      role: "PM",
+      title: null,
+      holderId: "p1",
+      ...NO_TERMS,
+      allocation: 1,
+      order: 1,
+    },
   ],
   duties: [
     { id: "d1", key: "vision", name: "Vision", description: "", required: true, order: 0 },

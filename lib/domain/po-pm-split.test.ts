@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createDefaultDuties } from "./duty-catalogue";
-import type { TAssignment, TDuty, TSlot } from "./model";
+import { NO_TERMS, type TAssignment, type TDuty, type TSlot } from "./model";
 import { planPoPmSplit, splitOwnerOf, type TAssignmentCell } from "./po-pm-split";
 
 const duties = createDefaultDuties((key) => `duty:${key}`);
 
 function slot(key: string, role: string, order: number, teamId = "team:checkout"): TSlot {
-  return { id: `slot:${key}`, key, teamId, role, title: null, holderId: null, allocation: 1, order };
+  return { id: `slot:${key}`, key, teamId, role, title: null, holderId: null, ...NO_TERMS, allocation: 1, order };
 }
 
 const po = slot("po", "PO", 0);

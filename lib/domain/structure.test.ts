@@ -2,7 +2,7 @@ import ELK from "elkjs/lib/elk.bundled.js";
 import { describe, expect, it } from "vitest";
 import { analyzeMap } from "./analyze-map";
 import { generateMap } from "./generate-map";
-import type { TRemitMap } from "./model";
+import { NO_TERMS, type TRemitMap } from "./model";
 import {
   buildStructure,
   healthBand,
@@ -30,6 +30,7 @@ const slot = (teamId: string, key: string, role: string, holderId: string | null
   role,
   title: null,
   holderId,
+  ...NO_TERMS,
   allocation,
   order,
 });

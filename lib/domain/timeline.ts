@@ -3,15 +3,18 @@
 import { analyzeMap, type TMapAnalysis, type TRuleFlag } from "./analyze-map";
 import { flagChanges, type TComparedFlag } from "./map-compare";
 import type { TMapDocument } from "./map-format";
-import type { TPlannedPublish } from "./map-plan";
+import { termSentence, type TPlannedPublish, type TPlannedStep } from "./map-plan";
 import type { TRemitMap } from "./model";
 import { resolveRules, type TRules } from "./rules";
 
 export type TTimelineItem = {
   /** ISO 8601. */
   at: string;
-  /** A journal action (past), a journal note (past, changed nothing), or a scheduled publish (to come). */
-  kind: "action" | "note" | "scheduled_publish";
+  /**
+   * A journal action (past), a journal note (past, changed nothing), a scheduled publish (to come), or a term that
+   * ends or a next holder who starts (to come).
+   */
+  kind: "action" | "note" | "scheduled_publish" | "term";
   sentence: string;
   groupId: string | null;
   draftId: string | null;
@@ -36,23 +39,24 @@ function publishSentence(publish: TPlannedPublish): string {
  */
 export function plannedItems(
   live: { map: TRemitMap; rules: TRules },
-  publishes: readonly TPlannedPublish[],
+  steps: readonly TPlannedStep[],
   toMap: (document: TMapDocument) => TRemitMap,
 ): TTimelineItem[] {
-  if (publishes.length === 0) return [];
+  if (steps.length === 0) return [];
   let flags: readonly TRuleFlag[] = analyzeMap(live.map, live.rules).flags;
-  return publishes.map((publish) => {
+  return steps.map((step) => {
+    const publish = step.kind === "publish" ? step : null;
     const item: TTimelineItem = {
-      at: publish.at.toISOString(),
-      kind: "scheduled_publish",
-      sentence: publishSentence(publish),
+      at: step.at.toISOString(),
+      kind: publish ? "scheduled_publish" : "term",
+      sentence: publish ? publishSentence(publish) : termSentence(step as Exclude<TPlannedStep, TPlannedPublish>),
       groupId: null,
-      draftId: publish.id,
-      conflicts: publish.conflicts.length,
+      draftId: publish?.id ?? null,
+      conflicts: publish?.conflicts.length ?? 0,
       flags: NO_FLAGS,
     };
-    if (publish.conflicts.length > 0) return item;
-    const after = analyzeMap(toMap(publish.after), resolveRules(publish.after.rules ?? [])).flags;
+    if (publish && publish.conflicts.length > 0) return item;
+    const after = analyzeMap(toMap(step.after), resolveRules(step.after.rules ?? [])).flags;
     const changes = flagChanges(flags, after);
     flags = after;
     return { ...item, flags: changes };

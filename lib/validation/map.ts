@@ -3,6 +3,8 @@ import { isValidKey, KEY_MAX_LENGTH, KEY_PATTERN } from "@/lib/domain/keys";
 import { MAP_FORMAT, type TMapDocument, type TMapDocumentInput } from "@/lib/domain/map-format";
 import { DEFAULT_ALLOCATION, DEFAULT_CAPACITY, normalizeRole, RACI_LEVELS } from "@/lib/domain/model";
 import { checkRuleChanges, listedRuleSettings, type TRuleSetting } from "@/lib/domain/rules";
+import { termProblems } from "@/lib/domain/slot-terms";
+import { ZMoment } from "./journal";
 
 /** The largest map document a request may carry: a 5,000-team map (MAP_LIMITS.teams) is about 25 MB. */
 export const MAP_IMPORT_BODY_LIMIT_BYTES = 50_000_000;
@@ -119,6 +121,9 @@ export const ZMapPerson = z.strictObject(
   { error: objectError("person") },
 );
 
+/** A moment in a map document: ISO 8601 in, the same moment as ISO 8601 in UTC out (so exports are byte-stable). */
+const ZMapMoment = (field: string) => ZMoment(field).transform((moment) => moment.toISOString());
+
 export const ZMapSlot = z.strictObject(
   {
     key: ZKeyOf("slot", "po"),
@@ -144,6 +149,12 @@ export const ZMapSlot = z.strictObject(
       .regex(KEY_PATTERN, `"holder" must be the key of a person (${KEY_SHAPE}), or null when the slot is vacant.`)
       .nullable()
       .default(null),
+    holderUntil: ZMapMoment("holderUntil").nullish(),
+    nextHolder: z
+      .string({ error: `"nextHolder" must be the key of a person, or null when nobody is planned.` })
+      .regex(KEY_PATTERN, `"nextHolder" must be the key of a person (${KEY_SHAPE}), or null when nobody is planned.`)
+      .nullish(),
+    nextHolderFrom: ZMapMoment("nextHolderFrom").nullish(),
     allocation: z
       .number(NUMBER_ERROR)
       .gt(0, `"allocation" is the share of the holder's time and must be more than 0, like 0.5.`)
@@ -381,13 +392,22 @@ function checkReferences(input: unknown, report: TReport): void {
     const slotKeys = slots && uniqueKeys(slots, ["teams", ti, "slots"], "slot", report, "in this team");
     if (personKeys) {
       slots?.forEach((rawSlot, si) => {
-        const holder = asRecord(rawSlot)?.holder;
+        const slot = asRecord(rawSlot);
+        const holder = slot?.holder;
         if (typeof holder === "string" && isValidKey(holder) && !personKeys.has(holder)) {
           report(
             ["teams", ti, "slots", si, "holder"],
             `No person has the key "${holder}". Add them to "people", or set "holder" to null if the slot is vacant.`,
           );
         }
+        const next = slot?.nextHolder;
+        if (typeof next === "string" && isValidKey(next) && !personKeys.has(next)) {
+          report(
+            ["teams", ti, "slots", si, "nextHolder"],
+            `No person has the key "${next}". Add them to "people", or leave "nextHolder" out.`,
+          );
+        }
+        if (slot) reportTermShape(slot, ["teams", ti, "slots", si], report);
       });
     }
 
@@ -488,6 +508,24 @@ function uniqueKeys(
   return seen;
 }
 
+/** A slot's terms that cannot be (an end on a vacant slot, a next holder without a start): when they are, not what. */
+function reportTermShape(slot: Record<string, unknown>, path: PropertyKey[], report: TReport): void {
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
+  const moment = (value: unknown) => (typeof value === "string" && !Number.isNaN(Date.parse(value)) ? value : null);
+  // Malformed fields are the schema's to report; here only what the fields say together.
+  if (slot.holderUntil != null && moment(slot.holderUntil) === null) return;
+  if (slot.nextHolderFrom != null && moment(slot.nextHolderFrom) === null) return;
+  const terms = {
+    holder: text(slot.holder),
+    holderUntil: moment(slot.holderUntil),
+    nextHolder: text(slot.nextHolder),
+    nextHolderFrom: moment(slot.nextHolderFrom),
+  };
+  for (const { field, message } of termProblems(terms, Number.NEGATIVE_INFINITY)) {
+    report([...path, field === "nextHolderId" ? "nextHolder" : field], message);
+  }
+}
+
 function uniqueEmails(people: readonly unknown[], report: TReport): void {
   const seen = new Map<string, number>();
   people.forEach((item, index) => {
@@ -524,4 +562,29 @@ function asRecord(value: unknown): Record<string, unknown> | null {
 
 function asArray(value: unknown): readonly unknown[] | null {
   return Array.isArray(value) ? value : null;
+}
+
+/**
+ * The terms of a checked document that end or start at or before `now`: an import sets a map as it is from now on,
+ * so a moment that has passed is refused there, as a PATCH of the slot refuses it. Each with its path.
+ */
+export function pastTerms(document: TMapDocument, now: number): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  document.teams.forEach((team, ti) =>
+    team.slots.forEach((slot, si) => {
+      const terms = {
+        holder: slot.holder,
+        holderUntil: slot.holderUntil ?? null,
+        nextHolder: slot.nextHolder ?? null,
+        nextHolderFrom: slot.nextHolderFrom ?? null,
+      };
+      for (const { field, message } of termProblems(terms, now)) {
+        problems.push({
+          path: formatPath(["teams", ti, "slots", si, field === "nextHolderId" ? "nextHolder" : field]),
+          message,
+        });
+      }
+    }),
+  );
+  return problems;
 }

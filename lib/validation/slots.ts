@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { ZMoment } from "./journal";
 import { ZMapSlot } from "./map";
 import { hasSomeField, NOTHING_TO_CHANGE, ZBody, ZPosition, ZRef } from "./map-fields";
 
@@ -22,6 +23,11 @@ export const ZUpdateSlot = ZBody("a slot", {
   title: ZMapSlot.shape.title,
   /** null vacates the slot. */
   holderId: ZHolderRef.optional(),
+  /** When the holder's term ends (a future moment); null removes the end. A new holder starts with none. */
+  holderUntil: ZMoment("holderUntil").nullable().optional(),
+  /** The id or key of the person who takes the slot over at nextHolderFrom; null cancels the plan. */
+  nextHolderId: ZRef("nextHolderId", "a person").nullable().optional(),
+  nextHolderFrom: ZMoment("nextHolderFrom").nullable().optional(),
   allocation: ZMapSlot.shape.allocation.unwrap().optional(),
   /** Moves the slot to this 0-based position among the team's slots; the others close up around it. */
   order: ZPosition.optional(),

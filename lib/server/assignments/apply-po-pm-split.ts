@@ -1,5 +1,5 @@
 import "server-only";
-import { MAP_SLOT_SELECT } from "@/lib/server/kernel/load-map";
+import { MAP_SLOT_SELECT, toMapSlot } from "@/lib/server/kernel/load-map";
 import type { TAssignment, TStandardRole } from "@/lib/domain/model";
 import { planPoPmSplit } from "@/lib/domain/po-pm-split";
 import { writeMap, type TOrgCall } from "@/lib/server/kernel/map-write";
@@ -34,7 +34,7 @@ export async function applyPoPmSplit({ teamId, ...call }: TOrgCall & { teamId: s
       where: { teamId: team.id, organizationId },
       select: ASSIGNMENT_CELL_SELECT,
     });
-    const plan = planPoPmSplit({ teamId: team.id, slots, duties, assignments });
+    const plan = planPoPmSplit({ teamId: team.id, slots: slots.map(toMapSlot), duties, assignments });
     const created =
       plan.cells.length === 0
         ? []

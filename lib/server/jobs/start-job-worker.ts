@@ -1,7 +1,7 @@
 import "server-only";
 import { run, runOnce, type Runner, type TaskList } from "graphile-worker";
 import { createQueuePool, ensureJobQueue, queueOptions, type TRunnableTask } from "./job-queue";
-import { TASKS } from "./tasks";
+import { ON_START, TASKS } from "./tasks";
 
 // A job whose moment has come is found within this long when no notification says so (the embedded database
 // delivers none between connections; on PostgreSQL a job added for now wakes a worker at once).
@@ -19,6 +19,7 @@ const globalForWorker = globalThis as unknown as { remitJobWorker?: Promise<Runn
 
 async function startOnce(): Promise<Runner> {
   await ensureJobQueue();
+  for (const catchUp of ON_START) await catchUp();
   // The worker listens on one connection and takes and completes jobs on the others.
   const pool = createQueuePool(3);
   const runner = await run({

@@ -87,7 +87,7 @@ export const ZTimeline = named(
     items: z.array(
       z.strictObject({
         at: ZDateTime,
-        kind: z.enum(["action", "note", "scheduled_publish"]),
+        kind: z.enum(["action", "note", "scheduled_publish", "term"]),
         sentence: z.string(),
         groupId: z.string().nullable().meta({ description: "The journal group of an action or note." }),
         draftId: z.string().nullable().meta({ description: "The draft of a scheduled publish." }),

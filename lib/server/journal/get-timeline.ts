@@ -121,7 +121,7 @@ export async function getTimeline({
     end.getTime() > now ? readPlanned(organization.id, end, (id) => mapSnapshots.read(id)) : null,
   ]);
   const coming = planned
-    ? plannedItems(planned.live, planned.publishes, planned.toMap).filter(
+    ? plannedItems(planned.live, planned.steps, planned.toMap).filter(
         (item) => Date.parse(item.at) >= start.getTime(),
       )
     : [];

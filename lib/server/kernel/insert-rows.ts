@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export type TInsertColumn<TRow> = {
   column: string;
   field: keyof TRow & string;
-  type: "text" | "integer" | "double precision" | "boolean" | '"RaciLevel"';
+  type: "text" | "integer" | "double precision" | "boolean" | "timestamptz" | '"RaciLevel"';
 };
 
 // Values per statement: each column is one array parameter, so this bounds the memory of one statement, not the

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TRemitMap } from "@/lib/domain/model";
+import type { TRemitMap, TSlot } from "@/lib/domain/model";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** A slot's fields as the domain's TSlot has them. */
@@ -11,9 +11,25 @@ export const MAP_SLOT_SELECT = {
   role: true,
   title: true,
   holderId: true,
+  holderUntil: true,
+  nextHolderId: true,
+  nextHolderFrom: true,
   allocation: true,
   order: true,
 } as const;
+
+type TSlotRow = Prisma.SlotGetPayload<{ select: typeof MAP_SLOT_SELECT }>;
+
+/** A slot row as the domain has it (moments as ISO 8601). */
+export function toMapSlot<TRow extends TSlotRow>(
+  row: TRow,
+): Omit<TRow, "holderUntil" | "nextHolderFrom"> & Pick<TSlot, "holderUntil" | "nextHolderFrom"> {
+  return {
+    ...row,
+    holderUntil: row.holderUntil?.toISOString() ?? null,
+    nextHolderFrom: row.nextHolderFrom?.toISOString() ?? null,
+  };
+}
 
 function mapQueries(client: Prisma.TransactionClient, organizationId: string) {
   const where = { organizationId };
@@ -40,11 +56,11 @@ export async function loadMap({ organizationId }: { organizationId: string }): P
   const [people, teams, slots, duties, assignments] = await db.$transaction([...mapQueries(db, organizationId)], {
     isolationLevel: "RepeatableRead",
   });
-  return { people, teams, slots, duties, assignments };
+  return { people, teams, slots: slots.map(toMapSlot), duties, assignments };
 }
 
 /** The same, read inside a transaction that is already open (a write that checks what it is about to change). */
 export async function loadMapIn(tx: Prisma.TransactionClient, organizationId: string): Promise<TRemitMap> {
   const [people, teams, slots, duties, assignments] = await Promise.all(mapQueries(tx, organizationId));
-  return { people, teams, slots, duties, assignments };
+  return { people, teams, slots: slots.map(toMapSlot), duties, assignments };
 }

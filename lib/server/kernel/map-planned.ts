@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { documentToMap, mapToDocument, type TCreateId } from "@/lib/domain/map-document";
 import type { TMapDocument } from "@/lib/domain/map-format";
 import { withEveryRule } from "@/lib/domain/map-merge";
-import { planMap, type TPlannedPublish, type TScheduledDraft } from "@/lib/domain/map-plan";
+import { hasTermsBy, planMap, type TPlannedStep, type TScheduledDraft } from "@/lib/domain/map-plan";
 import type { TRemitMap } from "@/lib/domain/model";
 import { resolveRules, type TRules } from "@/lib/domain/rules";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -43,21 +43,24 @@ function liveIds(live: TRemitMap): TCreateId {
 
 /**
  * The map as it will be at a future moment (issue 22): live, with the drafts scheduled to publish by then merged in
- * the order they are due (see `planMap`), judged by the rules that result. `publishes` says which drafts the plan
- * holds, and which it leaves out because they will need choices; `live` is the map it starts from, and `toMap` makes
- * a document a map with live's ids. `read` is the snapshot cache's reader (live's and each draft's workspace's map as
- * they are now).
+ * the order they are due and the terms that end or start by then applied (see `planMap`), judged by the rules that
+ * result. `steps` says what the plan holds, in order, and which drafts it leaves out because they will need
+ * choices (none: the plan is live); `live` is the map it starts from, and `toMap` makes a document a map with live's
+ * ids. `read` is the snapshot cache's reader (live's and each draft's workspace's map as they are now).
  */
 export async function readPlanned(
   organizationId: string,
   at: Date,
   read: TReadSnapshot,
-): Promise<{ map: TRemitMap; rules: TRules; publishes: TPlannedPublish[]; live: TLive; toMap: TToMap }> {
+): Promise<{ map: TRemitMap; rules: TRules; steps: TPlannedStep[]; live: TLive; toMap: TToMap }> {
   const [live, scheduled] = await Promise.all([read(organizationId), scheduledBy(organizationId, at)]);
   // Live's ids by key, made once however many drafts' maps the plan (or the timeline) turns into maps.
   let ids: TCreateId | undefined;
   const toMap: TToMap = (document) => documentToMap(document, (ids ??= liveIds(live.map)));
-  if (scheduled.length === 0) return { map: live.map, rules: live.rules, publishes: [], live, toMap };
+  const liveDocument = mapToDocument(live.map, live.rules);
+  if (scheduled.length === 0 && !hasTermsBy(liveDocument, at)) {
+    return { map: live.map, rules: live.rules, steps: [], live, toMap };
+  }
   const drafts = await Promise.all(
     scheduled.map(async (draft): Promise<TScheduledDraft> => {
       const base = validateMapDocument(draft.base);
@@ -72,6 +75,6 @@ export async function readPlanned(
       };
     }),
   );
-  const { document, publishes } = planMap(mapToDocument(live.map, live.rules), drafts, at);
-  return { map: toMap(document), rules: resolveRules(document.rules ?? []), publishes, live, toMap };
+  const { document, steps } = planMap(liveDocument, drafts, at);
+  return { map: toMap(document), rules: resolveRules(document.rules ?? []), steps, live, toMap };
 }

@@ -48,7 +48,7 @@ export async function readSnapshotAt(organizationId: string, at: Date | undefine
   if (at === undefined) return mapSnapshots.read(organizationId);
   if (isFuture(at)) {
     const planned = await readPlanned(organizationId, at, (id) => mapSnapshots.read(id));
-    if (planned.publishes.length === 0) return mapSnapshots.read(organizationId);
+    if (planned.steps.length === 0) return mapSnapshots.read(organizationId);
     return snapshotOf(planned.map, planned.rules, Date.now());
   }
   // A past map is checked against today's rules: rules say how to judge a map, not what it was.

@@ -52,6 +52,9 @@ const SLOT_COLUMNS: TInsertColumn<TWithOrganization<TSlot>>[] = [
   { column: "role", field: "role", type: "text" },
   { column: "title", field: "title", type: "text" },
   { column: "holder_id", field: "holderId", type: "text" },
+  { column: "holder_until", field: "holderUntil", type: "timestamptz" },
+  { column: "next_holder_id", field: "nextHolderId", type: "text" },
+  { column: "next_holder_from", field: "nextHolderFrom", type: "timestamptz" },
   { column: "allocation", field: "allocation", type: "double precision" },
   { column: "order", field: "order", type: "integer" },
 ];

@@ -118,7 +118,7 @@ export async function announceNow(event: TLiveEvent): Promise<void> {
   else await db.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
 }
 
-function actorRef(actor: TActor): TChangeEvent["actor"] {
+function actorRef(actor: TActor | "system"): TChangeEvent["actor"] {
   const { id, name } = journalActor(actor);
   return { id: id ?? "", name };
 }
@@ -129,7 +129,7 @@ function actorRef(actor: TActor): TChangeEvent["actor"] {
  */
 export function changeOf<T>(
   organizationId: string,
-  actor: TActor,
+  actor: TActor | "system",
   entity: TChangeEvent["entity"],
 ): (result: T) => TChangeEvent {
   return (result) => {

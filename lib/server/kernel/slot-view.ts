@@ -1,7 +1,7 @@
 import "server-only";
 import { compareSlots } from "@/lib/domain/model";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { MAP_SLOT_SELECT } from "./load-map";
+import { MAP_SLOT_SELECT, toMapSlot } from "./load-map";
 
 /** A slot as the API shows it: with its holder's name and how many assignments it has. */
 export type TSlotView = {
@@ -12,6 +12,11 @@ export type TSlotView = {
   title: string | null;
   holderId: string | null;
   holder: { id: string; key: string; name: string } | null;
+  /** ISO 8601; null when no end is planned. */
+  holderUntil: string | null;
+  nextHolderId: string | null;
+  nextHolder: { id: string; key: string; name: string } | null;
+  nextHolderFrom: string | null;
   allocation: number;
   order: number;
   assignmentCount: number;
@@ -30,6 +35,7 @@ export function slotViewSelect(scope: TAssignmentScope) {
   return {
     ...MAP_SLOT_SELECT,
     holder: { select: { id: true, key: true, name: true } },
+    nextHolder: { select: { id: true, key: true, name: true } },
     _count: { select: { assignments: { where: scope } } },
   } as const satisfies Prisma.SlotSelect;
 }
@@ -37,7 +43,7 @@ export function slotViewSelect(scope: TAssignmentScope) {
 type TSlotRow = Prisma.SlotGetPayload<{ select: ReturnType<typeof slotViewSelect> }>;
 
 export function toSlotView({ _count, ...slot }: TSlotRow): TSlotView {
-  return { ...slot, assignmentCount: _count.assignments };
+  return { ...toMapSlot(slot), assignmentCount: _count.assignments };
 }
 
 /** Slot views in the team's order (by `order`, then key), as the domain sorts them. */

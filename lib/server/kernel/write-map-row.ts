@@ -80,13 +80,14 @@ type TDeleteTarget =
   { kind: TOrgKind; ref: string } | { kind: "slot"; find: (tx: TTx, organizationId: string) => Promise<TRow> };
 
 /**
- * Deletes one row (404 when there is none); what hangs on it goes with it or is vacated, as the schema says. `count`
- * counts what goes with it, before the delete, for the answer: the row's id and key with those counts.
+ * Deletes one row (404 when there is none); what hangs on it goes with it or is vacated, as the schema says.
+ * `before` runs in the same transaction just before the delete: it counts what goes with it, for the answer (the
+ * row's id and key with those counts), and tidies what the schema's cascades leave behind.
  */
 export async function deleteMapRow<TCounts extends object>(
   call: TOrgCall,
   target: TDeleteTarget,
-  count: (tx: TTx, row: TRow, organizationId: string) => Promise<TCounts>,
+  before: (tx: TTx, row: TRow, organizationId: string) => Promise<TCounts>,
 ): Promise<TRow & TCounts> {
   const { kind } = target;
   return writeMap({ ...call, action: ACTIONS[kind].delete, entity: kind }, async ({ tx, organizationId }) => {
@@ -94,7 +95,7 @@ export async function deleteMapRow<TCounts extends object>(
       target.kind === "slot"
         ? await target.find(tx, organizationId)
         : await findMapRow(tx, target.kind, { organizationId, ref: target.ref });
-    const counts = await count(tx, row, organizationId);
+    const counts = await before(tx, row, organizationId);
     await REMOVES[kind](tx, { id: row.id, organizationId });
     if (kind === "team") await followTeamKeys(tx, organizationId, { removed: new Set([row.key]) });
     return { id: row.id, key: row.key, ...counts };

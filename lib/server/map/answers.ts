@@ -3,7 +3,7 @@ import { z } from "zod";
 import { FLAG_KINDS, SEVERITIES } from "@/lib/domain/analyze-map";
 import { PM_ROLE, PO_ROLE, RACI_LEVELS } from "@/lib/domain/model";
 import { OFF_BY_DEFAULT_RULE_IDS, RULE_IDS, RULE_SEVERITIES } from "@/lib/domain/rules";
-import { named } from "@/lib/server/http/contract";
+import { named, ZDateTime } from "@/lib/server/http/contract";
 import { ZMapDocument } from "@/lib/validation/map";
 
 // What the map's routes answer: teams, slots, people, duties, cells, analyses and the whole map.
@@ -12,6 +12,8 @@ export const ZMapDocumentAnswer = named("MapDocument", ZMapDocument);
 
 const ZRef = z.strictObject({ id: z.string(), key: z.string() });
 const ZLevel = z.enum(RACI_LEVELS);
+
+const ZPersonRef = z.strictObject({ id: z.string(), key: z.string(), name: z.string() });
 
 export const ZSlotView = named(
   "SlotView",
@@ -22,7 +24,13 @@ export const ZSlotView = named(
     role: z.string().meta({ description: `"${PO_ROLE}", "${PM_ROLE}" or a custom label.` }),
     title: z.string().nullable(),
     holderId: z.string().nullable().meta({ description: "null when the slot is vacant." }),
-    holder: z.strictObject({ id: z.string(), key: z.string(), name: z.string() }).nullable(),
+    holder: ZPersonRef.nullable(),
+    holderUntil: ZDateTime.nullable().meta({
+      description: "When the holder's term ends: then the slot is vacant (or its next holder's). null: no end.",
+    }),
+    nextHolderId: z.string().nullable().meta({ description: "Who takes the slot over at nextHolderFrom." }),
+    nextHolder: ZPersonRef.nullable(),
+    nextHolderFrom: ZDateTime.nullable().meta({ description: "When the next holder takes the slot over." }),
     allocation: z.number().meta({ description: "Share of the holder's time, in full-time equivalents." }),
     order: z.int().meta({ description: "Position among the team's slots; lower comes first." }),
     assignmentCount: z.int().meta({ description: "Assignments that deleting the slot would remove." }),
@@ -324,7 +332,7 @@ export const ZRemitMap = named(
       }),
     ),
     teams: z.array(z.strictObject(teamFields)),
-    slots: z.array(ZSlotView.omit({ holder: true, assignmentCount: true })),
+    slots: z.array(ZSlotView.omit({ holder: true, nextHolder: true, assignmentCount: true })),
     duties: z.array(ZDutyView.omit({ assignmentCount: true })),
     assignments: z.array(ZAssignment),
   }),

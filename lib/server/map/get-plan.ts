@@ -6,9 +6,9 @@ import { readPlanned } from "@/lib/server/kernel/map-planned";
 import { mapSnapshots } from "@/lib/server/kernel/map-snapshot";
 
 /**
- * What the map at a future moment is made of: the drafts scheduled to publish by then, in the order they are due,
- * each with how many conflicts will make its publish refused (and the plan leave it out). Null when `at` is not to
- * come: the map there is no plan.
+ * What the map at a future moment is made of: the drafts scheduled to publish by then and the terms that end or
+ * start by then, in order, each publish with how many conflicts will make it refused (and the plan leave it out).
+ * Null when `at` is not to come: the map there is no plan.
  */
 export async function getPlan({
   actor,
@@ -21,5 +21,5 @@ export async function getPlan({
 }): Promise<TPlanStep[] | null> {
   if (at === undefined || at.getTime() <= Date.now()) return null;
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
-  return planSteps((await readPlanned(organization.id, at, (id) => mapSnapshots.read(id))).publishes);
+  return planSteps((await readPlanned(organization.id, at, (id) => mapSnapshots.read(id))).steps);
 }

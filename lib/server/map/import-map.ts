@@ -4,7 +4,7 @@ import { AppError, type TFieldErrors } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { openMapWrite } from "@/lib/server/kernel/map-write";
 import { addFieldError, MAX_FIELD_ERRORS } from "@/lib/validation/fields";
-import { formatPath, validateMapDocument } from "@/lib/validation/map";
+import { formatPath, pastTerms, validateMapDocument } from "@/lib/validation/map";
 import { NUL_MESSAGE, nulCharacterPaths } from "@/lib/validation/map-fields";
 import { loadMapIn } from "@/lib/server/kernel/load-map";
 import { readRules } from "@/lib/server/kernel/read-rules";
@@ -41,14 +41,14 @@ export async function importMap({
   const result = validateMapDocument(input);
   const nulPaths = nulCharacterPaths(input);
   const errors = [
-    ...(result.ok ? [] : result.errors),
+    ...(result.ok ? pastTerms(result.document, Date.now()) : result.errors),
     // Formatted only as many as an answer lists: a body of millions of "\u0000" strings is refused in a few kB.
     ...nulPaths.slice(0, MAX_FIELD_ERRORS).map((path) => ({ path: formatPath(path), message: NUL_MESSAGE })),
   ];
   if (!result.ok || errors.length > 0) {
     const fields: TFieldErrors = {};
     for (const error of errors) if (!addFieldError(fields, error.path, error.message)) break;
-    const total = (result.ok ? 0 : result.errors.length) + nulPaths.length;
+    const total = errors.length - Math.min(nulPaths.length, MAX_FIELD_ERRORS) + nulPaths.length;
     const count = total === 1 ? "1 problem" : `${total} problems`;
     const listed = total > MAX_FIELD_ERRORS ? `The first ${MAX_FIELD_ERRORS} are listed` : "Each is listed";
     throw new AppError(
