@@ -3,9 +3,11 @@
 import { useState } from "react";
 import { isStandardRole, type TPerson, type TSlot } from "@/lib/domain/model";
 import { initials } from "@/lib/domain/team-view";
+import { SlotTerm, type TTermChanges } from "./slot-term";
 
 export type TSlotActions = {
   setHolder: (slot: TSlot, holderId: string | null) => void;
+  setTerm: (slot: TSlot, changes: TTermChanges) => void;
   renameSlot: (slot: TSlot, role: string) => void;
   removeSlot: (slot: TSlot) => void;
 };
@@ -111,6 +113,13 @@ export function SlotHeader({
             <span className="text-xs">{holder?.name ?? "Vacant"}</span>
           )}
         </span>
+        <SlotTerm
+          slot={slot}
+          roleLabel={roleLabel}
+          people={people}
+          canEdit={canEdit}
+          onSave={(changes) => actions.setTerm(slot, changes)}
+        />
         <span className="text-xs text-slate-600 dark:text-slate-400">
           {Math.round(slot.allocation * 100)}% of their time
         </span>

@@ -86,7 +86,7 @@ export function TeamAtMoment({
           peerFocus={NO_PEERS}
           onFocusCell={ignore}
           onSetCell={ignore}
-          slotActions={{ setHolder: ignore, renameSlot: ignore, removeSlot: ignore }}
+          slotActions={{ setHolder: ignore, setTerm: ignore, renameSlot: ignore, removeSlot: ignore }}
         />
       </div>
       <TeamHealth analysis={analysis} fixFor={() => null} />

@@ -114,6 +114,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
           onSetCell={(change, version) => setCell.mutate({ change: { ...change, teamId }, version })}
           slotActions={{
             setHolder: (slot, holderId) => slots.update.mutate({ slot, changes: { holderId } }),
+            setTerm: (slot, changes) => slots.update.mutate({ slot, changes }),
             renameSlot: (slot, role) => slots.update.mutate({ slot, changes: { role } }),
             removeSlot: (slot) => slots.remove.mutate(slot),
           }}

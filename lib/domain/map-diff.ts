@@ -302,7 +302,8 @@ function compareSlot(
   if (until(a) !== until(b)) changes.push({ field: "holderUntil", from: until(a), to: until(b) });
   const next = (slot: TMapDocumentSlot, index: TDocumentIndex) =>
     slot.nextHolder ? `${holderName(slot.nextHolder, index)} from ${moment(slot.nextHolderFrom)}` : NONE;
-  if (next(a, before) !== next(b, after)) changes.push({ field: "nextHolder", from: next(a, before), to: next(b, after) });
+  if (next(a, before) !== next(b, after))
+    changes.push({ field: "nextHolder", from: next(a, before), to: next(b, after) });
   return changes;
 }
 

@@ -74,7 +74,9 @@ export function documentToMap(document: TMapDocument, createId: TCreateId): TRem
         title: documentSlot.title ?? null,
         holderId: documentSlot.holder === null ? null : resolve(personIdByKey, documentSlot.holder, "person", team.key),
         holderUntil: documentSlot.holderUntil ?? null,
-        nextHolderId: documentSlot.nextHolder ? resolve(personIdByKey, documentSlot.nextHolder, "person", team.key) : null,
+        nextHolderId: documentSlot.nextHolder
+          ? resolve(personIdByKey, documentSlot.nextHolder, "person", team.key)
+          : null,
         nextHolderFrom: documentSlot.nextHolderFrom ?? null,
         allocation: documentSlot.allocation,
         order,
@@ -132,7 +134,8 @@ export function mapToDocument(map: TRemitMap, rules?: TRules): TMapDocument {
       const documentSlots = teamSlots.map((slot): TMapDocumentSlot => {
         const personKey = (id: string | null, what: string) => {
           const key = id === null ? null : personKeyById.get(id);
-          if (key === undefined) throw new Error(`Slot ${slot.key} of team ${team.key}: ${what} ${id}, not in the map.`);
+          if (key === undefined)
+            throw new Error(`Slot ${slot.key} of team ${team.key}: ${what} ${id}, not in the map.`);
           return key;
         };
         const nextHolder = personKey(slot.nextHolderId, "its next holder is");

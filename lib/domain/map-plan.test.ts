@@ -97,7 +97,7 @@ describe("planMap", () => {
         {
           kind: "term",
           at: day(5).toISOString(),
-          sentence: "Ana Ruiz's term as PO of Checkout ends: the slot is vacant.",
+          sentence: "Ana Ruiz's term as PO of “Checkout” ends: the slot is vacant.",
         },
       ]);
     });
@@ -112,8 +112,8 @@ describe("planMap", () => {
       const plan = planMap(live, [], day(9));
       expect(slotOf(plan.document)).toEqual({ key: "po", role: "PO", holder: "sam", allocation: 1 });
       expect(planSteps(plan.steps).map((step) => step.kind === "term" && step.sentence)).toEqual([
-        "Ana Ruiz's term as PO of Checkout ends: the slot is vacant.",
-        "Sam Ode takes over as PO of Checkout.",
+        "Ana Ruiz's term as PO of “Checkout” ends: the slot is vacant.",
+        "Sam Ode takes over as PO of “Checkout”.",
       ]);
     });
 

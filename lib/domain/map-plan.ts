@@ -146,10 +146,10 @@ export function planSteps(steps: readonly TPlannedStep[]): TPlanStep[] {
   );
 }
 
-/** "Dana Lee's term as PO of Checkout ends: the slot is vacant", "Sam Ode takes over as PM of Search from Ana Ruiz". */
+/** "Dana Lee's term as PO of “Checkout” ends: the slot is vacant.", "Sam Ode takes over as PM of “Search” from Ana Ruiz." */
 export function termSentence(step: TPlannedTerm): string {
   const name = (key: string) => step.after.people.find((person) => person.key === key)?.name ?? key;
-  const where = `${step.slot.role} of ${step.team.name}`;
+  const where = `${step.slot.role} of “${step.team.name}”`;
   const { change } = step;
   if (change.kind === "end") return `${name(change.ending)}'s term as ${where} ends: the slot is vacant.`;
   return change.ending === null

@@ -38,10 +38,7 @@ export function nextTermChange<TPerson>(slot: TTermSlot<TPerson>): TTermChange<T
 }
 
 /** The slot once `change` has happened: vacant after an end, the next holder's (with no term yet) after a start. */
-export function afterTermChange<TPerson>(
-  slot: TTermSlot<TPerson>,
-  change: TTermChange<TPerson>,
-): TTermSlot<TPerson> {
+export function afterTermChange<TPerson>(slot: TTermSlot<TPerson>, change: TTermChange<TPerson>): TTermSlot<TPerson> {
   if (change.kind === "end") return { ...slot, holder: null, holderUntil: null };
   return { holder: change.starting, holderUntil: null, nextHolder: null, nextHolderFrom: null };
 }

@@ -4,6 +4,7 @@ import { mapToDocument } from "@/lib/domain/map-document";
 import {
   formatPath,
   MAP_IMPORT_BODY_LIMIT_BYTES,
+  pastTerms,
   MAP_LIMITS,
   MAP_MAX_REPORTED_ERRORS,
   validateMapDocument,
@@ -151,7 +152,7 @@ describe("validateMapDocument: shape errors", () => {
       "version",
     ]);
     expect(errors[0]!.message).toBe(
-      'Remove "person": it is not a field of a slot. Its fields are "key", "role", "title", "holder" and "allocation".',
+      'Remove "person": it is not a field of a slot. Its fields are "key", "role", "title", "holder", "holderUntil", "nextHolder", "nextHolderFrom" and "allocation".',
     );
   });
 
@@ -438,5 +439,47 @@ describe("formatPath", () => {
     expect(formatPath([])).toBe("");
     expect(formatPath(["teams", 2, "assignments", 0, "slot"])).toBe("teams[2].assignments[0].slot");
     expect(formatPath(["teams", 0, "my field"])).toBe('teams[0]["my field"]');
+  });
+});
+
+describe("validateMapDocument: terms", () => {
+  const termed = (slot: Record<string, unknown>) => {
+    const input = example();
+    Object.assign(input.teams[0]!.slots[0]!, slot);
+    return input;
+  };
+
+  it("accepts an end and a next holder, as UTC ISO 8601 whatever offset they came in", () => {
+    const input = termed({
+      holderUntil: "2027-03-01T10:00:00+01:00",
+      nextHolder: "p1",
+      nextHolderFrom: "2027-03-02T09:00:00Z",
+    });
+    const result = validateMapDocument(input);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.document.teams[0]!.slots[0]).toMatchObject({
+      holderUntil: "2027-03-01T09:00:00.000Z",
+      nextHolder: "p1",
+      nextHolderFrom: "2027-03-02T09:00:00.000Z",
+    });
+  });
+
+  it("reports an unknown next holder, a start without a person, an end of a vacant slot, and no moment", () => {
+    expect(pathsOf(termed({ nextHolder: "p9", nextHolderFrom: "2027-03-02T09:00:00Z" }))).toEqual([
+      "teams[0].slots[0].nextHolder",
+    ]);
+    expect(pathsOf(termed({ nextHolderFrom: "2027-03-02T09:00:00Z" }))).toEqual(["teams[0].slots[0].nextHolder"]);
+    expect(
+      messageAt(termed({ holder: null, holderUntil: "2027-03-02T09:00:00Z" }), "teams[0].slots[0].holderUntil"),
+    ).toMatch(/vacant slot/);
+    expect(pathsOf(termed({ holderUntil: "next spring" }))).toEqual(["teams[0].slots[0].holderUntil"]);
+  });
+
+  it("lists the terms an import would set in the past", () => {
+    const result = validateMapDocument(termed({ holderUntil: "2020-01-01T00:00:00Z" }));
+    if (!result.ok) throw new Error("expected the document to be accepted");
+    expect(pastTerms(result.document, Date.now())).toEqual([
+      { path: "teams[0].slots[0].holderUntil", message: "The term's end must be in the future." },
+    ]);
   });
 });

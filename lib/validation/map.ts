@@ -3,8 +3,8 @@ import { isValidKey, KEY_MAX_LENGTH, KEY_PATTERN } from "@/lib/domain/keys";
 import { MAP_FORMAT, type TMapDocument, type TMapDocumentInput } from "@/lib/domain/map-format";
 import { DEFAULT_ALLOCATION, DEFAULT_CAPACITY, normalizeRole, RACI_LEVELS } from "@/lib/domain/model";
 import { checkRuleChanges, listedRuleSettings, type TRuleSetting } from "@/lib/domain/rules";
+import { isMomentInRange, MOMENT_OUT_OF_RANGE } from "@/lib/domain/journal";
 import { termProblems } from "@/lib/domain/slot-terms";
-import { ZMoment } from "./journal";
 
 /** The largest map document a request may carry: a 5,000-team map (MAP_LIMITS.teams) is about 25 MB. */
 export const MAP_IMPORT_BODY_LIMIT_BYTES = 50_000_000;
@@ -122,7 +122,14 @@ export const ZMapPerson = z.strictObject(
 );
 
 /** A moment in a map document: ISO 8601 in, the same moment as ISO 8601 in UTC out (so exports are byte-stable). */
-const ZMapMoment = (field: string) => ZMoment(field).transform((moment) => moment.toISOString());
+const ZMapMoment = (field: string) =>
+  z
+    .string({ error: `"${field}" must be a date and time, like 2027-03-01T09:00:00Z.` })
+    .trim()
+    .max(40, `"${field}" must be a date and time, like 2027-03-01T09:00:00Z.`)
+    .refine((value) => isMomentInRange(new Date(value)), MOMENT_OUT_OF_RANGE(field))
+    // Also run after a failed check: a text that is no moment stays as it is (and the check's message says why).
+    .overwrite((value) => (isMomentInRange(new Date(value)) ? new Date(value).toISOString() : value));
 
 export const ZMapSlot = z.strictObject(
   {

@@ -121,9 +121,7 @@ export async function getTimeline({
     end.getTime() > now ? readPlanned(organization.id, end, (id) => mapSnapshots.read(id)) : null,
   ]);
   const coming = planned
-    ? plannedItems(planned.live, planned.steps, planned.toMap).filter(
-        (item) => Date.parse(item.at) >= start.getTime(),
-      )
+    ? plannedItems(planned.live, planned.steps, planned.toMap).filter((item) => Date.parse(item.at) >= start.getTime())
     : [];
   return { from: start.toISOString(), to: end.toISOString(), items: [...past, ...coming] };
 }
