@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { db } from "@/lib/db";
 import { createApiTokenFor } from "@/prisma/factories";
 import { createAccount, signIn } from "./fixtures/accounts";
+import { openEventStream } from "./fixtures/event-stream";
 import { startAppServer, type TAppServer } from "./fixtures/servers";
 
 test.skip(process.env.REMIT_EMBEDDED_DATABASE === "1", "needs a PostgreSQL server shared by several processes");
@@ -23,25 +24,10 @@ test("a write through one instance reaches an event-stream client of another", a
     role: "MANAGER",
   });
   const [first, second] = await Promise.all([startAppServer(), startAppServer()]);
-  const abort = new AbortController();
+  const stream = await openEventStream(`${second.url}/api/v1/orgs/${organization.slug}/events`, token.secret);
   try {
     const headers = { authorization: `Bearer ${token.secret}` };
-    const stream = await fetch(`${second.url}/api/v1/orgs/${organization.slug}/events`, {
-      headers,
-      signal: abort.signal,
-    });
-    expect(stream.headers.get("content-type")).toContain("text/event-stream");
-    const reader = stream.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = "";
-    const readUntil = async (needle: string) => {
-      while (!text.includes(needle)) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error("the stream ended");
-        text += decoder.decode(value);
-      }
-    };
-    await readUntil("event: ready");
+    await stream.readUntil("event: ready");
 
     const team = await db.team.findFirstOrThrow({ where: { organizationId: organization.id, key: "search" } });
     const written = await fetch(`${first.url}/api/v1/orgs/${organization.slug}/teams/${team.id}/assignments`, {
@@ -50,10 +36,10 @@ test("a write through one instance reaches an event-stream client of another", a
       body: JSON.stringify({ dutyId: "market-research", slotId: "pm", level: "accountable", version: 0 }),
     });
     expect(written.status).toBe(200);
-    await readUntil('"level":"accountable"');
-    expect(text).toMatch(/event: change\ndata: \{[^\n]*"entity":"assignment"[^\n]*"level":"accountable"/);
+    await stream.readUntil('"level":"accountable"');
+    expect(stream.text).toMatch(/event: change\ndata: \{[^\n]*"entity":"assignment"[^\n]*"level":"accountable"/);
   } finally {
-    abort.abort();
+    stream.close();
     await Promise.all([first.stop(), second.stop()]);
   }
 });

@@ -3,9 +3,7 @@
 // out, and the screens say that they show a plan. The timeline and the overview's "Coming up" list what is coming
 // (and what happened) with the flags each change resolves and introduces.
 import { expect, test } from "@playwright/test";
-import { db } from "@/lib/db";
-import { createApiTokenFor } from "@/prisma/factories";
-import { createAccount, signIn } from "./fixtures/accounts";
+import { managerWithToken, signIn } from "./fixtures/accounts";
 import { apiOf, plannedDraft, scheduleIn } from "./fixtures/scheduling";
 import { captureScreens } from "./fixtures/screens";
 
@@ -18,15 +16,8 @@ test("the API and the screens show the map as it will be, with the drafts schedu
   page,
   baseURL,
 }, testInfo) => {
-  const { user, owner, organization } = await createAccount({ role: "MANAGER", withMap: true });
-  const slug = organization.slug;
-  const token = await createApiTokenFor(db, {
-    organizationId: organization.id,
-    createdById: owner!.id,
-    role: "MANAGER",
-    name: "Planner",
-  });
-  const api = apiOf(baseURL!, { bearer: token.secret });
+  const { user, slug, secret } = await managerWithToken();
+  const api = apiOf(baseURL!, { bearer: secret });
 
   // A past action on live: renaming a team changes no flag.
   expect((await api("PATCH", `/orgs/${slug}/teams/growth`, { description: "Acquisition and activation" })).status).toBe(

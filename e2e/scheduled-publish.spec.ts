@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { db } from "@/lib/db";
 import { createApiTokenFor } from "@/prisma/factories";
-import { createAccount, signIn } from "./fixtures/accounts";
+import { createAccount, managerWithToken, signIn } from "./fixtures/accounts";
 import {
   apiOf,
   draftOf,
@@ -20,21 +20,10 @@ import { startAppServer, type TAppServer } from "./fixtures/servers";
 
 const PUBLISHED = { timeout: 30_000 };
 
-async function organisationWithToken() {
-  const { owner, organization } = await createAccount({ role: "MANAGER", withMap: true });
-  const token = await createApiTokenFor(db, {
-    organizationId: organization.id,
-    createdById: owner!.id,
-    role: "MANAGER",
-    name: "Planner",
-  });
-  return { slug: organization.slug, secret: token.secret };
-}
-
 test("a scheduled draft publishes by itself at its moment, as one undoable action, published as scheduled", async ({
   baseURL,
 }) => {
-  const { slug, secret } = await organisationWithToken();
+  const { slug, secret } = await managerWithToken();
   const api = apiOf(baseURL!, { bearer: secret });
   const draft = await plannedDraft(api, slug);
   await scheduleIn(api, slug, draft.id, 2_000);
@@ -54,7 +43,7 @@ test("a scheduled draft publishes by itself at its moment, as one undoable actio
 test("a scheduled publish that meets live's change to the same thing does not publish, and says why", async ({
   baseURL,
 }) => {
-  const { slug, secret } = await organisationWithToken();
+  const { slug, secret } = await managerWithToken();
   const api = apiOf(baseURL!, { bearer: secret });
   const draft = await plannedDraft(api, slug);
   await scheduleIn(api, slug, draft.id, 2_000);
@@ -75,7 +64,7 @@ test("a scheduled publish that meets live's change to the same thing does not pu
 });
 
 test("a cancelled schedule publishes nothing, while one scheduled later runs", async ({ baseURL }) => {
-  const { slug, secret } = await organisationWithToken();
+  const { slug, secret } = await managerWithToken();
   const api = apiOf(baseURL!, { bearer: secret });
   const cancelled = await plannedDraft(api, slug, "growth");
   const kept = await plannedDraft(api, slug, "search");
@@ -93,7 +82,7 @@ test("a cancelled schedule publishes nothing, while one scheduled later runs", a
 });
 
 test("a publish by hand at the moment the schedule fires publishes once", async ({ baseURL }) => {
-  const { slug, secret } = await organisationWithToken();
+  const { slug, secret } = await managerWithToken();
   const api = apiOf(baseURL!, { bearer: secret });
   const drafts = await Promise.all(["growth", "search", "payments"].map((key) => plannedDraft(api, slug, key)));
   for (const draft of drafts) {
@@ -111,7 +100,7 @@ test("a publish by hand at the moment the schedule fires publishes once", async 
 });
 
 test("scheduling and publishing at once publish once", async ({ baseURL }) => {
-  const { slug, secret } = await organisationWithToken();
+  const { slug, secret } = await managerWithToken();
   const api = apiOf(baseURL!, { bearer: secret });
   const draft = await plannedDraft(api, slug);
   const at = new Date(Date.now() + 1_000).toISOString();
@@ -135,7 +124,7 @@ test.describe("with several app servers", () => {
 
   test("three app servers on one database publish a scheduled draft exactly once", async ({ baseURL }) => {
     test.setTimeout(180_000);
-    const { slug, secret } = await organisationWithToken();
+    const { slug, secret } = await managerWithToken();
     const servers: TAppServer[] = [];
     try {
       servers.push(...(await Promise.all([startAppServer(), startAppServer()])));

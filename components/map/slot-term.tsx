@@ -43,15 +43,14 @@ export function SlotTerm({
   const hasTerm = Boolean((slot.holderId && slot.holderUntil) || (slot.nextHolderId && slot.nextHolderFrom));
   return (
     <>
-      {hasTerm && (
+      {slot.holderId && slot.holderUntil && (
         <span className="text-center text-xs text-slate-700 dark:text-slate-300">
-          {slot.holderId && slot.holderUntil && <>Until {formatTermMoment(slot.holderUntil)}</>}
-          {slot.holderId && slot.holderUntil && next && <br />}
-          {next && slot.nextHolderFrom && (
-            <>
-              Then {next.name} from {formatTermMoment(slot.nextHolderFrom)}
-            </>
-          )}
+          Until {formatTermMoment(slot.holderUntil)}
+        </span>
+      )}
+      {next && slot.nextHolderFrom && (
+        <span className="text-center text-xs text-slate-700 dark:text-slate-300">
+          Then {next.name} from {formatTermMoment(slot.nextHolderFrom)}
         </span>
       )}
       {canEdit && (
