@@ -7,8 +7,9 @@ const nextConfig: NextConfig = {
   // runs need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Loaded by Node at run time rather than bundled: native addons and WebAssembly-backed packages, and pg, whose Pool
-  // lib/db.ts hands to the Prisma adapter (which checks `instanceof pg.Pool`: both must load the same copy).
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/adapter-pg", "pg"],
+  // lib/db.ts hands to the Prisma adapter (which checks `instanceof pg.Pool`: both must load the same copy); and elkjs,
+  // a 1.5 MB compiled bundle that the structure view's layout runs as it is.
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/adapter-pg", "pg", "elkjs"],
   // The API's security headers are the same for every response; pages get theirs, with a nonce, from proxy.ts.
   headers: async () => [
     {

@@ -2,6 +2,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
+import { db } from "@/lib/db";
+import { createApiTokenFor } from "@/prisma/factories";
 import { createAccount, signIn } from "./fixtures/accounts";
 import { captureScreens, pageOverflow } from "./fixtures/screens";
 
@@ -192,4 +194,113 @@ test("a person's page draws their teams and slots, with their allocation against
   await expect(card(page, "platform")).toHaveAttribute("data-lit", "true");
   await expect(section.locator(".react-flow__edge")).toHaveCount(1);
   await captureScreens(page, testInfo, "person-structure");
+});
+
+test("a draft's compare marks, on the draft's structure, the teams it adds or changes, and names those it removes", async ({
+  page,
+}, testInfo) => {
+  const { user, organization } = await createAccount({ role: "OWNER", withMap: true });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}`);
+  const origin = new URL(page.url()).origin;
+  const made = await page.request.post(`/api/v1/orgs/${organization.slug}/drafts`, {
+    data: { name: "Risk team" },
+    headers: { origin },
+  });
+  expect(made.status()).toBe(201);
+  const { draft } = (await made.json()) as { draft: { id: string; slug: string } };
+  const draftApi = `/api/v1/orgs/${draft.slug}`;
+  const changes = [
+    page.request.post(`${draftApi}/teams`, { data: { name: "Risk", group: "Commerce" }, headers: { origin } }),
+    page.request.patch(`${draftApi}/teams/checkout`, { data: { group: "Platform" }, headers: { origin } }),
+    page.request.delete(`${draftApi}/teams/search`, { headers: { origin } }),
+  ];
+  for (const change of changes) expect((await change).ok()).toBe(true);
+
+  await page.goto(`/${organization.slug}/drafts/${draft.id}/compare`);
+  await page.getByRole("link", { name: "Changes on the structure" }).click();
+  await expect(page.getByRole("heading", { name: "Structure of “Risk team”", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("structure-changes")).toContainText("2 teams are new or changed");
+  await expect(page.getByTestId("structure-changes")).toContainText("one team is removed: Search");
+
+  // The draft's map, its new and changed teams marked, to the eye and in words; the others not.
+  await expect(cards(page)).toHaveCount(DEMO_TEAMS.length);
+  await expect(card(page, "risk")).toHaveAttribute("data-change", "added");
+  await expect(card(page, "risk")).toContainText("New");
+  await expect(card(page, "checkout")).toHaveAttribute("data-change", "changed");
+  await expect(card(page, "checkout")).toContainText("Changed");
+  await expect(card(page, "checkout").getByRole("link")).toHaveAccessibleName(/changed: group.* in this draft/);
+  await expect(card(page, "risk").getByRole("link")).toHaveAccessibleName(/new in this draft/);
+  for (const key of ["growth", "payments", "platform"])
+    await expect(card(page, key)).not.toHaveAttribute("data-change");
+  await expect(card(page, "risk").getByRole("link")).toHaveAttribute("href", `/${draft.slug}/teams/risk`);
+  await expect(page.getByRole("list", { name: "Key" })).toContainText("new or changed in the draft");
+  // The text alternative says the same.
+  await page.getByText(/The structure as a list/).click();
+  const list = page.getByTestId("structure-list");
+  await expect(list.getByRole("listitem").filter({ hasText: /^New: Risk/ })).toHaveCount(1);
+  await expect(list.getByRole("listitem").filter({ hasText: /^Changed: Checkout.*changed: group/ })).toHaveCount(1);
+  await expect(list.getByRole("listitem").filter({ hasText: /^Growth/ })).not.toContainText("in this draft");
+  // The exported picture marks them too.
+  const [svg] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download the structure as SVG" }).click(),
+  ]);
+  expect(readFileSync((await svg.path())!, "utf8").match(/>Changed<|>New</g)).toHaveLength(2);
+  await captureScreens(page, testInfo, "structure-draft-changes");
+
+  // Back to the compare page it came from.
+  await page.getByRole("link", { name: "← Compare “Risk team”" }).click();
+  await expect(page.getByRole("heading", { name: "Compare “Risk team”", level: 1 })).toBeVisible();
+});
+
+test("an open structure view follows changes made elsewhere, without a reload", async ({ page, request }) => {
+  const { user, organization } = await createAccount({ role: "OWNER", withMap: true });
+  const token = await createApiTokenFor(db, { organizationId: organization.id, createdById: user.id, role: "MANAGER" });
+  await signIn(page, user);
+  await openStructure(page, organization.slug);
+  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+  await expect(cards(page)).toHaveCount(DEMO_TEAMS.length);
+  // Survives only if the page is not loaded again.
+  await page.evaluate(() => Object.assign(window, { remitStayed: true }));
+
+  // Another session, over the API: a new team in a group, a team renamed, and Jonas leaving Platform's slot.
+  const api = `/api/v1/orgs/${organization.slug}`;
+  const headers = { authorization: `Bearer ${token.secret}` };
+  expect((await request.post(`${api}/teams`, { data: { name: "Risk", group: "Commerce" }, headers })).status()).toBe(
+    201,
+  );
+  await expect(card(page, "risk")).toBeVisible();
+  await expect(card(page, "risk")).toHaveAttribute("data-group", "Commerce");
+  expect((await request.patch(`${api}/teams/growth`, { data: { name: "Growth & Ads" }, headers })).ok()).toBe(true);
+  await expect(card(page, "growth")).toContainText("Growth & Ads");
+  await expect(page.locator(".react-flow__edge[aria-label='Payments and Platform share Jonas Berg']")).toHaveCount(1);
+  const vacated = await request.patch(`${api}/teams/platform/slots/tech-lead`, { data: { holderId: null }, headers });
+  expect(vacated.ok()).toBe(true);
+  // Payments and Platform no longer share him: their link goes.
+  await expect(page.locator(".react-flow__edge[aria-label*='Jonas Berg']")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { remitStayed?: boolean }).remitStayed)).toBe(true);
+});
+
+test("a large organisation is drawn whole on a canvas first, and as cards once zoomed in", async ({
+  page,
+}, testInfo) => {
+  const { user, organization } = await createAccount({ role: "OWNER", generatedTeams: 300 });
+  await signIn(page, user);
+  await openStructure(page, organization.slug);
+  const frame = page.locator("[data-drawn]");
+  await expect(frame).toHaveAttribute("data-drawn", "canvas");
+  await expect(page.getByTestId("structure-canvas")).toBeVisible();
+  await expect(cards(page)).toHaveCount(0);
+  await captureScreens(page, testInfo, "structure-canvas");
+  // Search flies to a team: the cards around it are drawn, not the other 300.
+  await page.getByLabel("Find a team or person").fill("Checkout");
+  await page.getByRole("button", { name: "Checkout team" }).click();
+  await expect(frame).toHaveAttribute("data-drawn", "cards");
+  await expect(card(page, "checkout")).toHaveAttribute("data-found", "true");
+  expect(await cards(page).count()).toBeLessThan(60);
+  // Fitting the view again draws the whole on the canvas.
+  await page.getByRole("button", { name: "Fit view" }).click();
+  await expect(frame).toHaveAttribute("data-drawn", "canvas");
+  await expect(cards(page)).toHaveCount(0);
 });

@@ -1,9 +1,10 @@
 import type { TMapValidationError } from "@/lib/validation/map";
+import { TableFrame } from "@/components/ui/table-frame";
 
 /** Each problem of a map file, with its JSON path. */
 export function MapProblems({ errors }: { errors: readonly TMapValidationError[] }) {
   return (
-    <div className="relative overflow-x-auto">
+    <TableFrame>
       <table className="w-full border-collapse text-left text-sm" aria-label="Problems in the file">
         <thead className="text-slate-600 dark:text-slate-400">
           <tr className="border-b border-slate-200 dark:border-slate-800">
@@ -28,6 +29,6 @@ export function MapProblems({ errors }: { errors: readonly TMapValidationError[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }

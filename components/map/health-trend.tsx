@@ -3,6 +3,7 @@
 import { useHealthHistory } from "@/lib/client/queries";
 import { RULE_IDS } from "@/lib/domain/rules";
 import { KIND_LABELS } from "./flag-labels";
+import { TableFrame } from "@/components/ui/table-frame";
 
 const WIDTH = 320;
 const HEIGHT = 72;
@@ -145,7 +146,7 @@ export function HealthTrend({ orgId, orgSlug }: { orgId: string; orgSlug: string
             <summary className="cursor-pointer text-sm text-indigo-700 dark:text-indigo-300">
               The figures, day by day
             </summary>
-            <div className="relative mt-2 max-h-64 overflow-auto">
+            <TableFrame className="mt-2 max-h-64 overflow-y-auto">
               <table className="text-sm tabular-nums">
                 <caption className="sr-only">Average health and flags of each kind at the end of each day</caption>
                 <thead>
@@ -179,7 +180,7 @@ export function HealthTrend({ orgId, orgSlug }: { orgId: string; orgSlug: string
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableFrame>
           </details>
         </div>
       )}

@@ -22,6 +22,7 @@ import { moveInRows } from "./grid-navigation";
 import { KIND_LABELS } from "./flag-labels";
 import { useOrgOverview, type TOverviewState } from "@/lib/client/queries";
 import { teamPagePath } from "@/lib/domain/page-paths";
+import { TableFrame } from "@/components/ui/table-frame";
 
 const STATE_STYLES: Record<TCellState, { className: string; label: string }> = {
   owned: { className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/70 dark:text-emerald-100", label: "owned" },
@@ -296,10 +297,7 @@ function OverviewTable({
           prepare={prepareDrawing}
         />
       </div>
-      <div
-        id="overview-table"
-        className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
-      >
+      <TableFrame id="overview-table" isBordered>
         <table className="w-full border-collapse text-xs" aria-label="Teams by duty" aria-rowcount={rows.length + 1}>
           <thead className="bg-slate-50 dark:bg-slate-900">
             <tr aria-rowindex={1}>
@@ -423,7 +421,7 @@ function OverviewTable({
         {rows.length === 0 && (
           <p className="p-4 text-sm text-slate-600 dark:text-slate-400">No team matches these filters.</p>
         )}
-      </div>
+      </TableFrame>
     </div>
   );
 }

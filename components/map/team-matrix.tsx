@@ -9,6 +9,7 @@ import { LevelMenu } from "./level-menu";
 import { LEVEL_LETTERS, LEVEL_NAMES, LEVEL_STYLES, levelForKey } from "./levels";
 import { SlotHeader, type TSlotActions } from "./slot-header";
 import type { TRemitMap } from "@/lib/domain/model";
+import { TableFrame } from "@/components/ui/table-frame";
 
 type TProps = {
   map: TRemitMap;
@@ -123,7 +124,7 @@ export function TeamMatrix({
   }
 
   return (
-    <div id="team-matrix" className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+    <TableFrame id="team-matrix" isBordered>
       <table
         role="grid"
         aria-label={`Responsibilities in ${view.team.name}`}
@@ -250,7 +251,7 @@ export function TeamMatrix({
           })}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }
 

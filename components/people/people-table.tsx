@@ -7,6 +7,7 @@ import { AllocationBar } from "./allocation-bar";
 import { PersonFlags } from "./person-flags";
 import { PersonForm } from "./person-form";
 import { personPagePath, teamPagePath } from "@/lib/domain/page-paths";
+import { TableFrame } from "@/components/ui/table-frame";
 
 export function editButtonId(personId: string): string {
   return `edit-person-${personId}`;
@@ -34,7 +35,7 @@ export function PeopleTable({
 }) {
   const columns = canEdit ? 5 : 4;
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+    <TableFrame isBordered>
       <table className="w-full border-collapse text-left text-sm" aria-label="People">
         <thead className="bg-slate-50 text-slate-600 dark:bg-slate-900 dark:text-slate-400">
           <tr>
@@ -150,6 +151,6 @@ export function PeopleTable({
           })}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }

@@ -9,6 +9,7 @@ import { formatFte, peopleRows, personDuties } from "@/lib/domain/people-view";
 import { AllocationBar } from "./allocation-bar";
 import { PersonFlags } from "./person-flags";
 import { teamPagePath } from "@/lib/domain/page-paths";
+import { TableFrame } from "@/components/ui/table-frame";
 
 type TProps = { orgId: string; orgSlug: string; personId: string; initial: TMapState };
 
@@ -103,7 +104,7 @@ export function PersonDetail({ orgId, orgSlug, personId, initial }: TProps) {
               : `${firstName}'s ${row.holdings.length === 1 ? "slot has" : "slots have"} no duties yet. Set levels in the team's matrix.`}
           </p>
         ) : (
-          <div className="relative mt-2 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+          <TableFrame isBordered className="mt-2">
             <table className="w-full border-collapse text-left text-sm" aria-label={`Duties of ${person.name}`}>
               <thead className="bg-slate-50 text-slate-600 dark:bg-slate-900 dark:text-slate-400">
                 <tr>
@@ -157,7 +158,7 @@ export function PersonDetail({ orgId, orgSlug, personId, initial }: TProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         )}
         {duties.length > 0 && (
           <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">

@@ -1,21 +1,28 @@
 "use client";
 
-import type { TStructure } from "@/lib/domain/structure";
+import { useMemo } from "react";
+import { unpackStructure, type TPackedStructure } from "@/lib/domain/structure-pack";
 import { StructureView } from "./structure-view";
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /** A person's teams and slots as the structure view draws them, their slots lit, with their allocation. */
 export function PersonStructure({
-  structure,
+  packedJson,
   orgSlug,
   person,
 }: {
-  structure: TStructure;
+  /** Their part of the structure (see personStructure), packed, as JSON. */
+  packedJson: string;
   orgSlug: string;
-  person: { id: string; key: string; name: string };
+  person: { key: string; name: string };
 }) {
-  const load = structure.people.find((candidate) => candidate.id === person.id);
+  const packed = useMemo(() => JSON.parse(packedJson) as TPackedStructure, [packedJson]);
+  // A few teams: unpacked here for the person's figures, and again by the view.
+  const load = useMemo(
+    () => unpackStructure(packed).structure.people.find((candidate) => candidate.key === person.key),
+    [packed, person.key],
+  );
   return (
     <section className="space-y-3 pt-6" aria-labelledby="person-structure">
       <h2 id="person-structure" className="text-lg font-semibold">
@@ -39,11 +46,11 @@ export function PersonStructure({
       )}
       {load && (
         <StructureView
-          structure={structure}
+          packed={packed}
           orgSlug={orgSlug}
           fileName={`${orgSlug}-${person.key}-structure`}
           title={`${person.name}: teams`}
-          personId={person.id}
+          personId={person.key}
           height="h-[50vh] min-h-[360px]"
         />
       )}

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import type { TStructure, TStructurePlacement } from "@/lib/domain/structure";
-import { structureSvg } from "@/lib/domain/structure-svg";
+import { structureSvg, type TTeamMarks } from "@/lib/domain/structure-svg";
 
 // A canvas past about 16,000 px a side, or 268 million pixels, fails in Chrome: a big map is drawn smaller.
 const MAX_PNG_SIDE = 8_000;
@@ -43,11 +43,13 @@ async function pngOf(svg: string, width: number, height: number): Promise<Blob> 
 export function StructureExport({
   structure,
   placement,
+  marks,
   fileName,
   title,
 }: {
   structure: TStructure;
   placement: TStructurePlacement | null;
+  marks: TTeamMarks;
   fileName: string;
   title: string;
 }) {
@@ -56,7 +58,7 @@ export function StructureExport({
   const download = async (kind: "svg" | "png") => {
     if (!placement) return;
     setIsPending(true);
-    const svg = structureSvg(structure, placement, title);
+    const svg = structureSvg(structure, placement, title, marks);
     const name = `${fileName}.${kind}`;
     try {
       save(

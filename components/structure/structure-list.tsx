@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { personPagePath, teamPagePath } from "@/lib/domain/page-paths";
 import type { TStructure } from "@/lib/domain/structure";
-import { flagSummary } from "@/lib/domain/structure-svg";
+import { flagSummary, type TTeamMarks } from "@/lib/domain/structure-svg";
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
@@ -12,7 +12,17 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
  * The picture's facts as text, for screen readers and keyboards: groups, their teams with holders, and the people
  * shared between teams. Drawn only when opened: for 1,000 teams it is ten thousand lines.
  */
-export function StructureList({ structure, orgSlug, at }: { structure: TStructure; orgSlug: string; at?: string }) {
+export function StructureList({
+  structure,
+  orgSlug,
+  at,
+  marks,
+}: {
+  structure: TStructure;
+  orgSlug: string;
+  at?: string;
+  marks: TTeamMarks;
+}) {
   const [isOpen, setIsOpen] = useState(false);
   const teams = new Map(structure.teams.map((team) => [team.id, team]));
   const people = new Map(structure.people.map((person) => [person.id, person]));
@@ -34,8 +44,10 @@ export function StructureList({ structure, orgSlug, at }: { structure: TStructur
               <ul className="ml-4 list-disc">
                 {group.teamIds.map((id) => {
                   const team = teams.get(id)!;
+                  const mark = marks[id];
                   return (
                     <li key={id}>
+                      {mark && <strong>{mark.kind === "added" ? "New: " : "Changed: "}</strong>}
                       <Link
                         href={teamPagePath(orgSlug, team, at)}
                         className="text-indigo-700 underline dark:text-indigo-300"
@@ -51,6 +63,7 @@ export function StructureList({ structure, orgSlug, at }: { structure: TStructur
                                 `${slot.role} ${slot.holderId ? (people.get(slot.holderId)?.name ?? "?") : "vacant"}`,
                             )
                             .join("; ")}
+                      {mark && ` (${mark.description})`}
                     </li>
                   );
                 })}

@@ -616,6 +616,12 @@ const RECIPES: Record<string, TRecipe> = {
       { label: "a moment that is no date", request: { params: world.orgParams, query: { at: "soon" } }, status: 400 },
     ],
   },
+  [`GET ${ORG}/structure`]: {
+    valid: ({ world }) => ({ params: world.orgParams, query: { at: new Date().toISOString() } }),
+    invalid: (world): TInvalid[] => [
+      { label: "a moment that is no date", request: { params: world.orgParams, query: { at: "soon" } }, status: 400 },
+    ],
+  },
   [`GET ${ORG}/timeline`]: {
     valid: ({ world }) => ({
       params: world.orgParams,

@@ -39,8 +39,8 @@ export function mapDownloadUrls(orgSlug: string): { json: string; csv: string } 
 
 /**
  * Keeps this tab's cache in step with the changes the event stream announces: a cell is written into every cached
- * part of the map that holds it; any other change reloads the map; the overview, the journal and the health history
- * (computed by the server) reload a moment later, if on screen. `stop` when the stream closes.
+ * part of the map that holds it; any other change reloads the map; the overview, the structure, the journal and the health
+ * history (computed by the server) reload a moment later, if on screen. `stop` when the stream closes.
  */
 export function watchLiveChanges(queryClient: QueryClient, orgId: string) {
   const key = queryKeys.map(orgId);
@@ -76,6 +76,7 @@ export function watchLiveChanges(queryClient: QueryClient, orgId: string) {
   };
   const reloadServerViews = () => {
     reloadServerView(queryKeys.overview(orgId));
+    reloadServerView(queryKeys.structure(orgId));
     reloadServerView(queryKeys.journal(orgId));
     reloadServerView(queryKeys.healthHistory(orgId));
   };

@@ -18,6 +18,8 @@ import { queryKeys } from "./query-keys";
 export type TMapState = { map: TRemitMap; rules: readonly TStoredRuleSetting[]; loadedAt: number };
 /** The overview and when the server read the map behind it (ms since the epoch). */
 export type TOverviewState = TResponse<"GET /api/v1/orgs/{orgSlug}/overview">;
+/** The structure view's picture, packed, and when the server read the map behind it. */
+export type TStructureState = TResponse<"GET /api/v1/orgs/{orgSlug}/structure">;
 export type TJournalPage = TResponse<"GET /api/v1/orgs/{orgSlug}/journal">;
 /** One group of the journal (an action), as the API answers it. */
 export type TJournalGroup = TJournalPage["groups"][number];
@@ -82,33 +84,52 @@ export function useOrgMap({
   return { ...query, map, rules, analysis };
 }
 
-/**
- * The organisation overview, computed by the server (for 1,000 teams the whole map would be megabytes). The live
- * provider refetches it after every change; see `LiveProvider`.
- */
-export function useOrgOverview({
-  orgId,
-  orgSlug,
-  initial,
-  at,
-}: {
+/** The props of a view the server computes for a moment or for now: the overview and the structure. */
+type TServerViewProps<TState> = {
   orgId: string;
   orgSlug: string;
-  /** The overview as the server rendered it. */
-  initial: TOverviewState;
-  /** A past moment (ISO): the overview as it was then, which never changes. */
+  /** The view as the server rendered it. */
+  initial: TState;
+  /** A moment (ISO): the view as it was (or will be) then; a past one never changes. */
   at?: string;
-}) {
-  const key = queryKeys.overview(orgId, at);
+};
+
+/**
+ * A view the server computes (for 1,000 teams the whole map would be megabytes), starting from the page's render.
+ * The live provider refetches it after every change; see `watchLiveChanges`.
+ */
+function useServerView<TState extends { loadedAt: number }>(
+  key: readonly unknown[],
+  fetchView: () => Promise<TState>,
+  { initial, at }: Pick<TServerViewProps<TState>, "initial" | "at">,
+) {
   const query = useQuery({
     queryKey: key,
-    queryFn: () => callApi("GET /api/v1/orgs/{orgSlug}/overview", { params: { orgSlug }, query: { at } }),
+    queryFn: fetchView,
     initialData: initial,
     initialDataUpdatedAt: initial.loadedAt,
     ...(at ? { staleTime: Infinity } : {}),
   });
   useNewerInitialData(key, initial);
   return query;
+}
+
+/** The organisation overview: per team, its health, flags and who is accountable for each duty. */
+export function useOrgOverview({ orgId, orgSlug, initial, at }: TServerViewProps<TOverviewState>) {
+  return useServerView(
+    queryKeys.overview(orgId, at),
+    () => callApi("GET /api/v1/orgs/{orgSlug}/overview", { params: { orgSlug }, query: { at } }),
+    { initial, at },
+  );
+}
+
+/** The structure view's picture with its layout, which the server keeps until the map changes. */
+export function useOrgStructure({ orgId, orgSlug, initial, at }: TServerViewProps<TStructureState>) {
+  return useServerView(
+    queryKeys.structure(orgId, at),
+    () => callApi("GET /api/v1/orgs/{orgSlug}/structure", { params: { orgSlug }, query: { at } }),
+    { initial, at },
+  );
 }
 
 /** The journal, newest action first, a page at a time (cursor pagination: "Load more" fetches the next page). */

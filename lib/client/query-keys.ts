@@ -9,6 +9,8 @@ export const queryKeys = {
     scope === undefined ? [orgId, "map"] : [orgId, "map", scope],
   /** The overview, now or at a past moment. */
   overview: (orgId: string, at?: string): readonly unknown[] => (at ? [orgId, "overview", at] : [orgId, "overview"]),
+  /** The structure view's picture, now or at a moment. */
+  structure: (orgId: string, at?: string): readonly unknown[] => (at ? [orgId, "structure", at] : [orgId, "structure"]),
   /** The journal, or one filtered view of it. */
   journal: (orgId: string, filters?: THistoryFilters): readonly unknown[] =>
     filters === undefined ? [orgId, "journal"] : [orgId, "journal", filters],

@@ -81,3 +81,58 @@ export function compareMaps(
     flags: flagChanges(analysisBefore.flags, analysisAfter.flags),
   };
 }
+
+/** A team that a comparison's second map adds, removes or changes, and what about it changes, in words. */
+export type TTeamChange = { key: string; name: string; kind: "added" | "removed" | "changed"; what: string[] };
+
+/** The part of a team's address before the first "/" of a diff entry's id (`team`, `team/slot`, `team/duty/slot`). */
+const teamKeyOf = (entryId: string) => entryId.split("/", 1)[0]!;
+
+/**
+ * The teams a comparison touches, by key, in the order of `comparison.teams` then by name: added, removed, or changed
+ * in their own fields, their slots (holder, allocation, role), their duties' assignments or their health. What the
+ * structure view marks on a draft's picture.
+ */
+export function teamChanges(comparison: Pick<TMapComparison, "changes" | "teams">): TTeamChange[] {
+  const { changes } = comparison;
+  const names = new Map<string, string>();
+  const entries = new Map<string, TTeamChange>();
+  const note = (key: string, kind: TTeamChange["kind"], what?: string) => {
+    const entry = entries.get(key) ?? { key, name: names.get(key) ?? key, kind, what: [] };
+    if (kind !== "changed") entry.kind = kind;
+    if (what && !entry.what.includes(what)) entry.what.push(what);
+    entries.set(key, entry);
+  };
+  for (const team of comparison.teams) names.set(team.key, team.name);
+  for (const team of [...changes.teams.added, ...changes.teams.removed, ...changes.teams.changed]) {
+    names.set(team.id, team.label);
+  }
+  for (const team of changes.teams.added) note(team.id, "added");
+  for (const team of changes.teams.removed) note(team.id, "removed");
+  for (const team of changes.teams.changed) {
+    for (const change of team.changes) note(team.id, "changed", change.field);
+  }
+  for (const kind of ["slots", "assignments"] as const) {
+    const diff = changes[kind];
+    for (const entry of [...diff.added, ...diff.removed, ...diff.changed]) {
+      const key = teamKeyOf(entry.id);
+      // Labels start with the team's name: "Checkout · PO".
+      if (!names.has(key)) names.set(key, entry.label.split(" · ", 1)[0]!);
+      note(key, "changed", kind === "slots" ? "slots" : "duties");
+    }
+  }
+  for (const team of comparison.teams) {
+    if (team.before !== null && team.after !== null) note(team.key, "changed", `health ${team.before} → ${team.after}`);
+  }
+  const added = [...entries.values()].filter((entry) => entry.kind !== "changed" || entry.what.length > 0);
+  // A removed team's slots and assignments are removed with it: the team's removal says it all.
+  for (const entry of added) if (entry.kind !== "changed") entry.what = [];
+  return added.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A team change in words: "new", "removed", "changed: slots, health 94 → 80". */
+export function describeTeamChange(change: Pick<TTeamChange, "kind" | "what">): string {
+  if (change.kind === "added") return "new";
+  if (change.kind === "removed") return "removed";
+  return `changed: ${change.what.join(", ")}`;
+}

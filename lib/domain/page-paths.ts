@@ -20,3 +20,14 @@ export function findByAddress<T extends { id: string; key: string }>(
 ): T | undefined {
   return entities.find((entity) => entity.id === ref) ?? entities.find((entity) => entity.key === ref);
 }
+
+/** A draft's compare page, or with `part` "structure" its picture, against live or another draft (`withDraftId`). */
+export function draftComparePath(
+  liveSlug: string,
+  draftId: string,
+  withDraftId: string | null,
+  part?: "structure",
+): string {
+  const query = withDraftId ? `?with=${encodeURIComponent(withDraftId)}` : "";
+  return `/${liveSlug}/drafts/${encodeURIComponent(draftId)}/compare${part ? `/${part}` : ""}${query}`;
+}

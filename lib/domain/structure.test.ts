@@ -5,14 +5,17 @@ import { generateMap } from "./generate-map";
 import { NO_TERMS, type TRemitMap } from "./model";
 import {
   buildStructure,
+  groupLayoutGraph,
   healthBand,
+  layoutStructure,
   linkWidth,
   personStructure,
-  placeStructure,
   searchStructure,
-  structureLayoutGraph,
   teamCardHeight,
+  type TLaidOutNode,
+  type TLayout,
 } from "./structure";
+import { packStructure, unpackStructure } from "./structure-pack";
 import { flagSummary, LINK_COLOURS, structureSvg } from "./structure-svg";
 
 const person = (key: string, capacity = 1) => ({
@@ -135,25 +138,46 @@ describe("buildStructure", () => {
   });
 });
 
-describe("structureLayoutGraph", () => {
-  it("nests each group's team cards, sized by their slots, in a group node", () => {
+const elk = new ELK();
+const layout: TLayout = (graph) => elk.layout(graph);
+
+describe("layoutStructure", () => {
+  it("lays out each group's team cards, sized by their slots, then the groups", async () => {
     const structure = buildStructure(MAP, analyzeMap(MAP));
-    const graph = structureLayoutGraph(structure);
-    expect(graph.children!.map((group) => group.children!.map((card) => card.id))).toEqual([
-      ["ads"],
-      ["checkout", "payments"],
-      ["search"],
-    ]);
-    const checkout = graph.children![1]!.children![0]!;
-    expect(checkout.height).toBe(teamCardHeight({ slots: [slot("c", "a", "PO", null), slot("c", "b", "PM", null)] }));
+    const graphs: string[][] = [];
+    const placement = await layoutStructure(structure, (graph) => {
+      graphs.push((graph.children ?? []).map((child) => child.id));
+      return layout(graph);
+    });
+    expect(graphs).toEqual([["card:0"], ["card:0", "card:1"], ["card:0"], ["group:0", "group:1", "group:2"]]);
+    const twoSlots = teamCardHeight({ slots: [slot("c", "a", "PO", null), slot("c", "b", "PM", null)] });
+    expect(placement.teams.get("checkout")!.height).toBe(twoSlots);
+    expect(groupLayoutGraph([twoSlots]).children![0]!.height).toBe(twoSlots);
     expect(teamCardHeight({ slots: [] })).toBe(teamCardHeight({ slots: [slot("c", "a", "PO", null)] }));
+  });
+
+  it("keeps each group's layout by its cards' sizes: groups alike are laid out once, across calls", async () => {
+    const map = generateMap({ teams: 100, seed: 3 });
+    const structure = buildStructure(map, analyzeMap(map));
+    const cache = new Map<string, Promise<TLaidOutNode>>();
+    let calls = 0;
+    const counting: TLayout = (graph) => {
+      calls++;
+      return layout(graph);
+    };
+    const first = await layoutStructure(structure, counting, cache);
+    expect(calls).toBe(cache.size + 1);
+    calls = 0;
+    const again = await layoutStructure(structure, counting, cache);
+    expect(calls).toBe(1);
+    expect(again).toEqual(first);
   });
 
   it("is laid out by ELK without overlaps, a 1,000-team map within seconds", async () => {
     const map = generateMap({ teams: 1000, seed: 3 });
     const structure = buildStructure(map, analyzeMap(map));
     const started = performance.now();
-    const placement = placeStructure(await new ELK().layout(structureLayoutGraph(structure)));
+    const placement = await layoutStructure(structure, layout);
     expect(performance.now() - started).toBeLessThan(3000);
     expect(placement.teams.size).toBe(1000);
     expect(placement.groups).toHaveLength(structure.groups.length);
@@ -188,7 +212,7 @@ describe("structureSvg", () => {
       teams: MAP.teams.map((entry) => (entry.id === "ads" ? { ...entry, name: "Ads & <Promo>" } : entry)),
     };
     const structure = buildStructure(map, analyzeMap(map));
-    const placement = placeStructure(await new ELK().layout(structureLayoutGraph(structure)));
+    const placement = await layoutStructure(structure, layout);
     const svg = structureSvg(structure, placement, "Acme: structure");
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain(`width="${placement.width}" height="${placement.height}"`);
@@ -201,5 +225,31 @@ describe("structureSvg", () => {
     expect(svg).toContain(`stroke="${LINK_COLOURS.overloaded}"`);
     expect(flagSummary({ errors: 1, warnings: 2, infos: 0 })).toBe("1 error · 2 warnings");
     expect(flagSummary({ errors: 0, warnings: 0, infos: 0 })).toBe("No flags");
+  });
+});
+
+describe("packStructure", () => {
+  it("sends the structure and its layout with each name once, and unpacks them as they were", async () => {
+    const structure = buildStructure(MAP, analyzeMap(MAP));
+    const placement = await layoutStructure(structure, layout);
+    const packed = packStructure(structure, placement);
+    expect(packed.roles).toEqual(["PO", "PM"]);
+    expect(packed.people.keys).toEqual(["ada", "bo", "cy"]);
+    const unpacked = unpackStructure(JSON.parse(JSON.stringify(packed)));
+    const withoutSlotIds = (value: typeof structure) => ({
+      ...value,
+      teams: value.teams.map((team) => ({ ...team, slots: team.slots.map(({ id: _, ...rest }) => rest) })),
+    });
+    expect(withoutSlotIds(unpacked.structure)).toEqual(withoutSlotIds(structure));
+    expect(unpacked.placement).toEqual(placement);
+  });
+
+  it("is at most a third of the objects' size at 1,000 teams (ids here are short; the database's are 25 characters)", async () => {
+    const map = generateMap({ teams: 1000, seed: 3 });
+    const structure = buildStructure(map, analyzeMap(map));
+    const placement = await layoutStructure(structure, layout);
+    const packed = JSON.stringify(packStructure(structure, placement));
+    expect(packed.length).toBeLessThan(JSON.stringify(structure).length / 3);
+    expect(unpackStructure(JSON.parse(packed)).structure.teams).toHaveLength(1000);
   });
 });

@@ -16,7 +16,6 @@ export function healthBand(score: number): THealthBand {
 export type TStructureSlot = {
   id: string;
   role: string;
-  title: string | null;
   /** Null when the slot is vacant. */
   holderId: string | null;
   allocation: number;
@@ -87,7 +86,6 @@ export function buildStructure(map: TRemitMap, analysis: TMapAnalysis<TRuleFlag>
     teamSlots.push({
       id: slot.id,
       role: slot.role,
-      title: slot.title,
       holderId: slot.holderId,
       allocation: slot.allocation,
     });
@@ -204,43 +202,6 @@ export type TLayoutNode = {
   children?: TLayoutNode[];
 };
 
-/** The group node's id in the layout. Team ids are the teams' own. */
-export const groupNodeId = (index: number) => `group:${index}`;
-
-/**
- * What the layout library is given: each group a node holding its teams' cards, packed in rows (ELK's "rectpacking"
- * keeps a near-square aspect ratio and takes a few milliseconds for 1,000 teams); the groups packed the same way.
- * Links are drawn over the result, not laid out: a layered or force layout of a thousand teams' links takes seconds
- * and makes a hairball anyway.
- */
-export function structureLayoutGraph(structure: TStructure): TLayoutNode {
-  const teamsById = new Map(structure.teams.map((team) => [team.id, team]));
-  const packing = (aspectRatio: number) => ({
-    "elk.algorithm": "rectpacking",
-    "elk.aspectRatio": String(aspectRatio),
-    "elk.spacing.nodeNode": String(SPACING),
-  });
-  return {
-    id: "root",
-    layoutOptions: {
-      ...packing(1.6),
-      "elk.padding": `[top=${SPACING},left=${SPACING},bottom=${SPACING},right=${SPACING}]`,
-    },
-    children: structure.groups.map((group, index) => ({
-      id: groupNodeId(index),
-      layoutOptions: {
-        ...packing(group.teamIds.length > 3 ? 1.6 : 4),
-        "elk.padding": `[top=${GROUP_PADDING.top},left=${GROUP_PADDING.side},bottom=${GROUP_PADDING.side},right=${GROUP_PADDING.side}]`,
-      },
-      children: group.teamIds.map((id) => ({
-        id,
-        width: TEAM_CARD.width,
-        height: teamCardHeight(teamsById.get(id)!),
-      })),
-    })),
-  };
-}
-
 /** Where the layout put a node: x and y relative to its parent's corner. */
 export type TLaidOutNode = {
   id: string;
@@ -250,6 +211,9 @@ export type TLaidOutNode = {
   height?: number;
   children?: TLaidOutNode[];
 };
+
+/** The layout library's call (ELK's `layout`), which the caller provides: lib/domain imports no package. */
+export type TLayout = (graph: TLayoutNode) => Promise<TLaidOutNode>;
 
 export type TBox = { x: number; y: number; width: number; height: number };
 
@@ -262,22 +226,87 @@ export type TStructurePlacement = {
   height: number;
 };
 
-/** The layout's answer as boxes in the picture's own coordinates (children's positions added to their parents'). */
-export function placeStructure(laidOut: TLaidOutNode): TStructurePlacement {
+/** A group's node in the root's layout. */
+const groupNodeId = (index: number) => `group:${index}`;
+
+const packing = (aspectRatio: number) => ({
+  "elk.algorithm": "rectpacking",
+  "elk.aspectRatio": String(aspectRatio),
+  "elk.spacing.nodeNode": String(SPACING),
+});
+
+/**
+ * One group's cards as ELK lays them out: packed in rows (ELK's "rectpacking" keeps a near-square aspect ratio), with
+ * room at the top for the group's name. The cards are named by their place, not their team, so that two groups whose
+ * cards have the same sizes have the same graph, and one layout serves both (see `layoutStructure`).
+ */
+export function groupLayoutGraph(cardHeights: readonly number[]): TLayoutNode {
+  return {
+    id: "group",
+    layoutOptions: {
+      ...packing(cardHeights.length > 3 ? 1.6 : 4),
+      "elk.padding": `[top=${GROUP_PADDING.top},left=${GROUP_PADDING.side},bottom=${GROUP_PADDING.side},right=${GROUP_PADDING.side}]`,
+    },
+    children: cardHeights.map((height, index) => ({ id: `card:${index}`, width: TEAM_CARD.width, height })),
+  };
+}
+
+/** The groups, each the size its own layout gave it, packed the same way. */
+export function rootLayoutGraph(groupSizes: readonly { width: number; height: number }[]): TLayoutNode {
+  return {
+    id: "root",
+    layoutOptions: {
+      ...packing(1.6),
+      "elk.padding": `[top=${SPACING},left=${SPACING},bottom=${SPACING},right=${SPACING}]`,
+    },
+    children: groupSizes.map((size, index) => ({ id: groupNodeId(index), width: size.width, height: size.height })),
+  };
+}
+
+/**
+ * Lays the structure out with `layout` (ELK): each group's cards, then the groups. A group is laid out apart from the
+ * others, as ELK does a nested graph level by level anyway, so that its layout can be kept in `cache` (by the cards'
+ * sizes) and a change to one team lays out one group again, not a thousand teams (about half a second). Links are
+ * drawn over the result, not laid out: a layered or force layout of a thousand teams' links takes seconds and makes
+ * a hairball anyway.
+ */
+export async function layoutStructure(
+  structure: TStructure,
+  layout: TLayout,
+  cache?: Map<string, Promise<TLaidOutNode>>,
+): Promise<TStructurePlacement> {
+  const teamsById = new Map(structure.teams.map((team) => [team.id, team]));
+  const laidOutGroups: TLaidOutNode[] = [];
+  for (const group of structure.groups) {
+    const graph = groupLayoutGraph(group.teamIds.map((id) => teamCardHeight(teamsById.get(id)!)));
+    const signature = JSON.stringify(graph);
+    let laidOut = cache?.get(signature);
+    if (!laidOut) {
+      laidOut = layout(graph);
+      cache?.set(signature, laidOut);
+      laidOut.catch(() => cache?.delete(signature));
+    }
+    laidOutGroups.push(await laidOut);
+  }
+  const root = await layout(
+    rootLayoutGraph(laidOutGroups.map((group) => ({ width: group.width ?? 0, height: group.height ?? 0 }))),
+  );
   const groups: TBox[] = [];
   const teams = new Map<string, TBox>();
-  const box = (node: TLaidOutNode, dx: number, dy: number): TBox => ({
-    x: (node.x ?? 0) + dx,
-    y: (node.y ?? 0) + dy,
-    width: node.width ?? 0,
-    height: node.height ?? 0,
+  const box = (node: TLaidOutNode | undefined, dx: number, dy: number): TBox => ({
+    x: (node?.x ?? 0) + dx,
+    y: (node?.y ?? 0) + dy,
+    width: node?.width ?? 0,
+    height: node?.height ?? 0,
   });
-  for (const group of laidOut.children ?? []) {
-    const groupBox = box(group, 0, 0);
+  const groupNodes = new Map((root.children ?? []).map((node) => [node.id, node]));
+  structure.groups.forEach((group, index) => {
+    const groupBox = box(groupNodes.get(groupNodeId(index)), 0, 0);
     groups.push(groupBox);
-    for (const team of group.children ?? []) teams.set(team.id, box(team, groupBox.x, groupBox.y));
-  }
-  return { groups, teams, width: laidOut.width ?? 0, height: laidOut.height ?? 0 };
+    const cards = new Map((laidOutGroups[index]!.children ?? []).map((card) => [card.id, card]));
+    group.teamIds.forEach((id, place) => teams.set(id, box(cards.get(`card:${place}`), groupBox.x, groupBox.y)));
+  });
+  return { groups, teams, width: root.width ?? 0, height: root.height ?? 0 };
 }
 
 /** The link's drawn width: from 1.5 px for a little shared time to 8 px for several full-time people. */

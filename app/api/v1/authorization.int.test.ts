@@ -541,6 +541,13 @@ const MATRIX: TEntry[] = [
   },
   {
     method: "GET",
+    route: `${ORG}/structure`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "GET",
     route: `${ORG}/timeline`,
     permission: "read",
     success: 200,

@@ -25,6 +25,7 @@ import * as orgsOrgSlugMembersUserId from "./orgs/[orgSlug]/members/[userId]/con
 import * as orgsOrgSlugMembers from "./orgs/[orgSlug]/members/contract";
 import * as orgsOrgSlugOverview from "./orgs/[orgSlug]/overview/contract";
 import * as orgsOrgSlugTimeline from "./orgs/[orgSlug]/timeline/contract";
+import * as orgsOrgSlugStructure from "./orgs/[orgSlug]/structure/contract";
 import * as orgsOrgSlugPeoplePersonId from "./orgs/[orgSlug]/people/[personId]/contract";
 import * as orgsOrgSlugPeople from "./orgs/[orgSlug]/people/contract";
 import * as orgsOrgSlugPresence from "./orgs/[orgSlug]/presence/contract";
@@ -73,6 +74,7 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/rules/preview": orgsOrgSlugRulesPreview,
   "/api/v1/orgs/[orgSlug]/rules": orgsOrgSlugRules,
   "/api/v1/orgs/[orgSlug]/state": orgsOrgSlugState,
+  "/api/v1/orgs/[orgSlug]/structure": orgsOrgSlugStructure,
   "/api/v1/orgs/[orgSlug]/timeline": orgsOrgSlugTimeline,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/apply-split": orgsOrgSlugTeamsTeamIdApplySplit,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/assignments": orgsOrgSlugTeamsTeamIdAssignments,

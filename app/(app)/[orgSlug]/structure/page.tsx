@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { StructureView } from "@/components/structure/structure-view";
+import { OrgStructure } from "@/components/structure/org-structure";
 import { TimeTravelBar } from "@/components/map/time-travel-bar";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
 import { viewMoment } from "@/lib/domain/journal";
@@ -18,7 +18,7 @@ export default async function StructurePage({ params, searchParams }: TProps) {
   const at = viewMoment((await searchParams).at);
   const { organization } = await requireOrgAccess(orgSlug);
   const actor = await currentActor();
-  const [{ structure }, plan] = await Promise.all([
+  const [{ structure, loadedAt }, plan] = await Promise.all([
     getStructure({ actor, orgSlug, at }),
     getPlan({ actor, orgSlug, at }),
   ]);
@@ -32,9 +32,11 @@ export default async function StructurePage({ params, searchParams }: TProps) {
         </p>
       </div>
       {at && <TimeTravelBar at={at.toISOString()} what="the organisation" plan={plan} />}
-      <StructureView
-        structure={structure}
+      <OrgStructure
+        orgId={organization.id}
         orgSlug={organization.slug}
+        packedJson={JSON.stringify(structure)}
+        loadedAt={loadedAt}
         at={at?.toISOString()}
         fileName={`${organization.slug}-structure`}
         title={`${organization.name}: structure`}

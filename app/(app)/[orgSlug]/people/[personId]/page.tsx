@@ -8,7 +8,6 @@ import { findByAddress, personPagePath } from "@/lib/domain/page-paths";
 import { AppError } from "@/lib/errors";
 import { getMapState } from "@/lib/server/map/get-map-state";
 import { getStructure } from "@/lib/server/map/get-structure";
-import { personStructure } from "@/lib/domain/structure";
 import { PersonStructure } from "@/components/structure/person-structure";
 
 type TProps = { params: Promise<{ orgSlug: string; personId: string }> };
@@ -39,7 +38,7 @@ export default async function PersonPage(props: TProps) {
   const { organization } = access;
   // One address per person: their key's (an id, from an older link, is sent on to it).
   if (personId !== person.key) redirect(personPagePath(organization.slug, person));
-  const { structure } = await getStructure({ actor: await currentActor(), orgSlug });
+  const { structure } = await getStructure({ actor: await currentActor(), orgSlug, personId: person.id });
   return (
     <div className="space-y-2">
       <Link
@@ -50,9 +49,9 @@ export default async function PersonPage(props: TProps) {
       </Link>
       <PersonDetail orgId={organization.id} orgSlug={organization.slug} personId={person.id} initial={state} />
       <PersonStructure
-        structure={personStructure(structure, person.id)}
+        packedJson={JSON.stringify(structure)}
         orgSlug={organization.slug}
-        person={{ id: person.id, key: person.key, name: person.name }}
+        person={{ key: person.key, name: person.name }}
       />
     </div>
   );

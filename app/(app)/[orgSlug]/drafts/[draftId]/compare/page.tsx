@@ -9,6 +9,7 @@ import { SchedulePanel } from "@/components/drafts/schedule-panel";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
+import { draftComparePath } from "@/lib/domain/page-paths";
 import { can } from "@/lib/domain/roles";
 import { compareDraft, getDraft, listDrafts } from "@/lib/server/drafts/drafts";
 import { getMapState } from "@/lib/server/map/get-map-state";
@@ -99,6 +100,17 @@ export default async function CompareDraftPage({ params, searchParams }: TProps)
           <CrossWorkspaceLink href={`/${draft.slug}`} className={buttonClassName("secondary")}>
             Open the draft
           </CrossWorkspaceLink>
+          <Link
+            href={draftComparePath(
+              organization.slug,
+              draft.id,
+              comparison.with.kind === "draft" ? comparison.with.id : null,
+              "structure",
+            )}
+            className={buttonClassName("secondary")}
+          >
+            Changes on the structure
+          </Link>
           <DownloadJsonButton
             data={comparison}
             fileName={`${draft.slug}-compare-${comparison.with.kind === "live" ? "live" : comparison.with.id}.json`}
