@@ -67,12 +67,6 @@ function earliestTerm(document: TMapDocument) {
   return earliest as { ti: number; si: number; change: TTermChange<string>; at: number } | null;
 }
 
-/** Whether any term of `document` ends or starts by `at`: if not, and no draft is due, the plan is the document. */
-export function hasTermsBy(document: TMapDocument, at: Date): boolean {
-  const term = earliestTerm(document);
-  return term !== null && term.at <= at.getTime();
-}
-
 function applyTerm(
   document: TMapDocument,
   { ti, si, change }: { ti: number; si: number; change: TTermChange<string> },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatTermMoment, nextTermChange, termProblems, termsDueBy, type TTermSlot } from "./slot-terms";
+import {
+  anyTermChangeBy,
+  formatTermMoment,
+  nextTermChange,
+  termProblems,
+  termsDueBy,
+  type TTermSlot,
+} from "./slot-terms";
 
 const at = (day: number) => new Date(Date.UTC(2027, 2, day, 9)).toISOString();
 const ms = (day: number) => Date.parse(at(day));
@@ -86,5 +93,22 @@ describe("termProblems", () => {
 describe("formatTermMoment", () => {
   it("says the moment in UTC", () => {
     expect(formatTermMoment("2027-03-01T09:00:00.000Z")).toBe("1 Mar 2027, 09:00 UTC");
+  });
+});
+
+describe("anyTermChangeBy", () => {
+  const mapSlot = (fields: Partial<{ holderUntil: string; nextHolderId: string; nextHolderFrom: string }>) => ({
+    holderId: "ana",
+    holderUntil: null,
+    nextHolderId: null,
+    nextHolderFrom: null,
+    ...fields,
+  });
+
+  it("says whether a slot changes holder by the moment", () => {
+    expect(anyTermChangeBy([mapSlot({})], ms(9))).toBe(false);
+    expect(anyTermChangeBy([mapSlot({}), mapSlot({ holderUntil: at(3) })], ms(2))).toBe(false);
+    expect(anyTermChangeBy([mapSlot({}), mapSlot({ holderUntil: at(3) })], ms(3))).toBe(true);
+    expect(anyTermChangeBy([mapSlot({ nextHolderId: "sam", nextHolderFrom: at(4) })], ms(4))).toBe(true);
   });
 });

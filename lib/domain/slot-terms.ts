@@ -37,6 +37,28 @@ export function nextTermChange<TPerson>(slot: TTermSlot<TPerson>): TTermChange<T
   return start === null ? null : { kind: "start", at: start, ending: slot.holder, starting: slot.nextHolder! };
 }
 
+/** Whether any slot of a map (ids) changes holder by `at` (ms since the epoch): if none does, a plan has no terms. */
+export function anyTermChangeBy(
+  slots: readonly {
+    holderId: string | null;
+    holderUntil: string | null;
+    nextHolderId: string | null;
+    nextHolderFrom: string | null;
+  }[],
+  at: number,
+): boolean {
+  return slots.some((slot) => {
+    if (slot.holderUntil === null && slot.nextHolderFrom === null) return false;
+    const change = nextTermChange({
+      holder: slot.holderId,
+      holderUntil: slot.holderUntil,
+      nextHolder: slot.nextHolderId,
+      nextHolderFrom: slot.nextHolderFrom,
+    });
+    return change !== null && Date.parse(change.at) <= at;
+  });
+}
+
 /** The slot once `change` has happened: vacant after an end, the next holder's (with no term yet) after a start. */
 export function afterTermChange<TPerson>(slot: TTermSlot<TPerson>, change: TTermChange<TPerson>): TTermSlot<TPerson> {
   if (change.kind === "end") return { ...slot, holder: null, holderUntil: null };

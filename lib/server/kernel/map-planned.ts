@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { documentToMap, mapToDocument, type TCreateId } from "@/lib/domain/map-document";
 import type { TMapDocument } from "@/lib/domain/map-format";
 import { withEveryRule } from "@/lib/domain/map-merge";
-import { hasTermsBy, planMap, type TPlannedStep, type TScheduledDraft } from "@/lib/domain/map-plan";
+import { planMap, type TPlannedStep, type TScheduledDraft } from "@/lib/domain/map-plan";
+import { anyTermChangeBy } from "@/lib/domain/slot-terms";
 import type { TRemitMap } from "@/lib/domain/model";
 import { resolveRules, type TRules } from "@/lib/domain/rules";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -57,8 +58,7 @@ export async function readPlanned(
   // Live's ids by key, made once however many drafts' maps the plan (or the timeline) turns into maps.
   let ids: TCreateId | undefined;
   const toMap: TToMap = (document) => documentToMap(document, (ids ??= liveIds(live.map)));
-  const liveDocument = mapToDocument(live.map, live.rules);
-  if (scheduled.length === 0 && !hasTermsBy(liveDocument, at)) {
+  if (scheduled.length === 0 && !anyTermChangeBy(live.map.slots, at.getTime())) {
     return { map: live.map, rules: live.rules, steps: [], live, toMap };
   }
   const drafts = await Promise.all(
@@ -75,6 +75,6 @@ export async function readPlanned(
       };
     }),
   );
-  const { document, steps } = planMap(liveDocument, drafts, at);
+  const { document, steps } = planMap(mapToDocument(live.map, live.rules), drafts, at);
   return { map: toMap(document), rules: resolveRules(document.rules ?? []), steps, live, toMap };
 }
