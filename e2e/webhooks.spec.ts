@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createAccount, signIn } from "./fixtures/accounts";
 import { apiOf } from "./fixtures/scheduling";
+import { captureScreens } from "./fixtures/screens";
 import { startReceiver, verified, type TReceived } from "./fixtures/webhook-receiver";
 
 type TWebhook = {
@@ -188,6 +189,53 @@ test("a receiver that fails gets the retry, with the same webhook-id and a valid
       .toEqual([
         expect.objectContaining({ id: sent.body.delivery.id, status: "succeeded", attempts: 2, responseStatus: 204 }),
       ]);
+  } finally {
+    await receiver.close();
+  }
+});
+
+test("the Webhooks screen: an Owner adds an endpoint (secret shown once), sends a test event, reads the log, deletes it", async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  const receiver = await startReceiver();
+  try {
+    const { slug } = await ownerApi(page, baseURL!);
+    await page.goto(`/${slug}`);
+    await page.getByRole("navigation").getByRole("link", { name: "Webhooks" }).click();
+    await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
+    await expect(page.getByText("There are no webhooks yet.")).toBeVisible();
+
+    await page.getByLabel("Endpoint URL").fill("not a url");
+    await page.getByRole("button", { name: "Add webhook" }).click();
+    await expect(page.getByText("The URL must be an http:// or https:// address.")).toBeVisible();
+
+    await page.getByLabel("Endpoint URL").fill(receiver.url);
+    await page.getByRole("button", { name: "Add webhook" }).click();
+    const secret = page.getByTestId("revealed-value");
+    await expect(secret).toHaveText(/^whsec_/);
+    const endpoint = page.getByRole("article", { name: receiver.url });
+    await expect(endpoint).toContainText("flag.introduced, flag.resolved, draft.published");
+    await expect(endpoint).toContainText("Nothing sent yet.");
+
+    await endpoint.getByRole("button", { name: "Send test event" }).click();
+    await expect(endpoint.getByText("Test event sent.")).toBeVisible();
+    await expect.poll(() => receiver.received.length, WITHIN_SECONDS).toBe(1);
+    verified(String(await secret.textContent()), receiver.received[0]!);
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return page.getByRole("article", { name: receiver.url }).getByRole("row").nth(1).textContent();
+      }, WITHIN_SECONDS)
+      .toMatch(/webhook\.testDelivered1204/);
+    // Shown once: after a reload, the secret is nowhere on the page.
+    await expect(page.getByTestId("revealed-value")).toHaveCount(0);
+    await captureScreens(page, testInfo, "webhooks");
+    await page.screenshot({ path: "/tmp/webhooks-screen.png", fullPage: true });
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("article", { name: receiver.url }).getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByText("There are no webhooks yet.")).toBeVisible();
   } finally {
     await receiver.close();
   }

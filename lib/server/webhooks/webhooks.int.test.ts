@@ -66,3 +66,47 @@ describe("webhook targets", () => {
     expect(Object.keys(answer.body.error.fields ?? {}).sort()).toEqual(["events.0", "format", "url"]);
   });
 });
+
+describe("draft events", () => {
+  it("a draft scheduled is an event, with a delivery queued to each endpoint that subscribes to it", async () => {
+    const { org, as } = await ownerOfNewOrg();
+    const listening = await db.webhookEndpoint.create({
+      data: {
+        id: `wh_listening_${org.id}`,
+        organizationId: org.id,
+        url: "http://127.0.0.1:9/hook",
+        events: ["draft.scheduled"],
+        format: "standard",
+        secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        createdByName: "Test",
+      },
+    });
+    await db.webhookEndpoint.create({
+      data: { ...listening, id: `wh_deaf_${org.id}`, events: ["flag.introduced"] },
+    });
+    const made = await callApi<{ draft: { id: string } }>("POST /api/v1/orgs/[orgSlug]/drafts", {
+      params: { orgSlug: org.slug },
+      as,
+      body: { name: "Later" },
+    });
+    expect(made.status).toBe(201);
+    const at = new Date(Date.now() + 3_600_000).toISOString();
+    const scheduled = await callApi("POST /api/v1/orgs/[orgSlug]/drafts/[draftId]/schedule", {
+      params: { orgSlug: org.slug, draftId: made.body.draft.id },
+      as,
+      body: { at },
+    });
+    expect(scheduled.status).toBe(200);
+    const events = await db.event.findMany({ where: { organizationId: org.id }, include: { deliveries: true } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      kind: "draft.scheduled",
+      payload: {
+        organization: { id: org.id, key: org.slug },
+        draft: { id: made.body.draft.id, name: "Later" },
+        details: { at },
+      },
+    });
+    expect(events[0]!.deliveries.map((delivery) => delivery.endpointId)).toEqual([listening.id]);
+  });
+});

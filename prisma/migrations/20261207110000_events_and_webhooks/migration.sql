@@ -56,7 +56,8 @@ ALTER TABLE "webhook_delivery" ADD CONSTRAINT "webhook_delivery_event_id_fkey" F
 -- the map is journalled by triggers, so none can forget it. Queued only when someone listens: an enabled endpoint
 -- of the organisation (a draft's: of its live organisation) subscribed to a flag event; otherwise the cost is one
 -- lookup per group, and nothing per further entry of it (the transaction-local setting remembers the group).
--- Seeds, a new organisation and a draft's copy of live introduce nothing anyone asked to hear of.
+-- Seeds, a new organisation and a draft's copy of live introduce nothing anyone asked to hear of. Before the job
+-- queue's tables exist (every app server makes them at start), a write is never refused for want of them.
 CREATE FUNCTION "remit_queue_flag_events"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   seen TEXT := NEW.organization_id || ':' || NEW.group_id;
@@ -72,7 +73,7 @@ BEGIN
     SELECT 1 FROM "organization" o JOIN "webhook_endpoint" w ON w.organization_id = coalesce(o.draft_of_id, o.id)
     WHERE o.id = NEW.organization_id AND w.disabled_at IS NULL
       AND w.events && ARRAY['flag.introduced', 'flag.resolved']
-  ) THEN
+  ) AND to_regnamespace('graphile_worker') IS NOT NULL THEN
     PERFORM graphile_worker.add_job(
       'events.flags',
       json_build_object('organizationId', NEW.organization_id, 'groupId', NEW.group_id),
