@@ -1,7 +1,7 @@
 // The architecture, written down: which layer may import which. `npm run lint:deps` checks it; docs/architecture.md
 // explains the layers. Data flows one way: app -> lib/server -> lib/domain (and the database); components -> lib/client.
 const TESTS = "[.]test[.]tsx?$";
-const SERVER_BASE = ["auth", "kernel", "jobs", "http"];
+const SERVER_BASE = ["auth", "kernel", "jobs", "events", "http"];
 // The job queue's task list names each feature's task: the one file of the base that imports features.
 const TASK_LIST = "^lib/server/jobs/tasks[.]ts$";
 
@@ -67,14 +67,15 @@ module.exports = {
       name: "server-features-apart",
       comment:
         "A feature folder of lib/server (teams, people, map, journal...) may import itself and the shared folders " +
-        "below it, kernel, jobs, http and auth, never another feature: what two features share moves down into the kernel. " +
+        "below it, kernel, jobs, events, http and auth, never another feature: what two features share moves down into the kernel. " +
         "Tests and lib/server/testing set up whole scenarios and may reach any folder.",
       severity: "error",
       from: { path: "^lib/server/([^/]+)/", pathNot: [TESTS, `^lib/server/(${SERVER_BASE.join("|")}|testing)/`] },
       to: { path: "^lib/server/[^/]+/", pathNot: `^lib/server/($1|${SERVER_BASE.join("|")})/` },
     },
     // The base of lib/server, bottom first: auth (who is calling, what they may do), kernel (the map writer, which
-    // authorizes), jobs (the job queue, whose task list alone names features), http (handle(), which resolves the
+    // authorizes), jobs (the job queue, whose task list alone names features), events (what happened, recorded in the
+    // transaction of the change, delivered to webhooks through the queue), http (handle(), which resolves the
     // caller). Each imports only itself and the folders before it.
     ...SERVER_BASE.map((folder, index) => ({
       name: "server-base-order",

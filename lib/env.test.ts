@@ -11,7 +11,13 @@ describe("parseEnv", () => {
       API_RATE_LIMIT_PER_MINUTE: 1200,
       TRUSTED_PROXIES: 1,
       REMIT_EMBEDDED_DATABASE: false,
+      WEBHOOK_ALLOW_PRIVATE: false,
     });
+  });
+
+  it("allows webhooks to private addresses only when WEBHOOK_ALLOW_PRIVATE is 1", () => {
+    expect(parseEnv({ ...valid, WEBHOOK_ALLOW_PRIVATE: "1" }).WEBHOOK_ALLOW_PRIVATE).toBe(true);
+    expect(parseEnv({ ...valid, WEBHOOK_ALLOW_PRIVATE: "true" }).WEBHOOK_ALLOW_PRIVATE).toBe(false);
   });
 
   it("reads REMIT_EMBEDDED_DATABASE as on only when it is 1", () => {

@@ -37,6 +37,11 @@ const ZEnv = z.object({
     .min(1, "TRUSTED_PROXIES must be a whole number of proxies, at least 1.")
     .default(1),
   AUTH_OIDC_ISSUER: z.string().refine(isAcceptableIssuer, ISSUER_MESSAGE).optional(),
+  // "1" lets webhooks reach private, loopback and link-local addresses (tests, on-premise installs).
+  WEBHOOK_ALLOW_PRIVATE: z
+    .string()
+    .optional()
+    .transform((value) => value === "1"),
   // "1" when the database is the embedded one (`npm start` sets it): it serves one process and cannot carry
   // LISTEN/NOTIFY between connections, so live events and rate-limit counters stay in this process.
   REMIT_EMBEDDED_DATABASE: z

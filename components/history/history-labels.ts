@@ -24,6 +24,7 @@ export const ACTION_LABELS: Record<TJournalAction, string> = {
   "draft.publish": "Draft published",
   "draft.publish-scheduled": "Draft published as scheduled",
   "draft.publish-refused": "Scheduled publish refused",
+  "webhook.disable": "Webhook disabled",
   "rules.update": "Rules changed",
   "system.seed": "Demo map loaded",
 };

@@ -15,6 +15,7 @@ export function ActionButton({
   label,
   pendingLabel,
   confirmation,
+  tone = "danger",
 }: {
   call: TOneClickCall;
   orgSlug: string;
@@ -22,6 +23,8 @@ export function ActionButton({
   label: string;
   pendingLabel: string;
   confirmation?: string;
+  /** Red for what removes something; indigo for what does not. */
+  tone?: "danger" | "neutral";
 }) {
   const action = useApiForm(ONE_CLICK_CALLS[call](orgSlug, id));
   const [state, formAction, isPending] = useActionState<TActionState, FormData>(action, {});
@@ -36,10 +39,19 @@ export function ActionButton({
       <button
         type="submit"
         disabled={isPending}
-        className="text-sm font-medium text-red-600 hover:text-red-500 disabled:opacity-50 dark:text-red-400"
+        className={
+          tone === "danger"
+            ? "text-sm font-medium text-red-600 hover:text-red-500 disabled:opacity-50 dark:text-red-400"
+            : "text-sm font-medium text-indigo-600 hover:text-indigo-500 disabled:opacity-50 dark:text-indigo-400"
+        }
       >
         {isPending ? pendingLabel : label}
       </button>
+      {state.ok === true && state.message && (
+        <span role="status" className="text-sm text-slate-600 dark:text-slate-400">
+          {state.message}
+        </span>
+      )}
       {state.ok === false && (
         <span role="alert" className="text-sm text-red-600 dark:text-red-400">
           {state.message}

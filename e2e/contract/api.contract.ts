@@ -25,7 +25,7 @@ type TRole = "OWNER" | "MANAGER" | "VIEWER";
 // Who may do what, written out here rather than taken from lib/domain/roles.ts, so that a change there that widens a
 // permission fails this test.
 const PERMISSIONS: Record<TRole, readonly string[]> = {
-  OWNER: ["read", "edit_map", "manage_members", "manage_tokens"],
+  OWNER: ["read", "edit_map", "manage_members", "manage_tokens", "manage_webhooks"],
   MANAGER: ["read", "edit_map"],
   VIEWER: ["read"],
 };
@@ -258,6 +258,18 @@ type TRecipe = {
 const ORG = "/api/v1/orgs/{orgSlug}";
 const TEAM = `${ORG}/teams/{teamId}`;
 const DRAFT = `${ORG}/drafts/{draftId}`;
+// Where the contract's webhooks point: a port on this machine nothing listens on (the suite's server allows private
+// addresses), so that a test event's deliveries fail quietly.
+const WEBHOOK_URL = "http://127.0.0.1:9/contract-hook";
+
+/** A webhook endpoint made through the API by the Owner, for one call to act on. */
+async function webhookOf(world: TWorld): Promise<string> {
+  const { webhook } = await world.must<{ webhook: { id: string } }>(`POST ${ORG}/webhooks`, world.callers.owner, {
+    params: world.orgParams,
+    body: { url: WEBHOOK_URL, events: ["mention"] },
+  });
+  return webhook.id;
+}
 const MAP_DOCUMENT = {
   format: "remit.map/v1",
   duties: [{ key: "vision", name: "Product vision" }],
@@ -393,6 +405,30 @@ const RECIPES: Record<string, TRecipe> = {
       return { params: { ...world.orgParams, tokenId: token.id } };
     },
     base: (world) => ({ params: { ...world.orgParams, tokenId: "no-such-token-yet" } }),
+  },
+  [`GET ${ORG}/webhooks`]: { valid: orgOnly },
+  [`POST ${ORG}/webhooks`]: {
+    valid: ({ world }) => ({ params: world.orgParams, body: { url: WEBHOOK_URL, events: ["flag.introduced"] } }),
+    invalid: (world): TInvalid[] => [
+      {
+        label: "a URL whose host does not resolve",
+        request: { params: world.orgParams, body: { url: "https://no-such-host.invalid/", events: ["mention"] } },
+        status: 400,
+        field: "url",
+      },
+    ],
+  },
+  [`DELETE ${ORG}/webhooks/{webhookId}`]: {
+    valid: async ({ world }) => ({ params: { ...world.orgParams, webhookId: await webhookOf(world) } }),
+    base: (world) => ({ params: { ...world.orgParams, webhookId: "no-such-webhook-yet" } }),
+  },
+  [`GET ${ORG}/webhooks/{webhookId}/deliveries`]: {
+    valid: async ({ world }) => ({ params: { ...world.orgParams, webhookId: await webhookOf(world) } }),
+    base: (world) => ({ params: { ...world.orgParams, webhookId: "no-such-webhook-yet" } }),
+  },
+  [`POST ${ORG}/webhooks/{webhookId}/test`]: {
+    valid: async ({ world }) => ({ params: { ...world.orgParams, webhookId: await webhookOf(world) } }),
+    base: (world) => ({ params: { ...world.orgParams, webhookId: "no-such-webhook-yet" } }),
   },
 
   [`GET ${ORG}/teams`]: { valid: orgOnly },

@@ -8,8 +8,14 @@ import { ApiError } from "./api-error";
 /** A form's submit, in the shape React's useActionState takes. */
 export type TFormAction = (previous: TActionState, formData: FormData) => Promise<TActionState>;
 
-/** What a form sends: its named fields as text, answered with the state the form shows. */
-type TFormCall = { fields: readonly string[]; send: (values: Record<string, string>) => Promise<TActionState> };
+/**
+ * What a form sends: its named fields as text (and the form's data, for a field of several values such as
+ * checkboxes), answered with the state the form shows.
+ */
+type TFormCall = {
+  fields: readonly string[];
+  send: (values: Record<string, string>, formData: FormData) => Promise<TActionState>;
+};
 
 /**
  * A form's submit as an API call: the answer becomes the form's state (field errors beside their fields, what was
@@ -20,7 +26,7 @@ export function useApiForm({ fields, send }: TFormCall): TFormAction {
   return async (_previous, formData) => {
     const values = Object.fromEntries(fields.map((name) => [name, String(formData.get(name) ?? "")]));
     try {
-      const state = await send(values);
+      const state = await send(values, formData);
       router.refresh();
       return state;
     } catch (error) {
@@ -99,9 +105,50 @@ export const revokeApiToken = (orgSlug: string, tokenId: string): TFormCall => (
   },
 });
 
+type TWebhookBody = TBody<"POST /api/v1/orgs/{orgSlug}/webhooks">;
+
+/** An Owner registers a webhook endpoint; its signing secret is shown once. */
+export const createWebhook = (orgSlug: string): TFormCall => ({
+  fields: ["url", "format"],
+  send: async ({ url, format }, formData) => {
+    const body = {
+      url: url!,
+      format: format as TWebhookBody["format"],
+      events: formData.getAll("events").map(String) as TWebhookBody["events"],
+    };
+    const { webhook } = await callApi("POST /api/v1/orgs/{orgSlug}/webhooks", { params: { orgSlug }, body });
+    return {
+      ok: true,
+      message: `Webhook to ${webhook.url} added. Copy its signing secret now: Remit cannot show it again.`,
+      reveal: webhook.secret,
+    };
+  },
+});
+
+/** An Owner deletes a webhook endpoint. */
+export const deleteWebhook = (orgSlug: string, webhookId: string): TFormCall => ({
+  fields: [],
+  send: async () => {
+    await callApi("DELETE /api/v1/orgs/{orgSlug}/webhooks/{webhookId}", { params: { orgSlug, webhookId } });
+    return DONE;
+  },
+});
+
+/** An Owner sends a test event to a webhook endpoint; its delivery log shows how it went. */
+export const sendTestWebhook = (orgSlug: string, webhookId: string): TFormCall => ({
+  fields: [],
+  send: async () => {
+    await callApi("POST /api/v1/orgs/{orgSlug}/webhooks/{webhookId}/test", { params: { orgSlug, webhookId } });
+    return { ok: true, message: "Test event sent." };
+  },
+});
+
 /** The one-click calls a page names for its rows (a page rendered by the server cannot hand over a function). */
-export const ONE_CLICK_CALLS = { removeMember, revokeInvitation, revokeApiToken } satisfies Record<
-  string,
-  (orgSlug: string, id: string) => TFormCall
->;
+export const ONE_CLICK_CALLS = {
+  removeMember,
+  revokeInvitation,
+  revokeApiToken,
+  deleteWebhook,
+  sendTestWebhook,
+} satisfies Record<string, (orgSlug: string, id: string) => TFormCall>;
 export type TOneClickCall = keyof typeof ONE_CLICK_CALLS;

@@ -28,6 +28,7 @@ export const JOURNAL_ACTIONS = [
   "draft.publish",
   "draft.publish-scheduled",
   "draft.publish-refused",
+  "webhook.disable",
   "rules.update",
   "system.seed",
 ] as const;
@@ -94,6 +95,20 @@ export function rewindRows(
     else table.delete(entry.entityId);
   }
   return rewound;
+}
+
+/** The rows after `entries` happened: each entry, oldest first, puts its row as it was after it (or removes it). */
+export function replayRows(
+  rows: TMapRows,
+  entries: readonly Pick<TJournalEntry, "seq" | "entity" | "entityId" | "after">[],
+): TMapRows {
+  const replayed = copyMapRows(rows);
+  for (const entry of [...entries].sort((a, b) => a.seq - b.seq)) {
+    const table = replayed[entry.entity];
+    if (entry.after) table.set(entry.entityId, entry.after);
+    else table.delete(entry.entityId);
+  }
+  return replayed;
 }
 
 const text = (row: TJournalRow, column: string): string => String(row[column] ?? "");

@@ -10,10 +10,12 @@ describe("can", () => {
     ["MANAGER", "edit_map", true],
     ["MANAGER", "manage_members", false],
     ["MANAGER", "manage_tokens", false],
+    ["MANAGER", "manage_webhooks", false],
     ["MANAGER", "delete_organization", false],
     ["OWNER", "edit_map", true],
     ["OWNER", "manage_members", true],
     ["OWNER", "manage_tokens", true],
+    ["OWNER", "manage_webhooks", true],
     ["OWNER", "delete_organization", true],
   ];
   it.each(table)("%s may %s: %s", (role, permission, allowed) => {

@@ -43,6 +43,7 @@ const ALLOWED_ROLES: Record<TPermission, TRole[]> = {
   edit_map: ["OWNER", "MANAGER"],
   manage_members: ["OWNER"],
   manage_tokens: ["OWNER"],
+  manage_webhooks: ["OWNER"],
   delete_organization: ["OWNER"],
 };
 
@@ -141,6 +142,24 @@ const draftParams = async (w: TWorld) => {
   return { params: { ...orgParams(w), draftId: draft.id } };
 };
 const ORG = "/api/v1/orgs/[orgSlug]";
+/**
+ * A webhook endpoint of the world's organisation, made in the database (without the address check): its test event
+ * is refused at delivery, a private address, so nothing leaves this machine.
+ */
+const webhookOf = async (w: TWorld) =>
+  (
+    await db.webhookEndpoint.create({
+      data: {
+        id: `wh_${unique()}`,
+        organizationId: w.org.id,
+        url: "http://127.0.0.1:9/hook",
+        events: ["term.ending"],
+        format: "standard",
+        secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        createdByName: "Matrix",
+      },
+    })
+  ).id;
 
 const MATRIX: TEntry[] = [
   {
@@ -271,6 +290,45 @@ const MATRIX: TEntry[] = [
     permission: "manage_tokens",
     success: 204,
     prepare: (w) => ({ params: { ...orgParams(w), tokenId: w.tokens.spare.id } }),
+  },
+  {
+    method: "GET",
+    route: `${ORG}/webhooks`,
+    permission: "manage_webhooks",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "POST",
+    route: `${ORG}/webhooks`,
+    permission: "manage_webhooks",
+    success: 201,
+    // A public address, as an IP literal (no DNS needed), for an event nothing here raises: nothing is sent to it.
+    prepare: (w) => ({
+      params: orgParams(w),
+      body: { url: "https://93.184.215.14/hook", events: ["term.ending"] },
+    }),
+  },
+  {
+    method: "DELETE",
+    route: `${ORG}/webhooks/[webhookId]`,
+    permission: "manage_webhooks",
+    success: 204,
+    prepare: async (w) => ({ params: { ...orgParams(w), webhookId: await webhookOf(w) } }),
+  },
+  {
+    method: "GET",
+    route: `${ORG}/webhooks/[webhookId]/deliveries`,
+    permission: "manage_webhooks",
+    success: 200,
+    prepare: async (w) => ({ params: { ...orgParams(w), webhookId: await webhookOf(w) } }),
+  },
+  {
+    method: "POST",
+    route: `${ORG}/webhooks/[webhookId]/test`,
+    permission: "manage_webhooks",
+    success: 202,
+    prepare: async (w) => ({ params: { ...orgParams(w), webhookId: await webhookOf(w) } }),
   },
 
   // The responsibility map

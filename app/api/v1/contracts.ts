@@ -41,6 +41,10 @@ import * as orgsOrgSlugTeamsTeamIdSlots from "./orgs/[orgSlug]/teams/[teamId]/sl
 import * as orgsOrgSlugTeams from "./orgs/[orgSlug]/teams/contract";
 import * as orgsOrgSlugTokensTokenId from "./orgs/[orgSlug]/tokens/[tokenId]/contract";
 import * as orgsOrgSlugTokens from "./orgs/[orgSlug]/tokens/contract";
+import * as orgsOrgSlugWebhooksWebhookId from "./orgs/[orgSlug]/webhooks/[webhookId]/contract";
+import * as orgsOrgSlugWebhooksWebhookIdDeliveries from "./orgs/[orgSlug]/webhooks/[webhookId]/deliveries/contract";
+import * as orgsOrgSlugWebhooksWebhookIdTest from "./orgs/[orgSlug]/webhooks/[webhookId]/test/contract";
+import * as orgsOrgSlugWebhooks from "./orgs/[orgSlug]/webhooks/contract";
 import * as orgs from "./orgs/contract";
 import * as signup from "./signup/contract";
 
@@ -85,6 +89,10 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/teams": orgsOrgSlugTeams,
   "/api/v1/orgs/[orgSlug]/tokens/[tokenId]": orgsOrgSlugTokensTokenId,
   "/api/v1/orgs/[orgSlug]/tokens": orgsOrgSlugTokens,
+  "/api/v1/orgs/[orgSlug]/webhooks/[webhookId]": orgsOrgSlugWebhooksWebhookId,
+  "/api/v1/orgs/[orgSlug]/webhooks/[webhookId]/deliveries": orgsOrgSlugWebhooksWebhookIdDeliveries,
+  "/api/v1/orgs/[orgSlug]/webhooks/[webhookId]/test": orgsOrgSlugWebhooksWebhookIdTest,
+  "/api/v1/orgs/[orgSlug]/webhooks": orgsOrgSlugWebhooks,
   "/api/v1/orgs": orgs,
   "/api/v1/signup": signup,
 } satisfies Record<string, Record<string, TOperation>>;

@@ -17,6 +17,8 @@ import { mapWriter } from "@/lib/server/kernel/map-write";
 import { readRules } from "@/lib/server/kernel/read-rules";
 import { replaceMap } from "@/lib/server/kernel/replace-map";
 import { isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
+import { draftEvent } from "@/lib/server/events/draft-events";
+import { recordEvents } from "@/lib/server/events/record-events";
 import { removeJob } from "@/lib/server/jobs/job-queue";
 import { validateMapDocument } from "@/lib/validation/map";
 import { shownRef } from "@/lib/validation/map-fields";
@@ -362,6 +364,17 @@ export async function publishAs(
           },
           select: DRAFT_SELECT,
         });
+        const by = journalActor(access.actor);
+        await recordEvents(tx, organization.id, [
+          draftEvent("draft.published", {
+            organization,
+            draft: { id: draft.id, name: published.name },
+            actor: by,
+            sentence: isScheduled
+              ? `Draft “${published.name}” was published as scheduled by ${by.name}.`
+              : `${by.name} published draft “${published.name}”.`,
+          }),
+        ]);
         return { draft: draftView(published), groupId: changed ? groupId : null };
       },
     );

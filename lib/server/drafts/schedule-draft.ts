@@ -9,6 +9,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize } from "@/lib/server/auth/authorize";
 import { recallActor } from "@/lib/server/auth/recall-actor";
 import { journalActor } from "@/lib/server/kernel/journal-context";
+import { draftEvent } from "@/lib/server/events/draft-events";
+import { recordEvents } from "@/lib/server/events/record-events";
 import { addJob, defineTask, removeJob } from "@/lib/server/jobs/job-queue";
 import {
   DRAFT_SELECT,
@@ -80,9 +82,23 @@ async function recordRefusal(
     if (count === 0) return;
     const draft = await tx.draft.findUniqueOrThrow({
       where: { id: draftId },
-      select: { name: true, organizationId: true, scheduledBy: true },
+      select: {
+        name: true,
+        organizationId: true,
+        scheduledBy: true,
+        organization: { select: { slug: true, name: true } },
+      },
     });
     const scheduler = draft.scheduledBy as TScheduler;
+    await recordEvents(tx, draft.organizationId, [
+      draftEvent("draft.schedule_refused", {
+        organization: { id: draft.organizationId, ...draft.organization },
+        draft: { id: draftId, name: draft.name },
+        actor: { kind: scheduler.kind, id: scheduler.id, name: scheduler.name },
+        sentence: `The scheduled publish of draft “${draft.name}” was refused: ${message}`,
+        details: { at: scheduledFor.toISOString(), conflicts: conflicts.length },
+      }),
+    ]);
     // Numbered from the journal's sequence: History pages notes among the journal's actions.
     await tx.$executeRaw`
       INSERT INTO journal_note (id, organization_id, group_id, actor_kind, actor_id, actor_name, action, sentence)
@@ -113,11 +129,21 @@ export async function scheduleDraft({ actor, orgSlug, draftId, at }: TDraftRef &
       { draftId: draft.id, at: at.toISOString() },
       { key: scheduleJobKey(draft.id), runAt: at },
     );
-    return tx.draft.update({
+    const scheduled = await tx.draft.update({
       where: { id: draft.id },
       data: { scheduledAt: at, scheduledBy: scheduler, scheduleRefusal: Prisma.DbNull },
       select: DRAFT_SELECT,
     });
+    await recordEvents(tx, organization.id, [
+      draftEvent("draft.scheduled", {
+        organization,
+        draft: { id: draft.id, name: scheduled.name },
+        actor: named,
+        sentence: `${named.name} scheduled draft “${scheduled.name}” to publish at ${at.toISOString()}.`,
+        details: { at: at.toISOString() },
+      }),
+    ]);
+    return scheduled;
   });
   return { draft: draftView(row) };
 }

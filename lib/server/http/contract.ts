@@ -26,6 +26,7 @@ export type TTag =
   | "Journal"
   | "Drafts"
   | "Live"
+  | "Webhooks"
   | "API";
 
 export type TAnswer = {

@@ -17,12 +17,26 @@ export type TRunnableTask = { name: string; runStored: (payload: unknown) => Pro
 /** One kind of job: its name, what its payload must look like, and what running it does. */
 export type TTask<TPayload> = TRunnableTask & {
   payload: z.ZodType<TPayload>;
-  /** Runs a due job. Throwing makes the queue try again later (at most MAX_ATTEMPTS times in all). */
+  /** Runs a due job. Throwing makes the queue try again later (at most `maxAttempts` times in all). */
   run: (payload: TPayload) => Promise<void>;
+  /**
+   * How many times a job of this task runs when it keeps failing (MAX_ATTEMPTS unless said), the queue's back-off
+   * between: e^n seconds after the n-th failure, at most e^10 (about 6 h).
+   */
+  maxAttempts?: number;
+  /**
+   * Whether failing is part of the task's work (a webhook's receiver is down): its failed attempts are warnings in
+   * the log, not errors; the task keeps its own record of them.
+   */
+  failsByDesign?: boolean;
 };
+
+/** The tasks whose failed attempts are warnings (see failsByDesign). */
+const failingByDesign = new Set<string>();
 
 /** Declares a task; list it in tasks.ts so that the worker runs it. */
 export function defineTask<TPayload>(task: Omit<TTask<TPayload>, "runStored">): TTask<TPayload> {
+  if (task.failsByDesign) failingByDesign.add(task.name);
   return {
     ...task,
     runStored: async (stored) => {
@@ -34,7 +48,7 @@ export function defineTask<TPayload>(task: Omit<TTask<TPayload>, "runStored">): 
   };
 }
 
-/** How many times a job that keeps failing runs, with the queue's exponential back-off between. */
+/** How many times a job that keeps failing runs, with the queue's exponential back-off between (unless its task says). */
 const MAX_ATTEMPTS = 5;
 
 // What the queue says when its database connection drops (a restart, an outage): it retries by itself, as the app's
@@ -51,12 +65,18 @@ let lastConnectionNotice = 0;
  */
 const logFactory: LogFunctionFactory = (scope) => (level, message) => {
   const task = scope.taskIdentifier ? ` (${scope.taskIdentifier})` : "";
-  const lost = CONNECTION_LOST.exec(message);
+  // A task that fails by design says why in its own words (a receiver's ECONNREFUSED is not the database's).
+  // The queue names the task in the scope, or (for a failed job) in the message: "Failed task 7 (name, …".
+  const isByDesign = [...failingByDesign].some(
+    (name) => scope.taskIdentifier === name || message.includes(`(${name}, `),
+  );
+  const lost = isByDesign ? null : CONNECTION_LOST.exec(message);
   if (lost && level !== "info" && level !== "debug") {
     if (Date.now() - lastConnectionNotice < CONNECTION_NOTICE_MS) return;
     lastConnectionNotice = Date.now();
     console.warn(`jobs${task}: lost its database connection (${lost[1]}); it reconnects by itself`);
-  } else if (level === "error") console.error(`jobs${task}: ${message}`);
+  } else if (level === "error" && !isByDesign) console.error(`jobs${task}: ${message}`);
+  else if (level === "error") console.warn(`jobs${task}: ${message.split("\n")[0]}`);
   else if (level === "warning") console.warn(`jobs${task}: ${message}`);
 };
 
@@ -107,7 +127,7 @@ export async function addJob<TPayload>(
 ): Promise<void> {
   await ensureJobQueue();
   await tx.$executeRaw`SELECT graphile_worker.add_job(
-    ${task.name}, ${JSON.stringify(payload)}::json, run_at => ${runAt}, max_attempts => ${MAX_ATTEMPTS},
+    ${task.name}, ${JSON.stringify(payload)}::json, run_at => ${runAt}, max_attempts => ${task.maxAttempts ?? MAX_ATTEMPTS},
     job_key => ${key}, job_key_mode => 'replace')`;
 }
 

@@ -27,6 +27,7 @@ const PATH_PARAMETERS: Record<string, string> = {
   token: "The secret from the invitation link.",
   entryId: "A journal entry's id (its `seq`), or its group's id.",
   draftId: "The draft's id.",
+  webhookId: "The webhook endpoint's id.",
 };
 
 const TAG_DESCRIPTIONS: Record<TTag, string> = {
@@ -41,6 +42,8 @@ const TAG_DESCRIPTIONS: Record<TTag, string> = {
   Journal: "The map's history: who changed what, undo and restore.",
   Drafts: "Copies of the map to plan in, compared with live and published.",
   Live: "Live updates and presence.",
+  Webhooks:
+    "Endpoints that hear of events (flags introduced and resolved, drafts published…), signed as Standard Webhooks has it.",
   API: "This document.",
 };
 

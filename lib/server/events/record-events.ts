@@ -1,0 +1,43 @@
+import "server-only";
+import type { TEvent } from "@/lib/domain/events";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { queueDeliveries } from "./deliver-webhook";
+import { insertEvent, prefixedId } from "./event-rows";
+
+/**
+ * Records `events` of the live organisation `organizationId` in `tx`, the transaction of the change that caused
+ * them, and queues their deliveries: one per enabled endpoint subscribed to the kind (with `onlyEndpoint`: to that
+ * endpoint alone, whatever it subscribes to, for "send a test event"). Nothing is recorded or sent unless `tx`
+ * commits. The one way in for every kind: the inbox and email will read the same rows.
+ */
+export async function recordEvents(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  events: readonly TEvent[],
+  { onlyEndpoint }: { onlyEndpoint?: string } = {},
+): Promise<string[]> {
+  if (events.length === 0) return [];
+  const endpoints = await tx.webhookEndpoint.findMany({
+    where: onlyEndpoint
+      ? { id: onlyEndpoint, organizationId }
+      : { organizationId, disabledAt: null, events: { hasSome: [...new Set(events.map((event) => event.kind))] } },
+    select: { id: true, events: true },
+  });
+  const ids: string[] = [];
+  for (const event of events) {
+    const eventId = await insertEvent(tx, organizationId, event);
+    ids.push(eventId);
+    const listening = endpoints.filter((endpoint) => onlyEndpoint || endpoint.events.includes(event.kind));
+    await queueDeliveries(
+      tx,
+      listening.map((endpoint) => ({
+        id: prefixedId("msg_"),
+        organizationId,
+        endpointId: endpoint.id,
+        eventId,
+        kind: event.kind,
+      })),
+    );
+  }
+  return ids;
+}
