@@ -37,6 +37,7 @@ const ALLOWED_ROLES: Record<TPermission, TRole[]> = {
   edit_map: ["OWNER", "MANAGER"],
   manage_members: ["OWNER"],
   manage_tokens: ["OWNER"],
+  manage_settings: ["OWNER"],
   delete_organization: ["OWNER"],
 };
 const ROLE: Partial<Record<TCaller, TRole>> = { owner: "OWNER", manager: "MANAGER", viewer: "VIEWER" };

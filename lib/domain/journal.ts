@@ -27,6 +27,11 @@ export const JOURNAL_ACTIONS = [
   "draft.publish",
   "draft.publish-scheduled",
   "draft.publish-refused",
+  "draft.submit",
+  "draft.approve",
+  "draft.request-changes",
+  "draft.approval-withdrawn",
+  "settings.update",
   "rules.update",
   "system.seed",
 ] as const;

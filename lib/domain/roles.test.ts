@@ -14,6 +14,8 @@ describe("can", () => {
     ["OWNER", "edit_map", true],
     ["OWNER", "manage_members", true],
     ["OWNER", "manage_tokens", true],
+    ["MANAGER", "manage_settings", false],
+    ["OWNER", "manage_settings", true],
     ["OWNER", "delete_organization", true],
   ];
   it.each(table)("%s may %s: %s", (role, permission, allowed) => {

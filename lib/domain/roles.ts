@@ -9,6 +9,7 @@ export type TPermission =
   | "edit_map" // teams, people, slots, duties, assignments, imports
   | "manage_members" // members, roles, invitations
   | "manage_tokens" // API tokens
+  | "manage_settings" // the organisation's settings (review of drafts, comments)
   | "delete_organization";
 
 const RANK: Record<TRole, number> = { VIEWER: 0, MANAGER: 1, OWNER: 2 };
@@ -18,6 +19,7 @@ const MINIMUM_ROLE: Record<TPermission, TRole> = {
   edit_map: "MANAGER",
   manage_members: "OWNER",
   manage_tokens: "OWNER",
+  manage_settings: "OWNER",
   delete_organization: "OWNER",
 };
 

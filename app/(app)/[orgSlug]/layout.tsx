@@ -31,6 +31,7 @@ export default async function OrganizationLayout({
     { href: "/history", label: draft ? "Draft history" : "History" },
     ...(draft ? [] : [{ href: "/members", label: "Members" }]),
     ...(!draft && can(role, "manage_tokens") ? [{ href: "/tokens", label: "API tokens" }] : []),
+    ...(draft ? [] : [{ href: "/settings", label: "Settings" }]),
   ];
   return (
     <LiveProvider orgId={organization.id} orgSlug={organization.slug}>

@@ -33,6 +33,7 @@ const PERMISSION_NAMES: Record<TPermission, string> = {
   edit_map: "change the responsibility map",
   manage_members: "manage members and invitations",
   manage_tokens: "manage API tokens",
+  manage_settings: "change the organisation's settings",
   delete_organization: "delete the organisation",
 };
 
