@@ -340,6 +340,11 @@ test("a draft is submitted, reviewed, edited and published once approved, on its
   await expectAccessible(reviewer);
   await reviewer.screenshot({ path: "/tmp/review-approved.png", fullPage: true });
 
+  // The drafts list says where the review stands.
+  await lead.goto(`/${organization.slug}/drafts`);
+  await expect(lead.getByText("In review: 1 of 1 approval")).toBeVisible();
+  await lead.screenshot({ path: "/tmp/review-drafts-list.png", fullPage: true });
+
   // The lead edits the draft on its team page: the approval is withdrawn, and Publish waits again.
   await lead.goto(`/${draft.slug}`);
   await lead.getByRole("table", { name: "Teams by duty" }).getByRole("link", { name: "Payments" }).click();
