@@ -1,6 +1,7 @@
 import "server-only";
 import {
   approvalState,
+  mayReview,
   missingApprovals,
   type TApprovalState,
   type TDraftReview,
@@ -11,10 +12,16 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** What a draft's query selects for its review (see DRAFT_SELECT). */
 export const REVIEW_SELECT = {
+  organizationId: true,
   submittedAt: true,
   submittedByName: true,
   organization: { select: { approvalsRequired: true } },
-  reviewers: { select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } },
+  reviewers: {
+    select: {
+      user: { select: { id: true, name: true, memberships: { select: { organizationId: true, role: true } } } },
+    },
+    orderBy: { user: { name: "asc" } },
+  },
   reviews: {
     select: {
       id: true,
@@ -31,9 +38,17 @@ export const REVIEW_SELECT = {
 
 type TReviewRow = Prisma.DraftGetPayload<{ select: typeof REVIEW_SELECT }>;
 
-/** A draft's review as the API shows it: who was asked, what each decided, and whether it has its approvals. */
+/**
+ * A draft's review as the API shows it: who was asked, what each decided, and whether it has its approvals. A reviewer
+ * no longer a Manager or Owner of the organisation (removed, or made a Viewer) is no longer one: their approval no
+ * longer counts.
+ */
 export function reviewView(row: TReviewRow): TDraftReviewView {
-  const reviewers = row.reviewers.map(({ user }) => user);
+  const reviewers = row.reviewers
+    .filter(({ user }) =>
+      user.memberships.some((member) => member.organizationId === row.organizationId && mayReview(member.role)),
+    )
+    .map(({ user }) => ({ id: user.id, name: user.name }));
   const reviews: TDraftReview[] = row.reviews.map((review) => ({
     id: review.id,
     reviewer: { id: review.reviewerId, name: review.reviewerName },

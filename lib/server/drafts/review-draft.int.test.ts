@@ -41,7 +41,7 @@ async function approvedDraft() {
   expect(submitted.status).toBe(200);
   const approved = await callApi(`POST ${DRAFT}/reviews`, { params, as: asReviewer, body: { decision: "approve" } });
   expect(approved.status).toBe(201);
-  return { world, draft, params, rename };
+  return { world, draft, params, rename, reviewer };
 }
 
 describe("an edit meeting a publish at the draft's lock", () => {
@@ -73,6 +73,26 @@ describe("an edit meeting a publish at the draft's lock", () => {
     expect(row.reviews.map((review) => review.withdrawnAt !== null)).toEqual([true]);
     const live = await db.team.findFirstOrThrow({ where: { organizationId: world.org.id, key: "checkout" } });
     expect(live.name).toBe("Checkout");
+  });
+});
+
+describe("a reviewer who may no longer review", () => {
+  it("no longer counts once made a Viewer, nor once removed", async () => {
+    const { world, params, reviewer } = await approvedDraft();
+    const approvals = async () =>
+      (await callApi<{ draft: TDraftView }>(`GET ${DRAFT}`, { params, as: world.as.viewer })).body.draft.review;
+    expect((await approvals()).approvals).toEqual({ counted: 1, required: 1, isReady: true });
+    const where = { organizationId: world.org.id, userId: reviewer.id };
+    await db.membership.updateMany({ where, data: { role: "VIEWER" } });
+    const demoted = await approvals();
+    expect(demoted.reviewers).toEqual([]);
+    expect(demoted.approvals).toEqual({ counted: 0, required: 1, isReady: false });
+    const refused = await callApi(`POST ${DRAFT}/publish`, { params, as: world.as.editor, body: {} });
+    expect(refused.status).toBe(409);
+    await db.membership.updateMany({ where, data: { role: "OWNER" } });
+    expect((await approvals()).approvals.counted).toBe(1);
+    await db.membership.deleteMany({ where });
+    expect((await approvals()).approvals.counted).toBe(0);
   });
 });
 
