@@ -38,6 +38,7 @@ const ALLOWED_ROLES: Record<TPermission, TRole[]> = {
   manage_members: ["OWNER"],
   manage_tokens: ["OWNER"],
   manage_webhooks: ["OWNER"],
+  manage_settings: ["OWNER"],
   delete_organization: ["OWNER"],
 };
 const ROLE: Partial<Record<TCaller, TRole>> = { owner: "OWNER", manager: "MANAGER", viewer: "VIEWER" };

@@ -71,6 +71,12 @@ export function DraftItem({
               )}
             </p>
           )}
+          {draft.review.approvals.required > 0 && !draft.publishedAt && (
+            <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">
+              {draft.review.submittedAt ? "In review" : "Not submitted for review"}: {draft.review.approvals.counted} of{" "}
+              {draft.review.approvals.required} {draft.review.approvals.required === 1 ? "approval" : "approvals"}
+            </p>
+          )}
         </div>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           <CrossWorkspaceLink

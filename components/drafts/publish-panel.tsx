@@ -7,6 +7,7 @@ import { ApiError, errorMessage } from "@/lib/client/api-error";
 import { useDraftMutations } from "@/lib/client/drafts";
 import { countNoun } from "@/lib/domain/count-noun";
 import type { TMergeChoice, TMergeConflict } from "@/lib/domain/map-merge";
+import { missingApprovals } from "@/lib/domain/review";
 import type { TDraft } from "./draft-types";
 
 type TOutcome =
@@ -70,10 +71,12 @@ export function PublishPanel({
   /** Person key -> name, in live and the draft, to show a slot's holder by name. */
   personNames: Record<string, string>;
 }) {
+  const missing = missingApprovals(draft.review.approvals);
+  const reasonId = useId();
   const drafts = useDraftMutations({ orgSlug: liveSlug });
   const [outcome, setOutcome] = useState<TOutcome>({ kind: "idle" });
   const [choices, setChoices] = useState<Record<string, TMergeChoice>>({});
-  const [missing, setMissing] = useState(false);
+  const [isUnsettled, setUnsettled] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
 
@@ -164,15 +167,24 @@ export function PublishPanel({
           </p>
         )}
       </div>
+      {missing && (
+        <p id={reasonId} className="text-sm font-medium text-amber-900 dark:text-amber-200">
+          Publishing waits for review: the draft {missing}.
+        </p>
+      )}
       {conflicts.length === 0 ? (
-        <Button onClick={() => publish({})} disabled={isPending}>
+        <Button
+          onClick={() => publish({})}
+          disabled={isPending || missing !== null}
+          aria-describedby={missing ? reasonId : undefined}
+        >
           {isPending ? "Publishing…" : "Publish draft"}
         </Button>
       ) : (
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            setMissing(!isSettled);
+            setUnsettled(!isSettled);
             if (isSettled) publish(choices);
           }}
           className="space-y-3"
@@ -210,12 +222,12 @@ export function PublishPanel({
               </li>
             ))}
           </ul>
-          {missing && !isSettled && (
+          {isUnsettled && !isSettled && (
             <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
               Choose live or the draft for each of the {countNoun(conflicts.length, "conflict")}.
             </p>
           )}
-          <Button type="submit" disabled={isPending}>
+          <Button type="submit" disabled={isPending || missing !== null}>
             {isPending ? "Publishing…" : "Publish with these choices"}
           </Button>
         </form>

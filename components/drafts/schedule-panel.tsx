@@ -6,6 +6,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { errorMessage } from "@/lib/client/api-error";
 import { useDraftMutations } from "@/lib/client/drafts";
 import { countNoun } from "@/lib/domain/count-noun";
+import { missingApprovals } from "@/lib/domain/review";
 import type { TDraft } from "./draft-types";
 
 /** A `datetime-local` value (the browser's time zone) as an ISO moment, or null when it is not one. */
@@ -25,6 +26,7 @@ export function SchedulePanel({ liveSlug, draft, canEdit }: { liveSlug: string; 
   const headingId = useId();
   const inputId = useId();
   const { schedule } = draft;
+  const missing = missingApprovals(draft.review.approvals);
   const isPending = drafts.schedule.isPending || drafts.cancelSchedule.isPending;
 
   if (draft.publishedAt) {
@@ -104,6 +106,11 @@ export function SchedulePanel({ liveSlug, draft, canEdit }: { liveSlug: string; 
           )}
         </div>
       )}
+      {canEdit && missing && (
+        <p className="text-sm font-medium text-amber-900 dark:text-amber-200">
+          Scheduling waits for review: the draft {missing}.
+        </p>
+      )}
       {canEdit && (
         <form
           className="flex flex-wrap items-end gap-3"
@@ -125,7 +132,7 @@ export function SchedulePanel({ liveSlug, draft, canEdit }: { liveSlug: string; 
               className="mt-1 block rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-indigo-600 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700"
             />
           </div>
-          <Button type="submit" disabled={isPending}>
+          <Button type="submit" disabled={isPending || missing !== null}>
             {drafts.schedule.isPending ? "Scheduling…" : schedule ? "Reschedule" : "Schedule publish"}
           </Button>
           {schedule && (

@@ -25,6 +25,11 @@ export const ACTION_LABELS: Record<TJournalAction, string> = {
   "draft.publish-scheduled": "Draft published as scheduled",
   "draft.publish-refused": "Scheduled publish refused",
   "webhook.disable": "Webhook disabled",
+  "draft.submit": "Draft submitted for review",
+  "draft.approve": "Draft approved",
+  "draft.request-changes": "Changes requested",
+  "draft.approval-withdrawn": "Approval withdrawn",
+  "settings.update": "Settings changed",
   "rules.update": "Rules changed",
   "system.seed": "Demo map loaded",
 };

@@ -25,7 +25,7 @@ type TRole = "OWNER" | "MANAGER" | "VIEWER";
 // Who may do what, written out here rather than taken from lib/domain/roles.ts, so that a change there that widens a
 // permission fails this test.
 const PERMISSIONS: Record<TRole, readonly string[]> = {
-  OWNER: ["read", "edit_map", "manage_members", "manage_tokens", "manage_webhooks"],
+  OWNER: ["read", "edit_map", "manage_members", "manage_tokens", "manage_webhooks", "manage_settings"],
   MANAGER: ["read", "edit_map"],
   VIEWER: ["read"],
 };
@@ -783,6 +783,52 @@ const RECIPES: Record<string, TRecipe> = {
     },
     base: (world) => ({ params: draftParams(world) }),
   },
+  [`POST ${DRAFT}/submit`]: {
+    // Reviewers are people who may review, not the submitter: the Manager, or the Owner when the Manager submits.
+    valid: async ({ world, caller }) => ({
+      params: { ...world.orgParams, draftId: (await world.freshDraft()).id },
+      body: { reviewers: [(caller.name === "manager" ? world.callers.owner : world.callers.manager).user!.id] },
+    }),
+    base: (world) => ({ params: draftParams(world), body: { reviewers: [world.callers.manager.user!.id] } }),
+    invalid: (world): TInvalid[] => [
+      {
+        label: "a reviewer who is not a member",
+        request: { params: draftParams(world), body: { reviewers: [world.callers.outsider.user!.id] } },
+        status: 400,
+      },
+      {
+        label: "a Viewer as reviewer",
+        request: { params: draftParams(world), body: { reviewers: [world.callers.viewer.user!.id] } },
+        status: 400,
+      },
+    ],
+  },
+  [`POST ${DRAFT}/reviews`]: {
+    // A draft submitted to the caller (by the Manager, or to the Manager when the caller is the Manager).
+    valid: async ({ world, caller }) => {
+      const draft = await world.freshDraft();
+      const params = { ...world.orgParams, draftId: draft.id };
+      const reviewer = reviewerFor(world, caller);
+      const submitter = reviewer === world.callers.manager.user!.id ? world.callers.owner : world.callers.manager;
+      await world.must(`POST ${DRAFT}/submit`, submitter, { params, body: { reviewers: [reviewer] } });
+      return { params, body: { decision: "approve", comment: "Reads right." } };
+    },
+    base: (world) => ({ params: draftParams(world), body: { decision: "request_changes" } }),
+  },
+  [`GET ${ORG}/settings`]: { valid: orgOnly },
+  [`PATCH ${ORG}/settings`]: {
+    // Review stays off: other calls publish drafts of this organisation meanwhile.
+    valid: ({ world }) => ({ params: world.orgParams, body: { approvalsRequired: 0, viewersMayComment: true } }),
+    invalid: (world): TInvalid[] => [
+      {
+        label: "approvalsRequired -1",
+        request: { params: world.orgParams, body: { approvalsRequired: -1 } },
+        status: 400,
+        field: "approvalsRequired",
+      },
+      { label: "nothing to change", request: { params: world.orgParams, body: {} }, status: 400 },
+    ],
+  },
   [`GET ${ORG}/events`]: { valid: orgOnly },
   [`POST ${ORG}/presence`]: {
     valid: ({ world }) => ({
@@ -793,6 +839,11 @@ const RECIPES: Record<string, TRecipe> = {
   [`GET ${ORG}/map.csv`]: { valid: orgOnly },
   "GET /api/v1/openapi.json": { valid: () => ({}) },
 };
+
+/** Who reviews a draft that `caller` reviews: the caller when they may review (the Manager otherwise). */
+function reviewerFor(world: TWorld, caller: TCaller): string {
+  return (caller.name === "owner" ? world.callers.owner : world.callers.manager).user!.id;
+}
 
 /** A moment an hour from now: a schedule no test waits for. */
 function inAnHour(): string {

@@ -6,7 +6,7 @@ import { useTransition } from "react";
 import { callApi, type TBody } from "./api";
 
 /**
- * Creating, duplicating, renaming, discarding, publishing and scheduling drafts. The drafts pages are rendered by the server, so
+ * Creating, duplicating, renaming, discarding, publishing, scheduling and reviewing drafts. The drafts pages are rendered by the server, so
  * each success renders them again (`router.refresh()`).
  */
 export function useDraftMutations({ orgSlug }: { orgSlug: string }) {
@@ -53,5 +53,23 @@ export function useDraftMutations({ orgSlug }: { orgSlug: string }) {
       callApi("DELETE /api/v1/orgs/{orgSlug}/drafts/{draftId}/schedule", { params: { orgSlug, draftId } }),
     onSuccess: refresh,
   });
-  return { create, update, discard, publish, schedule, cancelSchedule };
+  const submit = useMutation({
+    mutationFn: ({ draftId, reviewers }: { draftId: string; reviewers: string[] }) =>
+      callApi("POST /api/v1/orgs/{orgSlug}/drafts/{draftId}/submit", {
+        params: { orgSlug, draftId },
+        body: { reviewers },
+      }),
+    onSuccess: refresh,
+  });
+  const review = useMutation({
+    mutationFn: ({
+      draftId,
+      body,
+    }: {
+      draftId: string;
+      body: TBody<"POST /api/v1/orgs/{orgSlug}/drafts/{draftId}/reviews">;
+    }) => callApi("POST /api/v1/orgs/{orgSlug}/drafts/{draftId}/reviews", { params: { orgSlug, draftId }, body }),
+    onSuccess: refresh,
+  });
+  return { create, update, discard, publish, schedule, cancelSchedule, submit, review };
 }

@@ -1,6 +1,7 @@
 // Drafts as the API and the screens see them (lib/server/drafts works with them).
 import type { TMapComparison } from "./map-compare";
 import type { TMergeConflict } from "./map-merge";
+import type { TDraftReviewView } from "./review";
 
 /** A draft as the API shows it. `slug` is its workspace's: every map route and screen works under it. */
 export type TDraftView = {
@@ -13,6 +14,8 @@ export type TDraftView = {
   publishedAt: string | null;
   /** A publish planned for a moment, or null. */
   schedule: TDraftSchedule | null;
+  /** Its review: reviewers, their reviews, and whether it has the approvals publishing needs. */
+  review: TDraftReviewView;
 };
 
 /**

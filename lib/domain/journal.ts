@@ -29,6 +29,11 @@ export const JOURNAL_ACTIONS = [
   "draft.publish-scheduled",
   "draft.publish-refused",
   "webhook.disable",
+  "draft.submit",
+  "draft.approve",
+  "draft.request-changes",
+  "draft.approval-withdrawn",
+  "settings.update",
   "rules.update",
   "system.seed",
 ] as const;

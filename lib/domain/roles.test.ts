@@ -16,6 +16,8 @@ describe("can", () => {
     ["OWNER", "manage_members", true],
     ["OWNER", "manage_tokens", true],
     ["OWNER", "manage_webhooks", true],
+    ["MANAGER", "manage_settings", false],
+    ["OWNER", "manage_settings", true],
     ["OWNER", "delete_organization", true],
   ];
   it.each(table)("%s may %s: %s", (role, permission, allowed) => {

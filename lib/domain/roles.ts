@@ -10,6 +10,7 @@ export type TPermission =
   | "manage_members" // members, roles, invitations
   | "manage_tokens" // API tokens
   | "manage_webhooks" // webhook endpoints and their deliveries
+  | "manage_settings" // the organisation's settings (review of drafts, comments)
   | "delete_organization";
 
 const RANK: Record<TRole, number> = { VIEWER: 0, MANAGER: 1, OWNER: 2 };
@@ -20,6 +21,7 @@ const MINIMUM_ROLE: Record<TPermission, TRole> = {
   manage_members: "OWNER",
   manage_tokens: "OWNER",
   manage_webhooks: "OWNER",
+  manage_settings: "OWNER",
   delete_organization: "OWNER",
 };
 

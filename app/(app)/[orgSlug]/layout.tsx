@@ -32,6 +32,7 @@ export default async function OrganizationLayout({
     ...(draft ? [] : [{ href: "/members", label: "Members" }]),
     ...(!draft && can(role, "manage_tokens") ? [{ href: "/tokens", label: "API tokens" }] : []),
     ...(!draft && can(role, "manage_webhooks") ? [{ href: "/webhooks", label: "Webhooks" }] : []),
+    ...(draft ? [] : [{ href: "/settings", label: "Settings" }]),
   ];
   return (
     <LiveProvider orgId={organization.id} orgSlug={organization.slug}>

@@ -44,6 +44,7 @@ const ALLOWED_ROLES: Record<TPermission, TRole[]> = {
   manage_members: ["OWNER"],
   manage_tokens: ["OWNER"],
   manage_webhooks: ["OWNER"],
+  manage_settings: ["OWNER"],
   delete_organization: ["OWNER"],
 };
 
@@ -563,6 +564,59 @@ const MATRIX: TEntry[] = [
     permission: "edit_map",
     success: 200,
     prepare: draftParams,
+  },
+  {
+    method: "POST",
+    route: `${ORG}/drafts/[draftId]/submit`,
+    permission: "edit_map",
+    success: 200,
+    // To a Manager of its own, whom no caller is.
+    prepare: async (w) => {
+      const reviewer = await createUser(db, { name: "Rita Reviewer" });
+      await db.membership.create({ data: { organizationId: w.org.id, userId: reviewer.id, role: "MANAGER" } });
+      return { ...(await draftParams(w)), body: { reviewers: [reviewer.id] } };
+    },
+  },
+  {
+    method: "POST",
+    route: `${ORG}/drafts/[draftId]/reviews`,
+    success: 201,
+    // Submitted to the Owner and the Manager: people review, tokens do not.
+    prepare: async (w) => {
+      const call = await draftParams(w);
+      await db.draftReviewer.createMany({
+        data: [w.owner, w.manager].map((user) => ({
+          draftId: call.params.draftId,
+          userId: user.id,
+          organizationId: w.org.id,
+        })),
+      });
+      return { ...call, body: { decision: "approve", comment: "Reads right." } };
+    },
+    expected: {
+      anonymous: 401,
+      owner: 201,
+      manager: 201,
+      viewer: 403,
+      outsider: 404,
+      "manager-token": 403,
+      "viewer-token": 403,
+      "other-org-token": 404,
+    },
+  },
+  {
+    method: "GET",
+    route: `${ORG}/settings`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "PATCH",
+    route: `${ORG}/settings`,
+    permission: "manage_settings",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w), body: { approvalsRequired: 2, viewersMayComment: false } }),
   },
   {
     method: "GET",

@@ -9,7 +9,9 @@ import * as orgsOrgSlugDraftsDraftIdCompare from "./orgs/[orgSlug]/drafts/[draft
 import * as orgsOrgSlugDraftsDraftId from "./orgs/[orgSlug]/drafts/[draftId]/contract";
 import * as orgsOrgSlugDraftsDraftIdMap from "./orgs/[orgSlug]/drafts/[draftId]/map/contract";
 import * as orgsOrgSlugDraftsDraftIdPublish from "./orgs/[orgSlug]/drafts/[draftId]/publish/contract";
+import * as orgsOrgSlugDraftsDraftIdReviews from "./orgs/[orgSlug]/drafts/[draftId]/reviews/contract";
 import * as orgsOrgSlugDraftsDraftIdSchedule from "./orgs/[orgSlug]/drafts/[draftId]/schedule/contract";
+import * as orgsOrgSlugDraftsDraftIdSubmit from "./orgs/[orgSlug]/drafts/[draftId]/submit/contract";
 import * as orgsOrgSlugDrafts from "./orgs/[orgSlug]/drafts/contract";
 import * as orgsOrgSlugDutiesDutyId from "./orgs/[orgSlug]/duties/[dutyId]/contract";
 import * as orgsOrgSlugDuties from "./orgs/[orgSlug]/duties/contract";
@@ -31,6 +33,7 @@ import * as orgsOrgSlugPeople from "./orgs/[orgSlug]/people/contract";
 import * as orgsOrgSlugPresence from "./orgs/[orgSlug]/presence/contract";
 import * as orgsOrgSlugRulesPreview from "./orgs/[orgSlug]/rules/preview/contract";
 import * as orgsOrgSlugRules from "./orgs/[orgSlug]/rules/contract";
+import * as orgsOrgSlugSettings from "./orgs/[orgSlug]/settings/contract";
 import * as orgsOrgSlugState from "./orgs/[orgSlug]/state/contract";
 import * as orgsOrgSlugTeamsTeamIdApplySplit from "./orgs/[orgSlug]/teams/[teamId]/apply-split/contract";
 import * as orgsOrgSlugTeamsTeamIdAssignments from "./orgs/[orgSlug]/teams/[teamId]/assignments/contract";
@@ -57,7 +60,9 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/drafts/[draftId]": orgsOrgSlugDraftsDraftId,
   "/api/v1/orgs/[orgSlug]/drafts/[draftId]/map": orgsOrgSlugDraftsDraftIdMap,
   "/api/v1/orgs/[orgSlug]/drafts/[draftId]/publish": orgsOrgSlugDraftsDraftIdPublish,
+  "/api/v1/orgs/[orgSlug]/drafts/[draftId]/reviews": orgsOrgSlugDraftsDraftIdReviews,
   "/api/v1/orgs/[orgSlug]/drafts/[draftId]/schedule": orgsOrgSlugDraftsDraftIdSchedule,
+  "/api/v1/orgs/[orgSlug]/drafts/[draftId]/submit": orgsOrgSlugDraftsDraftIdSubmit,
   "/api/v1/orgs/[orgSlug]/drafts": orgsOrgSlugDrafts,
   "/api/v1/orgs/[orgSlug]/duties/[dutyId]": orgsOrgSlugDutiesDutyId,
   "/api/v1/orgs/[orgSlug]/duties": orgsOrgSlugDuties,
@@ -77,6 +82,7 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/presence": orgsOrgSlugPresence,
   "/api/v1/orgs/[orgSlug]/rules/preview": orgsOrgSlugRulesPreview,
   "/api/v1/orgs/[orgSlug]/rules": orgsOrgSlugRules,
+  "/api/v1/orgs/[orgSlug]/settings": orgsOrgSlugSettings,
   "/api/v1/orgs/[orgSlug]/state": orgsOrgSlugState,
   "/api/v1/orgs/[orgSlug]/structure": orgsOrgSlugStructure,
   "/api/v1/orgs/[orgSlug]/timeline": orgsOrgSlugTimeline,

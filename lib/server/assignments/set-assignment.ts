@@ -13,6 +13,7 @@ import type { TSetAssignment } from "@/lib/validation/assignments";
 import { canBeStored } from "@/lib/validation/map-fields";
 import type { TAssignmentCell } from "@/lib/server/kernel/assignment-cell";
 import type { TActor } from "@/lib/server/auth/actor";
+import type { TJournalContext } from "@/lib/server/kernel/journal-context";
 
 export type TSetAssignmentResult =
   | { ok: true; assignment: TAssignmentCell }
@@ -38,8 +39,10 @@ export async function setAssignment({
   level,
   version,
 }: TOrgCall & { teamId: string } & TSetAssignment): Promise<TSetAssignmentResult> {
-  const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "edit_map" });
+  const { organization, actor: author, draft } = await authorize({ actor, orgSlug, permission: "edit_map" });
   const organizationId = organization.id;
+  // On a draft, a changed cell withdraws the draft's standing approvals (see runAnnouncedStatement).
+  const journal: TJournalContext = { actor: author, action: "assignment.set", draft };
   const refs = { teamId, dutyId, slotId };
   // Each write is one statement, a compare-and-set on the version (see runAnnouncedStatement). It changes the cell
   // only after it holds the organisation's row in share mode (see lockOrganization; the row it writes comes from
@@ -49,7 +52,7 @@ export async function setAssignment({
   // The usual edit (a level on a cell seen at a version) is written by the statement that finds the cell.
   const isUsualEdit = version !== undefined && level !== null;
   const known = isUsualEdit
-    ? await writeKnownCell({ organizationId, author, locked, refs, level, version })
+    ? await writeKnownCell({ organizationId, author, journal, locked, refs, level, version })
     : await findCell(organizationId, refs);
   if (known === "written") return { ok: true, assignment: { ...refs, level, version: (version ?? 0) + 1 } };
   const { current: found, ...cell } = known ?? (await findCellOrExplain(organizationId, refs));
@@ -71,7 +74,7 @@ export async function setAssignment({
       if (level === null) return { ok: true, assignment: empty };
       const created = { ...cell, level, version: 1 };
       const rows = await runAnnouncedStatement<{ version: number }>(
-        { actor: author, action: "assignment.set" },
+        journal,
         (announce) => Prisma.sql`
           WITH ${locked}, changed AS (
             INSERT INTO assignment (id, organization_id, team_id, duty_id, slot_id, level, version, updated_at)
@@ -94,7 +97,7 @@ export async function setAssignment({
     const unchanged = Prisma.sql`assignment.id = ${current.id} AND assignment.organization_id = ${organizationId} AND assignment.version = ${current.version}`;
     const next: TAssignmentCell = level === null ? empty : { ...cell, level, version: current.version + 1 };
     const rows = await runAnnouncedStatement(
-      { actor: author, action: "assignment.set" },
+      journal,
       (announce) =>
         level === null
           ? Prisma.sql`
@@ -166,6 +169,7 @@ async function findCell(organizationId: string, refs: TCellRefs): Promise<TFound
 async function writeKnownCell({
   organizationId,
   author,
+  journal,
   locked,
   refs,
   level,
@@ -173,6 +177,7 @@ async function writeKnownCell({
 }: {
   organizationId: string;
   author: TActor;
+  journal: TJournalContext;
   locked: Prisma.Sql;
   refs: TCellRefs;
   level: TRaciLevel;
@@ -180,7 +185,7 @@ async function writeKnownCell({
 }): Promise<TFoundCell | "written" | null> {
   if (![refs.teamId, refs.dutyId, refs.slotId].every(canBeStored)) return null;
   const rows = await runAnnouncedStatement<TCellRow & { written: number | null }>(
-    { actor: author, action: "assignment.set" },
+    journal,
     (announce) => Prisma.sql`
       WITH ${locked}, ${cellQuery(organizationId, refs)}, changed AS (
         UPDATE assignment SET level = ${level}::"RaciLevel", version = assignment.version + 1, updated_at = now()

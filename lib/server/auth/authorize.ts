@@ -34,6 +34,7 @@ const PERMISSION_NAMES: Record<TPermission, string> = {
   manage_members: "manage members and invitations",
   manage_tokens: "manage API tokens",
   manage_webhooks: "manage webhooks",
+  manage_settings: "change the organisation's settings",
   delete_organization: "delete the organisation",
 };
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { MERGE_KINDS } from "@/lib/domain/map-merge";
+import { REVIEW_DECISIONS } from "@/lib/domain/review";
 import { named, ZDateTime } from "@/lib/server/http/contract";
 import { ZComparedFlag } from "@/lib/server/http/flag-answers";
 
@@ -15,6 +16,38 @@ export const ZMergeConflict = named(
     base: z.unknown().meta({ description: "The value when the draft was made; null when absent." }),
     live: z.unknown(),
     draft: z.unknown(),
+  }),
+);
+
+const ZReviewer = z.strictObject({ id: z.string().meta({ description: "The member's user id." }), name: z.string() });
+
+export const ZDraftReview = named(
+  "DraftReview",
+  z.strictObject({
+    submittedAt: ZDateTime.nullable().meta({ description: "When it was last submitted for review, or null." }),
+    submittedBy: z.string().nullable(),
+    reviewers: z.array(ZReviewer).meta({ description: "The members chosen to review it." }),
+    reviews: z
+      .array(
+        z.strictObject({
+          id: z.string(),
+          reviewer: ZReviewer,
+          decision: z.enum(REVIEW_DECISIONS),
+          comment: z.string().nullable(),
+          at: ZDateTime,
+          withdrawnAt: ZDateTime.nullable().meta({
+            description: "When an edit to the draft withdrew this approval; null while it stands.",
+          }),
+        }),
+      )
+      .meta({ description: "Every review, oldest first; each reviewer's latest is their standing one." }),
+    approvals: z
+      .strictObject({
+        counted: z.int().meta({ description: "Standing approvals of chosen reviewers." }),
+        required: z.int().meta({ description: "The organisation's setting (0: review off)." }),
+        isReady: z.boolean().meta({ description: "Whether publishing and scheduling are allowed." }),
+      })
+      .meta({ description: "Whether the draft has the approvals publishing needs." }),
   }),
 );
 
@@ -46,6 +79,7 @@ export const ZDraftView = named(
       })
       .nullable()
       .meta({ description: "A publish planned for a moment (POST …/schedule), or null." }),
+    review: ZDraftReview,
   }),
 );
 

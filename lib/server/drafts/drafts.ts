@@ -21,6 +21,7 @@ import { draftEvent } from "@/lib/server/events/draft-events";
 import { recordEvents } from "@/lib/server/events/record-events";
 import { removeJob } from "@/lib/server/jobs/job-queue";
 import { validateMapDocument } from "@/lib/validation/map";
+import { missingApprovalsIn, REVIEW_SELECT, reviewView } from "./approvals";
 import { shownRef } from "@/lib/validation/map-fields";
 
 export const DRAFT_SELECT = {
@@ -35,6 +36,7 @@ export const DRAFT_SELECT = {
   scheduleRefusal: true,
   workspaceId: true,
   workspace: { select: { slug: true } },
+  ...REVIEW_SELECT,
 } as const;
 
 type TDraftRow = Prisma.DraftGetPayload<{ select: typeof DRAFT_SELECT }>;
@@ -63,6 +65,7 @@ export function draftView(row: TDraftRow): TDraftView {
     createdBy: row.createdByName,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     schedule: scheduleView(row),
+    review: reviewView(row),
   };
 }
 
@@ -248,6 +251,9 @@ export async function compareDraft({
 
 export const PUBLISHED_ALREADY = "This draft has been published already.";
 
+/** The start of the refusal of a publish or schedule before the draft has its approvals: "… needs 2 approvals, has 1." */
+export const NOT_APPROVED = "Not approved yet: the draft";
+
 /**
  * Locks a draft's workspace and its row until the transaction ends, and checks that it is still there and not
  * published (another publish or a discard may have won the race since it was read). Answers its schedule.
@@ -326,6 +332,9 @@ export async function publishAs(
         // workspace next, so that a discard meanwhile waits for the publish or is seen to have won.
         const { scheduledAt } = await lockDraft(tx, draft);
         if (isScheduled && scheduledAt?.getTime() !== how.scheduledFor.getTime()) throw new ScheduleChanged();
+        // Under the draft's lock: an edit that withdrew an approval meanwhile has committed, or waits for this.
+        const missing = await missingApprovalsIn(tx, draft.id);
+        if (missing) throw new PublishRefused(`${NOT_APPROVED} ${missing}.`, []);
         const [live, planned] = [
           mapToDocument(current, await readRules(tx, organization.id)),
           mapToDocument(await loadMapIn(tx, draft.workspaceId), await readRules(tx, draft.workspaceId)),

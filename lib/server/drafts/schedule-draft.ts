@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { randomUUID } from "node:crypto";
 import { refusedSentence, SCHEDULED_PUBLISH_REFUSED, type TDraftView, type TScheduler } from "@/lib/domain/drafts";
 import type { TMergeConflict } from "@/lib/domain/map-merge";
 import { AppError } from "@/lib/errors";
@@ -11,6 +10,7 @@ import { recallActor } from "@/lib/server/auth/recall-actor";
 import { journalActor } from "@/lib/server/kernel/journal-context";
 import { draftEvent } from "@/lib/server/events/draft-events";
 import { recordEvents } from "@/lib/server/events/record-events";
+import { addJournalNote } from "@/lib/server/kernel/journal-note";
 import { addJob, defineTask, removeJob } from "@/lib/server/jobs/job-queue";
 import {
   DRAFT_SELECT,
@@ -18,12 +18,14 @@ import {
   findDraft,
   liveAccess,
   lockDraft,
+  NOT_APPROVED,
   PUBLISHED_ALREADY,
   publishAs,
   ScheduleChanged,
   scheduleJobKey,
   type TDraftRef,
 } from "./drafts";
+import { missingApprovalsIn } from "./approvals";
 
 /**
  * The job a schedule adds: at its moment, publish the draft as its scheduler, exactly as Publish does. Nothing
@@ -99,12 +101,12 @@ async function recordRefusal(
         details: { at: scheduledFor.toISOString(), conflicts: conflicts.length },
       }),
     ]);
-    // Numbered from the journal's sequence: History pages notes among the journal's actions.
-    await tx.$executeRaw`
-      INSERT INTO journal_note (id, organization_id, group_id, actor_kind, actor_id, actor_name, action, sentence)
-      VALUES (nextval('journal_entry_id_seq'), ${draft.organizationId}, ${randomUUID()}, ${scheduler.kind},
-        ${scheduler.id}, ${scheduler.name}, ${"draft.publish-refused"},
-        ${refusedSentence(draft.name, scheduler.name, conflicts.length)})`;
+    await addJournalNote(tx, {
+      organizationId: draft.organizationId,
+      actor: { kind: scheduler.kind, id: scheduler.id, name: scheduler.name },
+      action: "draft.publish-refused",
+      sentence: refusedSentence(draft.name, scheduler.name, conflicts.length),
+    });
   });
 }
 
@@ -123,6 +125,8 @@ export async function scheduleDraft({ actor, orgSlug, draftId, at }: TDraftRef &
   const scheduler: TScheduler = { kind: author.kind, id: named.id ?? "", name: named.name };
   const row = await db.$transaction(async (tx) => {
     await lockDraft(tx, draft);
+    const missing = await missingApprovalsIn(tx, draft.id);
+    if (missing) throw new AppError("conflict", `${NOT_APPROVED} ${missing}. It was not scheduled.`);
     await addJob(
       tx,
       publishScheduledDraft,

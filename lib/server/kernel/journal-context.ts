@@ -11,6 +11,11 @@ export type TJournalContext = {
   action: TJournalAction;
   /** On an undo: the group it undoes. */
   undoes?: string;
+  /**
+   * When the write is to a draft's map (its workspace): the draft, whose standing approvals the write withdraws if it
+   * changes anything (see runWrite).
+   */
+  draft?: { id: string; name: string };
 };
 
 const journalClock = new AsyncLocalStorage<Date>();

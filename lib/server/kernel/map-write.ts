@@ -58,7 +58,7 @@ export function mapWriter(access: TOrgAccess): TMapWriter {
       const change = changeOf<T>(organizationId, author, spec.entity);
       const attempt = () =>
         runWrite(
-          { actor: author, action: spec.action, undoes: spec.undoes },
+          { actor: author, action: spec.action, undoes: spec.undoes, draft: access.draft },
           async (tx, groupId) => {
             await lockOrganization(tx, organizationId, spec.lock ?? "share");
             return work({ tx, organizationId, groupId });

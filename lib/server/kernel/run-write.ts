@@ -1,6 +1,7 @@
 import "server-only";
 import { db, queryRows } from "@/lib/db";
 import type { TChangeEvent, TLiveEvent } from "@/lib/domain/live-event";
+import { REVIEW_SENTENCES } from "@/lib/domain/review";
 import { isTransientConflict } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TActor } from "@/lib/server/auth/actor";
@@ -47,6 +48,7 @@ export async function runWrite<T>(
     db.$transaction(async (tx) => {
       const groupId = await setJournalContext(tx, journal);
       const value = await work(tx, groupId);
+      if (journal.draft) await tx.$queryRaw`SELECT ${withdrawApprovals(journal, journal.draft, groupId)}`;
       const described = describe(value);
       events = described === null ? [] : Array.isArray(described) ? described : [described];
       await notifyOnCommit(tx, events);
@@ -74,15 +76,28 @@ export async function runAnnouncedStatement<TRow extends Record<string, unknown>
   isChanged: (rows: TRow[]) => boolean = (rows) => rows.length > 0,
 ): Promise<TRow[]> {
   const { sql: name } = journalSetting(journal);
+  const named = journal.draft ? Prisma.sql`${name}, ${withdrawApprovals(journal, journal.draft, null)}` : name;
   const announce = liveBus.isInProcess
-    ? name
-    : Prisma.sql`${name}, pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
+    ? named
+    : Prisma.sql`${named}, pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
   const rows = await retryingConflicts(() => queryRows<TRow>(statement(announce)));
   if (isChanged(rows)) {
     liveBus.committed([event]);
     checkpointSoon(event.organizationId);
   }
   return rows;
+}
+
+/**
+ * The SQL call that withdraws a draft's standing approvals, for a write to its map, and records that in History
+ * (remit_withdraw_approvals, prisma/migrations/*_draft_review): one statement, run only for writes to a draft. With
+ * `groupId`, only when the write's journal group has an entry (it changed something); without, it is called once per
+ * row the write changed. Writes to live pay nothing for it.
+ */
+function withdrawApprovals(journal: TJournalContext, draft: { id: string; name: string }, groupId: string | null) {
+  const actor = journalActor(journal.actor);
+  const sentence = REVIEW_SENTENCES.approvalsWithdrawn(actor.name, draft.name);
+  return Prisma.sql`remit_withdraw_approvals(${draft.id}, ${groupId}::text, ${JSON.stringify(actor)}::jsonb, ${sentence})`;
 }
 
 /** Has PostgreSQL deliver `events` to every instance's listening connection if and when `tx` commits. */

@@ -143,7 +143,10 @@ describe("terms", () => {
       as: w.as.viewer,
     });
     const term = timeline.body.items.find((item) => item.kind === "term");
-    expect(term).toMatchObject({ at: until, sentence: "Ana Ruiz's term as PO of “Checkout” ends: the slot is vacant." });
+    expect(term).toMatchObject({
+      at: until,
+      sentence: "Ana Ruiz's term as PO of “Checkout” ends: the slot is vacant.",
+    });
     expect(term!.flags.introduced.map((flag) => flag.kind)).toContain("vacant_slot");
   });
 

@@ -5,14 +5,17 @@ import { ComparisonView } from "@/components/drafts/comparison-view";
 import { CrossWorkspaceLink } from "@/components/drafts/cross-workspace-link";
 import { DownloadJsonButton } from "@/components/drafts/download-json-button";
 import { PublishPanel } from "@/components/drafts/publish-panel";
+import { ReviewPanel } from "@/components/drafts/review-panel";
 import { SchedulePanel } from "@/components/drafts/schedule-panel";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
 import { draftComparePath } from "@/lib/domain/page-paths";
-import { can } from "@/lib/domain/roles";
+import { mayReview } from "@/lib/domain/review";
+import { can, ROLE_LABELS } from "@/lib/domain/roles";
 import { compareDraft, getDraft, listDrafts } from "@/lib/server/drafts/drafts";
 import { getMapState } from "@/lib/server/map/get-map-state";
+import { listMembers } from "@/lib/server/members/list-members";
 import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Compare draft" };
@@ -26,7 +29,7 @@ export default async function CompareDraftPage({ params, searchParams }: TProps)
   const { orgSlug, draftId } = await params;
   const requested = (await searchParams).with;
   const withRef = (Array.isArray(requested) ? requested[0] : requested) || "live";
-  const { organization, role, draft: workspace } = await requireOrgAccess(orgSlug);
+  const { organization, role, draft: workspace, actor: viewer } = await requireOrgAccess(orgSlug);
   // Drafts are compared from their live organisation's address.
   if (workspace) redirect(`/${workspace.live.slug}/drafts/${draftId}/compare`);
 
@@ -52,6 +55,13 @@ export default async function CompareDraftPage({ params, searchParams }: TProps)
       )
     : {};
   const withName = comparison.with.kind === "live" ? `Live (${organization.name})` : comparison.with.name;
+  const userId = viewer.kind === "user" ? viewer.userId : "";
+  // Who may be chosen to review: the Managers and Owners, other than the one submitting.
+  const candidates = canPublish
+    ? (await listMembers({ actor, orgSlug }))
+        .filter((member) => mayReview(member.role) && member.userId !== userId)
+        .map((member) => ({ id: member.userId, name: member.name, role: ROLE_LABELS[member.role] }))
+    : [];
 
   return (
     <div className="space-y-6">
@@ -135,6 +145,14 @@ export default async function CompareDraftPage({ params, searchParams }: TProps)
           personNames={personNames}
         />
       )}
+      <ReviewPanel
+        liveSlug={organization.slug}
+        draft={draft}
+        candidates={candidates}
+        userId={userId}
+        canSubmit={canPublish}
+        canReview={canPublish}
+      />
       <SchedulePanel liveSlug={organization.slug} draft={draft} canEdit={canPublish} />
       <ComparisonView comparison={comparison} draftName={draft.name} withName={withName} />
     </div>

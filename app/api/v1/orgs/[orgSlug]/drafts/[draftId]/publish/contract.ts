@@ -24,7 +24,9 @@ export const POST = defineOperation({
     ),
     404: notFound("draft"),
     409: {
-      description: "Conflicts to choose for (in `conflicts`), or the draft was published already.",
+      description:
+        "Conflicts to choose for (in `conflicts`), the draft was published already, or it lacks the approvals the " +
+        'organisation asks for ("Not approved yet: the draft needs 2 approvals, has 1.", `conflicts` empty).',
       schema: ZErrorBody.extend({ conflicts: z.array(ZMergeConflict).optional() }),
     },
   },

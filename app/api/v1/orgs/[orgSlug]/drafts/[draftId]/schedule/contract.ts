@@ -20,7 +20,11 @@ export const POST = defineOperation({
   responses: {
     200: SCHEDULED,
     404: notFound("draft"),
-    409: { description: "The draft has been published already." },
+    409: {
+      description:
+        "The draft has been published already, or it lacks the approvals the organisation asks for (the reason " +
+        "says how many it has). A scheduled publish whose approvals an edit withdrew is refused when it runs.",
+    },
   },
 });
 
