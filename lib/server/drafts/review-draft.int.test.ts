@@ -144,3 +144,20 @@ describe("review of a scheduled draft", () => {
     expect(live.name).toBe("Checkout");
   });
 });
+
+describe("review steps as events", () => {
+  it("a submission and an approval are events of the live organisation, with the draft and its reviewers", async () => {
+    const { world, draft, reviewer } = await approvedDraft();
+    const events = await db.event.findMany({
+      where: { organizationId: world.org.id, kind: { in: ["draft.submitted", "draft.approved"] } },
+      orderBy: { at: "asc" },
+    });
+    expect(events.map((event) => event.kind)).toEqual(["draft.submitted", "draft.approved"]);
+    expect(events[0]!.payload).toMatchObject({
+      organization: { id: world.org.id, key: world.org.slug },
+      draft: { id: draft.id, name: "Rename Checkout" },
+      details: { reviewers: reviewer.name },
+    });
+    expect(events[1]!.payload).toMatchObject({ actor: { id: reviewer.id, name: reviewer.name } });
+  });
+});

@@ -1,3 +1,5 @@
+import { draftEvent } from "@/lib/server/events/draft-events";
+import { recordEvents } from "@/lib/server/events/record-events";
 import "server-only";
 import { db } from "@/lib/db";
 import type { TDraftView } from "@/lib/domain/drafts";
@@ -31,16 +33,34 @@ const STEP_ACTIONS = {
  */
 async function recordReviewStep(
   tx: Prisma.TransactionClient,
-  { organizationId, draftName, actor }: { organizationId: string; draftName: string; actor: TJournalActor },
+  {
+    organization,
+    draft,
+    actor,
+  }: {
+    organization: { id: string; slug: string; name: string };
+    draft: { id: string; name: string };
+    actor: TJournalActor;
+  },
   step: TReviewStep,
 ): Promise<void> {
   const sentence =
     step.kind === "draft.submitted"
-      ? REVIEW_SENTENCES.submitted(actor.name, draftName, step.reviewers)
+      ? REVIEW_SENTENCES.submitted(actor.name, draft.name, step.reviewers)
       : step.kind === "draft.approved"
-        ? REVIEW_SENTENCES.approved(actor.name, draftName, step.comment)
-        : REVIEW_SENTENCES.changesRequested(actor.name, draftName, step.comment);
-  await addJournalNote(tx, { organizationId, actor, action: STEP_ACTIONS[step.kind], sentence });
+        ? REVIEW_SENTENCES.approved(actor.name, draft.name, step.comment)
+        : REVIEW_SENTENCES.changesRequested(actor.name, draft.name, step.comment);
+  await addJournalNote(tx, { organizationId: organization.id, actor, action: STEP_ACTIONS[step.kind], sentence });
+  // The same step for webhooks (and, later, the inbox and email): in this transaction, so only if it commits.
+  await recordEvents(tx, organization.id, [
+    draftEvent(step.kind, {
+      organization,
+      draft: { id: draft.id, name: draft.name },
+      actor,
+      sentence,
+      ...(step.kind === "draft.submitted" ? { details: { reviewers: step.reviewers.join(", ") } } : {}),
+    }),
+  ]);
 }
 
 /** The draft as it is now, after a step of its review committed. */
@@ -103,11 +123,7 @@ export async function submitDraft({
       data: { submittedAt: new Date(), submittedByName: named.name },
     });
     const names = chosen.map((id) => byId.get(id)!.user.name);
-    await recordReviewStep(
-      tx,
-      { organizationId: organization.id, draftName: draft.name, actor: named },
-      { kind: "draft.submitted", reviewers: names },
-    );
+    await recordReviewStep(tx, { organization, draft, actor: named }, { kind: "draft.submitted", reviewers: names });
   });
   return draftNow(organization.id, draft.id);
 }
@@ -156,7 +172,7 @@ export async function reviewDraft({
     });
     await recordReviewStep(
       tx,
-      { organizationId: organization.id, draftName: draft.name, actor: named },
+      { organization, draft, actor: named },
       { kind: decision === "approve" ? "draft.approved" : "draft.changes_requested", comment },
     );
   });

@@ -2,14 +2,20 @@ import "server-only";
 import { publishScheduledDraft } from "@/lib/server/drafts/schedule-draft";
 import { deliverWebhook } from "@/lib/server/events/deliver-webhook";
 import { emitFlagEvents } from "@/lib/server/events/flag-events";
-import { applySlotTerm, queueEveryTerm } from "@/lib/server/slots/slot-terms";
+import { announceTermEnding, applySlotTerm, queueEveryTerm } from "@/lib/server/slots/slot-terms";
 import type { TRunnableTask } from "./job-queue";
 
 /**
  * Every task the job queue runs. A feature declares its task beside its use cases (defineTask) and adds jobs for it
  * (addJob); listing it here is what makes the workers run it. The one file of lib/server/jobs that imports features.
  */
-export const TASKS: readonly TRunnableTask[] = [publishScheduledDraft, applySlotTerm, emitFlagEvents, deliverWebhook];
+export const TASKS: readonly TRunnableTask[] = [
+  publishScheduledDraft,
+  applySlotTerm,
+  announceTermEnding,
+  emitFlagEvents,
+  deliverWebhook,
+];
 
 /** What each worker does once the queue's tables exist, before it takes jobs: features' catch-ups. */
 export const ON_START: readonly (() => Promise<void>)[] = [queueEveryTerm];

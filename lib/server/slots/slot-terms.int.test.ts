@@ -5,6 +5,7 @@ import type { TJournalPage } from "@/lib/domain/journal";
 import type { TRemitMap } from "@/lib/domain/model";
 import { ensureJobQueue } from "@/lib/server/jobs/job-queue";
 import { runDueJobs } from "@/lib/server/jobs/start-job-worker";
+import { queueEveryTerm } from "./slot-terms";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
 import { asSystem, createPerson, createTeam } from "@/prisma/factories";
 
@@ -204,5 +205,47 @@ describe("terms", () => {
     });
     expect(imported.status).toBe(200);
     expect((await slotRow(w)).holderUntil?.toISOString()).toBe(importSlot.holderUntil);
+  });
+});
+
+describe("term.ending", () => {
+  beforeAll(() => ensureJobQueue());
+
+  it("says 14 days ahead that a term ends, once, and not for a term changed since", async () => {
+    const w = await world();
+    const row = await slotRow(w);
+    // Ten days ahead: its notice is due now. Grace takes over when it ends.
+    const until = new Date(Date.now() + 10 * 24 * HOUR);
+    await asSystem(db, (tx) =>
+      tx.slot.update({
+        where: { id: row.id },
+        data: { holderUntil: until, nextHolderId: w.sam.id, nextHolderFrom: until },
+      }),
+    );
+    await runDueJobs();
+    const announced = () =>
+      db.event.findMany({ where: { organizationId: w.org.id, kind: "term.ending" }, select: { payload: true } });
+    expect(await announced()).toMatchObject([
+      {
+        payload: {
+          team: { key: "checkout" },
+          slot: { id: row.id, key: "po" },
+          person: { key: "ana", name: "Ana Ruiz" },
+          details: { until: until.toISOString() },
+          sentence: expect.stringMatching(
+            /^Ana Ruiz's term as PO of “Checkout” ends on .* UTC; Sam Ode takes over from /,
+          ),
+        },
+      },
+    ]);
+    // A worker starting again queues every term's jobs again: the notice is not made twice.
+    await queueEveryTerm();
+    await runDueJobs();
+    expect(await announced()).toHaveLength(1);
+    // A notice queued for an end that has changed since says nothing.
+    await db.$executeRaw`SELECT graphile_worker.add_job('slot.term-ending',
+      json_build_object('slotId', ${row.id}::text, 'until', ${new Date(Date.now() + HOUR).toISOString()}::text))`;
+    await runDueJobs();
+    expect(await announced()).toHaveLength(1);
   });
 });

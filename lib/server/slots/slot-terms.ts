@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { termsDueBy } from "@/lib/domain/slot-terms";
+import { formatTermMoment, termsDueBy } from "@/lib/domain/slot-terms";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { screenUrl } from "@/lib/server/events/event-rows";
+import { recordEvents } from "@/lib/server/events/record-events";
 import { defineTask } from "@/lib/server/jobs/job-queue";
 import { lockOrganization } from "@/lib/server/kernel/replace-map";
 import { changeOf, runWrite } from "@/lib/server/kernel/run-write";
@@ -29,6 +31,71 @@ export const applySlotTerm = defineTask({
       },
       (changed) => (changed ? changeOf(organizationId, "system", "slot")({ id: slotId }) : null),
     );
+  },
+});
+
+/** How long before a term's end "term.ending" says it is coming (the trigger's interval says the same). */
+export const TERM_ENDING_NOTICE_DAYS = 14;
+
+/**
+ * "term.ending" (issue 23): the event that a holder's term ends in TERM_ENDING_NOTICE_DAYS days, for webhooks (and,
+ * later, the inbox and email). Queued by the same trigger as the term, at its moment less the notice; recorded once
+ * per slot and end, and only while the slot's term still ends then.
+ */
+export const announceTermEnding = defineTask({
+  name: "slot.term-ending",
+  payload: z.object({ slotId: z.string(), until: z.iso.datetime() }),
+  run: async ({ slotId, until }) => {
+    await db.$transaction(async (tx) => {
+      const slot = await tx.slot.findUnique({
+        where: { id: slotId },
+        select: {
+          id: true,
+          key: true,
+          role: true,
+          holderUntil: true,
+          holder: { select: { id: true, key: true, name: true } },
+          nextHolder: { select: { name: true } },
+          nextHolderFrom: true,
+          team: { select: { id: true, key: true, name: true } },
+          organization: { select: { id: true, slug: true, name: true } },
+        },
+      });
+      if (!slot?.holder || slot.holderUntil?.toISOString() !== until) return;
+      const { organization, team, holder } = slot;
+      const announced = await tx.event.findFirst({
+        where: {
+          organizationId: organization.id,
+          kind: "term.ending",
+          AND: [
+            { payload: { path: ["slot", "id"], equals: slotId } },
+            { payload: { path: ["details", "until"], equals: until } },
+          ],
+        },
+        select: { id: true },
+      });
+      if (announced) return;
+      const next =
+        slot.nextHolder && slot.nextHolderFrom
+          ? `; ${slot.nextHolder.name} takes over from ${formatTermMoment(slot.nextHolderFrom.toISOString())}`
+          : ": the slot will be vacant";
+      await recordEvents(tx, organization.id, [
+        {
+          kind: "term.ending",
+          data: {
+            organization: { id: organization.id, key: organization.slug, name: organization.name },
+            draft: null,
+            team,
+            slot: { id: slot.id, key: slot.key, name: slot.role },
+            person: holder,
+            actor: { kind: "system", id: null, name: "Remit" },
+            sentence: `${holder.name}'s term as ${slot.role} of “${team.name}” ends on ${formatTermMoment(until)}${next}.`,
+            url: screenUrl(`/${organization.slug}/teams/${team.key}`),
+            details: { until },
+          },
+        },
+      ]);
+    });
   },
 });
 
@@ -68,13 +135,11 @@ async function applyDue(
 }
 
 /**
- * Queues the job of every live slot with a term (a job that exists is replaced by the same): for terms set before
- * the queue's tables existed, when the database's trigger could not queue them. Run by each worker at its start.
+ * Queues the jobs of every live slot with a term (as the trigger "queue_term" does; a job that exists is replaced by
+ * the same): for terms set before the queue's tables existed, when the trigger could not queue them. Run by each
+ * worker at its start. An announcement already made is not made again (the task checks).
  */
 export async function queueEveryTerm(): Promise<void> {
-  await db.$executeRaw`SELECT graphile_worker.add_job('slot.term', json_build_object('slotId', s.id),
-      run_at => least(s.holder_until, s.next_holder_from), max_attempts => 5,
-      job_key => 'slot.term:' || s.id, job_key_mode => 'replace')
-    FROM slot s JOIN organization o ON o.id = s.organization_id
-    WHERE (s.holder_until IS NOT NULL OR s.next_holder_from IS NOT NULL) AND o.draft_of_id IS NULL`;
+  await db.$executeRaw`SELECT remit_queue_slot_term_of(s) FROM slot s
+    WHERE s.holder_until IS NOT NULL OR s.next_holder_from IS NOT NULL`;
 }
