@@ -67,6 +67,20 @@ async function createWorld() {
     return { team, person, slot, duty, entryId: String(last!.id) };
   };
   const [ours, theirs] = [await mapOf(org.id), await mapOf(other.id)];
+  // A webhook endpoint in each, on an address no delivery reaches.
+  const webhookOf = (organizationId: string) =>
+    db.webhookEndpoint.create({
+      data: {
+        id: `wh_fuzz_${organizationId}`,
+        organizationId,
+        url: "http://192.0.2.1/hook",
+        events: ["draft.published"],
+        format: "standard",
+        secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        createdByName: "Fuzz",
+      },
+      select: { id: true },
+    });
   const [{ draft }, { draft: otherDraft }] = [
     await createDraft({ actor: ownerActor, orgSlug: org.slug, name: "Fuzzed plan" }),
     await createDraft({ actor: outsiderActor, orgSlug: other.slug, name: "Their plan" }),
@@ -100,6 +114,7 @@ async function createWorld() {
     invitationId: { ours: pending.id, theirs: otherPending.id },
     tokenId: { ours: spareToken.id, theirs: otherToken.id },
     token: { ours: tokenOf(forGuest), theirs: tokenOf(otherPending) },
+    webhookId: { ours: (await webhookOf(org.id)).id, theirs: (await webhookOf(other.id)).id },
   };
   const users = [owner!, manager!, viewer!, guest!, outsider!].map((user) => user.id);
   return { org, other, ours, theirs, users, credentials, params };
@@ -258,6 +273,12 @@ const slotFields: TFields = (w) => ({
   holderId: fc.oneof(ref(w, "personId", w.ours.person.key), fc.constant(null)),
   allocation: anyOf(0.1, 0.5, 1, 0, 2),
 });
+/** A slot's terms, for a PATCH: moments past, future and malformed, a next holder of either organisation. */
+const termFields: TFields = (w) => ({
+  holderUntil: fc.oneof(moment, fc.constant(null), fc.constant(new Date(Date.now() + 86_400_000).toISOString())),
+  nextHolderId: fc.oneof(ref(w, "personId", w.ours.person.key), fc.constant(null)),
+  nextHolderFrom: fc.oneof(moment, fc.constant(null), fc.constant(new Date(Date.now() + 2 * 86_400_000).toISOString())),
+});
 const dutyFields: TFields = () => ({ name, key, description: name, required: fc.boolean() });
 const draftFields: TFields = () => ({ name, description: fc.oneof(name, fc.constant(null)) });
 const ruleChangesFields: TFields = (w) => ({
@@ -317,7 +338,7 @@ const FUZZ: Record<string, TFuzzEntry> = {
   [`POST ${ORG}/teams/[teamId]/slots`]: { caller: "manager-token", fields: slotFields },
   [`PATCH ${ORG}/teams/[teamId]/slots/[slotId]`]: {
     caller: "manager-token",
-    fields: (w) => ({ ...slotFields(w), order: anyOf(0, 1, 2, 99, -1, 1.5) }),
+    fields: (w) => ({ ...slotFields(w), ...termFields(w), order: anyOf(0, 1, 2, 99, -1, 1.5) }),
   },
   [`DELETE ${ORG}/teams/[teamId]/slots/[slotId]`]: { caller: "manager-token" },
   [`PUT ${ORG}/teams/[teamId]/assignments`]: {
@@ -362,6 +383,34 @@ const FUZZ: Record<string, TFuzzEntry> = {
   },
   [`POST ${ORG}/drafts/[draftId]/schedule`]: { caller: "manager-token", fields: () => ({ at: moment }) },
   [`DELETE ${ORG}/drafts/[draftId]/schedule`]: { caller: "manager-token" },
+  [`POST ${ORG}/drafts/[draftId]/submit`]: {
+    caller: "manager-token",
+    fields: (w) => ({ reviewers: fc.array(fc.oneof(fc.constantFrom(...w.users), hostileText), { maxLength: 4 }) }),
+  },
+  [`POST ${ORG}/drafts/[draftId]/reviews`]: {
+    caller: "owner",
+    fields: () => ({
+      decision: anyOf("approve", "request_changes", "reject", null),
+      comment: fc.oneof(name, hostileText),
+    }),
+  },
+  [`PATCH ${ORG}/settings`]: {
+    caller: "owner",
+    fields: () => ({
+      approvalsRequired: anyOf<unknown>(0, 1, 2, -1, 1.5, 1_000, "2"),
+      viewersMayComment: anyOf<unknown>(true, false, "yes"),
+    }),
+  },
+  [`POST ${ORG}/webhooks`]: {
+    caller: "owner",
+    fields: () => ({
+      url: fc.oneof(fc.webUrl(), anyOf("http://127.0.0.1/hook", "ftp://example.test", "https://example.test/hook")),
+      events: fc.array(anyOf("flag.introduced", "draft.published", "term.ending", "nope"), { maxLength: 3 }),
+      format: anyOf("standard", "slack", "xml"),
+    }),
+  },
+  [`DELETE ${ORG}/webhooks/[webhookId]`]: { caller: "owner" },
+  [`POST ${ORG}/webhooks/[webhookId]/test`]: { caller: "owner" },
   [`POST ${ORG}/journal/[entryId]/undo`]: { caller: "manager-token" },
   [`PATCH ${ORG}/rules`]: { caller: "manager-token", fields: ruleChangesFields },
   [`POST ${ORG}/rules/preview`]: { caller: "manager-token", fields: ruleChangesFields },
