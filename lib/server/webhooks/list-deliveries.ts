@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { NO_WEBHOOK } from "./delete-webhook";
+import { NO_WEBHOOK, type TWebhookCall } from "./delete-webhook";
 
 /** How many deliveries the log shows: the most recent. */
 export const DELIVERY_LOG_LENGTH = 100;
@@ -46,15 +45,7 @@ export const DELIVERY_SELECT = {
 } as const;
 
 /** The endpoint's delivery log: its most recent deliveries, newest first, each with its latest attempt. */
-export async function listDeliveries({
-  actor,
-  orgSlug,
-  webhookId,
-}: {
-  actor: TActor | null;
-  orgSlug: string;
-  webhookId: string;
-}) {
+export async function listDeliveries({ actor, orgSlug, webhookId }: TWebhookCall) {
   const { organization } = await authorize({ actor, orgSlug, permission: "manage_webhooks" });
   const endpoint = await db.webhookEndpoint.findFirst({
     where: { id: webhookId, organizationId: organization.id },

@@ -1,27 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
 import { screenUrl } from "@/lib/server/events/event-rows";
 import { recordEvents } from "@/lib/server/events/record-events";
 import { journalActor } from "@/lib/server/kernel/journal-context";
-import { NO_WEBHOOK } from "./delete-webhook";
+import { NO_WEBHOOK, type TWebhookCall } from "./delete-webhook";
 import { DELIVERY_SELECT, deliveryView } from "./list-deliveries";
 
 /**
  * Sends a `webhook.test` event to one endpoint, through the queue as every delivery goes (signed, retried, logged),
  * even to an endpoint that was disabled: sending one enables it again, once its receiver is mended.
  */
-export async function sendTestEvent({
-  actor,
-  orgSlug,
-  webhookId,
-}: {
-  actor: TActor | null;
-  orgSlug: string;
-  webhookId: string;
-}) {
+export async function sendTestEvent({ actor, orgSlug, webhookId }: TWebhookCall) {
   const { organization, actor: author } = await authorize({ actor, orgSlug, permission: "manage_webhooks" });
   return db.$transaction(async (tx) => {
     const { count } = await tx.webhookEndpoint.updateMany({
