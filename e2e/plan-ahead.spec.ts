@@ -99,9 +99,9 @@ test("the API and the screens show the map as it will be, with the drafts schedu
   const bar = page.getByRole("region", { name: "Time travel" });
   await expect(bar.getByRole("status")).toContainText("This is a plan");
   await expect(bar.getByRole("listitem")).toHaveText([
-    /^Rename checkout, /,
-    /^Clash, .* left out: its publish will be refused \(1 conflict with live\)$/,
-    /^Rename search, /,
+    /^Draft Rename checkout publishes, /,
+    /^Draft Clash publishes, .* left out: its publish will be refused \(1 conflict with live\)$/,
+    /^Draft Rename search publishes, /,
   ]);
   await expect(page.getByRole("table", { name: "Teams by duty" })).toContainText("search (planned)");
   await captureScreens(page, testInfo, "plan-overview");
