@@ -139,3 +139,21 @@ export async function removeJob(tx: Prisma.TransactionClient, key: string): Prom
   await ensureJobQueue();
   await tx.$executeRaw`SELECT graphile_worker.remove_job(${key})`;
 }
+
+/**
+ * How long a job may stay locked before it counts as its dead worker's. A worker whose app server died (killed, or
+ * the machine lost) holds its running job's lock, which graphile-worker itself frees only after four hours; every
+ * task of ours ends well within this (a webhook delivery times out after 10 s; a publish of a large map takes
+ * seconds), so a lock older than it is freed for another worker to run the job again (at least once, as the queue
+ * promises: each task checks under its own lock whether it is still to do).
+ */
+export const STALE_LOCK_SECONDS = 30;
+
+/** Frees the locks of jobs locked longer than STALE_LOCK_SECONDS (graphile-worker's force_unlock_workers). */
+export async function unlockStaleJobs(pool: Pool): Promise<void> {
+  await pool.query(
+    `SELECT graphile_worker.force_unlock_workers(array_agg(DISTINCT locked_by)) FROM graphile_worker.jobs
+     WHERE locked_at < now() - make_interval(secs => $1)`,
+    [STALE_LOCK_SECONDS],
+  );
+}

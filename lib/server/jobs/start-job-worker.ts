@@ -1,6 +1,13 @@
 import "server-only";
 import { run, runOnce, type Runner, type TaskList } from "graphile-worker";
-import { createQueuePool, ensureJobQueue, queueOptions, type TRunnableTask } from "./job-queue";
+import {
+  createQueuePool,
+  ensureJobQueue,
+  queueOptions,
+  STALE_LOCK_SECONDS,
+  type TRunnableTask,
+  unlockStaleJobs,
+} from "./job-queue";
 import { ON_START, TASKS } from "./tasks";
 
 // A job whose moment has come is found within this long when no notification says so (the embedded database
@@ -30,7 +37,15 @@ async function startOnce(): Promise<Runner> {
     // Next.js ends the process on SIGTERM; the worker's own handlers would race it.
     noHandleSignals: true,
   });
-  void runner.promise.finally(() => pool.end().catch(() => undefined));
+  // Jobs a dead app server's worker left locked run again soon, not after graphile-worker's four hours.
+  const sweep = () => void unlockStaleJobs(pool).catch(() => undefined);
+  sweep();
+  const sweeping = setInterval(sweep, (STALE_LOCK_SECONDS * 1000) / 2);
+  sweeping.unref();
+  void runner.promise.finally(() => {
+    clearInterval(sweeping);
+    return pool.end().catch(() => undefined);
+  });
   return runner;
 }
 
