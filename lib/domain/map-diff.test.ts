@@ -121,6 +121,24 @@ describe("diffMapDocuments", () => {
     ]);
   });
 
+  it("reports a slot's term and its next holder in words", () => {
+    const next = edited((copy) => {
+      copy.teams[0]!.slots[1]!.holderUntil = "2027-03-01T09:00:00.000Z";
+      copy.teams[0]!.slots[1]!.nextHolder = "max";
+      copy.teams[0]!.slots[1]!.nextHolderFrom = "2027-03-01T09:00:00.000Z";
+    });
+    expect(diffMapDocuments(base, next).slots.changed).toEqual([
+      {
+        id: "checkout/pm",
+        label: "Checkout · PM",
+        changes: [
+          { field: "term ends", from: "none", to: "1 Mar 2027, 09:00 UTC" },
+          { field: "next holder", from: "none", to: "Max Miller from 1 Mar 2027, 09:00 UTC" },
+        ],
+      },
+    ]);
+  });
+
   it("matches assignments by team, duty and slot and shows their level", () => {
     const next = edited((copy) => {
       copy.teams[0]!.assignments = [

@@ -299,11 +299,11 @@ function compareSlot(
     changes.push({ field: "allocation", from: String(a.allocation), to: String(b.allocation) });
   }
   const until = (slot: TMapDocumentSlot) => moment(slot.holderUntil);
-  if (until(a) !== until(b)) changes.push({ field: "holderUntil", from: until(a), to: until(b) });
+  if (until(a) !== until(b)) changes.push({ field: "term ends", from: until(a), to: until(b) });
   const next = (slot: TMapDocumentSlot, index: TDocumentIndex) =>
     slot.nextHolder ? `${holderName(slot.nextHolder, index)} from ${moment(slot.nextHolderFrom)}` : NONE;
   if (next(a, before) !== next(b, after))
-    changes.push({ field: "nextHolder", from: next(a, before), to: next(b, after) });
+    changes.push({ field: "next holder", from: next(a, before), to: next(b, after) });
   return changes;
 }
 
