@@ -13,15 +13,15 @@ const id = (field: string) =>
 export const ZCommentTarget = z.discriminatedUnion(
   "kind",
   [
-    z.strictObject({ kind: z.literal("team"), teamId: id("teamId") }),
-    z.strictObject({
+    ZBody("a team's target", { kind: z.literal("team"), teamId: id("teamId") }),
+    ZBody("a cell's target", {
       kind: z.literal("cell"),
       teamId: id("teamId"),
       dutyId: id("dutyId"),
       slotId: id("slotId"),
       draftId: id("draftId").optional(),
     }),
-    z.strictObject({ kind: z.literal("draft"), draftId: id("draftId") }),
+    ZBody("a draft's target", { kind: z.literal("draft"), draftId: id("draftId") }),
   ],
   { error: 'Give "target" as { kind: "team" | "cell" | "draft", … } with the ids its kind needs.' },
 );
