@@ -13,6 +13,7 @@ import {
   useSyncExternalStore,
 } from "react";
 import { eventsUrl, sendPresence as announcePresence, watchLiveChanges } from "@/lib/client/live";
+import { queryKeys } from "@/lib/client/query-keys";
 import { cellKey } from "@/lib/domain/team-view";
 import type { TChangeEvent, TPresenceEvent } from "@/lib/domain/live-event";
 
@@ -155,6 +156,11 @@ export function LiveProvider({
       });
       source.addEventListener("change", (message) => onChange(JSON.parse((message as MessageEvent<string>).data)));
       source.addEventListener("presence", (message) => onPresence(JSON.parse((message as MessageEvent<string>).data)));
+      // A comment thread changed: whatever shows comments refetches them.
+      source.addEventListener(
+        "comment",
+        () => void queryClient.invalidateQueries({ queryKey: queryKeys.comments(orgId) }),
+      );
       source.addEventListener("revoked", () => {
         isStopped = true;
         source?.close();

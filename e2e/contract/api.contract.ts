@@ -270,6 +270,18 @@ async function webhookOf(world: TWorld): Promise<string> {
   });
   return webhook.id;
 }
+/**
+ * A comment on the world's team for one call to act on: the caller's own when the caller is a member who is a person
+ * (only its author edits or deletes it), else the Owner's.
+ */
+async function commentOf({ world, caller }: TContext): Promise<TRequest> {
+  const author = caller.kind === "user" && caller.organization === "world" ? caller : world.callers.owner;
+  const { comment } = await world.must<{ comment: { id: string } }>(`POST ${ORG}/comments`, author, {
+    params: world.orgParams,
+    body: { target: { kind: "team", teamId: world.team.id }, body: `Contract comment ${unique()}` },
+  });
+  return { params: { ...world.orgParams, commentId: comment.id } };
+}
 const MAP_DOCUMENT = {
   format: "remit.map/v1",
   duties: [{ key: "vision", name: "Product vision" }],
@@ -828,6 +840,43 @@ const RECIPES: Record<string, TRecipe> = {
       },
       { label: "nothing to change", request: { params: world.orgParams, body: {} }, status: 400 },
     ],
+  },
+  [`GET ${ORG}/comments`]: { valid: orgOnly },
+  [`POST ${ORG}/comments`]: {
+    valid: ({ world }) => ({
+      params: world.orgParams,
+      body: { target: { kind: "team", teamId: world.team.id }, body: `Who owns this? ${unique()}` },
+    }),
+    invalid: (world): TInvalid[] => [
+      {
+        label: "a team that does not exist",
+        request: { params: world.orgParams, body: { target: { kind: "team", teamId: "no-such-team" }, body: "Hm" } },
+        status: 400,
+        field: "target.teamId",
+      },
+      {
+        label: "a reply to a thread that does not exist",
+        request: { params: world.orgParams, body: { threadId: "no-such-thread", body: "Hm" } },
+        status: 400,
+        field: "threadId",
+      },
+    ],
+  },
+  [`PATCH ${ORG}/comments/{commentId}`]: {
+    valid: async (context) => ({ ...(await commentOf(context)), body: { body: "Edited." } }),
+    base: (world) => ({ params: { ...world.orgParams, commentId: "no-such-comment-yet" }, body: { body: "Edited." } }),
+  },
+  [`DELETE ${ORG}/comments/{commentId}`]: {
+    valid: commentOf,
+    base: (world) => ({ params: { ...world.orgParams, commentId: "no-such-comment-yet" } }),
+  },
+  [`POST ${ORG}/comments/{commentId}/resolve`]: {
+    valid: commentOf,
+    base: (world) => ({ params: { ...world.orgParams, commentId: "no-such-comment-yet" } }),
+  },
+  [`POST ${ORG}/comments/{commentId}/reopen`]: {
+    valid: commentOf,
+    base: (world) => ({ params: { ...world.orgParams, commentId: "no-such-comment-yet" } }),
   },
   [`GET ${ORG}/events`]: { valid: orgOnly },
   [`POST ${ORG}/presence`]: {

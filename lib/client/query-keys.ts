@@ -15,6 +15,8 @@ export const queryKeys = {
   journal: (orgId: string, filters?: THistoryFilters): readonly unknown[] =>
     filters === undefined ? [orgId, "journal"] : [orgId, "journal", filters],
   healthHistory: (orgId: string): readonly unknown[] => [orgId, "health-history"],
+  /** Comment threads (every view of them): a `comment` live event reloads them. */
+  comments: (orgId: string): readonly unknown[] => [orgId, "comments"],
 } as const;
 
 /** Mutation keys: what a page counts to say "Saving…" and "All changes saved.". */

@@ -39,4 +39,18 @@ export type TAccessEvent = {
   at: number;
 };
 
-export type TLiveEvent = TChangeEvent | TPresenceEvent | TAccessEvent;
+/**
+ * A comment thread of the live organisation changed (a comment written, edited or deleted, the thread resolved or
+ * reopened): open pages showing its team or draft refetch the threads. Ids only, never the text.
+ */
+export type TCommentEvent = {
+  type: "comment";
+  organizationId: string;
+  threadId: string;
+  teamId: string | null;
+  draftId: string | null;
+  actor: { id: string; name: string };
+  at: number;
+};
+
+export type TLiveEvent = TChangeEvent | TPresenceEvent | TAccessEvent | TCommentEvent;

@@ -162,6 +162,34 @@ const webhookOf = async (w: TWorld) =>
     })
   ).id;
 
+/** A thread on the world's team, started by its Owner: the comment's id, for the calls on one comment. */
+const commentParams = async (w: TWorld) => {
+  const thread = await db.commentThread.create({
+    data: { organizationId: w.org.id, kind: "team", teamId: w.team.id, authorId: w.owner.id },
+  });
+  const comment = await db.comment.create({
+    data: {
+      organizationId: w.org.id,
+      threadId: thread.id,
+      authorId: w.owner.id,
+      authorName: w.owner.name,
+      body: "Hm.",
+    },
+  });
+  return { params: { ...orgParams(w), commentId: comment.id } };
+};
+/** Who may act on the Owner's comment (its author) or thread (its author, Managers): people only, not tokens. */
+const onOwnersComment = (managerStatus: number, success: number): Record<TActorName, number> => ({
+  anonymous: 401,
+  owner: success,
+  manager: managerStatus,
+  viewer: 403,
+  outsider: 404,
+  "manager-token": 403,
+  "viewer-token": 403,
+  "other-org-token": 404,
+});
+
 const MATRIX: TEntry[] = [
   {
     method: "POST",
@@ -724,6 +752,49 @@ const MATRIX: TEntry[] = [
     prepare: () => ({}),
     success: 200,
     expected: Object.fromEntries(ACTORS.map((actor) => [actor, 200])) as Record<TActorName, number>,
+  },
+  {
+    method: "GET",
+    route: `${ORG}/comments`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "POST",
+    route: `${ORG}/comments`,
+    success: 201,
+    prepare: (w) => ({ params: orgParams(w), body: { target: { kind: "team", teamId: w.team.id }, body: "Matrix?" } }),
+    // Viewers may comment (the organisation's setting allows it by default); a comment has a person as author.
+    expected: { ...onOwnersComment(201, 201), viewer: 201 },
+  },
+  {
+    method: "PATCH",
+    route: `${ORG}/comments/[commentId]`,
+    success: 200,
+    prepare: async (w) => ({ ...(await commentParams(w)), body: { body: "Edited." } }),
+    expected: onOwnersComment(403, 200),
+  },
+  {
+    method: "DELETE",
+    route: `${ORG}/comments/[commentId]`,
+    success: 204,
+    prepare: commentParams,
+    expected: onOwnersComment(403, 204),
+  },
+  {
+    method: "POST",
+    route: `${ORG}/comments/[commentId]/resolve`,
+    success: 200,
+    prepare: commentParams,
+    expected: onOwnersComment(200, 200),
+  },
+  {
+    method: "POST",
+    route: `${ORG}/comments/[commentId]/reopen`,
+    success: 200,
+    prepare: commentParams,
+    expected: onOwnersComment(200, 200),
   },
 ];
 

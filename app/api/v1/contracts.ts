@@ -4,6 +4,10 @@ import type { TOperation } from "@/lib/server/http/contract";
 import * as invitationsTokenAccept from "./invitations/[token]/accept/contract";
 import * as openapiJson from "./openapi.json/contract";
 import * as orgsOrgSlugAnalysis from "./orgs/[orgSlug]/analysis/contract";
+import * as orgsOrgSlugCommentsCommentIdReopen from "./orgs/[orgSlug]/comments/[commentId]/reopen/contract";
+import * as orgsOrgSlugCommentsCommentIdResolve from "./orgs/[orgSlug]/comments/[commentId]/resolve/contract";
+import * as orgsOrgSlugCommentsCommentId from "./orgs/[orgSlug]/comments/[commentId]/contract";
+import * as orgsOrgSlugComments from "./orgs/[orgSlug]/comments/contract";
 import * as orgsOrgSlugDraftsDraftIdAnalysis from "./orgs/[orgSlug]/drafts/[draftId]/analysis/contract";
 import * as orgsOrgSlugDraftsDraftIdCompare from "./orgs/[orgSlug]/drafts/[draftId]/compare/contract";
 import * as orgsOrgSlugDraftsDraftId from "./orgs/[orgSlug]/drafts/[draftId]/contract";
@@ -55,6 +59,10 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/invitations/[token]/accept": invitationsTokenAccept,
   "/api/v1/openapi.json": openapiJson,
   "/api/v1/orgs/[orgSlug]/analysis": orgsOrgSlugAnalysis,
+  "/api/v1/orgs/[orgSlug]/comments/[commentId]/reopen": orgsOrgSlugCommentsCommentIdReopen,
+  "/api/v1/orgs/[orgSlug]/comments/[commentId]/resolve": orgsOrgSlugCommentsCommentIdResolve,
+  "/api/v1/orgs/[orgSlug]/comments/[commentId]": orgsOrgSlugCommentsCommentId,
+  "/api/v1/orgs/[orgSlug]/comments": orgsOrgSlugComments,
   "/api/v1/orgs/[orgSlug]/drafts/[draftId]/analysis": orgsOrgSlugDraftsDraftIdAnalysis,
   "/api/v1/orgs/[orgSlug]/drafts/[draftId]/compare": orgsOrgSlugDraftsDraftIdCompare,
   "/api/v1/orgs/[orgSlug]/drafts/[draftId]": orgsOrgSlugDraftsDraftId,

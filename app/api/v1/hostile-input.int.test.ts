@@ -81,6 +81,16 @@ async function createWorld() {
       },
       select: { id: true },
     });
+  // A comment in each, by its Owner.
+  const commentOf = async (organizationId: string, teamId: string, author: { id: string; name: string }) => {
+    const thread = await db.commentThread.create({
+      data: { organizationId, kind: "team", teamId, authorId: author.id },
+    });
+    return db.comment.create({
+      data: { organizationId, threadId: thread.id, authorId: author.id, authorName: author.name, body: "Fuzz me." },
+      select: { id: true },
+    });
+  };
   const [{ draft }, { draft: otherDraft }] = [
     await createDraft({ actor: ownerActor, orgSlug: org.slug, name: "Fuzzed plan" }),
     await createDraft({ actor: outsiderActor, orgSlug: other.slug, name: "Their plan" }),
@@ -115,6 +125,10 @@ async function createWorld() {
     tokenId: { ours: spareToken.id, theirs: otherToken.id },
     token: { ours: tokenOf(forGuest), theirs: tokenOf(otherPending) },
     webhookId: { ours: (await webhookOf(org.id)).id, theirs: (await webhookOf(other.id)).id },
+    commentId: {
+      ours: (await commentOf(org.id, ours.team.id, owner!)).id,
+      theirs: (await commentOf(other.id, theirs.team.id, outsider!)).id,
+    },
   };
   const users = [owner!, manager!, viewer!, guest!, outsider!].map((user) => user.id);
   return { org, other, ours, theirs, users, credentials, params };
@@ -410,6 +424,31 @@ const FUZZ: Record<string, TFuzzEntry> = {
     }),
   },
   [`DELETE ${ORG}/webhooks/[webhookId]`]: { caller: "owner" },
+  [`POST ${ORG}/comments`]: {
+    caller: "owner",
+    fields: (w) => ({
+      target: fc.oneof(
+        fc.record({ kind: anyOf("team", "cell", "draft", "page"), teamId: ref(w, "teamId") }),
+        fc.record({
+          kind: anyOf("cell"),
+          teamId: ref(w, "teamId"),
+          dutyId: ref(w, "dutyId"),
+          slotId: ref(w, "slotId"),
+        }),
+        fc.record({ kind: anyOf("draft", "cell"), draftId: ref(w, "draftId") }),
+        hostileText,
+      ),
+      threadId: fc.oneof(hostileText, anyOf("no-such-thread")),
+      body: fc.oneof(name, hostileText, anyOf("@Olivia Owner hello", "", " ", "x".repeat(5001))),
+    }),
+  },
+  [`PATCH ${ORG}/comments/[commentId]`]: {
+    caller: "owner",
+    fields: () => ({ body: fc.oneof(name, hostileText, anyOf("", "x".repeat(5001))) }),
+  },
+  [`DELETE ${ORG}/comments/[commentId]`]: { caller: "owner" },
+  [`POST ${ORG}/comments/[commentId]/resolve`]: { caller: "owner" },
+  [`POST ${ORG}/comments/[commentId]/reopen`]: { caller: "owner" },
   [`POST ${ORG}/webhooks/[webhookId]/test`]: { caller: "owner" },
   [`POST ${ORG}/journal/[entryId]/undo`]: { caller: "manager-token" },
   [`PATCH ${ORG}/rules`]: { caller: "manager-token", fields: ruleChangesFields },

@@ -12,6 +12,7 @@ import { verifyApiToken } from "@/lib/server/auth/verify-api-token";
 import { createApiTokenFor, createOrganization, createUser } from "@/prisma/factories";
 import { liveBus } from "@/lib/server/kernel/live-bus";
 import { openEventStream } from "@/lib/server/live/open-event-stream";
+import { streamReader } from "@/lib/server/testing/event-stream";
 
 async function setup() {
   const manager = await createUser(db, { name: "Mia Manager" });
@@ -75,16 +76,7 @@ describe("live events", () => {
     const { org, actor, team, duties, slots } = await setup();
     const abort = new AbortController();
     const stream = await openEventStream({ actor, orgSlug: org.slug, signal: abort.signal });
-    const reader = stream.getReader();
-    const decoder = new TextDecoder();
-    let text = "";
-    const readUntil = async (needle: string) => {
-      while (!text.includes(needle)) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error("the stream ended");
-        text += decoder.decode(value);
-      }
-    };
+    const { readUntil, text } = streamReader(stream);
     await readUntil("event: ready");
     await setAssignment({
       actor,
@@ -95,7 +87,7 @@ describe("live events", () => {
       level: "responsible",
     });
     await readUntil('"level":"responsible"');
-    expect(text).toMatch(/event: change\ndata: \{[^\n]*"level":"responsible"/);
+    expect(text()).toMatch(/event: change\ndata: \{[^\n]*"level":"responsible"/);
     abort.abort();
 
     const outsider = await createUser(db);

@@ -27,6 +27,7 @@ export type TTag =
   | "Drafts"
   | "Live"
   | "Webhooks"
+  | "Comments"
   | "API";
 
 export type TAnswer = {

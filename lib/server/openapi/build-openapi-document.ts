@@ -28,6 +28,7 @@ const PATH_PARAMETERS: Record<string, string> = {
   entryId: "A journal entry's id (its `seq`), or its group's id.",
   draftId: "The draft's id.",
   webhookId: "The webhook endpoint's id.",
+  commentId: "The comment's id.",
 };
 
 const TAG_DESCRIPTIONS: Record<TTag, string> = {
@@ -44,6 +45,7 @@ const TAG_DESCRIPTIONS: Record<TTag, string> = {
   Live: "Live updates and presence.",
   Webhooks:
     "Endpoints that hear of events (flags introduced and resolved, drafts published…), signed as Standard Webhooks has it.",
+  Comments: "Threads of comments on a team, a cell or a draft, with @mentions; resolved and reopened.",
   API: "This document.",
 };
 
