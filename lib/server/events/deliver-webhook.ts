@@ -6,6 +6,8 @@ import { addJob, defineTask } from "@/lib/server/jobs/job-queue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertEvent, screenUrl } from "./event-rows";
 import { sendWebhook } from "./send-webhook";
+import { journalActor } from "@/lib/server/kernel/journal-context";
+import { addJournalNote } from "@/lib/server/kernel/journal-note";
 
 /**
  * Attempts per delivery. The queue waits e^n seconds after the n-th failure (at most e^10, about 6 h): the first
@@ -98,11 +100,13 @@ async function disableEndpoint(tx: Prisma.TransactionClient, endpointId: string,
       details: { webhookId: endpointId },
     },
   });
-  // A journal note (it changed no row of the map), numbered from the journal's sequence as History pages them.
-  await tx.$executeRaw`
-    INSERT INTO journal_note (id, organization_id, group_id, actor_kind, actor_id, actor_name, action, sentence)
-    VALUES (nextval('journal_entry_id_seq'), ${organization.id}, gen_random_uuid()::text, 'system', NULL, 'Remit',
-      'webhook.disable', ${sentence})`;
+  // In History too: a note, as it changed no row of the map.
+  await addJournalNote(tx, {
+    organizationId: organization.id,
+    actor: journalActor("system"),
+    action: "webhook.disable",
+    sentence,
+  });
 }
 
 /** Queues one delivery of the event `eventId` to each endpoint, in `tx`: sent if and only if `tx` commits. */
