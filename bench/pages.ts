@@ -3,6 +3,8 @@
 // page itself: Navigation Timing, paint and LCP entries from PerformanceObserver, and "interactive" as defined in
 // bench/lib/page-probe.ts. The baseline is a page of the same organisation, under the same layout, that does not
 // load the map: Members.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { findChromium } from "../scripts/lib/chromium.mjs";
 import type { TBenchOrganisation, TBenchUser } from "./lib/organisations";
@@ -58,19 +60,41 @@ async function signIn(browser: Browser, baseUrl: string, user: TBenchUser) {
   return state;
 }
 
+// To see where a page's time goes: BENCH_PAGE_PROFILE_DIR=/tmp/remit-pages npm run bench -- --only pages writes the
+// browser's CPU profile of each page's untimed first load there (`<teams>-<page>.cpuprofile`, for Chromium's DevTools),
+// and of the first visit's interactions (`<teams>-<page>-interactions.cpuprofile`).
+const PROFILE_DIR = process.env.BENCH_PAGE_PROFILE_DIR;
+
+/** Runs `body`, recording the page's CPU profile as `<name>.cpuprofile` when asked (BENCH_PAGE_PROFILE_DIR). */
+async function profiled<T>(page: Page, name: string | undefined, body: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR || !name) return body();
+  const profiler = await page.context().newCDPSession(page);
+  await profiler.send("Profiler.enable");
+  await profiler.send("Profiler.setSamplingInterval", { interval: 100 });
+  await profiler.send("Profiler.start");
+  const result = await body();
+  const { profile } = await profiler.send("Profiler.stop");
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  writeFileSync(path.join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+  return result;
+}
+
 async function loadOnce(
   browser: Browser,
   storageState: Awaited<ReturnType<typeof signIn>>,
   url: string,
+  profileAs?: string,
 ): Promise<TPageLoad> {
   const context = await browser.newContext({ storageState, viewport: { width: 1440, height: 900 } });
   try {
     const page = await context.newPage();
     await installProbe(page);
-    const response = await page.goto(url, { waitUntil: "load", timeout: LOAD_TIMEOUT_MS });
-    if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
-    if (new URL(page.url()).pathname !== new URL(url).pathname) throw new Error(`${url} went to ${page.url()}`);
-    return await readProbe(page, LOAD_TIMEOUT_MS);
+    return await profiled(page, profileAs, async () => {
+      const response = await page.goto(url, { waitUntil: "load", timeout: LOAD_TIMEOUT_MS });
+      if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
+      if (new URL(page.url()).pathname !== new URL(url).pathname) throw new Error(`${url} went to ${page.url()}`);
+      return await readProbe(page, LOAD_TIMEOUT_MS);
+    });
   } finally {
     await context.close();
   }
@@ -120,6 +144,7 @@ async function interactOnce(
   storageState: Awaited<ReturnType<typeof signIn>>,
   url: string,
   interact: (page: Page) => Promise<void>,
+  profileAs?: string,
 ): Promise<TInteractions> {
   const context = await browser.newContext({ storageState, viewport: { width: 1440, height: 900 } });
   try {
@@ -128,7 +153,7 @@ async function interactOnce(
     await installInteractionProbe(page);
     await page.goto(url, { waitUntil: "load", timeout: LOAD_TIMEOUT_MS });
     await readProbe(page, LOAD_TIMEOUT_MS);
-    await interact(page);
+    await profiled(page, profileAs, () => interact(page));
     return await readInteractions(page);
   } finally {
     await context.close();
@@ -221,17 +246,21 @@ export async function benchPages({
       for (let round = 0; round <= loads; round++) {
         for (let turn = 0; turn < pages.length; turn++) {
           const page = pages[(round + turn) % pages.length]!;
-          const load = await loadOnce(browser, storageState, `${baseUrl}${page.path}`);
+          const profileAs = round === 0 ? `${organisation.teams}-${page.name}` : undefined;
+          const load = await loadOnce(browser, storageState, `${baseUrl}${page.path}`, profileAs);
           if (round > 0) page.loads.push(load);
         }
       }
       log(`pages: ${organisation.teams} teams, interactions: ${INTERACTION_VISITS} visits each to team and overview`);
       const interactions = { team: [] as TInteractions[], overview: [] as TInteractions[] };
       for (let visit = 0; visit < INTERACTION_VISITS; visit++) {
+        const profileAs = (name: string) => (visit === 0 ? `${organisation.teams}-${name}-interactions` : undefined);
         interactions.overview.push(
-          await interactOnce(browser, storageState, `${baseUrl}${pages[1]!.path}`, typeInFilter),
+          await interactOnce(browser, storageState, `${baseUrl}${pages[1]!.path}`, typeInFilter, profileAs("overview")),
         );
-        interactions.team.push(await interactOnce(browser, storageState, `${baseUrl}${pages[2]!.path}`, editCells));
+        interactions.team.push(
+          await interactOnce(browser, storageState, `${baseUrl}${pages[2]!.path}`, editCells, profileAs("team")),
+        );
       }
       const baseline = summarizeLoads(pages[0]!.loads);
       for (const page of pages) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { TPerson, TSlot } from "@/lib/domain/model";
 import { formatTermMoment } from "@/lib/domain/slot-terms";
 
@@ -39,6 +39,9 @@ export function SlotTerm({
   onSave: (changes: TTermChanges) => void;
 }) {
   const id = useId();
+  // The form (its picker lists everyone: thousands of options in a large organisation, in every column) is drawn
+  // only while it is open, so that a cell edit does not render every column's list again.
+  const [isOpen, setIsOpen] = useState(false);
   const next = slot.nextHolderId ? people.find((person) => person.id === slot.nextHolderId) : undefined;
   const hasTerm = Boolean((slot.holderId && slot.holderUntil) || (slot.nextHolderId && slot.nextHolderFrom));
   return (
@@ -54,87 +57,89 @@ export function SlotTerm({
         </span>
       )}
       {canEdit && (
-        <details data-png-hide className="relative text-xs">
+        <details data-png-hide className="relative text-xs" onToggle={(event) => setIsOpen(event.currentTarget.open)}>
           <summary className="cursor-pointer text-indigo-700 hover:underline dark:text-indigo-300">
             {hasTerm ? "Change term" : "Set a term"}
             <span className="sr-only"> of the {roleLabel} slot</span>
           </summary>
-          <form
-            aria-label={`Term of the ${roleLabel} slot`}
-            className="absolute left-1/2 z-20 mt-1 w-64 -translate-x-1/2 space-y-2 rounded-md bg-white p-3 text-left shadow-lg ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700"
-            onSubmit={(event) => {
-              event.preventDefault();
-              const form = new FormData(event.currentTarget);
-              const nextHolderId = form.get("nextHolderId");
-              onSave({
-                holderUntil: fromLocalInput(form.get("holderUntil")),
-                nextHolderId: typeof nextHolderId === "string" && nextHolderId ? nextHolderId : null,
-                nextHolderFrom: fromLocalInput(form.get("nextHolderFrom")),
-              });
-              event.currentTarget.closest("details")?.removeAttribute("open");
-            }}
-          >
-            <label className="block" htmlFor={`${id}-until`}>
-              The holder&apos;s term ends (your time)
-            </label>
-            <input
-              id={`${id}-until`}
-              name="holderUntil"
-              type="datetime-local"
-              disabled={!slot.holderId}
-              defaultValue={toLocalInput(slot.holderUntil)}
-              className="w-full rounded border-0 px-1 py-0.5 ring-1 ring-slate-300 disabled:opacity-60 dark:bg-slate-900 dark:ring-slate-700"
-            />
-            {!slot.holderId && (
-              <p className="text-slate-600 dark:text-slate-400">The slot is vacant: no term to end.</p>
-            )}
-            <label className="block" htmlFor={`${id}-next`}>
-              Next holder
-            </label>
-            <select
-              id={`${id}-next`}
-              name="nextHolderId"
-              defaultValue={slot.nextHolderId ?? ""}
-              className="w-full rounded border-0 py-0.5 pl-1 pr-6 ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
+          {isOpen && (
+            <form
+              aria-label={`Term of the ${roleLabel} slot`}
+              className="absolute left-1/2 z-20 mt-1 w-64 -translate-x-1/2 space-y-2 rounded-md bg-white p-3 text-left shadow-lg ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700"
+              onSubmit={(event) => {
+                event.preventDefault();
+                const form = new FormData(event.currentTarget);
+                const nextHolderId = form.get("nextHolderId");
+                onSave({
+                  holderUntil: fromLocalInput(form.get("holderUntil")),
+                  nextHolderId: typeof nextHolderId === "string" && nextHolderId ? nextHolderId : null,
+                  nextHolderFrom: fromLocalInput(form.get("nextHolderFrom")),
+                });
+                event.currentTarget.closest("details")?.removeAttribute("open");
+              }}
             >
-              <option value="">Nobody planned</option>
-              {people.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name}
-                </option>
-              ))}
-            </select>
-            <label className="block" htmlFor={`${id}-from`}>
-              Takes over from (your time)
-            </label>
-            <input
-              id={`${id}-from`}
-              name="nextHolderFrom"
-              type="datetime-local"
-              defaultValue={toLocalInput(slot.nextHolderFrom)}
-              className="w-full rounded border-0 px-1 py-0.5 ring-1 ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
-            />
-            <div className="flex justify-between gap-2 pt-1">
-              <button
-                type="submit"
-                className="rounded bg-indigo-600 px-2 py-1 font-medium text-white hover:bg-indigo-500"
-              >
-                Save term
-              </button>
-              {hasTerm && (
-                <button
-                  type="button"
-                  className="text-red-700 hover:underline dark:text-red-400"
-                  onClick={(event) => {
-                    onSave({ holderUntil: null, nextHolderId: null, nextHolderFrom: null });
-                    event.currentTarget.closest("details")?.removeAttribute("open");
-                  }}
-                >
-                  Clear term
-                </button>
+              <label className="block" htmlFor={`${id}-until`}>
+                The holder&apos;s term ends (your time)
+              </label>
+              <input
+                id={`${id}-until`}
+                name="holderUntil"
+                type="datetime-local"
+                disabled={!slot.holderId}
+                defaultValue={toLocalInput(slot.holderUntil)}
+                className="w-full rounded border-0 px-1 py-0.5 ring-1 ring-slate-300 disabled:opacity-60 dark:bg-slate-900 dark:ring-slate-700"
+              />
+              {!slot.holderId && (
+                <p className="text-slate-600 dark:text-slate-400">The slot is vacant: no term to end.</p>
               )}
-            </div>
-          </form>
+              <label className="block" htmlFor={`${id}-next`}>
+                Next holder
+              </label>
+              <select
+                id={`${id}-next`}
+                name="nextHolderId"
+                defaultValue={slot.nextHolderId ?? ""}
+                className="w-full rounded border-0 py-0.5 pl-1 pr-6 ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
+              >
+                <option value="">Nobody planned</option>
+                {people.map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {person.name}
+                  </option>
+                ))}
+              </select>
+              <label className="block" htmlFor={`${id}-from`}>
+                Takes over from (your time)
+              </label>
+              <input
+                id={`${id}-from`}
+                name="nextHolderFrom"
+                type="datetime-local"
+                defaultValue={toLocalInput(slot.nextHolderFrom)}
+                className="w-full rounded border-0 px-1 py-0.5 ring-1 ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
+              />
+              <div className="flex justify-between gap-2 pt-1">
+                <button
+                  type="submit"
+                  className="rounded bg-indigo-600 px-2 py-1 font-medium text-white hover:bg-indigo-500"
+                >
+                  Save term
+                </button>
+                {hasTerm && (
+                  <button
+                    type="button"
+                    className="text-red-700 hover:underline dark:text-red-400"
+                    onClick={(event) => {
+                      onSave({ holderUntil: null, nextHolderId: null, nextHolderFrom: null });
+                      event.currentTarget.closest("details")?.removeAttribute("open");
+                    }}
+                  >
+                    Clear term
+                  </button>
+                )}
+              </div>
+            </form>
+          )}
         </details>
       )}
     </>
