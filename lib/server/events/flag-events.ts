@@ -48,78 +48,148 @@ function flagRefs(flag: TRuleFlag, map: TRemitMap): Pick<TEventData, "team" | "d
   };
 }
 
+/** Pending groups up to this many are judged one after another, each with its own events and actor. */
+const GROUPS_JUDGED_ALONE = 8;
+
+type TPending = { group_id: string; first_seq: bigint };
+
 /**
- * The job the journal queues for each group of changes while an endpoint of the organisation listens to flag events
- * (the trigger remit_queue_flag_events): after the group commits, the flags it introduced and resolved, each an
- * event. The map before the group is today's rewound by every entry since the group's first; after it, that map with
- * the group's own entries replayed; both judged by today's rules, as History's timeline judges the past. In a
- * draft's workspace, the events name the draft.
+ * The job each organisation's writes keep queued a moment ahead (the trigger remit_queue_flag_events, migration
+ * 20261208130000): the flags that its pending journal groups introduced and resolved, each an event. The map before
+ * the first of them is today's rewound by every entry since; then each group's own entries are replayed onto it in
+ * turn and judged by today's rules, as History's timeline judges the past. A few groups (a person's edits) are each
+ * judged alone, so each event names the change and who made it; a burst of more is judged as one change (who, when
+ * all were one actor; how many, in `details.changes`), so that a busy organisation costs two analyses per job, not
+ * per write. The groups are taken (deleted) in the job's transaction, so a failed run leaves them for its retry; a
+ * group that another run of the job holds is skipped, not waited for. In a draft's workspace, the events name the
+ * draft.
  */
 export const emitFlagEvents = defineTask({
   name: "events.flags",
-  payload: z.object({ organizationId: z.string(), groupId: z.string() }),
-  run: async ({ organizationId, groupId }) => {
+  // `groupId`: jobs queued one per group before the groups were noted as pending; those find nothing pending.
+  payload: z.object({ organizationId: z.string(), groupId: z.string().optional() }),
+  run: async ({ organizationId }) => {
     await db.$transaction(
       async (tx) => {
+        const pending = await tx.$queryRaw<TPending[]>`
+          DELETE FROM flag_event_pending WHERE (organization_id, group_id) IN (
+            SELECT organization_id, group_id FROM flag_event_pending WHERE organization_id = ${organizationId}
+            FOR UPDATE SKIP LOCKED)
+          RETURNING group_id, first_seq`;
+        if (pending.length === 0) return;
+        pending.sort((a, b) => (a.first_seq < b.first_seq ? -1 : a.first_seq > b.first_seq ? 1 : 0));
         const entries = await tx.$queryRaw<TGroupEntry[]>`
           SELECT id AS seq, group_id, entity, entity_id, before, after, actor_kind, actor_id, actor_name
           FROM journal_entry
-          WHERE organization_id = ${organizationId} AND id >= (
-            SELECT min(id) FROM journal_entry WHERE organization_id = ${organizationId} AND group_id = ${groupId})
+          WHERE organization_id = ${organizationId} AND id >= ${pending[0]!.first_seq}
           ORDER BY id`;
-        const own = entries.filter((entry) => entry.group_id === groupId);
-        const first = own[0];
-        if (!first) return;
-        const steps = (list: TGroupEntry[]) =>
-          list.map((entry) => ({
-            seq: Number(entry.seq),
-            entity: entry.entity,
-            entityId: entry.entity_id,
-            before: entry.before,
-            after: entry.after,
-          }));
-        const rowsBefore = rewindRows(await readMapRows(tx, organizationId), steps(entries));
-        const [before, after] = [mapFromRows(rowsBefore), mapFromRows(replayRows(rowsBefore, steps(own)))];
+        const ofGroup = new Map<string, TGroupEntry[]>();
+        for (const entry of entries) {
+          const own = ofGroup.get(entry.group_id);
+          if (own) own.push(entry);
+          else ofGroup.set(entry.group_id, [entry]);
+        }
+        const groups = pending.flatMap(({ group_id }) => {
+          const own = ofGroup.get(group_id);
+          return own ? [own] : [];
+        });
+        if (groups.length === 0) return;
+        const changes = groups.length <= GROUPS_JUDGED_ALONE ? groups.map((own) => [own]) : [groups];
         const rules = await readRules(tx, organizationId);
-        const [flagsBefore, flagsAfter] = [analyzeMap(before, rules).flags, analyzeMap(after, rules).flags];
-        const changes = flagChanges(flagsBefore, flagsAfter);
-        if (changes.introduced.length + changes.resolved.length === 0) return;
+        let rows = rewindRows(await readMapRows(tx, organizationId), steps(entries));
+        let before = mapFromRows(rows);
+        let flagsBefore = analyzeMap(before, rules).flags;
         const scope = await eventScope(tx, organizationId);
-        const actor = { kind: first.actor_kind, id: first.actor_id, name: first.actor_name };
-        const found = (flags: readonly TRuleFlag[]) => new Map(flags.map((flag) => [flagKey(flag), flag]));
-        const [foundBefore, foundAfter] = [found(flagsBefore), found(flagsAfter)];
-        const eventOf = (
-          kind: "flag.introduced" | "flag.resolved",
-          compared: (typeof changes.introduced)[number],
-        ): TEvent => {
-          const [flag, map] =
-            kind === "flag.introduced"
-              ? [foundAfter.get(compared.key), after]
-              : [foundBefore.get(compared.key), before];
-          const refs = flag ? flagRefs(flag, map) : {};
-          const path = refs.team
-            ? `/${scope.slug}/teams/${refs.team.id}`
-            : refs.person
-              ? `/${scope.slug}/people/${refs.person.id}`
-              : `/${scope.slug}`;
-          return {
-            kind,
-            data: {
-              ...scope.base,
-              ...refs,
-              flag: compared,
-              actor,
-              sentence: flagSentence(kind, compared),
-              url: screenUrl(path),
-            },
-          };
-        };
-        await recordEvents(tx, scope.liveId, [
-          ...changes.introduced.map((flag) => eventOf("flag.introduced", flag)),
-          ...changes.resolved.map((flag) => eventOf("flag.resolved", flag)),
-        ]);
+        const events: TEvent[] = [];
+        for (const change of changes) {
+          rows = replayRows(rows, steps(change.flat()));
+          const after = mapFromRows(rows);
+          const flagsAfter = analyzeMap(after, rules).flags;
+          events.push(...flagEvents({ scope, before, after, flagsBefore, flagsAfter, groups: change }));
+          [before, flagsBefore] = [after, flagsAfter];
+        }
+        await recordEvents(tx, scope.liveId, events);
       },
       { isolationLevel: "RepeatableRead", timeout: 60_000 },
     );
   },
 });
+
+function steps(list: readonly TGroupEntry[]) {
+  return list.map((entry) => ({
+    seq: Number(entry.seq),
+    entity: entry.entity,
+    entityId: entry.entity_id,
+    before: entry.before,
+    after: entry.after,
+  }));
+}
+
+/** The actor of every group of a change, when they were one; undefined otherwise. */
+function actorOf(groups: readonly TGroupEntry[][]): TEventData["actor"] {
+  const actors = groups.map(([first]) => ({ kind: first!.actor_kind, id: first!.actor_id, name: first!.actor_name }));
+  const [one] = actors;
+  return actors.every((actor) => actor.kind === one!.kind && actor.id === one!.id && actor.name === one!.name)
+    ? one
+    : undefined;
+}
+
+/** The events of one change (one group, or a burst of them): each flag it introduced and each it resolved. */
+function flagEvents({
+  scope,
+  before,
+  after,
+  flagsBefore,
+  flagsAfter,
+  groups,
+}: {
+  scope: Awaited<ReturnType<typeof eventScope>>;
+  before: TRemitMap;
+  after: TRemitMap;
+  flagsBefore: readonly TRuleFlag[];
+  flagsAfter: readonly TRuleFlag[];
+  groups: readonly TGroupEntry[][];
+}): TEvent[] {
+  const changes = flagChanges(flagsBefore, flagsAfter);
+  const actor = actorOf(groups);
+  const found = (flags: readonly TRuleFlag[]) => new Map(flags.map((flag) => [flagKey(flag), flag]));
+  const [foundBefore, foundAfter] = [found(flagsBefore), found(flagsAfter)];
+  const eventOf = (
+    kind: "flag.introduced" | "flag.resolved",
+    compared: (typeof changes.introduced)[number],
+  ): TEvent => {
+    const [flag, map] =
+      kind === "flag.introduced" ? [foundAfter.get(compared.key), after] : [foundBefore.get(compared.key), before];
+    const refs = flag ? flagRefs(flag, map) : {};
+    const path = refs.team
+      ? `/${scope.slug}/teams/${refs.team.id}`
+      : refs.person
+        ? `/${scope.slug}/people/${refs.person.id}`
+        : `/${scope.slug}`;
+    return {
+      kind,
+      data: {
+        ...scope.base,
+        ...refs,
+        flag: compared,
+        ...(actor ? { actor } : {}),
+        sentence: flagSentence(kind, compared),
+        url: screenUrl(path),
+        ...(groups.length > 1 ? { details: { changes: groups.length } } : {}),
+      },
+    };
+  };
+  return [
+    ...changes.introduced.map((flag) => eventOf("flag.introduced", flag)),
+    ...changes.resolved.map((flag) => eventOf("flag.resolved", flag)),
+  ];
+}
+
+/**
+ * The jobs of the organisations with pending groups: groups written before the job queue's tables existed (each
+ * worker's catch-up at start, see ON_START).
+ */
+export async function queuePendingFlagEvents(): Promise<void> {
+  await db.$executeRaw`SELECT remit_queue_flag_job(organization_id)
+    FROM (SELECT DISTINCT organization_id FROM flag_event_pending) AS pending`;
+}

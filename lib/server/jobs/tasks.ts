@@ -1,7 +1,7 @@
 import "server-only";
 import { publishScheduledDraft } from "@/lib/server/drafts/schedule-draft";
 import { deliverWebhook } from "@/lib/server/events/deliver-webhook";
-import { emitFlagEvents } from "@/lib/server/events/flag-events";
+import { emitFlagEvents, queuePendingFlagEvents } from "@/lib/server/events/flag-events";
 import { announceTermEnding, applySlotTerm, queueEveryTerm } from "@/lib/server/slots/slot-terms";
 import type { TRunnableTask } from "./job-queue";
 
@@ -18,4 +18,4 @@ export const TASKS: readonly TRunnableTask[] = [
 ];
 
 /** What each worker does once the queue's tables exist, before it takes jobs: features' catch-ups. */
-export const ON_START: readonly (() => Promise<void>)[] = [queueEveryTerm];
+export const ON_START: readonly (() => Promise<void>)[] = [queueEveryTerm, queuePendingFlagEvents];
