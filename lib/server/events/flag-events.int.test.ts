@@ -4,7 +4,7 @@ import type { TEventData } from "@/lib/domain/events";
 import { ensureJobQueue } from "@/lib/server/jobs/job-queue";
 import { callApi, createMapWorld } from "@/lib/server/testing/map-world";
 import { createTeam } from "@/prisma/factories";
-import { emitFlagEvents } from "./flag-events";
+import { emitFlagEvents, queueStrandedFlagEvents } from "./flag-events";
 
 const CELL = "PUT /api/v1/orgs/[orgSlug]/teams/[teamId]/assignments";
 const SHARED = "shared_ownership:checkout:vision";
@@ -29,15 +29,15 @@ async function world() {
     ).map((event) => ({ kind: event.kind, ...(event.payload as unknown as TEventData) }));
   const pendingGroups = () => db.flagEventPending.count({ where: { organizationId: base.org.id } });
   const queued = () =>
-    db.$queryRaw<{ run_at: Date; task_identifier: string }[]>`
-      SELECT run_at, task_identifier FROM graphile_worker.jobs WHERE key = ${`events.flags:${base.org.id}`}`;
+    db.$queryRaw<{ run_at: Date; task_identifier: string; revision: number }[]>`
+      SELECT run_at, task_identifier, revision FROM graphile_worker.jobs WHERE key = ${`events.flags:${base.org.id}`}`;
   return { ...base, setCell, flagEvents, pendingGroups, queued };
 }
 
 describe("flag events", () => {
   beforeAll(() => ensureJobQueue());
 
-  it("notes each write as pending and keeps one job of the organisation queued, not moved by later writes", async () => {
+  it("notes each write as pending and keeps one job of the organisation queued, untouched by later writes", async () => {
     const w = await world();
     await w.setCell("po", "accountable");
     const [first] = await w.queued();
@@ -47,6 +47,23 @@ describe("flag events", () => {
     // No webhook listens: the inbox still needs the events, so the writes wait for the job all the same.
     expect(await w.pendingGroups()).toBe(2);
     expect(await w.queued()).toEqual([first]);
+  });
+
+  it("queues a job for groups left pending without one, and none for those a job waits for", async () => {
+    const w = await world();
+    await w.setCell("po", "accountable");
+    const [waiting] = await w.queued();
+    await queueStrandedFlagEvents();
+    expect(await w.queued()).toEqual([waiting]);
+    // A group that committed after its organisation's job last looked, long enough ago.
+    await db.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key = ${`events.flags:${w.org.id}`}`;
+    await db.flagEventPending.updateMany({
+      where: { organizationId: w.org.id },
+      data: { notedAt: new Date(Date.now() - 60_000) },
+    });
+    await queueStrandedFlagEvents();
+    const [queued] = await w.queued();
+    expect(queued?.run_at.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
   it("judges a few pending changes one at a time: each flag with the change and the person that made it", async () => {

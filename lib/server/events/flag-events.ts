@@ -50,6 +50,15 @@ function flagRefs(flag: TRuleFlag, map: TRemitMap): Pick<TEventData, "team" | "d
 
 /** Pending groups up to this many are judged one after another, each with its own events and actor. */
 const GROUPS_JUDGED_ALONE = 8;
+/** A job waits this long after the change that queued it, for the changes that follow it to join. */
+const FIRST_DELAY_MS = 2_000;
+/**
+ * A successor waits at least this many times as long as its predecessor took: a busy organisation spends at most
+ * about a twentieth of a core on its flag events, however fast it writes.
+ */
+const PACE = 20;
+/** A pending group this old has no job waiting for it (see queueStrandedFlagEvents). */
+const STRANDED_SECONDS = 10;
 
 type TPending = { group_id: string; first_seq: bigint };
 
@@ -69,6 +78,7 @@ export const emitFlagEvents = defineTask({
   // `groupId`: jobs queued one per group before the groups were noted as pending; those find nothing pending.
   payload: z.object({ organizationId: z.string(), groupId: z.string().optional() }),
   run: async ({ organizationId }) => {
+    const started = performance.now();
     await db.$transaction(
       async (tx) => {
         const pending = await tx.$queryRaw<TPending[]>`
@@ -112,6 +122,10 @@ export const emitFlagEvents = defineTask({
       },
       { isolationLevel: "RepeatableRead", timeout: 60_000 },
     );
+    // Groups that came while it ran found it pending and queued nothing: its successor is for them.
+    const delayMs = Math.max(FIRST_DELAY_MS, PACE * (performance.now() - started));
+    await db.$executeRaw`SELECT remit_queue_flag_job(${organizationId}, make_interval(secs => ${delayMs / 1000}))
+      WHERE EXISTS (SELECT 1 FROM flag_event_pending WHERE organization_id = ${organizationId})`;
   },
 });
 
@@ -186,10 +200,12 @@ function flagEvents({
 }
 
 /**
- * The jobs of the organisations with pending groups: groups written before the job queue's tables existed (each
- * worker's catch-up at start, see ON_START).
+ * Queues the job of every organisation with a group pending for longer than a job waits: groups written before the
+ * job queue's tables existed (each worker runs this at start), and one that committed just after its organisation's
+ * job looked for more (each worker's sweep runs this every few seconds; see the trigger remit_queue_flag_events).
  */
-export async function queuePendingFlagEvents(): Promise<void> {
-  await db.$executeRaw`SELECT remit_queue_flag_job(organization_id)
-    FROM (SELECT DISTINCT organization_id FROM flag_event_pending) AS pending`;
+export async function queueStrandedFlagEvents(): Promise<void> {
+  await db.$executeRaw`SELECT remit_queue_flag_job(organization_id, interval '0 seconds')
+    FROM (SELECT DISTINCT organization_id FROM flag_event_pending
+          WHERE noted_at < now() - make_interval(secs => ${STRANDED_SECONDS})) AS stranded`;
 }

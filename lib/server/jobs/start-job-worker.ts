@@ -8,7 +8,7 @@ import {
   type TRunnableTask,
   unlockStaleJobs,
 } from "./job-queue";
-import { ON_START, TASKS } from "./tasks";
+import { ON_START, SWEEPS, TASKS } from "./tasks";
 
 // A job whose moment has come is found within this long when no notification says so (the embedded database
 // delivers none between connections; on PostgreSQL a job added for now wakes a worker at once).
@@ -37,8 +37,12 @@ async function startOnce(): Promise<Runner> {
     // Next.js ends the process on SIGTERM; the worker's own handlers would race it.
     noHandleSignals: true,
   });
-  // Jobs a dead app server's worker left locked run again soon, not after graphile-worker's four hours.
-  const sweep = () => void unlockStaleJobs(pool).catch(() => undefined);
+  // Jobs a dead app server's worker left locked run again soon, not after graphile-worker's four hours; and the
+  // features' sweeps.
+  const sweep = () => {
+    void unlockStaleJobs(pool).catch(() => undefined);
+    for (const featureSweep of SWEEPS) void featureSweep().catch(() => undefined);
+  };
   sweep();
   const sweeping = setInterval(sweep, (STALE_LOCK_SECONDS * 1000) / 2);
   sweeping.unref();

@@ -1,7 +1,7 @@
 import "server-only";
 import { publishScheduledDraft } from "@/lib/server/drafts/schedule-draft";
 import { deliverWebhook } from "@/lib/server/events/deliver-webhook";
-import { emitFlagEvents, queuePendingFlagEvents } from "@/lib/server/events/flag-events";
+import { emitFlagEvents, queueStrandedFlagEvents } from "@/lib/server/events/flag-events";
 import { announceTermEnding, applySlotTerm, queueEveryTerm } from "@/lib/server/slots/slot-terms";
 import type { TRunnableTask } from "./job-queue";
 
@@ -18,4 +18,7 @@ export const TASKS: readonly TRunnableTask[] = [
 ];
 
 /** What each worker does once the queue's tables exist, before it takes jobs: features' catch-ups. */
-export const ON_START: readonly (() => Promise<void>)[] = [queueEveryTerm, queuePendingFlagEvents];
+export const ON_START: readonly (() => Promise<void>)[] = [queueEveryTerm, queueStrandedFlagEvents];
+
+/** What each worker does every few seconds while it runs (with freeing the locks of dead workers' jobs). */
+export const SWEEPS: readonly (() => Promise<void>)[] = [queueStrandedFlagEvents];
