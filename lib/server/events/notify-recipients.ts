@@ -36,7 +36,7 @@ async function draftPeople(tx: Prisma.TransactionClient, organizationId: string,
 /**
  * Who the event is for, before leaving out its actor and non-members (see docs/notifications.md):
  * - `mention`: the member mentioned;
- * - `comment.created`: the thread's participants (who started it, wrote in it or was mentioned in it), and for a
+ * - `comment.created`: the thread's participants then (who started it, wrote in it or was mentioned in it), and for a
  *   thread on a draft or inside one the draft's author and reviewers; not those this comment mentions (they get the
  *   `mention`);
  * - `draft.submitted`: the reviewers chosen; `draft.approved` and `draft.changes_requested`: who submitted it (the
@@ -62,7 +62,15 @@ async function intendedFor(
     case "comment.created": {
       const thread = await tx.commentThread.findFirst({
         where: { id: String(details.threadId ?? ""), organizationId },
-        select: { authorId: true, draftId: true, comments: { select: { id: true, authorId: true, mentionedIds: true } } },
+        select: {
+          authorId: true,
+          draftId: true,
+          // As the thread was when the comment was written: a run of this job later sends the same.
+          comments: {
+            where: { createdAt: { lte: event.at } },
+            select: { id: true, authorId: true, mentionedIds: true },
+          },
+        },
       });
       if (!thread) return [];
       const thisComment = thread.comments.find((comment) => comment.id === details.commentId);
