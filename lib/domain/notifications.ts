@@ -57,9 +57,7 @@ export const DEFAULT_EMAIL_MODES: Record<TNotificationKind, TEmailMode> = {
 };
 
 /** A member's email mode for every kind: their choices over the defaults (unknown kinds and modes ignored). */
-export function emailModes(
-  chosen: readonly { kind: string; email: string }[],
-): Record<TNotificationKind, TEmailMode> {
+export function emailModes(chosen: readonly { kind: string; email: string }[]): Record<TNotificationKind, TEmailMode> {
   const modes = { ...DEFAULT_EMAIL_MODES };
   for (const { kind, email } of chosen) {
     if (isNotificationKind(kind) && (EMAIL_MODES as readonly string[]).includes(email)) {

@@ -334,7 +334,10 @@ const FUZZ: Record<string, TFuzzEntry> = {
   "POST /api/v1/notifications/read": {
     caller: "owner",
     fields: () => ({
-      ids: fc.oneof(fc.array(fc.oneof(hostileText, anyOf("ntf_nope", "")), { maxLength: 3 }), anyOf([], "all", null)),
+      ids: fc.oneof(
+        fc.array(fc.oneof(hostileText, anyOf("ntf_nope", "")), { maxLength: 3 }),
+        anyOf<unknown>([], "all", null),
+      ),
       all: anyOf<unknown>(true, false, "true", null),
     }),
   },

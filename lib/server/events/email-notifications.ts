@@ -93,10 +93,7 @@ export const emailDigest = defineTask({
     });
     const first = rows[0];
     if (!first) return;
-    await sendMail(
-      first.user.email,
-      digestMail(rows.map(mailItem), screenUrl(SETTINGS_PATH), screenUrl(INBOX_PATH)),
-    );
+    await sendMail(first.user.email, digestMail(rows.map(mailItem), screenUrl(SETTINGS_PATH), screenUrl(INBOX_PATH)));
     await db.notification.updateMany({
       where: { id: { in: rows.map((row) => row.id) } },
       data: { emailedAt: new Date() },

@@ -198,16 +198,26 @@ async function queueEmails(
   for (const notification of notifications) {
     const mode = emailModes(chosen.filter((setting) => setting.userId === notification.userId))[kind];
     if (mode === "instant") {
-      await addJob(tx, emailNotification, { notificationId: notification.id }, {
-        key: `email:${notification.id}`,
-        runAt: now,
-      });
+      await addJob(
+        tx,
+        emailNotification,
+        { notificationId: notification.id },
+        {
+          key: `email:${notification.id}`,
+          runAt: now,
+        },
+      );
     } else if (mode === "daily") {
       // One digest per user: a later notification names the same moment, so the job stays one.
-      await addJob(tx, emailDigest, { userId: notification.userId }, {
-        key: `digest:${notification.userId}`,
-        runAt: nextDigestAt(now),
-      });
+      await addJob(
+        tx,
+        emailDigest,
+        { userId: notification.userId },
+        {
+          key: `digest:${notification.userId}`,
+          runAt: nextDigestAt(now),
+        },
+      );
     }
   }
 }

@@ -50,7 +50,10 @@ export async function listNotifications({
   const { userId } = requireUserActor(actor);
   let after: Prisma.NotificationWhereInput = {};
   if (cursor) {
-    const from = await db.notification.findFirst({ where: { id: cursor, userId }, select: { id: true, createdAt: true } });
+    const from = await db.notification.findFirst({
+      where: { id: cursor, userId },
+      select: { id: true, createdAt: true },
+    });
     if (!from) {
       const message = `"cursor" must be the nextCursor of an earlier page.`;
       throw new AppError("invalid_input", message, { cursor: [message] });

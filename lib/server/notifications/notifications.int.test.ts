@@ -29,8 +29,8 @@ const actorOf = (user: { id: string; email: string; name: string }): TActor => (
 async function setUp() {
   const suffix = Math.random().toString(36).slice(2, 8);
   const [owner, manager, reviewer, viewer] = await Promise.all(
-    [`Olga Owner ${suffix}`, `Milo Manager ${suffix}`, `Rhea Reviewer ${suffix}`, `Vito Viewer ${suffix}`].map(
-      (name) => createUser(db, { name }),
+    [`Olga Owner ${suffix}`, `Milo Manager ${suffix}`, `Rhea Reviewer ${suffix}`, `Vito Viewer ${suffix}`].map((name) =>
+      createUser(db, { name }),
     ),
   );
   const org = await createOrganization(db, {
