@@ -1,11 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import {
-  NOTIFICATION_KIND_LABELS,
-  NOTIFICATION_KINDS,
-  type TEmailMode,
-  type TNotificationKind,
-} from "@/lib/domain/notifications";
+import { NOTIFICATION_KIND_LABELS, type TEmailMode, type TNotificationKind } from "@/lib/domain/notifications";
 import type { TActor } from "@/lib/server/auth/actor";
 import { requireUserActor } from "@/lib/server/auth/authorize";
 import { userEmailModes } from "@/lib/server/events/email-notifications";
@@ -26,7 +21,12 @@ export async function settingsOf(userId: string): Promise<TNotificationSettingsV
   return {
     emailAvailable: isEmailAvailable(),
     address: user.email,
-    kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, label: NOTIFICATION_KIND_LABELS[kind], email: modes[kind] })),
+    // In the labels' order: what is addressed to the person first.
+    kinds: (Object.keys(NOTIFICATION_KIND_LABELS) as TNotificationKind[]).map((kind) => ({
+      kind,
+      label: NOTIFICATION_KIND_LABELS[kind],
+      email: modes[kind],
+    })),
   };
 }
 
