@@ -34,7 +34,8 @@ test("a mention arrives live in the other member's inbox, in words, and is read 
   expect(posted.status, JSON.stringify(posted.body)).toBe(201);
 
   // Without a reload: the stream tells Owen's page, which fetches the count.
-  await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
+  // Well within the inbox's once-a-minute refetch: only the live stream brings it this soon.
+  await expect(bell).toHaveAccessibleName("Notifications, 1 unread", { timeout: 15_000 });
   await expect(bell.getByTestId("unread-count")).toHaveText("1");
 
   await bell.click();
