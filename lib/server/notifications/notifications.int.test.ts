@@ -150,13 +150,14 @@ describe("notifications", () => {
         eventOf(world, "flag.introduced"),
         eventOf(world, "flag.resolved", { draft: { id: draft.id, name: draft.name } }),
         eventOf(world, "term.ending", { person: { id: holder.id, key: holder.key, name: holder.name } }),
+        eventOf(world, "webhook.disabled"),
         // Not for anyone's inbox.
         eventOf(world, "webhook.test"),
       ]),
     );
     await fanOut(world.org.id);
     expect(await inboxes(world)).toEqual({
-      owner: ["flag.introduced", "term.ending"],
+      owner: ["flag.introduced", "term.ending", "webhook.disabled"],
       manager: ["flag.introduced", "term.ending"],
       reviewer: ["flag.introduced", "flag.resolved", "term.ending"],
       viewer: ["term.ending"],
