@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { OrganizationSwitcher } from "@/components/organizations/organization-switcher";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
@@ -34,6 +35,7 @@ export async function AppHeader({
           )}
         </nav>
         <form action={signOutAction} className="ml-auto flex min-w-0 items-center gap-3 text-sm">
+          {userName && <NotificationBell />}
           <ThemeToggle initial={theme} />
           <span className="min-w-0 truncate text-slate-600 dark:text-slate-400" title={userName}>
             {userName}

@@ -129,6 +129,8 @@ test("every screen fits a phone 390 px wide; the sections fold into a menu", asy
     `/${organization.slug}/history`,
     `/${organization.slug}/members`,
     `/${organization.slug}/tokens`,
+    "/notifications",
+    "/notifications/settings",
   ];
   const wide: string[] = [];
   for (const path of screens) {

@@ -25,6 +25,15 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...valid, REMIT_EMBEDDED_DATABASE: "0" }).REMIT_EMBEDDED_DATABASE).toBe(false);
   });
 
+  it("takes an smtp:// or smtps:// SMTP_URL, and reads an empty one as unset", () => {
+    expect(parseEnv({ ...valid, SMTP_URL: "smtp://u:p@mail.example.test:587" }).SMTP_URL).toBe(
+      "smtp://u:p@mail.example.test:587",
+    );
+    expect(parseEnv({ ...valid, SMTP_URL: "", SMTP_FROM: "" })).not.toHaveProperty("SMTP_URL", expect.anything());
+    expect(() => parseEnv({ ...valid, SMTP_URL: "mail.example.test" })).toThrow(/SMTP_URL must be an smtp:\/\//);
+    expect(() => parseEnv({ ...valid, SMTP_URL: "https://mail.example.test" })).toThrow(/SMTP_URL/);
+  });
+
   it("names every missing variable and how to set it", () => {
     expect(() => parseEnv({})).toThrow(/DATABASE_URL is not set[\s\S]*AUTH_SECRET is not set/);
   });

@@ -42,6 +42,24 @@ const ZEnv = z.object({
     .string()
     .optional()
     .transform((value) => value === "1"),
+  // The SMTP server notifications are emailed through (smtp://user:password@host:587, smtps:// for TLS from the start);
+  // unset, email is off and the inbox is the only way notifications arrive.
+  // Empty counts as unset.
+  SMTP_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .refine(
+        (value) => URL.canParse(value) && ["smtp:", "smtps:"].includes(new URL(value).protocol),
+        "SMTP_URL must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.com:587.",
+      )
+      .optional(),
+  ),
+  // The sender of notification emails, e.g. "Remit <remit@example.com>"; unset, remit@ and the host of AUTH_URL.
+  SMTP_FROM: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(3, "SMTP_FROM must be an address such as Remit <remit@example.com>.").optional(),
+  ),
   // "1" when the database is the embedded one (`npm start` sets it): it serves one process and cannot carry
   // LISTEN/NOTIFY between connections, so live events and rate-limit counters stay in this process.
   REMIT_EMBEDDED_DATABASE: z

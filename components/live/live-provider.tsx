@@ -161,6 +161,11 @@ export function LiveProvider({
         "comment",
         () => void queryClient.invalidateQueries({ queryKey: queryKeys.comments(orgId) }),
       );
+      // A notification reached this person's inbox: the bell and the inbox reload.
+      source.addEventListener(
+        "notification",
+        () => void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() }),
+      );
       source.addEventListener("revoked", () => {
         isStopped = true;
         source?.close();

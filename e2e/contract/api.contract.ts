@@ -340,6 +340,32 @@ const RECIPES: Record<string, TRecipe> = {
       { label: "a slug that is taken", request: { body: { name: "Taken", slug: world.org.slug } }, status: 409 },
     ],
   },
+  "GET /api/v1/notifications": {
+    valid: () => ({ query: { limit: "5" } }),
+    invalid: (): TInvalid[] => [
+      { label: "limit 0", request: { query: { limit: "0" } }, status: 400, field: "limit" },
+      { label: "a cursor of no page", request: { query: { cursor: "ntf_nope" } }, status: 400, field: "cursor" },
+    ],
+  },
+  "POST /api/v1/notifications/read": {
+    valid: () => ({ body: { all: true } }),
+    invalid: (): TInvalid[] => [
+      { label: "no ids", request: { body: { ids: [] } }, status: 400, field: "ids" },
+      { label: "neither ids nor all", request: { body: {} }, status: 400, field: "ids" },
+    ],
+  },
+  "GET /api/v1/me/notification-settings": { valid: () => ({}) },
+  "PATCH /api/v1/me/notification-settings": {
+    valid: () => ({ body: { email: { "flag.resolved": "off" } } }),
+    invalid: (): TInvalid[] => [
+      {
+        label: "a mode that does not exist",
+        request: { body: { email: { mention: "weekly" } } },
+        status: 400,
+        field: "email.mention",
+      },
+    ],
+  },
   "POST /api/v1/invitations/{token}/accept": {
     // Each signed-in caller accepts an invitation of its own, to an organisation it is not in yet (the outsider's
     // comes from the Owner, the others' from the outsider), so that no caller joins the world's organisation.

@@ -1,5 +1,6 @@
-// Every cache key of the browser's data, in one place. Keys start with the organisation's id; a key without its last
-// parts is a prefix of every key that has them, so invalidating it reloads them all.
+// Every cache key of the browser's data, in one place. Keys start with the organisation's id ("me" for the signed-in
+// person's own); a key without its last parts is a prefix of every key that has them, so invalidating it reloads them
+// all.
 import type { TMapScope } from "@/lib/domain/map-slice";
 import type { THistoryFilters } from "./history-filters";
 
@@ -17,6 +18,10 @@ export const queryKeys = {
   healthHistory: (orgId: string): readonly unknown[] => [orgId, "health-history"],
   /** Comment threads (every view of them): a `comment` live event reloads them. */
   comments: (orgId: string): readonly unknown[] => [orgId, "comments"],
+  /** The signed-in person's inbox, across organisations (so under "me", not an organisation's id). */
+  notifications: (): readonly unknown[] => ["me", "notifications"],
+  /** The signed-in person's notification settings. */
+  notificationSettings: (): readonly unknown[] => ["me", "notification-settings"],
 } as const;
 
 /** Mutation keys: what a page counts to say "Saving…" and "All changes saved.". */

@@ -53,4 +53,15 @@ export type TCommentEvent = {
   at: number;
 };
 
-export type TLiveEvent = TChangeEvent | TPresenceEvent | TAccessEvent | TCommentEvent;
+/**
+ * Notifications arrived in these members' inboxes (from an event of the organisation): their open pages refetch the
+ * inbox's unread count. Servers pass it on only to the streams of the users it names, without the list.
+ */
+export type TNotificationEvent = {
+  type: "notification";
+  organizationId: string;
+  userIds: string[];
+  at: number;
+};
+
+export type TLiveEvent = TChangeEvent | TPresenceEvent | TAccessEvent | TCommentEvent | TNotificationEvent;

@@ -6,6 +6,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "auth",
   "invitations",
   "new",
+  "notifications",
   "o",
   "orgs",
   "settings",

@@ -232,6 +232,30 @@ const MATRIX: TEntry[] = [
       "other-org-token": 403,
     },
   },
+  // A person's own inbox and settings: every signed-in person has them; tokens are not people.
+  ...(
+    [
+      ["GET", "/api/v1/notifications", undefined],
+      ["POST", "/api/v1/notifications/read", { all: true }],
+      ["GET", "/api/v1/me/notification-settings", undefined],
+      ["PATCH", "/api/v1/me/notification-settings", { email: { mention: "daily" } }],
+    ] as const
+  ).map(([method, route, body]): TEntry => ({
+    method,
+    route,
+    prepare: () => (body ? { body } : {}),
+    success: 200,
+    expected: {
+      anonymous: 401,
+      owner: 200,
+      manager: 200,
+      viewer: 200,
+      outsider: 200,
+      "manager-token": 403,
+      "viewer-token": 403,
+      "other-org-token": 403,
+    },
+  })),
   {
     method: "POST",
     route: "/api/v1/invitations/[token]/accept",

@@ -2,6 +2,9 @@
 // here, or when a route's handlers and its contract's operations differ.
 import type { TOperation } from "@/lib/server/http/contract";
 import * as invitationsTokenAccept from "./invitations/[token]/accept/contract";
+import * as meNotificationSettings from "./me/notification-settings/contract";
+import * as notificationsRead from "./notifications/read/contract";
+import * as notifications from "./notifications/contract";
 import * as openapiJson from "./openapi.json/contract";
 import * as orgsOrgSlugAnalysis from "./orgs/[orgSlug]/analysis/contract";
 import * as orgsOrgSlugCommentsCommentIdReopen from "./orgs/[orgSlug]/comments/[commentId]/reopen/contract";
@@ -57,6 +60,9 @@ import * as signup from "./signup/contract";
 
 export const ROUTE_CONTRACTS = {
   "/api/v1/invitations/[token]/accept": invitationsTokenAccept,
+  "/api/v1/me/notification-settings": meNotificationSettings,
+  "/api/v1/notifications/read": notificationsRead,
+  "/api/v1/notifications": notifications,
   "/api/v1/openapi.json": openapiJson,
   "/api/v1/orgs/[orgSlug]/analysis": orgsOrgSlugAnalysis,
   "/api/v1/orgs/[orgSlug]/comments/[commentId]/reopen": orgsOrgSlugCommentsCommentIdReopen,

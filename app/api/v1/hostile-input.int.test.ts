@@ -331,6 +331,29 @@ const FUZZ: Record<string, TFuzzEntry> = {
     fields: () => ({ name, slug: fc.oneof(fc.stringMatching(/^fz-[a-z0-9]{2,12}$/), anyOf("new", "api", "A b")) }),
   },
   "POST /api/v1/invitations/[token]/accept": { caller: "guest" },
+  "POST /api/v1/notifications/read": {
+    caller: "owner",
+    fields: () => ({
+      ids: fc.oneof(
+        fc.array(fc.oneof(hostileText, anyOf("ntf_nope", "")), { maxLength: 3 }),
+        anyOf<unknown>([], "all", null),
+      ),
+      all: anyOf<unknown>(true, false, "true", null),
+    }),
+  },
+  "PATCH /api/v1/me/notification-settings": {
+    caller: "owner",
+    fields: () => ({
+      email: fc.oneof(
+        fc.dictionary(
+          fc.oneof(anyOf("mention", "flag.introduced", "term.ending", "webhook.test", "__proto__"), hostileText),
+          anyOf<unknown>("instant", "daily", "off", "weekly", "INSTANT", null, 1),
+        ),
+        anyOf<unknown>("off", null, []),
+      ),
+    }),
+  },
+
   [`PATCH ${ORG}/members/[userId]`]: {
     caller: "owner",
     fields: () => ({ role: anyOf("OWNER", "MANAGER", "VIEWER", "owner", "ADMIN") }),
@@ -577,6 +600,12 @@ async function snapshot(world: TWorld, emails: string[]) {
       orderBy,
     }),
     journal: await db.journalEntry.count({ where }),
+    // A person's own: their inbox and their email settings.
+    notifications: await db.notification.findMany({ where: { userId: { in: world.users } }, orderBy }),
+    notificationSettings: await db.notificationSetting.findMany({
+      where: { userId: { in: world.users } },
+      orderBy: [{ userId: "asc" }, { kind: "asc" }],
+    }),
   };
   return Object.fromEntries(Object.entries(tables).map(([table, rows]) => [table, digest(rows)]));
 }

@@ -3,12 +3,14 @@ import type { TEvent } from "@/lib/domain/events";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { queueDeliveries } from "./deliver-webhook";
 import { insertEvent, prefixedId } from "./event-rows";
+import { queueNotifications } from "./notify-recipients";
 
 /**
  * Records `events` of the live organisation `organizationId` in `tx`, the transaction of the change that caused
  * them, and queues their deliveries: one per enabled endpoint subscribed to the kind (with `onlyEndpoint`: to that
- * endpoint alone, whatever it subscribes to, for "send a test event"). Nothing is recorded or sent unless `tx`
- * commits. The one way in for every kind: the inbox and email will read the same rows.
+ * endpoint alone, whatever it subscribes to, for "send a test event"), and their fan-out to the recipients' inboxes
+ * (and email; not for a test event). Nothing is recorded or sent unless `tx` commits. The one way in for every kind:
+ * webhooks, the inbox and email read the same rows.
  */
 export async function recordEvents(
   tx: Prisma.TransactionClient,
@@ -39,5 +41,6 @@ export async function recordEvents(
       })),
     );
   }
+  if (!onlyEndpoint) await queueNotifications(tx, ids);
   return ids;
 }

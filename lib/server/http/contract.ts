@@ -28,6 +28,7 @@ export type TTag =
   | "Live"
   | "Webhooks"
   | "Comments"
+  | "Notifications"
   | "API";
 
 export type TAnswer = {

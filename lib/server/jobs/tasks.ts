@@ -1,7 +1,9 @@
 import "server-only";
 import { publishScheduledDraft } from "@/lib/server/drafts/schedule-draft";
 import { deliverWebhook } from "@/lib/server/events/deliver-webhook";
+import { emailDigest, emailNotification } from "@/lib/server/events/email-notifications";
 import { emitFlagEvents, queueStrandedFlagEvents } from "@/lib/server/events/flag-events";
+import { notifyRecipients } from "@/lib/server/events/notify-recipients";
 import { announceTermEnding, applySlotTerm, queueEveryTerm } from "@/lib/server/slots/slot-terms";
 import type { TRunnableTask } from "./job-queue";
 
@@ -15,6 +17,9 @@ export const TASKS: readonly TRunnableTask[] = [
   announceTermEnding,
   emitFlagEvents,
   deliverWebhook,
+  notifyRecipients,
+  emailNotification,
+  emailDigest,
 ];
 
 /** What each worker does once the queue's tables exist, before it takes jobs: features' catch-ups. */

@@ -61,17 +61,22 @@ export async function openEventStream({
           },
         );
       const subject = actor?.kind === "user" ? actor.userId : actor?.kind === "token" ? actor.tokenId : null;
-      const onAccess = (event: TLiveEvent) => {
+      // The caller's own events (access changed, notifications arrived) are the live organisation's, also on a
+      // draft's stream: that is where members are removed, tokens revoked and inboxes filled.
+      const onOwn = (event: TLiveEvent) => {
         if (event.type === "access" && event.subjectId === subject) void checkAccess();
+        // Only the recipients hear of their notifications, and not who else got one.
+        if (event.type === "notification" && subject !== null && event.userIds.includes(subject)) {
+          send(frame("notification", { organizationId: event.organizationId, at: event.at }));
+        }
       };
       const unsubscribes = [
         await liveBus.subscribe(organization.id, (event: TLiveEvent) => {
-          if (event.type !== "access") send(frame(event.type, event));
-          else onAccess(event);
+          if (event.type !== "access" && event.type !== "notification") send(frame(event.type, event));
+          else onOwn(event);
         }),
       ];
-      // A draft's access is its live organisation's: that is where members are removed and tokens revoked.
-      if (draft) unsubscribes.push(await liveBus.subscribe(draft.live.id, onAccess));
+      if (draft) unsubscribes.push(await liveBus.subscribe(draft.live.id, onOwn));
       const heartbeat = setInterval(checkAccess, heartbeatMs);
       close = () => {
         if (!isOpen) return;

@@ -46,6 +46,7 @@ const TAG_DESCRIPTIONS: Record<TTag, string> = {
   Webhooks:
     "Endpoints that hear of events (flags introduced and resolved, drafts published…), signed as Standard Webhooks has it.",
   Comments: "Threads of comments on a team, a cell or a draft, with @mentions; resolved and reopened.",
+  Notifications: "The caller's inbox across their organisations, and how each kind of notification is emailed.",
   API: "This document.",
 };
 
