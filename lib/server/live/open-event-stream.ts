@@ -70,8 +70,16 @@ export async function openEventStream({
           else onAccess(event);
         }),
       ];
-      // A draft's access is its live organisation's: that is where members are removed and tokens revoked.
-      if (draft) unsubscribes.push(await liveBus.subscribe(draft.live.id, onAccess));
+      // A draft's access is its live organisation's: that is where members are removed and tokens revoked. Its
+      // comments are the live organisation's too (announced there): the draft's own, and its cells', come through.
+      if (draft) {
+        unsubscribes.push(
+          await liveBus.subscribe(draft.live.id, (event: TLiveEvent) => {
+            if (event.type === "comment" && event.draftId === draft.id) send(frame(event.type, event));
+            else onAccess(event);
+          }),
+        );
+      }
       const heartbeat = setInterval(checkAccess, heartbeatMs);
       close = () => {
         if (!isOpen) return;
