@@ -40,7 +40,7 @@ test("a cell's thread: a mention and a link, seen live by another member; reply,
 
   // Erin writes a thread on a cell, choosing Owen from the members offered after "@".
   const panel = await openCellComments(erinPage, "vision", "po");
-  await expect(panel.getByRole("heading", { name: "Comments on Vision, PO in Search" })).toBeVisible();
+  await expect(panel.getByRole("heading", { name: "Comments on Product vision, PO in Search" })).toBeVisible();
   const box = panel.getByLabel("New thread");
   await box.pressSequentially("Who decides this? @Owe");
   await expect(panel.getByRole("listbox", { name: "Members to mention" })).toContainText("Owen Owner");
@@ -62,7 +62,7 @@ test("a cell's thread: a mention and a link, seen live by another member; reply,
   await expect(
     owenPage.getByRole("button", { name: /Comments\s*:\s*1 open comment thread on this team/ }),
   ).toBeVisible();
-  await owenPage.getByRole("button", { name: "1 open comment thread on Vision, PO" }).click();
+  await owenPage.getByRole("button", { name: "1 open comment thread on Product vision, PO" }).click();
   const owenPanel = owenPage.getByRole("dialog");
   await expect(owenPanel.getByRole("article")).toContainText("Who decides this?");
   // Not his: no edit or delete; Owen is an Owner, so he may resolve.
@@ -96,7 +96,7 @@ test("a cell's thread: a mention and a link, seen live by another member; reply,
 
   // The team's panel lists the cell's thread, labelled, and starts threads on the team.
   await owenPage.getByRole("button", { name: /Comments\s*:\s*1 open comment thread/ }).click();
-  await expect(owenPanel.getByRole("article", { name: /On Vision, PO/ })).toBeVisible();
+  await expect(owenPanel.getByRole("article", { name: /On Product vision, PO/ })).toBeVisible();
   await owenPanel.getByLabel("New thread").fill("Search needs a second PM.");
   await owenPanel.getByRole("button", { name: "Start thread" }).click();
   await expect(owenPanel.getByRole("article", { name: /On the team/ })).toContainText("Search needs a second PM.");
@@ -231,7 +231,7 @@ test("a comment's markup is shown as text and never runs", async ({ page }) => {
   await expect(thread.getByRole("link")).toHaveCount(0);
   // Shown again after a reload, from the server's answer.
   await openPage(page, `/${organization.slug}/teams/search`);
-  await page.getByRole("button", { name: "1 open comment thread on Vision, PO" }).click();
+  await page.getByRole("button", { name: "1 open comment thread on Product vision, PO" }).click();
   await expect(page.getByRole("dialog").getByRole("article")).toContainText(hostile);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 });

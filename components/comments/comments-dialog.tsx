@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
 /**
  * The comment panel: a sheet on the right of the screen (the whole width of a phone). A native modal <dialog>, so
@@ -17,22 +18,8 @@ export function CommentsDialog({
   onClose: () => void;
   children: React.ReactNode;
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const openerRef = useRef<Element | null>(null);
+  const dialogRef = useModalDialog(isOpen);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) {
-      openerRef.current = document.activeElement;
-      dialog.showModal();
-    } else if (!isOpen && dialog.open) {
-      dialog.close();
-      const opener = openerRef.current;
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    }
-  }, [isOpen]);
 
   return (
     <dialog

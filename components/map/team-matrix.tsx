@@ -375,7 +375,7 @@ function CommentMarker({ count, cellName, onOpen }: { count: number; cellName: s
       onClick={onOpen}
       title={openThreadsLabel(count)}
       data-comment-marker
-      className="absolute top-0 left-0 z-10 inline-flex items-center gap-0.5 rounded-br-md bg-amber-100 px-1 text-[10px] leading-4 font-semibold text-amber-950 hover:bg-amber-200 dark:bg-amber-900 dark:text-amber-50"
+      className="absolute top-0.5 left-1/2 z-10 ml-3.5 inline-flex items-center gap-0.5 rounded-md bg-amber-100 px-1 text-[10px] leading-4 font-semibold text-amber-950 hover:bg-amber-200 dark:bg-amber-900 dark:text-amber-50"
     >
       <svg aria-hidden viewBox="0 0 16 16" className="size-2.5 fill-current">
         <path d="M2 2h12a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H7l-4 3v-3H2a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1z" />
