@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useComments } from "@/lib/client/comments";
 import { openThreadsLabel, type TCommentRights } from "@/lib/domain/comments";
-import { CommentThreads } from "./comment-threads";
+import { LazyCommentThreads as CommentThreads } from "./lazy-comment-threads";
 import { CommentsDialog } from "./comments-dialog";
 
 type TDraftCommentsProps = {

@@ -5,7 +5,7 @@ import { useComments, type TCommentThread } from "@/lib/client/comments";
 import { countOpenThreads, openThreadsLabel, type TCommentRights } from "@/lib/domain/comments";
 import type { TTeamView } from "@/lib/domain/team-view";
 import type { TCommentTarget } from "@/lib/validation/comments";
-import { CommentThreads } from "./comment-threads";
+import { LazyCommentThreads as CommentThreads } from "./lazy-comment-threads";
 import { CommentsDialog } from "./comments-dialog";
 
 /** Where a team page's comments are: the live organisation, the draft when the team is a draft's, and one's rights. */
