@@ -92,3 +92,33 @@ test("the settings screen says email is off without SMTP_URL, and keeps each kin
   expect((await pageOverflow(page)).beyond).toBeLessThanOrEqual(0);
   await page.screenshot({ path: testInfo.outputPath("notification-settings-phone.png"), fullPage: true });
 });
+
+test("nobody has to look: a Manager's change that makes a gap reaches the Owner's inbox live, with no webhook", async ({
+  page,
+  baseURL,
+}) => {
+  const { user: erin, owner, organization } = await createAccount({ role: "MANAGER", withMap: true });
+  await signIn(page, owner!);
+  await page.goto(`/${organization.slug}`);
+  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+  const bell = page.getByRole("link", { name: /^Notifications/ });
+  await expect(bell).toHaveAccessibleName("Notifications, none unread");
+  expect(await db.webhookEndpoint.count({ where: { organizationId: organization.id } })).toBe(0);
+
+  // Checkout's vision has the PO accountable; the PM too makes it shared ownership.
+  const cookie = await signInWithPassword(baseURL!, { ...erin, address: randomAddress() });
+  const wrote = await callApi(`${baseURL}/api/v1/orgs/${organization.slug}/teams/checkout/assignments`, {
+    label: "PUT assignments",
+    method: "PUT",
+    cookie,
+    body: { dutyId: "vision", slotId: "pm", level: "accountable" },
+  });
+  expect(wrote.status, JSON.stringify(wrote.body)).toBe(200);
+
+  await expect(bell).toHaveAccessibleName("Notifications, 1 unread", { timeout: 15_000 });
+  await bell.click();
+  await expect(page.getByRole("link", { name: /New error: .*Checkout.*/ })).toBeVisible();
+  expect(await db.notification.findMany({ where: { userId: owner!.id }, select: { kind: true } })).toEqual([
+    { kind: "flag.introduced" },
+  ]);
+});

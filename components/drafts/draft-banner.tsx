@@ -1,11 +1,15 @@
+import { DraftComments } from "@/components/comments/draft-comments";
 import { CrossWorkspaceLink } from "@/components/drafts/cross-workspace-link";
+import type { TCommentRights } from "@/lib/domain/comments";
 
 type TDraftBannerProps = {
   draft: { id: string; name: string; isPublished: boolean; live: { slug: string; name: string } };
+  /** The draft's workspace (whose event stream brings the draft's comments), and what this user may do with them. */
+  comments: { orgId: string; rights: TCommentRights; userId: string };
 };
 
 /** On every page of a draft: whose draft this is, that changes stay in it, and the ways back to live. */
-export function DraftBanner({ draft }: TDraftBannerProps) {
+export function DraftBanner({ draft, comments }: TDraftBannerProps) {
   const linkClass =
     "rounded font-medium underline underline-offset-2 hover:no-underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-700";
   return (
@@ -27,6 +31,9 @@ export function DraftBanner({ draft }: TDraftBannerProps) {
           )}
         </p>
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
+          <li>
+            <DraftComments liveSlug={draft.live.slug} draft={draft} {...comments} />
+          </li>
           <li>
             <CrossWorkspaceLink href={`/${draft.live.slug}`} className={linkClass}>
               Back to live

@@ -10,9 +10,12 @@ export function LevelMenu({
   current,
   onChoose,
   onClose,
+  comments,
 }: {
   label: string;
   current: TRaciLevel | null;
+  /** Where the page shows comments: the cell's open threads, and a way to their panel. */
+  comments?: { open: number; onOpen: () => void };
   onChoose: (level: TRaciLevel | null) => void;
   onClose: () => void;
 }) {
@@ -36,7 +39,7 @@ export function LevelMenu({
       aria-label={label}
       className="absolute left-1/2 top-full z-20 mt-1 w-44 -translate-x-1/2 rounded-md bg-white p-1 text-left shadow-lg ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700"
       onKeyDown={(event) => {
-        const items = [...(menuRef.current?.querySelectorAll<HTMLButtonElement>("[role=menuitemradio]") ?? [])];
+        const items = [...(menuRef.current?.querySelectorAll<HTMLButtonElement>("[role^=menuitem]") ?? [])];
         const index = items.indexOf(document.activeElement as HTMLButtonElement);
         if (event.key === "ArrowDown" || event.key === "ArrowUp") {
           event.preventDefault();
@@ -72,6 +75,16 @@ export function LevelMenu({
           )}
         </button>
       ))}
+      {comments && (
+        <button
+          type="button"
+          role="menuitem"
+          onClick={comments.onOpen}
+          className="mt-1 flex w-full items-center gap-2 rounded border-t border-slate-200 px-2 py-1.5 text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-none dark:border-slate-700 dark:hover:bg-slate-800 dark:focus:bg-slate-800"
+        >
+          <span className="pl-7">Comments{comments.open > 0 ? ` (${comments.open} open)` : "…"}</span>
+        </button>
+      )}
     </div>
   );
 }

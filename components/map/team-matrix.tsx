@@ -10,6 +10,7 @@ import { LEVEL_LETTERS, LEVEL_NAMES, LEVEL_STYLES, levelForKey } from "./levels"
 import { SlotHeader, type TSlotActions } from "./slot-header";
 import type { TRemitMap } from "@/lib/domain/model";
 import { TableFrame } from "@/components/ui/table-frame";
+import { openThreadsLabel } from "@/lib/domain/comments";
 
 type TProps = {
   map: TRemitMap;
@@ -24,6 +25,14 @@ type TProps = {
   onFocusCell: (focus: string | null) => void;
   onSetCell: (change: { dutyId: string; slotId: string; level: TRaciLevel | null }, version: number) => void;
   slotActions: TSlotActions;
+  /** Comments, where the page shows them: each cell's open threads, and how to open a cell's panel. */
+  comments?: TMatrixComments;
+};
+
+export type TMatrixComments = {
+  /** Open threads by cellKey. */
+  openByCell: ReadonlyMap<string, number>;
+  onOpen: (dutyId: string, slotId: string) => void;
 };
 
 /** Where each flag shows in the grid: whole rows (duties), whole columns (slots) and single cells. */
@@ -63,6 +72,7 @@ export function TeamMatrix({
   onFocusCell,
   onSetCell,
   slotActions,
+  comments,
 }: TProps) {
   const { duties, slots, cells, peopleById } = view;
   const [focus, setFocus] = useState<TGridPosition>({ row: 0, column: 0 });
@@ -106,6 +116,12 @@ export function TeamMatrix({
       event.preventDefault();
       setMenuAt({ row, column });
     }
+  };
+
+  const openComments = (row: number, column: number) => {
+    const duty = duties[row];
+    const slot = slots[column];
+    if (duty && slot) comments?.onOpen(duty.id, slot.id);
   };
 
   const closeMenu = useCallback(() => {
@@ -178,9 +194,12 @@ export function TeamMatrix({
                   const isFocusable = focus.row === row && focus.column === column;
                   const peer = peerFocus.get(cellKey(duty.id, slot.id));
                   const holderName = slot.holderId ? peopleById.get(slot.holderId)?.name : "vacant";
+                  const openThreads = comments?.openByCell.get(cellKey(duty.id, slot.id)) ?? 0;
                   const label = `${duty.name}, ${slot.role}${slot.title ? ` ${slot.title}` : ""} (${holderName}): ${
                     level ? LEVEL_NAMES[level] : "no level"
-                  }${problems.length > 0 ? `. ${problems.join(" ")}` : ""}`;
+                  }${problems.length > 0 ? `. ${problems.join(" ")}` : ""}${
+                    openThreads > 0 ? `. ${openThreadsLabel(openThreads)}` : ""
+                  }`;
                   const content = level ? (
                     <span
                       aria-hidden
@@ -204,6 +223,13 @@ export function TeamMatrix({
                       style={peer ? { outline: `2px solid ${peer.color}`, outlineOffset: "-3px" } : undefined}
                       data-peer={peer?.name}
                     >
+                      {openThreads > 0 && (
+                        <CommentMarker
+                          count={openThreads}
+                          cellName={`${duty.name}, ${slot.role}`}
+                          onOpen={() => openComments(row, column)}
+                        />
+                      )}
                       {peer && (
                         <span
                           className="absolute -top-1 right-0 z-10 rounded px-1 text-[9px] font-semibold text-white"
@@ -222,6 +248,7 @@ export function TeamMatrix({
                         dataCell={`${duty.key}:${slot.key}`}
                         problems={problems}
                         canEdit={canEdit}
+                        onOpenComments={comments && !canEdit ? () => openComments(row, column) : undefined}
                         isMenuOpen={menuAt?.row === row && menuAt.column === column}
                         onFocus={() => {
                           setFocus({ row, column });
@@ -236,6 +263,17 @@ export function TeamMatrix({
                         <LevelMenu
                           label={`Level for ${duty.name}, ${slot.role}`}
                           current={level}
+                          comments={
+                            comments
+                              ? {
+                                  open: openThreads,
+                                  onOpen: () => {
+                                    setMenuAt(null);
+                                    openComments(row, column);
+                                  },
+                                }
+                              : undefined
+                          }
                           onClose={closeMenu}
                           onChoose={(chosen) => {
                             setLevel(row, column, chosen);
@@ -262,6 +300,8 @@ type TMatrixCellProps = {
   dataCell: string;
   problems: string[];
   canEdit: boolean;
+  /** For readers, where the page shows comments: the cell opens its comments. */
+  onOpenComments?: () => void;
   isMenuOpen: boolean;
   onFocus: () => void;
   onOpenMenu: () => void;
@@ -277,6 +317,7 @@ function MatrixCell({
   dataCell,
   problems,
   canEdit,
+  onOpenComments,
   isMenuOpen,
   onFocus,
   onOpenMenu,
@@ -295,11 +336,54 @@ function MatrixCell({
       problems.length > 0 ? "ring-2 ring-red-500" : ""
     } ${canEdit ? "cursor-pointer hover:bg-slate-100 dark:hover:bg-slate-800" : ""}`,
   };
-  // Readers move through the grid too, but their cells are not controls.
+  // Readers move through the grid too; their cells open the cell's comments, where the page has them.
+  if (!canEdit && onOpenComments) {
+    return (
+      <button
+        {...shared}
+        type="button"
+        aria-haspopup="dialog"
+        onClick={onOpenComments}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" || event.key === " ") {
+            event.preventDefault();
+            onOpenComments();
+          } else onKeyDown(event);
+        }}
+      >
+        {children}
+      </button>
+    );
+  }
   if (!canEdit) return <span {...shared}>{children}</span>;
   return (
     <button {...shared} type="button" aria-haspopup="menu" aria-expanded={isMenuOpen} onClick={onOpenMenu}>
       {children}
+    </button>
+  );
+}
+
+/**
+ * A cell's open comment threads: a speech bubble with their number, and the words for screen readers (the cell's
+ * own name says them too). A pointer opens the cell's comments; the keyboard reaches them through the cell.
+ */
+function CommentMarker({ count, cellName, onOpen }: { count: number; cellName: string; onOpen: () => void }) {
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      onClick={onOpen}
+      title={openThreadsLabel(count)}
+      data-comment-marker
+      className="absolute top-0.5 left-1/2 z-10 ml-3.5 inline-flex items-center gap-0.5 rounded-md bg-amber-100 px-1 text-[10px] leading-4 font-semibold text-amber-950 hover:bg-amber-200 dark:bg-amber-900 dark:text-amber-50"
+    >
+      <svg aria-hidden viewBox="0 0 16 16" className="size-2.5 fill-current">
+        <path d="M2 2h12a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H7l-4 3v-3H2a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1z" />
+      </svg>
+      <span aria-hidden>{count}</span>
+      <span className="sr-only">
+        {openThreadsLabel(count)} on {cellName}
+      </span>
     </button>
   );
 }

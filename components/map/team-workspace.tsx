@@ -13,6 +13,12 @@ import type { TRuleFlag, TMapAnalysis } from "@/lib/domain/analyze-map";
 import { compareNames } from "@/lib/domain/model";
 import { splitOwnerOf } from "@/lib/domain/po-pm-split";
 import { teamView } from "@/lib/domain/team-view";
+import {
+  TeamCommentsButton,
+  TeamCommentsPanel,
+  useTeamComments,
+  type TTeamCommentsSetting,
+} from "@/components/comments/team-comments";
 import { FlagsPanel, type TFlagFix } from "./flags-panel";
 import { holderPickerId } from "./slot-header";
 import { TeamMatrix } from "./team-matrix";
@@ -27,10 +33,12 @@ type TProps = {
   userId: string;
   canEdit: boolean;
   initial: TMapState;
+  /** The team's comments: where they are and what this user may do with them. */
+  comments: TTeamCommentsSetting;
 };
 
 /** The team page's interactive part: the matrix, its flags with fixes, and the team's slot tools. */
-export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial }: TProps) {
+export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial, comments: commentsSetting }: TProps) {
   const scope = useMemo(() => ({ teamId }), [teamId]);
   const { map, analysis, isFetching } = useOrgMap({ orgId, orgSlug, scope, initial });
   const view = useMemo(() => (map ? teamView(map, teamId) : null), [map, teamId]);
@@ -58,6 +66,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
   }, [peers, pathname]);
   useUndoShortcut({ orgId, orgSlug, teamId, userId, enabled: canEdit });
   const slots = useSlotMutations({ orgId, orgSlug, teamId });
+  const comments = useTeamComments({ orgId, teamId, setting: commentsSetting });
 
   if (!map || !view) {
     return (
@@ -102,6 +111,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div className="min-w-0 space-y-4">
+        <TeamCommentsButton open={comments.counts.total} onOpen={comments.openTeam} />
         {canEdit && <TeamTools slots={slots} group={map.teams.find((team) => team.id === teamId)?.group ?? null} />}
         <TeamMatrix
           map={map}
@@ -118,7 +128,9 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
             renameSlot: (slot, role) => slots.update.mutate({ slot, changes: { role } }),
             removeSlot: (slot) => slots.remove.mutate(slot),
           }}
+          comments={{ openByCell: comments.counts.byCell, onOpen: comments.openCell }}
         />
+        <TeamCommentsPanel orgId={orgId} userId={userId} view={view} setting={commentsSetting} comments={comments} />
         {canEdit && (
           <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
             {savingCells > 0

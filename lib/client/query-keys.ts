@@ -16,8 +16,11 @@ export const queryKeys = {
   journal: (orgId: string, filters?: THistoryFilters): readonly unknown[] =>
     filters === undefined ? [orgId, "journal"] : [orgId, "journal", filters],
   healthHistory: (orgId: string): readonly unknown[] => [orgId, "health-history"],
-  /** Comment threads (every view of them): a `comment` live event reloads them. */
-  comments: (orgId: string): readonly unknown[] => [orgId, "comments"],
+  /** Comment threads (every view of them, or those of a team and/or a draft): a `comment` live event reloads them. */
+  comments: (orgId: string, filter?: { teamId?: string; draftId?: string }): readonly unknown[] =>
+    filter === undefined ? [orgId, "comments"] : [orgId, "comments", filter],
+  /** The organisation's members (whom a comment can mention). */
+  members: (orgId: string): readonly unknown[] => [orgId, "members"],
   /** The signed-in person's inbox, across organisations (so under "me", not an organisation's id). */
   notifications: (): readonly unknown[] => ["me", "notifications"],
   /** The signed-in person's notification settings. */

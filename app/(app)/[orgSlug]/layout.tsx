@@ -5,6 +5,7 @@ import { PresenceBar } from "@/components/live/presence-bar";
 import { OrganizationNav } from "@/components/organizations/organization-nav";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
 import { can } from "@/lib/domain/roles";
+import { getCommentRights } from "@/lib/server/comments/get-comment-rights";
 import { listOrganizations } from "@/lib/server/organizations/list-organizations";
 
 export default async function OrganizationLayout({
@@ -17,6 +18,8 @@ export default async function OrganizationLayout({
   const { orgSlug } = await params;
   const { organization, role, actor, draft } = await requireOrgAccess(orgSlug);
   const organizations = await listOrganizations({ actor: await currentActor() });
+  // A draft's comments are its live organisation's.
+  const draftCommentRights = draft ? await getCommentRights({ actor, orgSlug: draft.live.slug }) : null;
   // A draft's workspace is not among the user's organisations: the switcher shows the live one it plans for.
   const current = draft ? draft.live : organization;
   // Members and API tokens are the live organisation's: a draft has none of its own to manage.
@@ -37,7 +40,16 @@ export default async function OrganizationLayout({
   return (
     <LiveProvider orgId={organization.id} orgSlug={organization.slug}>
       <AppHeader userName={actor.kind === "user" ? actor.name : ""} organizations={organizations} current={current} />
-      {draft && <DraftBanner draft={draft} />}
+      {draft && draftCommentRights && (
+        <DraftBanner
+          draft={draft}
+          comments={{
+            orgId: organization.id,
+            rights: draftCommentRights,
+            userId: actor.kind === "user" ? actor.userId : "",
+          }}
+        />
+      )}
       <OrganizationNav slug={organization.slug} links={links} aside={<PresenceBar />} />
       <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
     </LiveProvider>

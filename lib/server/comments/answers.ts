@@ -33,6 +33,9 @@ export const ZCommentThread = named(
   z.strictObject({
     id: z.string(),
     target: ZCommentTargetAnswer,
+    startedBy: z
+      .strictObject({ id: z.string().nullable() })
+      .meta({ description: "Who started the thread (they may resolve and reopen it); id null once deleted." }),
     status: z.enum(["open", "resolved"]),
     resolvedAt: ZDateTime.nullable(),
     resolvedBy: z.strictObject({ id: z.string().nullable(), name: z.string() }).nullable(),

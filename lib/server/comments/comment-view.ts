@@ -58,6 +58,7 @@ export function threadView(row: TThreadRow): TCommentThreadView {
       slotId: row.slotId,
       draftId: row.draftId,
     },
+    startedBy: { id: row.authorId },
     status: row.resolvedAt ? "resolved" : "open",
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     resolvedBy: row.resolvedAt ? { id: row.resolvedById, name: row.resolvedByName ?? "" } : null,

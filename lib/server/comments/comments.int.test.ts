@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { TActor } from "@/lib/server/auth/actor";
+import { createDuty } from "@/lib/server/duties/create-duty";
+import { createSlot } from "@/lib/server/slots/create-slot";
+import { createDraft } from "@/lib/server/drafts/drafts";
 import { openEventStream } from "@/lib/server/live/open-event-stream";
 import { createTeam } from "@/lib/server/teams/create-team";
 import { deleteTeam } from "@/lib/server/teams/delete-team";
@@ -35,6 +38,50 @@ describe("comments", () => {
         new RegExp(`event: comment\\ndata: \\{[^\\n]*"threadId":"${thread.id}"[^\\n]*"teamId":"${team.id}"`),
       );
       expect(text()).not.toContain("A secret");
+    } finally {
+      abort.abort();
+    }
+  });
+
+  it("reach a draft's event stream when they are the draft's or its cells', and no other's", async () => {
+    const { org, actor, team } = await setUp();
+    await createSlot({ actor, orgSlug: org.slug, teamId: team.id, role: "PO", allocation: 1 });
+    await createDuty({ actor, orgSlug: org.slug, name: "Vision", description: "", required: true });
+    const { draft } = await createDraft({ actor, orgSlug: org.slug, name: "Plan" });
+    const other = (await createDraft({ actor, orgSlug: org.slug, name: "Other" })).draft;
+    const draftTeam = await db.team.findFirstOrThrow({
+      where: { organization: { slug: draft.slug } },
+      select: { id: true, slots: { select: { id: true } } },
+    });
+    const draftDuty = await db.duty.findFirstOrThrow({
+      where: { organization: { slug: draft.slug } },
+      select: { id: true },
+    });
+    const abort = new AbortController();
+    const { readUntil, text } = streamReader(
+      await openEventStream({ actor, orgSlug: draft.slug, signal: abort.signal }),
+    );
+    try {
+      await readUntil("event: ready");
+      const write = (target: Parameters<typeof createComment>[0]["target"]) =>
+        createComment({ actor, orgSlug: org.slug, target, body: "Hm" }).then(({ thread }) => thread.id);
+      const onLive = await write({ kind: "team", teamId: team.id });
+      const onOther = await write({ kind: "draft", draftId: other.id });
+      const onDraft = await write({ kind: "draft", draftId: draft.id });
+      await readUntil(onDraft);
+      const onDraftCell = await write({
+        kind: "cell",
+        draftId: draft.id,
+        teamId: draftTeam.id,
+        dutyId: draftDuty.id,
+        slotId: draftTeam.slots[0]!.id,
+      });
+      await readUntil(onDraftCell);
+      expect(text()).toMatch(
+        new RegExp(`event: comment\\ndata: \\{[^\\n]*"threadId":"${onDraft}"[^\\n]*"draftId":"${draft.id}"`),
+      );
+      expect(text()).not.toContain(onLive);
+      expect(text()).not.toContain(onOther);
     } finally {
       abort.abort();
     }

@@ -76,7 +76,16 @@ export async function openEventStream({
           else onOwn(event);
         }),
       ];
-      if (draft) unsubscribes.push(await liveBus.subscribe(draft.live.id, onOwn));
+      // A draft's access and notifications are its live organisation's: that is where members are removed, tokens
+      // revoked and notifications announced. Its comments are the live organisation's too (announced there): the draft's own, and its cells', come through.
+      if (draft) {
+        unsubscribes.push(
+          await liveBus.subscribe(draft.live.id, (event: TLiveEvent) => {
+            if (event.type === "comment" && event.draftId === draft.id) send(frame(event.type, event));
+            else onOwn(event);
+          }),
+        );
+      }
       const heartbeat = setInterval(checkAccess, heartbeatMs);
       close = () => {
         if (!isOpen) return;

@@ -11,6 +11,7 @@ import { can } from "@/lib/domain/roles";
 import { viewMoment } from "@/lib/domain/journal";
 import { findByAddress, teamPagePath } from "@/lib/domain/page-paths";
 import { AppError } from "@/lib/errors";
+import { getCommentRights } from "@/lib/server/comments/get-comment-rights";
 import { getMapState } from "@/lib/server/map/get-map-state";
 import { getPlan } from "@/lib/server/map/get-plan";
 
@@ -56,8 +57,13 @@ export default async function TeamPage(props: TProps) {
   const { orgSlug, teamId } = await props.params;
   const at = await momentOf(props);
   const { access, state, team, addressKey, isMissingThen } = await load(orgSlug, teamId, at);
-  const { organization, role, actor } = access;
-  const plan = await getPlan({ actor, orgSlug, at });
+  const { organization, role, actor, draft } = access;
+  // A draft's comments are its live organisation's.
+  const liveSlug = draft ? draft.live.slug : organization.slug;
+  const [plan, commentRights] = await Promise.all([
+    getPlan({ actor, orgSlug, at }),
+    getCommentRights({ actor, orgSlug: liveSlug }),
+  ]);
   // One address per team: its key's (an id, from an older link, is sent on to it).
   if (teamId !== addressKey) redirect(teamPagePath(organization.slug, { key: addressKey }, at?.toISOString()));
   return (
@@ -101,6 +107,7 @@ export default async function TeamPage(props: TProps) {
           userId={actor.kind === "user" ? actor.userId : ""}
           canEdit={can(role, "edit_map")}
           initial={state}
+          comments={{ liveSlug, draftId: draft?.id ?? null, rights: commentRights }}
         />
       )}
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { DraftComments } from "@/components/comments/draft-comments";
 import { ComparisonView } from "@/components/drafts/comparison-view";
 import { CrossWorkspaceLink } from "@/components/drafts/cross-workspace-link";
 import { DownloadJsonButton } from "@/components/drafts/download-json-button";
@@ -14,6 +15,7 @@ import { draftComparePath } from "@/lib/domain/page-paths";
 import { mayReview } from "@/lib/domain/review";
 import { can, ROLE_LABELS } from "@/lib/domain/roles";
 import { compareDraft, getDraft, listDrafts } from "@/lib/server/drafts/drafts";
+import { getCommentRights } from "@/lib/server/comments/get-comment-rights";
 import { getMapState } from "@/lib/server/map/get-map-state";
 import { listMembers } from "@/lib/server/members/list-members";
 import { AppError } from "@/lib/errors";
@@ -34,12 +36,13 @@ export default async function CompareDraftPage({ params, searchParams }: TProps)
   if (workspace) redirect(`/${workspace.live.slug}/drafts/${draftId}/compare`);
 
   const actor = await currentActor();
-  const [found, { drafts }] = await Promise.all([
+  const [found, { drafts }, commentRights] = await Promise.all([
     getDraft({ actor, orgSlug, draftId }).catch((error: unknown) => {
       if (error instanceof AppError && error.code === "not_found") notFound();
       throw error;
     }),
     listDrafts({ actor, orgSlug }),
+    getCommentRights({ actor, orgSlug }),
   ]);
   const { draft } = found;
   const others = drafts.filter((other) => other.id !== draft.id);
@@ -152,6 +155,14 @@ export default async function CompareDraftPage({ params, searchParams }: TProps)
         userId={userId}
         canSubmit={canPublish}
         canReview={canPublish}
+      />
+      <DraftComments
+        orgId={organization.id}
+        liveSlug={organization.slug}
+        draft={draft}
+        rights={commentRights}
+        userId={userId}
+        isInline
       />
       <SchedulePanel liveSlug={organization.slug} draft={draft} canEdit={canPublish} />
       <ComparisonView comparison={comparison} draftName={draft.name} withName={withName} />
