@@ -40,6 +40,7 @@ import * as orgsOrgSlugRules from "./orgs/[orgSlug]/rules/contract";
 import * as orgsOrgSlugSettings from "./orgs/[orgSlug]/settings/contract";
 import * as orgsOrgSlugState from "./orgs/[orgSlug]/state/contract";
 import * as orgsOrgSlugTeamsTeamIdApplySplit from "./orgs/[orgSlug]/teams/[teamId]/apply-split/contract";
+import * as orgsOrgSlugTeamsTeamIdRaciImport from "./orgs/[orgSlug]/teams/[teamId]/raci-import/contract";
 import * as orgsOrgSlugTeamsTeamIdAssignments from "./orgs/[orgSlug]/teams/[teamId]/assignments/contract";
 import * as orgsOrgSlugTeamsTeamId from "./orgs/[orgSlug]/teams/[teamId]/contract";
 import * as orgsOrgSlugTeamsTeamIdRestore from "./orgs/[orgSlug]/teams/[teamId]/restore/contract";
@@ -95,6 +96,7 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/structure": orgsOrgSlugStructure,
   "/api/v1/orgs/[orgSlug]/timeline": orgsOrgSlugTimeline,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/apply-split": orgsOrgSlugTeamsTeamIdApplySplit,
+  "/api/v1/orgs/[orgSlug]/teams/[teamId]/raci-import": orgsOrgSlugTeamsTeamIdRaciImport,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/assignments": orgsOrgSlugTeamsTeamIdAssignments,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]": orgsOrgSlugTeamsTeamId,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/restore": orgsOrgSlugTeamsTeamIdRestore,

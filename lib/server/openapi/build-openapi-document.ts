@@ -9,6 +9,7 @@ import {
   type TAnswer,
   type TOperation,
   type TTag,
+  type TUpload,
 } from "@/lib/server/http/contract";
 
 type TJson = Record<string, unknown>;
@@ -137,7 +138,40 @@ function describeOperation(operation: TOperation): TJson {
           },
         }
       : {}),
+    ...(operation.upload ? { requestBody: describeUpload(operation.upload, operation.bodyLimitBytes) } : {}),
     responses: answers,
+  };
+}
+
+/** A multipart/form-data upload: the file as binary (of the types it takes) and the options as a JSON part. */
+function describeUpload(upload: TUpload, limit: number | undefined): TJson {
+  const { file, options } = upload;
+  return {
+    required: true,
+    description: `multipart/form-data, at most ${formatBytes(limit ?? DEFAULT_BODY_LIMIT_BYTES)}.`,
+    content: {
+      "multipart/form-data": {
+        schema: {
+          type: "object",
+          required: [file.name],
+          properties: {
+            [file.name]: { type: "string", format: "binary", description: file.description },
+            ...(options
+              ? {
+                  [options.name]: {
+                    description: options.description,
+                    ...(toJsonSchema(options.schema, "input") as Record<string, unknown>),
+                  },
+                }
+              : {}),
+          },
+        },
+        encoding: {
+          [file.name]: { contentType: file.mediaTypes.join(", ") },
+          ...(options ? { [options.name]: { contentType: "application/json" } } : {}),
+        },
+      },
+    },
   };
 }
 

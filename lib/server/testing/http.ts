@@ -49,11 +49,17 @@ export async function callRoute<TParams extends Record<string, string> = Record<
   });
   if (credentials?.cookie) requestHeaders.set("cookie", credentials.cookie);
   if (credentials?.bearer) requestHeaders.set("authorization", `Bearer ${credentials.bearer}`);
-  if (body !== undefined) requestHeaders.set("content-type", "application/json");
+  // A form (an upload) carries its own multipart content type.
+  if (body !== undefined && !(body instanceof FormData)) requestHeaders.set("content-type", "application/json");
   const request = new Request(`${TEST_ORIGIN}${path}`, {
     method,
     headers: requestHeaders,
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    body:
+      body === undefined
+        ? undefined
+        : typeof body === "string" || body instanceof FormData
+          ? body
+          : JSON.stringify(body),
   });
   // As Next.js calls it: a route without dynamic segments gets no params at all.
   const response = await handler(request, params ? { params: Promise.resolve(params) } : {});
