@@ -2,7 +2,7 @@
 
 import { useIsMutating } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useLive, useLiveState } from "@/components/live/live-provider";
 import { peerColor } from "@/lib/domain/peer-color";
 import { useSetCell } from "@/lib/client/cells";
@@ -16,6 +16,7 @@ import { teamView } from "@/lib/domain/team-view";
 import { FlagsPanel, type TFlagFix } from "./flags-panel";
 import { holderPickerId } from "./slot-header";
 import { TeamMatrix } from "./team-matrix";
+import { RaciImport } from "./raci-import";
 import { TeamTools } from "./team-tools";
 import { useUndoShortcut } from "./use-undo-shortcut";
 
@@ -58,6 +59,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
   }, [peers, pathname]);
   useUndoShortcut({ orgId, orgSlug, teamId, userId, enabled: canEdit });
   const slots = useSlotMutations({ orgId, orgSlug, teamId });
+  const [isImporting, setImporting] = useState(false);
 
   if (!map || !view) {
     return (
@@ -102,7 +104,17 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div className="min-w-0 space-y-4">
-        {canEdit && <TeamTools slots={slots} group={map.teams.find((team) => team.id === teamId)?.group ?? null} />}
+        {canEdit && (
+          <TeamTools
+            slots={slots}
+            group={map.teams.find((team) => team.id === teamId)?.group ?? null}
+            isImporting={isImporting}
+            onImport={() => setImporting(true)}
+          />
+        )}
+        {canEdit && isImporting && (
+          <RaciImport orgId={orgId} orgSlug={orgSlug} teamId={teamId} onClose={() => setImporting(false)} />
+        )}
         <TeamMatrix
           map={map}
           view={view}
