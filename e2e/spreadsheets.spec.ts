@@ -93,13 +93,11 @@ test("a file that is no RACI sheet is refused in words, and nothing can be appli
   await page.goto(`/${organization.slug}/teams/search`);
   await page.getByRole("button", { name: "Import a RACI sheet" }).click();
   const importer = page.getByRole("region", { name: "Import a RACI sheet" });
-  await importer
-    .getByLabel("Spreadsheet (CSV or Excel .xlsx)")
-    .setInputFiles({
-      name: "notes.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from("Some notes\r\nno levels here\r\n"),
-    });
+  await importer.getByLabel("Spreadsheet (CSV or Excel .xlsx)").setInputFiles({
+    name: "notes.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Some notes\r\nno levels here\r\n"),
+  });
   await expect(importer.getByRole("alert")).toContainText('No header found on "CSV"');
   await expect(importer.getByRole("button", { name: /^Apply/ })).toHaveCount(0);
 });
