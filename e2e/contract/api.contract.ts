@@ -912,6 +912,7 @@ const RECIPES: Record<string, TRecipe> = {
     }),
   },
   [`GET ${ORG}/map.csv`]: { valid: orgOnly },
+  [`GET ${ORG}/map.xlsx`]: { valid: orgOnly },
   "GET /api/v1/openapi.json": { valid: () => ({}) },
 };
 

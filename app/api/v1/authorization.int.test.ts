@@ -739,6 +739,13 @@ const MATRIX: TEntry[] = [
   },
   {
     method: "GET",
+    route: `${ORG}/map.xlsx`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "GET",
     route: `${ORG}/events`,
     permission: "read",
     success: 200,

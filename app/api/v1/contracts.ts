@@ -40,6 +40,7 @@ import * as orgsOrgSlugRules from "./orgs/[orgSlug]/rules/contract";
 import * as orgsOrgSlugSettings from "./orgs/[orgSlug]/settings/contract";
 import * as orgsOrgSlugState from "./orgs/[orgSlug]/state/contract";
 import * as orgsOrgSlugTeamsTeamIdApplySplit from "./orgs/[orgSlug]/teams/[teamId]/apply-split/contract";
+import * as orgsOrgSlugMapXlsx from "./orgs/[orgSlug]/map.xlsx/contract";
 import * as orgsOrgSlugTeamsTeamIdRaciImport from "./orgs/[orgSlug]/teams/[teamId]/raci-import/contract";
 import * as orgsOrgSlugTeamsTeamIdAssignments from "./orgs/[orgSlug]/teams/[teamId]/assignments/contract";
 import * as orgsOrgSlugTeamsTeamId from "./orgs/[orgSlug]/teams/[teamId]/contract";
@@ -82,6 +83,7 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/journal/[entryId]/undo": orgsOrgSlugJournalEntryIdUndo,
   "/api/v1/orgs/[orgSlug]/journal": orgsOrgSlugJournal,
   "/api/v1/orgs/[orgSlug]/map.csv": orgsOrgSlugMapCsv,
+  "/api/v1/orgs/[orgSlug]/map.xlsx": orgsOrgSlugMapXlsx,
   "/api/v1/orgs/[orgSlug]/map": orgsOrgSlugMap,
   "/api/v1/orgs/[orgSlug]/members/[userId]": orgsOrgSlugMembersUserId,
   "/api/v1/orgs/[orgSlug]/members": orgsOrgSlugMembers,

@@ -67,6 +67,8 @@ type THandlerInput<TOp extends TOperation> = {
       : undefined;
   /** For `bodyReadByHandler`: the JSON body, not yet checked. */
   readBody: () => Promise<unknown>;
+  /** For `bodyReadByHandler`: the body's bytes, for a body that is not JSON (one of `alsoAccepts`). */
+  readBytes: () => Promise<Uint8Array>;
   /** For an `upload`: the file's bytes and the options part, checked by its schema. */
   readUpload: () => Promise<{
     file: Uint8Array;
@@ -123,6 +125,7 @@ export const handle =
           query: query as THandlerInput<TOp>["query"],
           body: body as THandlerInput<TOp>["body"],
           readBody: () => readJson(request, z.unknown(), { limit: bodyLimit }),
+          readBytes: () => readBytes(request, bodyLimit),
           readUpload: () => readUpload(request, operation, bodyLimit) as ReturnType<THandlerInput<TOp>["readUpload"]>,
         });
         return toResponse(operation, reply as TAnyReply);

@@ -63,6 +63,8 @@ export type TOperation = {
    * `options.schema`. The handler reads it (`readUpload` in its input) after the caller is authorised.
    */
   upload?: TUpload;
+  /** Bodies of other media types the handler reads (`bodyReadByHandler`), besides the JSON `body`. */
+  alsoAccepts?: readonly { mediaType: string; description: string }[];
   /** The largest body accepted; 1 MB when unset. */
   bodyLimitBytes?: number;
   /** The answers the handler gives; the errors every route may give are added by the OpenAPI document. */

@@ -1,6 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+import { LEVEL_LETTERS, type TWorkbookSheet } from "@/lib/domain/map-workbook";
 import { RACI_SHEET_LIMITS, type TSheetGrid } from "@/lib/domain/raci-sheet";
 import { AppError } from "@/lib/errors";
 
@@ -9,7 +10,7 @@ export const SPREADSHEET_LIMIT_BYTES = 5_000_000;
 /** An upload of one spreadsheet: the file, and room for the form's other parts. */
 export const SPREADSHEET_UPLOAD_LIMIT_BYTES = SPREADSHEET_LIMIT_BYTES + 100_000;
 /** What a workbook may unpack to: its XML is read whole, so a small file that unpacks to gigabytes is refused. */
-const UNPACKED_LIMIT_BYTES = 100_000_000;
+const UNPACKED_LIMIT_BYTES = 200_000_000;
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -30,11 +31,15 @@ function refuse(message: string, field = "file"): AppError {
  */
 export async function readSpreadsheet(
   bytes: Uint8Array,
-  { rowLimit = RACI_SHEET_LIMITS.rows + 1, field = "file" }: { rowLimit?: number; field?: string } = {},
+  {
+    rowLimit = RACI_SHEET_LIMITS.rows + 1,
+    byteLimit = SPREADSHEET_LIMIT_BYTES,
+    field = "file",
+  }: { rowLimit?: number; byteLimit?: number; field?: string } = {},
 ): Promise<TSheetGrid[]> {
   if (bytes.byteLength === 0) throw refuse("The file is empty.", field);
-  if (bytes.byteLength > SPREADSHEET_LIMIT_BYTES) {
-    throw refuse(`The file is larger than ${SPREADSHEET_LIMIT_BYTES / 1_000_000} MB; a spreadsheet is smaller.`, field);
+  if (bytes.byteLength > byteLimit) {
+    throw refuse(`The file is larger than ${byteLimit / 1_000_000} MB; a spreadsheet is smaller.`, field);
   }
   if (startsWith(bytes, OLE_MAGIC)) {
     throw refuse(
@@ -129,4 +134,32 @@ function workbookCellText(value: ExcelJS.CellValue): string {
   if ("hyperlink" in value) return String(value.text);
   if ("error" in value) return String(value.error);
   return "";
+}
+
+/** A workbook of sheets of values, written as values: text that starts with "=" stays text, never a formula. */
+export async function writeWorkbook(sheets: readonly TWorkbookSheet[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  // A fixed moment: exporting an unchanged map twice gives the same workbook.
+  workbook.created = workbook.modified = new Date(0);
+  workbook.creator = "Remit";
+  for (const sheet of sheets) {
+    const worksheet = workbook.addWorksheet(sheet.name);
+    for (const row of sheet.rows) worksheet.addRow(row.map((cell) => cell ?? null));
+    sheet.widths?.forEach((width, index) => (worksheet.getColumn(index + 1).width = width));
+    const levels = sheet.levels;
+    if (levels) {
+      const list = { type: "list" as const, allowBlank: true, formulae: [`"${LEVEL_LETTERS.join(",")}"`] };
+      for (let row = levels.firstRow; row <= levels.lastRow; row++) {
+        for (let column = levels.firstColumn; column <= levels.lastColumn; column++) {
+          worksheet.getCell(row, column).dataValidation = {
+            ...list,
+            showErrorMessage: true,
+            errorTitle: "Not a level",
+            error: `Choose ${LEVEL_LETTERS.join(", ")}, or leave the cell empty.`,
+          };
+        }
+      }
+    }
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

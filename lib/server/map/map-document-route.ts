@@ -3,6 +3,8 @@ import { AppError } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { exportMap } from "./export-map";
 import { importMap } from "./import-map";
+import { readMapWorkbook } from "./read-map-workbook";
+import { XLSX_TYPE } from "@/lib/server/kernel/read-spreadsheet";
 
 /** `GET map` (live or a draft's): the document, with its fingerprint as the ETag. */
 export async function mapDocumentReply({ actor, orgSlug }: { actor: TActor | null; orgSlug: string }) {
@@ -16,16 +18,20 @@ export async function importMapReply({
   actor,
   orgSlug,
   readBody,
+  readBytes,
 }: {
   request: Request;
   actor: TActor | null;
   orgSlug: () => Promise<string>;
   readBody: () => Promise<unknown>;
+  readBytes: () => Promise<Uint8Array>;
 }) {
   // The organisation (or draft) is found before a large body is read; the caller is signed in (the contract asks).
   const slug = await orgSlug();
-  // importMap checks the document itself, so that every problem is reported with its JSON path.
-  const input = await readBody();
+  // importMap checks the document itself, so that every problem is reported with its JSON path; a workbook is
+  // first turned into the document it holds, every unreadable cell reported by its address.
+  const isWorkbook = (request.headers.get("content-type") ?? "").toLowerCase().startsWith(XLSX_TYPE);
+  const input = isWorkbook ? await readMapWorkbook(await readBytes()) : await readBody();
   const ifMatch = readIfMatch(request);
   return { status: 200 as const, body: { imported: await importMap({ actor, orgSlug: slug, input, ifMatch }) } };
 }

@@ -134,7 +134,15 @@ function describeOperation(operation: TOperation): TJson {
             description:
               `JSON, at most ${formatBytes(operation.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES)}.` +
               (operation.bodyOptional ? " Without a body, every field takes its default." : ""),
-            content: { "application/json": { schema: toJsonSchema(operation.body, "input") } },
+            content: {
+              "application/json": { schema: toJsonSchema(operation.body, "input") },
+              ...Object.fromEntries(
+                (operation.alsoAccepts ?? []).map(({ mediaType, description }) => [
+                  mediaType,
+                  { schema: { type: "string", format: "binary", description } },
+                ]),
+              ),
+            },
           },
         }
       : {}),
