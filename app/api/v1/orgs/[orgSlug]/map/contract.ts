@@ -1,6 +1,7 @@
 import "server-only";
 import { answer, defineOperation, ORG_PATH, wrap, ZErrorBody } from "@/lib/server/http/contract";
 import { ZMapCounts, ZMapDocumentAnswer } from "@/lib/server/map/answers";
+import { MAP_CSV_BODY } from "@/lib/server/map/read-map-csv";
 import { MAP_WORKBOOK_BODY } from "@/lib/server/map/read-map-workbook";
 import { MAP_IMPORT_BODY_LIMIT_BYTES, ZMapDocument } from "@/lib/validation/map";
 
@@ -31,7 +32,7 @@ export const PUT = defineOperation({
   access: "edit_map",
   body: ZMapDocument,
   bodyReadByHandler: true,
-  alsoAccepts: [MAP_WORKBOOK_BODY],
+  alsoAccepts: [MAP_WORKBOOK_BODY, MAP_CSV_BODY],
   bodyLimitBytes: MAP_IMPORT_BODY_LIMIT_BYTES,
   responses: {
     200: answer("How many of each were imported.", wrap({ imported: ZMapCounts })),

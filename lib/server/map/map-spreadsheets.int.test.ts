@@ -135,3 +135,71 @@ describe("the map as a workbook", () => {
     expect((broken.body as unknown as { error: { fields: object } }).error.fields).toHaveProperty("workbook");
   });
 });
+
+const exportCsv = async (world: TMapWorld) => {
+  const answer = await callApi<string>(`GET ${MAP}.csv`, { params: { orgSlug: world.org.slug }, as: world.as.viewer });
+  expect(answer.status).toBe(200);
+  return answer.body;
+};
+
+const importCsv = (world: TMapWorld, csv: string) =>
+  callApi<{ imported: Record<string, number> }>(`PUT ${MAP}`, {
+    params: { orgSlug: world.org.slug },
+    body: new TextEncoder().encode(csv),
+    headers: { "content-type": "text/csv; charset=utf-8" },
+    as: world.as.editor,
+  });
+
+describe("the map's CSV, imported", () => {
+  it("round-trips a generated map of 100 teams exactly: export, import, export gives the same file", async () => {
+    const world = await createMapWorld();
+    await importDocument(world, mapToDocument(generateMap({ teams: 100, seed: 27 }), DEFAULT_RULES));
+    const document = await exportDocument(world);
+    const csv = await exportCsv(world);
+    const imported = await importCsv(world, csv);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect(await exportCsv(world)).toBe(csv);
+    expect(await exportDocument(world)).toEqual(document);
+  }, 120_000);
+
+  it("changes the levels and holders its lines name, clears a deleted line's cell, and names each bad line", async () => {
+    const world = await createMapWorld();
+    await importDocument(world, mapToDocument(generateMap({ teams: 2, seed: 8 })));
+    const before = await exportDocument(world);
+    const [header, first, second, ...rest] = (await exportCsv(world)).trimEnd().split("\r\n");
+    const fields = first!.split(",");
+    const [teamKey, dutyKey, slotKey] = [fields[1]!, fields[3]!, fields[6]!];
+    const level = fields[9] === "informed" ? "consulted" : "informed";
+    const person = before.people.find((candidate) => candidate.key !== fields[8])!;
+
+    const bad = [header, `${fields.slice(0, 9).join(",")},maybe`, second, ...rest].join("\r\n");
+    const refused = await importCsv(world, bad);
+    expect(refused.status).toBe(400);
+    expect((refused.body as unknown as { error: { fields: object } }).error.fields).toEqual({
+      "line 2, Level": ['"maybe" is not a level: accountable, responsible, consulted, informed.'],
+    });
+    expect(await exportDocument(world)).toEqual(before);
+
+    // The slot's holder changes on every line of the slot; the second line is deleted.
+    const withHolder = (line: string) => {
+      const cells = line.split(",");
+      return cells[1] === teamKey && cells[6] === slotKey
+        ? [...cells.slice(0, 7), person.name, person.key, cells[9]].join(",")
+        : line;
+    };
+    const changed = [...fields.slice(0, 7), person.name, person.key, level].join(",");
+    const edited = [header, changed, ...rest.map(withHolder)].join("\r\n");
+    const answer = await importCsv(world, edited);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const after = await exportDocument(world);
+    const team = after.teams.find((candidate) => candidate.key === teamKey)!;
+    expect(team.assignments).toContainEqual({ duty: dutyKey, slot: slotKey, level });
+    expect(team.slots.find((slot) => slot.key === slotKey)!.holder).toBe(person.key);
+    const secondFields = second!.split(",");
+    expect(
+      after.teams
+        .find((candidate) => candidate.key === secondFields[1])!
+        .assignments.some((cell) => cell.duty === secondFields[3] && cell.slot === secondFields[6]),
+    ).toBe(false);
+  });
+});
