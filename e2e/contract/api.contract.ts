@@ -913,6 +913,7 @@ const RECIPES: Record<string, TRecipe> = {
   },
   [`GET ${ORG}/map.csv`]: { valid: orgOnly },
   [`GET ${ORG}/map.xlsx`]: { valid: orgOnly },
+  [`GET ${ORG}/report.pdf`]: { valid: orgOnly },
   "GET /api/v1/openapi.json": { valid: () => ({}) },
 };
 

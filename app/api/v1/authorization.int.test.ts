@@ -746,6 +746,13 @@ const MATRIX: TEntry[] = [
   },
   {
     method: "GET",
+    route: `${ORG}/report.pdf`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "GET",
     route: `${ORG}/events`,
     permission: "read",
     success: 200,

@@ -40,6 +40,7 @@ import * as orgsOrgSlugRules from "./orgs/[orgSlug]/rules/contract";
 import * as orgsOrgSlugSettings from "./orgs/[orgSlug]/settings/contract";
 import * as orgsOrgSlugState from "./orgs/[orgSlug]/state/contract";
 import * as orgsOrgSlugTeamsTeamIdApplySplit from "./orgs/[orgSlug]/teams/[teamId]/apply-split/contract";
+import * as orgsOrgSlugReportPdf from "./orgs/[orgSlug]/report.pdf/contract";
 import * as orgsOrgSlugMapXlsx from "./orgs/[orgSlug]/map.xlsx/contract";
 import * as orgsOrgSlugTeamsTeamIdRaciImport from "./orgs/[orgSlug]/teams/[teamId]/raci-import/contract";
 import * as orgsOrgSlugTeamsTeamIdAssignments from "./orgs/[orgSlug]/teams/[teamId]/assignments/contract";
@@ -84,6 +85,7 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/journal": orgsOrgSlugJournal,
   "/api/v1/orgs/[orgSlug]/map.csv": orgsOrgSlugMapCsv,
   "/api/v1/orgs/[orgSlug]/map.xlsx": orgsOrgSlugMapXlsx,
+  "/api/v1/orgs/[orgSlug]/report.pdf": orgsOrgSlugReportPdf,
   "/api/v1/orgs/[orgSlug]/map": orgsOrgSlugMap,
   "/api/v1/orgs/[orgSlug]/members/[userId]": orgsOrgSlugMembersUserId,
   "/api/v1/orgs/[orgSlug]/members": orgsOrgSlugMembers,
