@@ -101,3 +101,27 @@ test("a file that is no RACI sheet is refused in words, and nothing can be appli
   await expect(importer.getByRole("alert")).toContainText('No header found on "CSV"');
   await expect(importer.getByRole("button", { name: /^Apply/ })).toHaveCount(0);
 });
+
+test("the overview hands on a PDF report, and the built app writes and reads workbooks", async ({ page }) => {
+  const { user, organization } = await createAccount({ role: "MANAGER", withMap: true });
+  await signIn(page, user);
+  await page.goto(`/${organization.slug}`);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download report (PDF)" }).click();
+  const report = await download;
+  expect(report.suggestedFilename()).toBe(`${organization.slug}-report.pdf`);
+  const pdf = await (await page.request.get(`/api/v1/orgs/${organization.slug}/report.pdf`)).body();
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+
+  const workbook = await page.request.get(`/api/v1/orgs/${organization.slug}/map.xlsx`);
+  expect(workbook.status()).toBe(200);
+  const bytes = await workbook.body();
+  const imported = await page.request.put(`/api/v1/orgs/${organization.slug}/map`, {
+    headers: {
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      origin: new URL(page.url()).origin,
+    },
+    data: bytes,
+  });
+  expect(imported.status(), await imported.text()).toBe(200);
+});

@@ -203,3 +203,34 @@ describe("the map's CSV, imported", () => {
     ).toBe(false);
   });
 });
+
+describe("hostile spreadsheets sent to PUT map", () => {
+  it("answers each with a 400 that says what is wrong, and changes nothing", async () => {
+    const world = await createMapWorld();
+    await importDocument(world, mapToDocument(generateMap({ teams: 2, seed: 3 })));
+    const before = await exportDocument(world);
+    const header = "Team,Team key,Duty,Duty key,Slot role,Slot title,Slot key,Holder,Holder key,Level";
+    const bodies: [string, string | Uint8Array][] = [
+      [XLSX, new Uint8Array([0, 1, 2, 3])],
+      [XLSX, new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array<number>(200).fill(7)])],
+      [XLSX, new Uint8Array()],
+      ["text/csv", ""],
+      ["text/csv", "not,the,right,header\r\n"],
+      ["text/csv", `${header}\r\n=cmd|' /C calc'!A0,"=1+1",x,y,z,,,,,accountable\r\n`],
+      ["text/csv", `${header}\r\n${"\u0000".repeat(10)}\r\n`],
+      ["text/csv", `${header}\r\n${'"'.repeat(5_000)}\r\n`],
+    ];
+    for (const [type, body] of bodies) {
+      const answer = await callApi(`PUT ${MAP}`, {
+        params: { orgSlug: world.org.slug },
+        body: typeof body === "string" ? new TextEncoder().encode(body) : body,
+        headers: { "content-type": type },
+        as: world.as.editor,
+      });
+      const what = `${type} ${String(body).slice(0, 60)}: ${JSON.stringify(answer.body).slice(0, 300)}`;
+      expect(answer.status, what).toBe(400);
+      expect(answer.body.error.message.length, what).toBeGreaterThan(10);
+    }
+    expect(await exportDocument(world)).toEqual(before);
+  });
+});
