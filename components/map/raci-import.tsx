@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TableFrame } from "@/components/ui/table-frame";
 import { useToast } from "@/components/ui/toast";
-import { errorMessage } from "@/lib/client/api-error";
+import { ApiError, errorMessage } from "@/lib/client/api-error";
 import { useRaciImport, type TRaciPreview } from "@/lib/client/raci-import";
 import { useUndo } from "@/lib/client/undo";
 import { countNoun } from "@/lib/domain/count-noun";
@@ -51,10 +51,14 @@ export function RaciImport({
     if (file) show(file, { ...choices, ...change });
   };
   const applyImport = () => {
-    if (!file) return;
+    if (!file || !plan) return;
     apply.mutate(
-      { file, choices },
+      { file, choices, expect: plan.fingerprint },
       {
+        // The team changed since the preview: show what the sheet would do now.
+        onError: (error) => {
+          if (error instanceof ApiError && error.status === 409) preview.mutate({ file, choices });
+        },
         onSuccess: ({ applied }) => {
           onClose();
           if (!applied) return;

@@ -16,17 +16,19 @@ export type TRaciPreview = TRaciImportAnswer["preview"];
  */
 export function useRaciImport({ orgId, orgSlug, teamId }: { orgId: string; orgSlug: string; teamId: string }) {
   const queryClient = useQueryClient();
-  const send = (file: File, choices: TRaciChoices, apply: boolean) => {
+  const send = (file: File, choices: TRaciChoices, apply: boolean, expect?: string) => {
     const body = new FormData();
     body.set("file", file, file.name);
-    body.set("options", JSON.stringify({ ...choices, apply }));
+    body.set("options", JSON.stringify({ ...choices, apply, expect }));
     return callApi(RACI_IMPORT, { params: { orgSlug, teamId }, body });
   };
   const preview = useMutation({
     mutationFn: ({ file, choices }: { file: File; choices: TRaciChoices }) => send(file, choices, false),
   });
   const apply = useMutation({
-    mutationFn: ({ file, choices }: { file: File; choices: TRaciChoices }) => send(file, choices, true),
+    // `expect`: the preview's fingerprint, so that the server writes what the user saw or nothing (409).
+    mutationFn: ({ file, choices, expect }: { file: File; choices: TRaciChoices; expect: string }) =>
+      send(file, choices, true, expect),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.map(orgId) }),

@@ -12,6 +12,7 @@ import {
   type TRemitMap,
   type TSlot,
 } from "./model";
+import { textFingerprint } from "./map-document";
 
 /** One sheet of a workbook (a CSV file is one sheet), as the text of its cells, row by row. */
 export type TSheetGrid = {
@@ -537,4 +538,12 @@ export function applyRaciPlan(map: TRemitMap, teamId: string, plan: TRaciPlan): 
     duties: [...map.duties, ...duties],
     assignments: [...kept, ...added],
   };
+}
+
+/**
+ * What the plan would write, as a fingerprint: a preview's, sent back with the apply, lets the server refuse an apply
+ * that would now write something else (the team or the catalogue changed since the preview was shown).
+ */
+export function raciPlanFingerprint(plan: Pick<TRaciPlan, "changes" | "newSlots" | "newDuties">): string {
+  return textFingerprint(JSON.stringify([plan.changes, plan.newSlots, plan.newDuties]));
 }

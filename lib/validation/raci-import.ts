@@ -34,6 +34,10 @@ export const ZRaciImportOptions = ZBody("the import's options", {
   sheet: z.string({ error: '"sheet" must be the name of one of the file\'s sheets.' }).max(200).optional(),
   columns: keyedBy(COLUMN_LETTERS, "A column is named by its letters, like B or AA.", ZColumnChoice).optional(),
   rows: keyedBy(ROW_NUMBER, "A row is named by its number in the sheet, like 5.", ZRowChoice).optional(),
+  expect: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/, '"expect" is the "fingerprint" of a preview: 16 hexadecimal digits.')
+    .optional(),
   apply: z.boolean({ error: '"apply" must be true (import) or false (preview only).' }).default(false),
 });
 export type TRaciImportOptions = z.infer<typeof ZRaciImportOptions>;

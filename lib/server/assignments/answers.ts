@@ -71,6 +71,9 @@ export const ZRaciPreview = named(
       resolved: z.array(z.string()),
     }),
     canApply: z.boolean().meta({ description: "False while a problem is an error; warnings are applied as said." }),
+    fingerprint: z
+      .string()
+      .meta({ description: "What the import would write; send it back as `expect` with `apply`." }),
   }),
 );
 

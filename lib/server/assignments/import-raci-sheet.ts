@@ -6,6 +6,7 @@ import {
   applyRaciPlan,
   isApplicable,
   planRaciImport,
+  raciPlanFingerprint,
   RaciSheetError,
   type TRaciChoices,
   type TRaciPlan,
@@ -35,6 +36,8 @@ export type TRaciPreview = TRaciPlan & {
   score: { before: number; after: number };
   flags: { before: TFlagView[]; after: TFlagView[]; introduced: string[]; resolved: string[] };
   canApply: boolean;
+  /** What the import would write, as a fingerprint: send it back as `expect` with the apply. */
+  fingerprint: string;
 };
 
 export type TRaciImportResult = {
@@ -86,6 +89,7 @@ function preview(map: TRemitMap, rules: TRules, teamId: string, raci: TRaciPlan)
       resolved: before.flags.filter((flag) => !afterIds.has(flag.id)).map((flag) => flag.message),
     },
     canApply: isApplicable(raci),
+    fingerprint: raciPlanFingerprint(raci),
   };
 }
 
@@ -114,15 +118,23 @@ function refusePlan(raci: TRaciPlan): AppError {
  * Reads a RACI sheet (CSV or XLSX) into a team. Without `apply`, a preview: what each column and row is matched to,
  * every cell that would change, every problem, and the team's flags before and after; nothing is written. With it,
  * the same plan is made again against the map as it is now, inside the write, and applied as one journal action
- * (undoable): the new duties (optional, at the end of the catalogue), the new slots (vacant), and the cells.
+ * (undoable), unless it would now write something else than the preview `expect`s (409): the new duties (optional, at the end of the catalogue), the new slots (vacant), and the cells.
  */
 export async function importRaciSheet({
   teamId,
   file,
   choices,
   apply,
+  expect,
   ...call
-}: TOrgCall & { teamId: string; file: Uint8Array; choices: TRaciChoices; apply: boolean }): Promise<TRaciImportResult> {
+}: TOrgCall & {
+  teamId: string;
+  file: Uint8Array;
+  choices: TRaciChoices;
+  apply: boolean;
+  /** The fingerprint of the preview the user confirmed: nothing is written when the import would now differ. */
+  expect?: string;
+}): Promise<TRaciImportResult> {
   const access = await authorize({ ...call, permission: "edit_map" });
   const organizationId = access.organization.id;
   const sheets = await readSpreadsheet(file);
@@ -138,6 +150,13 @@ export async function importRaciSheet({
       const team = teamOf(map, teamId);
       const raci = plan(map, team.id, sheets, choices);
       if (!isApplicable(raci)) throw refusePlan(raci);
+      if (expect !== undefined && raciPlanFingerprint(raci) !== expect) {
+        throw new AppError(
+          "conflict",
+          "The team or the duties changed since the preview, so the sheet would now change something else; nothing " +
+            "was imported. Look at the preview again, then apply.",
+        );
+      }
       const result = preview(map, rules, team.id, raci);
 
       const ids = new Map<string, string>();

@@ -136,6 +136,31 @@ describe("importing a RACI sheet into a team", () => {
     expect(restored.duties.map((duty) => duty.id)).toEqual(before.duties.map((duty) => duty.id));
   });
 
+  it("writes nothing when the team changed since the preview the user confirmed (409)", async () => {
+    const { world, team, po } = await teamWorld();
+    const preview = await importSheet(world, team.id, form(CSV));
+    expect(preview.status).toBe(200);
+    const vision = await db.duty.findFirstOrThrow({ where: { organizationId: world.org.id, name: "Product vision" } });
+    // Someone else sets a cell the sheet sets too, after the preview was drawn.
+    const set = await callApi("PUT /api/v1/orgs/[orgSlug]/teams/[teamId]/assignments", {
+      params: { orgSlug: world.org.slug, teamId: team.id },
+      body: { dutyId: vision.id, slotId: po.id, level: "accountable" },
+      as: world.as.editor,
+    });
+    expect(set.status).toBe(200);
+    const before = await mapOf(world);
+    const stale = await importSheet(
+      world,
+      team.id,
+      form(CSV, { apply: true, expect: preview.body.preview.fingerprint }),
+    );
+    expect(stale.status).toBe(409);
+    expect(await mapOf(world)).toEqual(before);
+    const again = await importSheet(world, team.id, form(CSV));
+    const fresh = await importSheet(world, team.id, form(CSV, { apply: true, expect: again.body.preview.fingerprint }));
+    expect(fresh.status, JSON.stringify(fresh.body)).toBe(200);
+  });
+
   it("reads a workbook's chosen sheet, formulas as their text, never their result", async () => {
     const { world, team } = await teamWorld();
     const workbook = new ExcelJS.Workbook();

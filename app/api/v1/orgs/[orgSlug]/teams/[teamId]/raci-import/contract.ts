@@ -1,6 +1,6 @@
 import "server-only";
 import { ZRaciImportAnswer } from "@/lib/server/assignments/answers";
-import { answer, defineOperation, notFound, TEAM_PATH } from "@/lib/server/http/contract";
+import { answer, conflict, defineOperation, notFound, TEAM_PATH } from "@/lib/server/http/contract";
 import {
   SPREADSHEET_LIMIT_BYTES,
   SPREADSHEET_UPLOAD_LIMIT_BYTES,
@@ -30,7 +30,7 @@ export const POST = defineOperation({
     options: {
       name: "options",
       description:
-        'JSON: `{ sheet?, columns?: { "B": "new" | "skip" | { slotId } }, rows?: { "5": "new" | "skip" | { dutyId } }, apply? }`.',
+        'JSON: `{ sheet?, columns?: { "B": "new" | "skip" | { slotId } }, rows?: { "5": "new" | "skip" | { dutyId } }, apply?, expect? }` (`expect`: the preview\'s `fingerprint`).',
       schema: ZRaciImportOptions,
     },
   },
@@ -38,5 +38,6 @@ export const POST = defineOperation({
   responses: {
     200: answer("The preview, and what was written when applied.", ZRaciImportAnswer),
     404: notFound("team"),
+    409: conflict("With `expect`: the import would now write something else than that preview; nothing was written."),
   },
 });

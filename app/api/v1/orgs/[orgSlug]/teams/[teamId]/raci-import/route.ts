@@ -7,6 +7,13 @@ export const POST = handle(contract.POST)(async ({ actor, params, readUpload }) 
   const { file, options } = await readUpload();
   return {
     status: 200,
-    body: await importRaciSheet({ actor, ...params, file, choices: toRaciChoices(options), apply: options.apply }),
+    body: await importRaciSheet({
+      actor,
+      ...params,
+      file,
+      choices: toRaciChoices(options),
+      apply: options.apply,
+      expect: options.expect,
+    }),
   };
 });
