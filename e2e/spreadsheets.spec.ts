@@ -102,10 +102,12 @@ test("a file that is no RACI sheet is refused in words, and nothing can be appli
   await expect(importer.getByRole("button", { name: /^Apply/ })).toHaveCount(0);
 });
 
-test("the overview hands on a PDF report, and the built app writes and reads workbooks", async ({ page }) => {
+test("the overview hands on a PDF report, and the built app writes and reads workbooks", async ({ page }, testInfo) => {
   const { user, organization } = await createAccount({ role: "MANAGER", withMap: true });
   await signIn(page, user);
   await page.goto(`/${organization.slug}`);
+  await expect(page.getByRole("table", { name: "Teams by duty" })).toBeVisible();
+  await captureScreens(page, testInfo, "overview-report-button");
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download report (PDF)" }).click();
   const report = await download;
