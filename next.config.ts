@@ -9,7 +9,16 @@ const nextConfig: NextConfig = {
   // Loaded by Node at run time rather than bundled: native addons and WebAssembly-backed packages, and pg, whose Pool
   // lib/db.ts hands to the Prisma adapter (which checks `instanceof pg.Pool`: both must load the same copy); and elkjs,
   // a 1.5 MB compiled bundle that the structure view's layout runs as it is.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@prisma/adapter-pg", "pg", "elkjs"],
+  // pdfkit reads its fonts' metrics from its own folder, and exceljs is large: both load as they are.
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "@electric-sql/pglite",
+    "@prisma/adapter-pg",
+    "pg",
+    "elkjs",
+    "pdfkit",
+    "exceljs",
+  ],
   // The API's security headers are the same for every response; pages get theirs, with a nonce, from proxy.ts.
   headers: async () => [
     {

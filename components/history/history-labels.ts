@@ -9,6 +9,7 @@ export const ACTION_LABELS: Record<TJournalAction, string> = {
   "team.update": "Team changed",
   "team.delete": "Team removed",
   "team.apply-split": "PO/PM split applied",
+  "team.raci-import": "RACI sheet imported",
   "team.restore": "Team restored",
   "slot.create": "Slot added",
   "slot.update": "Slot changed",

@@ -38,6 +38,9 @@ export function ImportExportPanel({ orgId, orgSlug, organizationName, canEdit, i
           <a href={downloads.csv} download={`${orgSlug}-assignments.csv`} className={buttonClassName("secondary")}>
             Download CSV
           </a>
+          <a href={downloads.xlsx} download={`${orgSlug}-map.xlsx`} className={buttonClassName("secondary")}>
+            Download Excel workbook
+          </a>
         </div>
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-600 dark:text-slate-400">
           <li>
@@ -45,6 +48,10 @@ export function ImportExportPanel({ orgId, orgSlug, organizationName, canEdit, i
             back here, or keep it as a backup.
           </li>
           <li>CSV has one row per assignment (team, duty, slot, holder, level), for spreadsheets.</li>
+          <li>
+            The Excel workbook has a RACI sheet per team (levels chosen from a list, flags beside them) and the whole
+            map by key; edit it and send it back with the API&rsquo;s PUT map (see the API docs).
+          </li>
           <li>
             For a picture, use Download PNG on the{" "}
             <Link href={`/${orgSlug}`} className="text-indigo-600 underline dark:text-indigo-400">

@@ -5,11 +5,27 @@ import { Button } from "@/components/ui/button";
 import { InlineInput } from "@/components/ui/inline-input";
 import type { TSlotMutations } from "@/lib/client/teams";
 
-/** An editor's tools above a team's matrix: apply the PO/PM split to the empty cells, add a slot, set the group. */
-export function TeamTools({ slots, group }: { slots: TSlotMutations; group: string | null }) {
+/**
+ * An editor's tools above a team's matrix: import a RACI sheet, apply the PO/PM split to the empty cells, add a slot,
+ * set the group.
+ */
+export function TeamTools({
+  slots,
+  group,
+  isImporting,
+  onImport,
+}: {
+  slots: TSlotMutations;
+  group: string | null;
+  isImporting: boolean;
+  onImport: () => void;
+}) {
   const [newSlotRole, setNewSlotRole] = useState("");
   return (
     <div className="flex flex-wrap items-center gap-3">
+      <Button variant="secondary" onClick={onImport} aria-expanded={isImporting}>
+        Import a RACI sheet
+      </Button>
       <Button
         variant="secondary"
         onClick={() => slots.applySplit.mutate(undefined)}

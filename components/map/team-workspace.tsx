@@ -2,7 +2,7 @@
 
 import { useIsMutating } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useLive, useLiveState } from "@/components/live/live-provider";
 import { peerColor } from "@/lib/domain/peer-color";
 import { useSetCell } from "@/lib/client/cells";
@@ -22,6 +22,7 @@ import {
 import { FlagsPanel, type TFlagFix } from "./flags-panel";
 import { holderPickerId } from "./slot-header";
 import { TeamMatrix } from "./team-matrix";
+import { RaciImport } from "./raci-import";
 import { TeamTools } from "./team-tools";
 import { useUndoShortcut } from "./use-undo-shortcut";
 
@@ -67,6 +68,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
   useUndoShortcut({ orgId, orgSlug, teamId, userId, enabled: canEdit });
   const slots = useSlotMutations({ orgId, orgSlug, teamId });
   const comments = useTeamComments({ orgId, teamId, setting: commentsSetting });
+  const [isImporting, setImporting] = useState(false);
 
   if (!map || !view) {
     return (
@@ -112,7 +114,17 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div className="min-w-0 space-y-4">
         <TeamCommentsButton open={comments.counts.total} onOpen={comments.openTeam} />
-        {canEdit && <TeamTools slots={slots} group={map.teams.find((team) => team.id === teamId)?.group ?? null} />}
+        {canEdit && (
+          <TeamTools
+            slots={slots}
+            group={map.teams.find((team) => team.id === teamId)?.group ?? null}
+            isImporting={isImporting}
+            onImport={() => setImporting(true)}
+          />
+        )}
+        {canEdit && isImporting && (
+          <RaciImport orgId={orgId} orgSlug={orgSlug} teamId={teamId} onClose={() => setImporting(false)} />
+        )}
         <TeamMatrix
           map={map}
           view={view}

@@ -68,6 +68,14 @@ function expectedStatus(operation: TOperation, caller: TCallerOf): number | stri
   return PERMISSIONS[caller.role!].includes(permission) ? success : 403;
 }
 
+/** A RACI sheet upload of this CSV text (a preview unless `options` say apply). */
+function raciForm(csv: string, options: object = {}): FormData {
+  const form = new FormData();
+  form.set("file", new Blob([csv], { type: "text/csv" }), "raci.csv");
+  form.set("options", JSON.stringify(options));
+  return form;
+}
+
 const unique = () => `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 const PASSWORD = "correct horse battery staple";
 
@@ -579,6 +587,24 @@ const RECIPES: Record<string, TRecipe> = {
       },
     ],
   },
+  [`POST ${TEAM}/raci-import`]: {
+    // A preview: the same file for every caller, nothing written.
+    valid: ({ world }) => ({ params: teamParams(world), form: () => raciForm("Duty,PO,PM\r\nProduct vision,A,R\r\n") }),
+    base: (world) => ({ params: teamParams(world), form: () => raciForm("Duty,PO\r\nProduct vision,A\r\n") }),
+    invalid: (world): TInvalid[] => [
+      {
+        label: "a file that is not a spreadsheet",
+        request: { params: teamParams(world), form: () => raciForm("\u0000\u0001 not a sheet") },
+        status: 400,
+      },
+      {
+        label: "a sheet with no header",
+        request: { params: teamParams(world), form: () => raciForm("just,text\r\nno,levels\r\n") },
+        status: 400,
+      },
+      { label: "JSON instead of a form", request: { params: teamParams(world), body: { file: "x" } }, status: 400 },
+    ],
+  },
   [`POST ${TEAM}/apply-split`]: {
     valid: async ({ world }) => ({ params: { ...world.orgParams, teamId: (await world.freshTeam()).id } }),
     base: (world) => ({ params: teamParams(world) }),
@@ -912,6 +938,8 @@ const RECIPES: Record<string, TRecipe> = {
     }),
   },
   [`GET ${ORG}/map.csv`]: { valid: orgOnly },
+  [`GET ${ORG}/map.xlsx`]: { valid: orgOnly },
+  [`GET ${ORG}/report.pdf`]: { valid: orgOnly },
   "GET /api/v1/openapi.json": { valid: () => ({}) },
 };
 

@@ -27,8 +27,12 @@ export async function fetchJson(
   try {
     response = await fetch(url, {
       method,
-      headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // A form (an upload) sets its own multipart content type, with its boundary.
+      headers: {
+        ...(body === undefined || body instanceof FormData ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
       credentials: "same-origin",
     });
   } catch {

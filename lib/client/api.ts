@@ -35,7 +35,11 @@ export type TResponse<K extends TOperationKey> = {
 
 /** The JSON body an operation takes, as its schema accepts it. */
 export type TBody<K extends TOperationKey> =
-  TOperationAt<K> extends { body: infer TSchema extends z.ZodType } ? z.input<TSchema> : never;
+  TOperationAt<K> extends { body: infer TSchema extends z.ZodType }
+    ? z.input<TSchema>
+    : TOperationAt<K> extends { upload: object }
+      ? FormData
+      : never;
 
 type TQueryValue = string | number | boolean | null | undefined;
 

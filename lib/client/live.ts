@@ -30,10 +30,13 @@ export function sendPresence(orgSlug: string, presence: TBody<"POST /api/v1/orgs
 }
 
 /** Where the map can be downloaded: the remit.map/v1 JSON document and the assignments as CSV. */
-export function mapDownloadUrls(orgSlug: string): { json: string; csv: string } {
+export function mapDownloadUrls(orgSlug: string): { json: string; csv: string; xlsx: string; report: string } {
   return {
     json: apiUrl("GET /api/v1/orgs/{orgSlug}/map", { params: { orgSlug } }),
     csv: apiUrl("GET /api/v1/orgs/{orgSlug}/map.csv", { params: { orgSlug } }),
+    xlsx: apiUrl("GET /api/v1/orgs/{orgSlug}/map.xlsx", { params: { orgSlug } }),
+    /** At a draft's slug, the report says what the draft changes. */
+    report: apiUrl("GET /api/v1/orgs/{orgSlug}/report.pdf", { params: { orgSlug } }),
   };
 }
 

@@ -230,6 +230,7 @@ const ACTION_PHRASES: Partial<Record<TJournalAction, string>> = {
   "organization.create": "created the organisation",
   "map.import": "imported a map",
   "team.apply-split": "applied the PO/PM split",
+  "team.raci-import": "imported a RACI sheet",
   "team.restore": "restored a team to an earlier moment",
   "journal.undo": "undid an earlier change",
   "system.seed": "loaded the demo map",
@@ -274,6 +275,8 @@ export function describeGroup(
   }
   const team = group.entries.find((entry) => entry.teamId)?.teamId;
   const where =
-    group.action === "team.apply-split" || group.action === "team.restore" ? ` in ${teamName(names, team)}` : "";
+    group.action === "team.apply-split" || group.action === "team.restore" || group.action === "team.raci-import"
+      ? ` in ${teamName(names, team)}`
+      : "";
   return `${group.actor.name} ${phrase ?? "changed the map"}${where}: ${countNoun(group.entryCount, "change")}`;
 }

@@ -13,6 +13,7 @@ export const JOURNAL_ACTIONS = [
   "team.update",
   "team.delete",
   "team.apply-split",
+  "team.raci-import",
   "team.restore",
   "slot.create",
   "slot.update",

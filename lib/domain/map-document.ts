@@ -232,7 +232,11 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
  * Not a security measure: a fast, well-mixed 64-bit hash (two 32-bit lanes) of the JSON text.
  */
 export function documentFingerprint(document: TMapDocument): string {
-  const text = JSON.stringify(document);
+  return textFingerprint(JSON.stringify(document));
+}
+
+/** A 64-bit hash of text as 16 hex digits (cyrb53 twice): equal texts, equal fingerprints; not for secrets. */
+export function textFingerprint(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let index = 0; index < text.length; index++) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { OrgOverview } from "@/components/map/org-overview";
+import { ReportButton } from "@/components/map/report-button";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
 import { can, ROLE_LABELS } from "@/lib/domain/roles";
 import { NewTeamForm } from "@/components/map/new-team-form";
@@ -35,7 +36,10 @@ export default async function OrganizationPage({ params, searchParams }: TProps)
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-bold tracking-tight">{organization.name}</h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-bold tracking-tight">{organization.name}</h1>
+          {!at && <ReportButton orgSlug={organization.slug} fileName={`${organization.slug}-report.pdf`} />}
+        </div>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           You are {role === "OWNER" ? "an" : "a"} {ROLE_LABELS[role]} here. Each cell shows who is accountable for a
           duty in a team.

@@ -120,6 +120,14 @@ async function createWorld() {
 type TWorld = Awaited<ReturnType<typeof createWorld>>;
 
 type TCall = { params?: Record<string, string>; body?: unknown };
+
+/** A RACI sheet upload, applied: a form is read once, so each call makes its own. */
+function raciSheet(csv: string): FormData {
+  const form = new FormData();
+  form.set("file", new Blob([csv], { type: "text/csv" }), "raci.csv");
+  form.set("options", JSON.stringify({ apply: true }));
+  return form;
+}
 type TEntry = {
   method: string;
   route: string;
@@ -452,6 +460,13 @@ const MATRIX: TEntry[] = [
     prepare: teamParams,
   },
   {
+    method: "POST",
+    route: `${ORG}/teams/[teamId]/raci-import`,
+    permission: "edit_map",
+    success: 200,
+    prepare: (w) => ({ ...teamParams(w), body: raciSheet(`Duty,${w.slot.role}\r\n${w.duty.name},R\r\n`) }),
+  },
+  {
     method: "GET",
     route: `${ORG}/people`,
     permission: "read",
@@ -742,6 +757,20 @@ const MATRIX: TEntry[] = [
   {
     method: "GET",
     route: `${ORG}/map.csv`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "GET",
+    route: `${ORG}/map.xlsx`,
+    permission: "read",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w) }),
+  },
+  {
+    method: "GET",
+    route: `${ORG}/report.pdf`,
     permission: "read",
     success: 200,
     prepare: (w) => ({ params: orgParams(w) }),

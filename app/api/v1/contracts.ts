@@ -43,6 +43,9 @@ import * as orgsOrgSlugRules from "./orgs/[orgSlug]/rules/contract";
 import * as orgsOrgSlugSettings from "./orgs/[orgSlug]/settings/contract";
 import * as orgsOrgSlugState from "./orgs/[orgSlug]/state/contract";
 import * as orgsOrgSlugTeamsTeamIdApplySplit from "./orgs/[orgSlug]/teams/[teamId]/apply-split/contract";
+import * as orgsOrgSlugReportPdf from "./orgs/[orgSlug]/report.pdf/contract";
+import * as orgsOrgSlugMapXlsx from "./orgs/[orgSlug]/map.xlsx/contract";
+import * as orgsOrgSlugTeamsTeamIdRaciImport from "./orgs/[orgSlug]/teams/[teamId]/raci-import/contract";
 import * as orgsOrgSlugTeamsTeamIdAssignments from "./orgs/[orgSlug]/teams/[teamId]/assignments/contract";
 import * as orgsOrgSlugTeamsTeamId from "./orgs/[orgSlug]/teams/[teamId]/contract";
 import * as orgsOrgSlugTeamsTeamIdRestore from "./orgs/[orgSlug]/teams/[teamId]/restore/contract";
@@ -87,6 +90,8 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/journal/[entryId]/undo": orgsOrgSlugJournalEntryIdUndo,
   "/api/v1/orgs/[orgSlug]/journal": orgsOrgSlugJournal,
   "/api/v1/orgs/[orgSlug]/map.csv": orgsOrgSlugMapCsv,
+  "/api/v1/orgs/[orgSlug]/map.xlsx": orgsOrgSlugMapXlsx,
+  "/api/v1/orgs/[orgSlug]/report.pdf": orgsOrgSlugReportPdf,
   "/api/v1/orgs/[orgSlug]/map": orgsOrgSlugMap,
   "/api/v1/orgs/[orgSlug]/members/[userId]": orgsOrgSlugMembersUserId,
   "/api/v1/orgs/[orgSlug]/members": orgsOrgSlugMembers,
@@ -101,6 +106,7 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/structure": orgsOrgSlugStructure,
   "/api/v1/orgs/[orgSlug]/timeline": orgsOrgSlugTimeline,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/apply-split": orgsOrgSlugTeamsTeamIdApplySplit,
+  "/api/v1/orgs/[orgSlug]/teams/[teamId]/raci-import": orgsOrgSlugTeamsTeamIdRaciImport,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/assignments": orgsOrgSlugTeamsTeamIdAssignments,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]": orgsOrgSlugTeamsTeamId,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/restore": orgsOrgSlugTeamsTeamIdRestore,

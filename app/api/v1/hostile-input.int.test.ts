@@ -14,6 +14,7 @@ import { DEFAULT_BODY_LIMIT_BYTES } from "@/lib/server/http/api-route";
 import { documentedResponse } from "@/lib/server/testing/contracts";
 import { createInvitation } from "@/lib/server/invitations/create-invitation";
 import { MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/validation/map";
+import { SPREADSHEET_UPLOAD_LIMIT_BYTES } from "@/lib/server/kernel/read-spreadsheet";
 import { RULE_IDS } from "@/lib/domain/rules";
 import { filesNamed } from "@/lib/server/testing/files";
 import { assertFuzz, FUZZ_RUNS } from "@/lib/server/testing/fuzz";
@@ -267,11 +268,71 @@ type TFuzzEntry = {
   fields?: TFields;
   /** The body size limit, when not the default. */
   limit?: number;
+  /** For an upload: multipart/form-data bodies, plausible and hostile (JSON bodies are tried too). */
+  upload?: (world: TWorld) => fc.Arbitrary<FormData>;
 };
 
 /** An id or key: ours, the other organisation's, or made up. */
 const ref = (world: TWorld, param: string, ourKey?: string) =>
   anyOf(world.params[param]!.ours, world.params[param]!.theirs, ourKey ?? "no-such-thing");
+
+/** A CSV cell: a level, a name, or hostile text (quotes, formulas, NULs, huge). */
+const csvCell = fc.oneof(
+  anyOf("R", "a", "A/R", "Responsible", "", " ", "Product vision", "PO", "Duty", '=HYPERLINK("x")', "+1", "@SUM(A1)"),
+  hostileText,
+);
+const csvText = fc
+  .array(fc.array(csvCell, { maxLength: 6 }), { maxLength: 12 })
+  .map((rows) => rows.map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(",")).join("\r\n"));
+/** A RACI sheet upload: a CSV of levels and hostile cells, bytes of no format, or a zip or .xls that is no workbook. */
+const raciUpload = (w: TWorld) =>
+  fc
+    .record({
+      file: fc.oneof(
+        csvText.map((text) => new TextEncoder().encode(`Duty,PO,PM\r\nProduct vision,A,R\r\n${text}`)),
+        fc.uint8Array({ maxLength: 300 }),
+        fc.uint8Array({ maxLength: 300 }).map((bytes) => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...bytes])),
+        fc.uint8Array({ maxLength: 300 }).map((bytes) => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, ...bytes])),
+      ),
+      options: fc.option(
+        fc.oneof(
+          fc
+            .record(
+              {
+                sheet: fc.oneof(anyOf("CSV", "Sheet1"), hostileText),
+                columns: fc.dictionary(
+                  fc.oneof(anyOf("B", "C", "D"), hostileKey),
+                  fc.oneof(
+                    anyOf("new", "skip"),
+                    ref(w, "slotId", "po").map((slotId) => ({ slotId })),
+                    hostileValue,
+                  ),
+                  { maxKeys: 3 },
+                ),
+                rows: fc.dictionary(
+                  fc.oneof(anyOf("2", "3", "0"), hostileKey),
+                  fc.oneof(
+                    anyOf("new", "skip"),
+                    ref(w, "dutyId", "vision").map((dutyId) => ({ dutyId })),
+                    hostileValue,
+                  ),
+                  { maxKeys: 3 },
+                ),
+                apply: fc.oneof(fc.boolean(), hostileValue),
+              },
+              { requiredKeys: [] },
+            )
+            .map((options) => JSON.stringify(options)),
+          hostileText,
+        ),
+      ),
+    })
+    .map(({ file, options }) => {
+      const form = new FormData();
+      form.set("file", new Blob([file]), "sheet.csv");
+      if (options !== null) form.set("options", options);
+      return form;
+    });
 
 const teamFields: TFields = () => ({ name, key, description: fc.oneof(name, fc.constant(null)) });
 const personFields: TFields = () => ({
@@ -388,6 +449,11 @@ const FUZZ: Record<string, TFuzzEntry> = {
     }),
   },
   [`POST ${ORG}/teams/[teamId]/apply-split`]: { caller: "manager-token" },
+  [`POST ${ORG}/teams/[teamId]/raci-import`]: {
+    caller: "manager-token",
+    upload: raciUpload,
+    limit: SPREADSHEET_UPLOAD_LIMIT_BYTES,
+  },
   [`POST ${ORG}/teams/[teamId]/restore`]: { caller: "manager-token", fields: () => ({ at: moment }) },
   [`POST ${ORG}/people`]: { caller: "manager-token", fields: personFields },
   [`PATCH ${ORG}/people/[personId]`]: { caller: "manager-token", fields: personFields },
@@ -520,7 +586,12 @@ function paramsArbitrary(world: TWorld, route: string): fc.Arbitrary<Record<stri
 }
 
 /** The request's body as sent: JSON of a plausible or hostile shape, text that is not JSON, or none. */
-function bodyArbitrary(world: TWorld, entry: TRouteEntry): fc.Arbitrary<string | undefined> {
+function bodyArbitrary(world: TWorld, entry: TRouteEntry): fc.Arbitrary<string | FormData | undefined> {
+  const json = jsonBodyArbitrary(world, entry);
+  return entry.upload ? fc.oneof({ weight: 4, arbitrary: entry.upload(world) }, { weight: 1, arbitrary: json }) : json;
+}
+
+function jsonBodyArbitrary(world: TWorld, entry: TRouteEntry): fc.Arbitrary<string | undefined> {
   const fields = Object.entries(entry.fields?.(world) ?? {}).map(
     ([field, plausible]) =>
       [field, fc.oneof({ weight: 3, arbitrary: plausible }, { weight: 1, arbitrary: hostileValue })] as const,
@@ -549,7 +620,8 @@ function bodyArbitrary(world: TWorld, entry: TRouteEntry): fc.Arbitrary<string |
 }
 
 /** The emails a sign-up or invitation body names, so that the snapshot can tell whether one was stored. */
-function emailsIn(body: string | undefined): string[] {
+function emailsIn(body: string | FormData | undefined): string[] {
+  if (body instanceof FormData) return [];
   try {
     const email = (JSON.parse(body ?? "") as { email?: unknown } | null)?.email;
     // Text with NUL cannot be stored, nor looked up.
@@ -640,7 +712,14 @@ function expectRefusal(response: { status: number; body: unknown }, what: string
   ).toEqual([]);
 }
 
-const shorten = (text: string | undefined) =>
+const shorten = (body: string | FormData | undefined): string => {
+  if (!(body instanceof FormData)) return shortenText(body);
+  const parts = [...body.entries()].map(([name, value]) =>
+    typeof value === "string" ? `${name}=${shortenText(value)}` : `${name}: a file of ${value.size} bytes`,
+  );
+  return `a form (${parts.join("; ")})`;
+};
+const shortenText = (text: string | undefined) =>
   text === undefined ? "(no body)" : text.length > 300 ? `${text.slice(0, 300)}… (${text.length} characters)` : text;
 
 describe.each(ENTRIES)("$label", (entry) => {

@@ -8,7 +8,7 @@ import { resolveActor } from "@/lib/server/auth/resolve-actor";
 import { verifiedTokens } from "@/lib/server/auth/verify-api-token";
 import { liveBus } from "@/lib/server/kernel/live-bus";
 import { fieldErrors } from "@/lib/validation/fields";
-import type { TAccess, TOperation, TPathParams } from "./contract";
+import type { TAccess, TOperation, TPathParams, TUpload } from "./contract";
 import { JsonBudget } from "./json-budget";
 import { readQuery } from "./read-query";
 import { CROSS_SITE_MESSAGE, isSameOrigin } from "./same-origin";
@@ -67,6 +67,15 @@ type THandlerInput<TOp extends TOperation> = {
       : undefined;
   /** For `bodyReadByHandler`: the JSON body, not yet checked. */
   readBody: () => Promise<unknown>;
+  /** For `bodyReadByHandler`: the body's bytes, for a body that is not JSON (one of `alsoAccepts`). */
+  readBytes: () => Promise<Uint8Array>;
+  /** For an `upload`: the file's bytes and the options part, checked by its schema. */
+  readUpload: () => Promise<{
+    file: Uint8Array;
+    options: TOp["upload"] extends { options: { schema: infer TSchema extends z.ZodType } }
+      ? z.output<TSchema>
+      : undefined;
+  }>;
 };
 
 /**
@@ -94,7 +103,7 @@ export const handle =
         // A body is read only for a caller who may call the operation: signed in, and in an organisation's routes
         // a member with the permission (the one gate, which the use case asks again and the request's memo answers):
         // a stranger's large body is refused unread.
-        if (operation.access !== "anyone" && operation.body) {
+        if (operation.access !== "anyone" && (operation.body || operation.upload)) {
           requireActor(actor);
           const permission = organisationPermission(operation.access);
           if (permission && typeof params.orgSlug === "string") {
@@ -116,6 +125,8 @@ export const handle =
           query: query as THandlerInput<TOp>["query"],
           body: body as THandlerInput<TOp>["body"],
           readBody: () => readJson(request, z.unknown(), { limit: bodyLimit }),
+          readBytes: () => readBytes(request, bodyLimit),
+          readUpload: () => readUpload(request, operation, bodyLimit) as ReturnType<THandlerInput<TOp>["readUpload"]>,
         });
         return toResponse(operation, reply as TAnyReply);
       } catch (error) {
@@ -196,4 +207,78 @@ export async function readJson<TSchema extends z.ZodType>(
     throw new AppError("invalid_input", "Some fields are missing or wrong; see `fields`.", fieldErrors(parsed.error));
   }
   return parsed.data;
+}
+
+/** The body's bytes, counted as they arrive: 413 past `limit`, also when no length was declared. */
+export async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
+  if (declaredLength(request) > limit) throw payloadTooLarge(limit);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw payloadTooLarge(limit);
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts);
+}
+
+/**
+ * A multipart/form-data upload as its contract declares it: the file part's bytes and the options part's JSON,
+ * checked by its schema (400 naming the part and every problem).
+ */
+async function readUpload(
+  request: Request,
+  operation: TOperation,
+  limit: number,
+): Promise<{ file: Uint8Array; options: unknown }> {
+  const upload = operation.upload as TUpload;
+  const how = `Send a multipart/form-data body with the file in a part named "${upload.file.name}"`;
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;/i.test(type)) throw new AppError("invalid_input", `${how}.`);
+  const bytes = await readBytes(request, limit);
+  let form: FormData;
+  try {
+    form = await new Response(bytes as BodyInit, { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new AppError("invalid_input", `The body is not readable multipart/form-data. ${how}.`);
+  }
+  const file = form.get(upload.file.name);
+  if (!(file instanceof Blob)) {
+    throw new AppError("invalid_input", `${how}.`, {
+      [upload.file.name]: [`Attach the file as "${upload.file.name}".`],
+    });
+  }
+  const options = upload.options;
+  if (!options) return { file: new Uint8Array(await file.arrayBuffer()), options: undefined };
+  const text = form.get(options.name);
+  let value: unknown = {};
+  if (typeof text === "string" && text.trim() !== "") {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      const message = `"${options.name}" must be JSON.`;
+      throw new AppError("invalid_input", message, { [options.name]: [message] });
+    }
+  } else if (text !== null && typeof text !== "string") {
+    const message = `"${options.name}" must be a text part holding JSON, not a file.`;
+    throw new AppError("invalid_input", message, { [options.name]: [message] });
+  }
+  const parsed = options.schema.safeParse(value);
+  if (!parsed.success) {
+    const fields = Object.fromEntries(
+      Object.entries(fieldErrors(parsed.error)).map(([path, messages]) => [
+        path === "" ? options.name : `${options.name}.${path}`,
+        messages,
+      ]),
+    );
+    throw new AppError("invalid_input", `Some options are missing or wrong; see \`fields\`.`, fields);
+  }
+  return { file: new Uint8Array(await file.arrayBuffer()), options: parsed.data };
 }

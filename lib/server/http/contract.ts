@@ -59,10 +59,22 @@ export type TOperation = {
    * for a large body that reports each problem by its JSON path. `body` still documents it.
    */
   bodyReadByHandler?: boolean;
+  /**
+   * A multipart/form-data upload instead of a JSON body: one file part, and a part of JSON options checked by
+   * `options.schema`. The handler reads it (`readUpload` in its input) after the caller is authorised.
+   */
+  upload?: TUpload;
+  /** Bodies of other media types the handler reads (`bodyReadByHandler`), besides the JSON `body`. */
+  alsoAccepts?: readonly { mediaType: string; description: string }[];
   /** The largest body accepted; 1 MB when unset. */
   bodyLimitBytes?: number;
   /** The answers the handler gives; the errors every route may give are added by the OpenAPI document. */
   responses: Record<number, TAnswer>;
+};
+
+export type TUpload = {
+  file: { name: string; description: string; mediaTypes: readonly string[] };
+  options?: { name: string; description: string; schema: z.ZodType };
 };
 
 /** Declares an operation; its literal types type the handler (`handle` in ./api-route.ts). */
@@ -132,9 +144,11 @@ export const ERROR_STATUSES: Record<number, string> = {
 
 /** The error statuses an operation may answer besides its own answers. */
 export function errorStatuses(operation: TOperation): number[] {
-  const statuses = operation.body || operation.query ? [400] : [];
+  const statuses = operation.body || operation.query || operation.upload ? [400] : [];
   // Every write refuses a body declared larger than its limit, even one it would not read.
-  if (operation.method !== "GET" || operation.bodyLimitBytes !== undefined || operation.body) statuses.push(413);
+  if (operation.method !== "GET" || operation.bodyLimitBytes !== undefined || operation.body || operation.upload) {
+    statuses.push(413);
+  }
   // A wrong bearer token is refused everywhere, as is a signed-in browser's write that comes from another site.
   statuses.push(401);
   if (operation.method !== "GET" || (operation.access !== "anyone" && operation.access !== "signed-in")) {

@@ -9,6 +9,7 @@ import {
   type TAnswer,
   type TOperation,
   type TTag,
+  type TUpload,
 } from "@/lib/server/http/contract";
 
 type TJson = Record<string, unknown>;
@@ -134,11 +135,52 @@ function describeOperation(operation: TOperation): TJson {
             description:
               `JSON, at most ${formatBytes(operation.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES)}.` +
               (operation.bodyOptional ? " Without a body, every field takes its default." : ""),
-            content: { "application/json": { schema: toJsonSchema(operation.body, "input") } },
+            content: {
+              "application/json": { schema: toJsonSchema(operation.body, "input") },
+              ...Object.fromEntries(
+                (operation.alsoAccepts ?? []).map(({ mediaType, description }) => [
+                  mediaType,
+                  { schema: { type: "string", format: "binary", description } },
+                ]),
+              ),
+            },
           },
         }
       : {}),
+    ...(operation.upload ? { requestBody: describeUpload(operation.upload, operation.bodyLimitBytes) } : {}),
     responses: answers,
+  };
+}
+
+/** A multipart/form-data upload: the file as binary (of the types it takes) and the options as a JSON part. */
+function describeUpload(upload: TUpload, limit: number | undefined): TJson {
+  const { file, options } = upload;
+  return {
+    required: true,
+    description: `multipart/form-data, at most ${formatBytes(limit ?? DEFAULT_BODY_LIMIT_BYTES)}.`,
+    content: {
+      "multipart/form-data": {
+        schema: {
+          type: "object",
+          required: [file.name],
+          properties: {
+            [file.name]: { type: "string", format: "binary", description: file.description },
+            ...(options
+              ? {
+                  [options.name]: {
+                    description: options.description,
+                    ...(toJsonSchema(options.schema, "input") as Record<string, unknown>),
+                  },
+                }
+              : {}),
+          },
+        },
+        encoding: {
+          [file.name]: { contentType: file.mediaTypes.join(", ") },
+          ...(options ? { [options.name]: { contentType: "application/json" } } : {}),
+        },
+      },
+    },
   };
 }
 

@@ -49,11 +49,20 @@ export async function callRoute<TParams extends Record<string, string> = Record<
   });
   if (credentials?.cookie) requestHeaders.set("cookie", credentials.cookie);
   if (credentials?.bearer) requestHeaders.set("authorization", `Bearer ${credentials.bearer}`);
-  if (body !== undefined) requestHeaders.set("content-type", "application/json");
+  // A form (an upload) carries its own multipart content type.
+  // Bytes (a workbook) carry the content type the test gives.
+  if (body !== undefined && !(body instanceof FormData) && !(body instanceof Uint8Array)) {
+    requestHeaders.set("content-type", "application/json");
+  }
   const request = new Request(`${TEST_ORIGIN}${path}`, {
     method,
     headers: requestHeaders,
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    body:
+      body === undefined
+        ? undefined
+        : typeof body === "string" || body instanceof FormData || body instanceof Uint8Array
+          ? (body as BodyInit)
+          : JSON.stringify(body),
   });
   // As Next.js calls it: a route without dynamic segments gets no params at all.
   const response = await handler(request, params ? { params: Promise.resolve(params) } : {});
@@ -62,9 +71,14 @@ export async function callRoute<TParams extends Record<string, string> = Record<
     await response.body?.cancel();
     return { status: response.status, body: null, headers: response.headers };
   }
+  const contentType = response.headers.get("content-type") ?? "";
+  // A file that is not text (a workbook, a PDF) comes back as its bytes.
+  if (/^application\/(vnd\.|pdf)/.test(contentType)) {
+    return { status: response.status, body: new Uint8Array(await response.arrayBuffer()), headers: response.headers };
+  }
   const text = await response.text();
   // JSON answers are parsed; others (the CSV export) come back as their text.
-  const isJson = response.headers.get("content-type")?.includes("json") ?? false;
+  const isJson = contentType.includes("json");
   const parsed = !text ? null : isJson ? (JSON.parse(text) as unknown) : text;
   return { status: response.status, body: parsed, headers: response.headers };
 }

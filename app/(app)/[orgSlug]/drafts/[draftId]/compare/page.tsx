@@ -5,6 +5,7 @@ import { DraftComments } from "@/components/comments/draft-comments";
 import { ComparisonView } from "@/components/drafts/comparison-view";
 import { CrossWorkspaceLink } from "@/components/drafts/cross-workspace-link";
 import { DownloadJsonButton } from "@/components/drafts/download-json-button";
+import { ReportButton } from "@/components/map/report-button";
 import { PublishPanel } from "@/components/drafts/publish-panel";
 import { ReviewPanel } from "@/components/drafts/review-panel";
 import { SchedulePanel } from "@/components/drafts/schedule-panel";
@@ -124,6 +125,9 @@ export default async function CompareDraftPage({ params, searchParams }: TProps)
           >
             Changes on the structure
           </Link>
+          {comparison.with.kind === "live" && (
+            <ReportButton orgSlug={draft.slug} fileName={`${draft.slug}-report.pdf`} label="Download report (PDF)" />
+          )}
           <DownloadJsonButton
             data={comparison}
             fileName={`${draft.slug}-compare-${comparison.with.kind === "live" ? "live" : comparison.with.id}.json`}

@@ -1,6 +1,8 @@
 import "server-only";
 import { answer, defineOperation, ORG_PATH, wrap, ZErrorBody } from "@/lib/server/http/contract";
 import { ZMapCounts, ZMapDocumentAnswer } from "@/lib/server/map/answers";
+import { MAP_CSV_BODY } from "@/lib/server/map/read-map-csv";
+import { MAP_WORKBOOK_BODY } from "@/lib/server/map/read-map-workbook";
 import { MAP_IMPORT_BODY_LIMIT_BYTES, ZMapDocument } from "@/lib/validation/map";
 
 export const GET = defineOperation({
@@ -20,7 +22,7 @@ export const PUT = defineOperation({
   method: "PUT",
   path: `${ORG_PATH}/map`,
   tag: "Map",
-  summary: "Import a remit.map/v1 document, replacing the map",
+  summary: "Import a remit.map/v1 document (or the workbook of GET map.xlsx), replacing the map",
   description:
     "Replaces the teams, people, slots, duties and assignments (not members or tokens). The document is checked " +
     "first and every problem is reported at once in `fields`, keyed by JSON path like `teams[2].slots[0].holder`; " +
@@ -30,6 +32,7 @@ export const PUT = defineOperation({
   access: "edit_map",
   body: ZMapDocument,
   bodyReadByHandler: true,
+  alsoAccepts: [MAP_WORKBOOK_BODY, MAP_CSV_BODY],
   bodyLimitBytes: MAP_IMPORT_BODY_LIMIT_BYTES,
   responses: {
     200: answer("How many of each were imported.", wrap({ imported: ZMapCounts })),

@@ -4,6 +4,6 @@ import * as contract from "./contract";
 
 export const GET = handle(contract.GET)(async ({ actor, params }) => mapDocumentReply({ actor, ...params }));
 
-export const PUT = handle(contract.PUT)(async ({ request, actor, params, readBody }) =>
-  importMapReply({ request, actor, readBody, orgSlug: async () => params.orgSlug }),
+export const PUT = handle(contract.PUT)(async ({ request, actor, params, readBody, readBytes }) =>
+  importMapReply({ request, actor, readBody, readBytes, orgSlug: async () => params.orgSlug }),
 );

@@ -1,6 +1,8 @@
 import "server-only";
 import { answer, defineOperation, DRAFT_PATH, notFound, wrap, ZErrorBody } from "@/lib/server/http/contract";
 import { ZMapCounts, ZMapDocumentAnswer } from "@/lib/server/map/answers";
+import { MAP_CSV_BODY } from "@/lib/server/map/read-map-csv";
+import { MAP_WORKBOOK_BODY } from "@/lib/server/map/read-map-workbook";
 import { MAP_IMPORT_BODY_LIMIT_BYTES, ZMapDocument } from "@/lib/validation/map";
 
 export const GET = defineOperation({
@@ -21,6 +23,7 @@ export const PUT = defineOperation({
   bodyLimitBytes: MAP_IMPORT_BODY_LIMIT_BYTES,
   body: ZMapDocument,
   bodyReadByHandler: true,
+  alsoAccepts: [MAP_WORKBOOK_BODY, MAP_CSV_BODY],
   responses: {
     200: answer("What was imported.", wrap({ imported: ZMapCounts })),
     404: notFound("draft"),

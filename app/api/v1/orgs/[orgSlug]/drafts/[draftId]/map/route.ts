@@ -9,6 +9,6 @@ export const GET = handle(contract.GET)(async ({ actor, params }) =>
 );
 
 /** Replaces the draft's map: the same as `PUT map` on live. */
-export const PUT = handle(contract.PUT)(async ({ request, actor, params, readBody }) =>
-  importMapReply({ request, actor, readBody, orgSlug: () => draftSlug({ actor, ...params }) }),
+export const PUT = handle(contract.PUT)(async ({ request, actor, params, readBody, readBytes }) =>
+  importMapReply({ request, actor, readBody, readBytes, orgSlug: () => draftSlug({ actor, ...params }) }),
 );

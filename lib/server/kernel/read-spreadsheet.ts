@@ -1,0 +1,165 @@
+import "server-only";
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { LEVEL_LETTERS, type TWorkbookSheet } from "@/lib/domain/map-workbook";
+import { RACI_SHEET_LIMITS, type TSheetGrid } from "@/lib/domain/raci-sheet";
+import { AppError } from "@/lib/errors";
+
+/** The largest spreadsheet file read: a RACI sheet is a few kB; a workbook of a whole map, a few MB. */
+export const SPREADSHEET_LIMIT_BYTES = 5_000_000;
+/** An upload of one spreadsheet: the file, and room for the form's other parts. */
+export const SPREADSHEET_UPLOAD_LIMIT_BYTES = SPREADSHEET_LIMIT_BYTES + 100_000;
+/** What a workbook may unpack to: its XML is read whole, so a small file that unpacks to gigabytes is refused. */
+const UNPACKED_LIMIT_BYTES = 200_000_000;
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, index) => bytes[index] === byte);
+
+function refuse(message: string, field = "file"): AppError {
+  return new AppError("invalid_input", message, { [field]: [message] });
+}
+
+/**
+ * The sheets of a CSV or XLSX file, as the text of their cells. Read from the bytes (not the name or the declared
+ * type, which are the sender's word). Nothing in the file runs: a formula is read as its text ("=SUM(A1:A3)"), never
+ * evaluated, and no external link or macro is followed. At most `rowLimit` rows of a sheet are kept; its real count
+ * is in `rowCount`.
+ */
+export async function readSpreadsheet(
+  bytes: Uint8Array,
+  {
+    rowLimit = RACI_SHEET_LIMITS.rows + 1,
+    byteLimit = SPREADSHEET_LIMIT_BYTES,
+    field = "file",
+  }: { rowLimit?: number; byteLimit?: number; field?: string } = {},
+): Promise<TSheetGrid[]> {
+  if (bytes.byteLength === 0) throw refuse("The file is empty.", field);
+  if (bytes.byteLength > byteLimit) {
+    throw refuse(`The file is larger than ${byteLimit / 1_000_000} MB; a spreadsheet is smaller.`, field);
+  }
+  if (startsWith(bytes, OLE_MAGIC)) {
+    throw refuse(
+      "This is an old Excel file (.xls): save it as an Excel workbook (.xlsx) or as CSV, then try again.",
+      field,
+    );
+  }
+  if (startsWith(bytes, ZIP_MAGIC)) return readWorkbook(bytes, rowLimit, field);
+  return [readCsv(bytes, rowLimit, field)];
+}
+
+function readCsv(bytes: Uint8Array, rowLimit: number, field: string): TSheetGrid {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw refuse("The file is neither an Excel workbook (.xlsx) nor CSV text in UTF-8.", field);
+  }
+  if (text.includes("\u0000")) throw refuse("The file is neither an Excel workbook (.xlsx) nor CSV text.", field);
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, preview: rowLimit + 1 });
+  const rows = parsed.data.map((row) => row.map(cellText));
+  const rowCount = parsed.meta.truncated ? countLines(text) : rows.length;
+  return { name: "CSV", rows: rows.slice(0, rowLimit), rowCount };
+}
+
+const countLines = (text: string) => text.split(/\r\n|\n|\r/).length;
+
+function cellText(text: string): string {
+  return text.length > RACI_SHEET_LIMITS.cellLength ? text.slice(0, RACI_SHEET_LIMITS.cellLength) : text;
+}
+
+/** The sum of the sizes a zip's central directory says its files unpack to (a zip bomb says so up front). */
+function unpackedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let end = bytes.byteLength - 22; end >= Math.max(0, bytes.byteLength - 65_557); end--) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(end + 10, true);
+    let offset = view.getUint32(end + 16, true);
+    let total = 0;
+    for (let index = 0; index < entries; index++) {
+      if (offset + 46 > bytes.byteLength || view.getUint32(offset, true) !== 0x02014b50) return null;
+      total += view.getUint32(offset + 24, true);
+      offset +=
+        46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    }
+    return total;
+  }
+  return null;
+}
+
+async function readWorkbook(bytes: Uint8Array, rowLimit: number, field: string): Promise<TSheetGrid[]> {
+  const unpacked = unpackedSize(bytes);
+  if (unpacked === null) throw refuse("The file looks like a zip archive but is not a readable Excel workbook.", field);
+  if (unpacked > UNPACKED_LIMIT_BYTES) {
+    throw refuse(
+      `The workbook unpacks to more than ${UNPACKED_LIMIT_BYTES / 1_000_000} MB; it is too large to read.`,
+      field,
+    );
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch {
+    throw refuse(
+      "The file is not a readable Excel workbook (.xlsx): open it in a spreadsheet and save it again.",
+      field,
+    );
+  }
+  return workbook.worksheets.map((sheet) => {
+    const rows: string[][] = [];
+    const last = Math.min(sheet.rowCount, rowLimit);
+    for (let number = 1; number <= last; number++) {
+      const row = sheet.getRow(number);
+      const cells: string[] = [];
+      for (let column = 1; column <= row.cellCount; column++)
+        cells.push(cellText(workbookCellText(row.getCell(column).value)));
+      rows.push(cells);
+    }
+    return { name: sheet.name, rows, rowCount: sheet.rowCount };
+  });
+}
+
+/** A cell's text: a formula as its text (never its result: the file's cached result could say anything). */
+function workbookCellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if ("formula" in value && typeof value.formula === "string") return `=${value.formula}`;
+  if ("sharedFormula" in value) return `=${value.formula ?? value.sharedFormula}`;
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("hyperlink" in value) return String(value.text);
+  if ("error" in value) return String(value.error);
+  return "";
+}
+
+/** A workbook of sheets of values, written as values: text that starts with "=" stays text, never a formula. */
+export async function writeWorkbook(sheets: readonly TWorkbookSheet[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  // A fixed moment: exporting an unchanged map twice gives the same workbook.
+  workbook.created = workbook.modified = new Date(0);
+  workbook.creator = "Remit";
+  for (const sheet of sheets) {
+    const worksheet = workbook.addWorksheet(sheet.name);
+    for (const row of sheet.rows) worksheet.addRow(row.map((cell) => cell ?? null));
+    sheet.widths?.forEach((width, index) => (worksheet.getColumn(index + 1).width = width));
+    const levels = sheet.levels;
+    if (levels) {
+      const list = { type: "list" as const, allowBlank: true, formulae: [`"${LEVEL_LETTERS.join(",")}"`] };
+      for (let row = levels.firstRow; row <= levels.lastRow; row++) {
+        for (let column = levels.firstColumn; column <= levels.lastColumn; column++) {
+          worksheet.getCell(row, column).dataValidation = {
+            ...list,
+            showErrorMessage: true,
+            errorTitle: "Not a level",
+            error: `Choose ${LEVEL_LETTERS.join(", ")}, or leave the cell empty.`,
+          };
+        }
+      }
+    }
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
