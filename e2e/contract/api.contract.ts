@@ -488,6 +488,16 @@ const RECIPES: Record<string, TRecipe> = {
   [`GET ${TEAM}/slots/{slotId}`]: {
     valid: ({ world }) => ({ params: { ...teamParams(world), slotId: world.slot.key } }),
   },
+  [`GET ${TEAM}/slots/{slotId}/candidates`]: {
+    valid: ({ world }) => ({ params: { ...teamParams(world), slotId: world.slot.key }, query: { limit: "5" } }),
+    invalid: (world): TInvalid[] => [
+      {
+        label: "a limit above 100",
+        request: { params: { ...teamParams(world), slotId: world.slot.key }, query: { limit: "101" } },
+        status: 400,
+      },
+    ],
+  },
   [`PATCH ${TEAM}/slots/{slotId}`]: {
     valid: async ({ world }) => ({
       params: { ...teamParams(world), slotId: (await freshSlot(world)).id },

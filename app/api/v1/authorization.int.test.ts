@@ -400,6 +400,13 @@ const MATRIX: TEntry[] = [
     prepare: slotParams,
   },
   {
+    method: "GET",
+    route: `${ORG}/teams/[teamId]/slots/[slotId]/candidates`,
+    permission: "read",
+    success: 200,
+    prepare: slotParams,
+  },
+  {
     method: "PATCH",
     route: `${ORG}/teams/[teamId]/slots/[slotId]`,
     permission: "edit_map",

@@ -43,6 +43,7 @@ import * as orgsOrgSlugTeamsTeamIdApplySplit from "./orgs/[orgSlug]/teams/[teamI
 import * as orgsOrgSlugTeamsTeamIdAssignments from "./orgs/[orgSlug]/teams/[teamId]/assignments/contract";
 import * as orgsOrgSlugTeamsTeamId from "./orgs/[orgSlug]/teams/[teamId]/contract";
 import * as orgsOrgSlugTeamsTeamIdRestore from "./orgs/[orgSlug]/teams/[teamId]/restore/contract";
+import * as orgsOrgSlugTeamsTeamIdSlotsSlotIdCandidates from "./orgs/[orgSlug]/teams/[teamId]/slots/[slotId]/candidates/contract";
 import * as orgsOrgSlugTeamsTeamIdSlotsSlotId from "./orgs/[orgSlug]/teams/[teamId]/slots/[slotId]/contract";
 import * as orgsOrgSlugTeamsTeamIdSlots from "./orgs/[orgSlug]/teams/[teamId]/slots/contract";
 import * as orgsOrgSlugTeams from "./orgs/[orgSlug]/teams/contract";
@@ -98,6 +99,7 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/assignments": orgsOrgSlugTeamsTeamIdAssignments,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]": orgsOrgSlugTeamsTeamId,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/restore": orgsOrgSlugTeamsTeamIdRestore,
+  "/api/v1/orgs/[orgSlug]/teams/[teamId]/slots/[slotId]/candidates": orgsOrgSlugTeamsTeamIdSlotsSlotIdCandidates,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/slots/[slotId]": orgsOrgSlugTeamsTeamIdSlotsSlotId,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/slots": orgsOrgSlugTeamsTeamIdSlots,
   "/api/v1/orgs/[orgSlug]/teams": orgsOrgSlugTeams,
