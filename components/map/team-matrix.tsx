@@ -7,6 +7,7 @@ import { cellKey, cellVersion, type TTeamView } from "@/lib/domain/team-view";
 import { moveInGrid, type TGridPosition } from "./grid-navigation";
 import { LevelMenu } from "./level-menu";
 import { LEVEL_LETTERS, LEVEL_NAMES, LEVEL_STYLES, levelForKey } from "./levels";
+import type { TCandidatesScope } from "./slot-candidates";
 import { SlotHeader, type TSlotActions } from "./slot-header";
 import type { TRemitMap } from "@/lib/domain/model";
 import { TableFrame } from "@/components/ui/table-frame";
@@ -24,6 +25,8 @@ type TProps = {
   onFocusCell: (focus: string | null) => void;
   onSetCell: (change: { dutyId: string; slotId: string; level: TRaciLevel | null }, version: number) => void;
   slotActions: TSlotActions;
+  /** Where the holder pickers ask who could fill a slot; left out where nobody assigns. */
+  candidatesScope?: TCandidatesScope;
 };
 
 /** Where each flag shows in the grid: whole rows (duties), whole columns (slots) and single cells. */
@@ -63,6 +66,7 @@ export function TeamMatrix({
   onFocusCell,
   onSetCell,
   slotActions,
+  candidatesScope,
 }: TProps) {
   const { duties, slots, cells, peopleById } = view;
   const [focus, setFocus] = useState<TGridPosition>({ row: 0, column: 0 });
@@ -144,6 +148,7 @@ export function TeamMatrix({
                 problems={marks.slots.get(slot.id) ?? []}
                 canEdit={canEdit}
                 actions={slotActions}
+                candidatesScope={candidatesScope}
               />
             ))}
           </tr>

@@ -118,6 +118,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
             renameSlot: (slot, role) => slots.update.mutate({ slot, changes: { role } }),
             removeSlot: (slot) => slots.remove.mutate(slot),
           }}
+          candidatesScope={{ orgId, orgSlug, teamId }}
         />
         {canEdit && (
           <p role="status" className="text-sm text-slate-600 dark:text-slate-400">

@@ -736,6 +736,23 @@ const RECIPES: Record<string, TRecipe> = {
       },
     ],
   },
+  [`POST ${ORG}/plans`]: {
+    valid: ({ world }) => ({ params: world.orgParams, body: { clear: "errors_and_warnings", timeLimitSeconds: 5 } }),
+    invalid: (world): TInvalid[] => [
+      {
+        label: "maxChanges below 1",
+        request: { params: world.orgParams, body: { clear: "errors", maxChanges: 0 } },
+        status: 400,
+        field: "maxChanges",
+      },
+      {
+        label: "a locked team that does not exist",
+        request: { params: world.orgParams, body: { clear: "errors", lockedTeams: ["no-such-team"] } },
+        status: 400,
+        field: "lockedTeams[0]",
+      },
+    ],
+  },
   [`GET ${DRAFT}`]: { valid: ({ world }) => ({ params: draftParams(world) }) },
   [`PATCH ${DRAFT}`]: {
     valid: async ({ world }) => ({

@@ -67,6 +67,26 @@ describe("rankSlotCandidates", () => {
     expect(free.resolves.map((flag) => flag.id)).toEqual(["overloaded_person:person:busy"]);
   });
 
+  it("counts an overload made heavier against a person already over capacity", () => {
+    const overloaded = mapOf({
+      duties: ["roadmap"],
+      people: [{ key: "over", capacity: 0.5 }, "free"],
+      teams: [
+        { key: "checkout", slots: [{ key: "po", role: "PO" }], cells: [["roadmap", "po", "accountable"]] },
+        {
+          key: "search",
+          slots: [{ key: "po", role: "PO", holder: "over" }],
+          cells: [["roadmap", "po", "accountable"]],
+        },
+      ],
+    });
+    const ranked = rankSlotCandidates(overloaded, DEFAULT_RULES, "slot:checkout/po")!;
+    const over = ranked.candidates.find((candidate) => candidate.person.key === "over")!;
+    expect(over).toMatchObject({ fit: "poor", introduces: [] });
+    expect(over.worsens.map((flag) => flag.id)).toEqual(["overloaded_person:person:over"]);
+    expect(ranked.candidates.map((candidate) => candidate.person.key)).toEqual(["free", "over"]);
+  });
+
   it("is null for a slot that is not in the map, and keeps to the limit", () => {
     expect(rankSlotCandidates(map, DEFAULT_RULES, "slot:nowhere")).toBeNull();
     expect(rankSlotCandidates(map, DEFAULT_RULES, "slot:checkout/po", { limit: 2 })!.candidates).toHaveLength(2);

@@ -26,6 +26,8 @@ export type TSlotCandidate = {
   teams: TNamedRef[];
   /** Flags giving them the slot would raise, under the organisation's rules. */
   introduces: TRuleFlag[];
+  /** Flags they have already that the slot would make worse: a heavier overload, a wider spread. */
+  worsens: TRuleFlag[];
   /** Flags giving them the slot would clear (the slot's vacancy, its previous holder's overload...). */
   resolves: TRuleFlag[];
   /** good: raises nothing; fair: raises only info; poor: raises a warning or an error. */
@@ -116,6 +118,11 @@ export function rankSlotCandidates(
     const idsAfter = new Set(flagsAfter.map((flag) => flag.id));
     const introduces = flagsAfter.filter((flag) => !idsBefore.has(flag.id));
     const resolves = flagsBefore.filter((flag) => !idsAfter.has(flag.id));
+    const beforeById = new Map(flagsBefore.map((flag) => [flag.id, flag]));
+    const worsens = flagsAfter.filter((flag) => {
+      const was = beforeById.get(flag.id);
+      return was !== undefined && "person" in flag && flag.person.id === person.id && isWorse(was, flag);
+    });
 
     const held = heldBy.get(person.id) ?? [];
     const allocated = round(held.reduce((sum, entry) => sum + entry.allocation, 0));
@@ -125,9 +132,10 @@ export function rankSlotCandidates(
       .map((id) => teamById.get(id)!)
       .sort(compareNames)
       .map(named);
-    const fit: TCandidateFit = introduces.some((flag) => flag.severity !== "info")
+    const raised = [...introduces, ...worsens];
+    const fit: TCandidateFit = raised.some((flag) => flag.severity !== "info")
       ? "poor"
-      : introduces.length > 0
+      : raised.length > 0
         ? "fair"
         : "good";
     candidates.push({
@@ -138,10 +146,11 @@ export function rankSlotCandidates(
       spareAfter,
       teams: heldTeams,
       introduces,
+      worsens,
       resolves,
       fit,
-      summary: describeFit(introduces, spareAfter, person.capacity, allocated + slot.allocation, heldTeams.length),
-      weight: weigh(introduces) - weigh(resolves),
+      summary: describeFit(raised, spareAfter, person.capacity, allocated + slot.allocation, heldTeams.length),
+      weight: weigh(raised) - weigh(resolves),
     });
   }
   candidates.sort(
@@ -157,6 +166,16 @@ export function rankSlotCandidates(
     candidates: candidates.slice(0, limit).map(({ weight: _weight, ...candidate }) => candidate),
     total: candidates.length,
   };
+}
+
+/** Whether a person flag reaches further after than before: more allocated, or more teams. */
+function isWorse(before: TRuleFlag, after: TRuleFlag): boolean {
+  if (before.kind === "overloaded_person" && after.kind === "overloaded_person")
+    return after.allocated > before.allocated;
+  if ((before.kind === "po_spread" || before.kind === "person_spread") && after.kind === before.kind) {
+    return after.teams.length > before.teams.length;
+  }
+  return false;
 }
 
 /** The sum of the flags' severity weights. */

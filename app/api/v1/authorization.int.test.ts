@@ -542,6 +542,13 @@ const MATRIX: TEntry[] = [
     success: 201,
     prepare: (w) => ({ params: orgParams(w), body: { name: "Split Matrix Team" } }),
   },
+  {
+    method: "POST",
+    route: `${ORG}/plans`,
+    permission: "edit_map",
+    success: 201,
+    prepare: (w) => ({ params: orgParams(w), body: { clear: "errors", timeLimitSeconds: 5 } }),
+  },
   { method: "GET", route: `${ORG}/drafts/[draftId]`, permission: "read", success: 200, prepare: draftParams },
   {
     method: "PATCH",

@@ -34,6 +34,7 @@ import * as orgsOrgSlugTimeline from "./orgs/[orgSlug]/timeline/contract";
 import * as orgsOrgSlugStructure from "./orgs/[orgSlug]/structure/contract";
 import * as orgsOrgSlugPeoplePersonId from "./orgs/[orgSlug]/people/[personId]/contract";
 import * as orgsOrgSlugPeople from "./orgs/[orgSlug]/people/contract";
+import * as orgsOrgSlugPlans from "./orgs/[orgSlug]/plans/contract";
 import * as orgsOrgSlugPresence from "./orgs/[orgSlug]/presence/contract";
 import * as orgsOrgSlugRulesPreview from "./orgs/[orgSlug]/rules/preview/contract";
 import * as orgsOrgSlugRules from "./orgs/[orgSlug]/rules/contract";
@@ -88,6 +89,7 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/overview": orgsOrgSlugOverview,
   "/api/v1/orgs/[orgSlug]/people/[personId]": orgsOrgSlugPeoplePersonId,
   "/api/v1/orgs/[orgSlug]/people": orgsOrgSlugPeople,
+  "/api/v1/orgs/[orgSlug]/plans": orgsOrgSlugPlans,
   "/api/v1/orgs/[orgSlug]/presence": orgsOrgSlugPresence,
   "/api/v1/orgs/[orgSlug]/rules/preview": orgsOrgSlugRulesPreview,
   "/api/v1/orgs/[orgSlug]/rules": orgsOrgSlugRules,

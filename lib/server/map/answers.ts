@@ -297,6 +297,9 @@ export const ZSlotCandidates = named(
           spareAfter: z.number().meta({ description: "What would be left once they also hold this slot." }),
           teams: z.array(ZNamedRef).meta({ description: "Teams where they hold a slot now, by name." }),
           introduces: z.array(ZFlag).meta({ description: "Flags giving them the slot would raise." }),
+          worsens: z
+            .array(ZFlag)
+            .meta({ description: "Flags they have already that the slot would make worse (heavier, wider)." }),
           resolves: z.array(ZFlag).meta({ description: "Flags giving them the slot would clear." }),
           fit: z.enum(["good", "fair", "poor"]).meta({
             description: "good: raises nothing; fair: raises only info; poor: raises a warning or an error.",
