@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { TSlot } from "@/lib/domain/model";
 import { useSlotCandidates } from "@/lib/client/teams";
 
@@ -30,16 +31,10 @@ export function SlotCandidates({
   onAssign: (holderId: string) => void;
 }) {
   const [isOpen, setIsOpen] = useState(false);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const candidates = useSlotCandidates({ ...scope, slotId: slot.id, enabled: isOpen });
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal();
-    else if (!isOpen && dialog.open) dialog.close();
-  }, [isOpen]);
+  const dialogRef = useModalDialog(isOpen);
 
   return (
     <>

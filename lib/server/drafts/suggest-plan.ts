@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { analyzeMap, type TRuleFlag } from "@/lib/domain/analyze-map";
+import { countNoun } from "@/lib/domain/count-noun";
 import { mapToDocument } from "@/lib/domain/map-document";
 import type { TRemitMap } from "@/lib/domain/model";
 import { findByAddress } from "@/lib/domain/page-paths";
@@ -157,18 +158,21 @@ export async function suggestPlan({
     };
   }
 
-  const what = request.clear === "errors" ? "errors" : "errors and warnings";
+  const flags = (count: number) =>
+    request.clear === "errors"
+      ? countNoun(count, "error")
+      : countNoun(count, "error or warning", "errors and warnings");
   const message =
     `${changes.length === 1 ? "1 change clears" : `${changes.length} changes clear`} ` +
-    `${clearedAsked.length} of ${askedBefore.length} ${what}` +
-    (judgement.introduced.length > 0 ? `, and raise ${judgement.introduced.length} lesser flags` : "") +
+    `${clearedAsked.length} of ${flags(askedBefore.length)}` +
+    (judgement.introduced.length > 0 ? `, and raise ${countNoun(judgement.introduced.length, "lesser flag")}` : "") +
     (result.isOptimal
       ? "; proven optimal."
       : `; the solver stopped at its time limit ${formatGap(solve.gap)} from the best bound it proved.`);
   const { draft } = await createDraft({
     actor,
     orgSlug,
-    name: `Plan: clear ${clearedAsked.length} ${what}`,
+    name: `Plan: clear ${flags(clearedAsked.length)}`,
     description: [message, ...views.map((view) => `- ${view.summary}`)].join("\n").slice(0, 2000),
     from: request.from,
   });

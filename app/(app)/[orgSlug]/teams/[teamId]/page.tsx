@@ -6,6 +6,7 @@ import { DownloadPngButton } from "@/components/import-export/download-png-butto
 import { TeamAtMoment } from "@/components/map/team-at-moment";
 import { TeamWorkspace } from "@/components/map/team-workspace";
 import { TimeTravelBar } from "@/components/map/time-travel-bar";
+import { SuggestPlan } from "@/components/drafts/suggest-plan";
 import { requireOrgAccess } from "@/lib/auth";
 import { can } from "@/lib/domain/roles";
 import { viewMoment } from "@/lib/domain/journal";
@@ -56,7 +57,7 @@ export default async function TeamPage(props: TProps) {
   const { orgSlug, teamId } = await props.params;
   const at = await momentOf(props);
   const { access, state, team, addressKey, isMissingThen } = await load(orgSlug, teamId, at);
-  const { organization, role, actor } = access;
+  const { organization, role, actor, draft } = access;
   const plan = await getPlan({ actor, orgSlug, at });
   // One address per team: its key's (an id, from an older link, is sent on to it).
   if (teamId !== addressKey) redirect(teamPagePath(organization.slug, { key: addressKey }, at?.toISOString()));
@@ -68,11 +69,20 @@ export default async function TeamPage(props: TProps) {
         </Link>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-bold tracking-tight">{team.name}</h1>
-          <DownloadPngButton
-            targetId="team-matrix"
-            fileName={`${organization.slug}-${team.key}-matrix.png`}
-            description={`the ${team.name} matrix`}
-          />
+          <div className="flex flex-wrap items-center gap-3">
+            {can(role, "edit_map") && !at && !draft?.isPublished && (
+              <SuggestPlan
+                liveSlug={draft?.live.slug ?? organization.slug}
+                fromDraftId={draft?.id}
+                team={{ key: team.key, name: team.name }}
+              />
+            )}
+            <DownloadPngButton
+              targetId="team-matrix"
+              fileName={`${organization.slug}-${team.key}-matrix.png`}
+              description={`the ${team.name} matrix`}
+            />
+          </div>
         </div>
         {team.description && <p className="mt-1 text-slate-600 dark:text-slate-400">{team.description}</p>}
       </div>
