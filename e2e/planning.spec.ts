@@ -37,6 +37,22 @@ test("a vacant PO slot's candidates list the person with spare capacity first, a
   await expect(picker.locator("option:checked")).toHaveText("Kavya Rao");
   await expect.poll(() => liveHolderOf(organization.id, "payments", "po")).toBe("Kavya Rao");
 
+  // On a team page, a plan is for that team only.
+  await page.getByRole("button", { name: "Suggest a plan" }).click();
+  const planDialog = page.getByRole("dialog", { name: "Suggest a plan for Payments" });
+  await planDialog.getByRole("radio", { name: "Errors and warnings" }).check();
+  await planDialog.getByRole("button", { name: "Suggest", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    /^Compare “Plan: clear \d+ (error or warning|errors and warnings)”$/,
+    {
+      timeout: 30_000,
+    },
+  );
+  const planned = page.getByRole("region", { name: "What changed" });
+  await expect(planned).toContainText("Payments ·");
+  for (const other of ["Checkout", "Growth", "Platform", "Search"])
+    await expect(planned).not.toContainText(`${other} ·`);
+
   // The assignment is one journalled holder change, as the picker's.
   await page.goto(`/${organization.slug}/history`);
   await expect(page.getByText("Erin Example made “Kavya Rao” the PO of “Payments”")).toBeVisible();

@@ -546,7 +546,7 @@ const MATRIX: TEntry[] = [
     method: "POST",
     route: `${ORG}/plans`,
     permission: "edit_map",
-    success: 201,
+    success: 200,
     prepare: (w) => ({ params: orgParams(w), body: { clear: "errors", timeLimitSeconds: 5 } }),
   },
   { method: "GET", route: `${ORG}/drafts/[draftId]`, permission: "read", success: 200, prepare: draftParams },

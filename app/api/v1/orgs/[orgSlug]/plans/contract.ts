@@ -58,7 +58,10 @@ export const POST = defineOperation({
   access: "edit_map",
   body: ZSuggestPlan,
   responses: {
-    201: answer("The plan and the draft it made.", ZPlanAnswer),
-    200: answer("The plan clears nothing: no draft was made (`draft` is null); `plan.message` says why.", ZPlanAnswer),
+    200: answer(
+      "The plan and the draft it made; when the plan clears nothing, `draft` is null (no draft was made) and " +
+        "`plan.message` says why.",
+      ZPlanAnswer,
+    ),
   },
 });
