@@ -87,6 +87,28 @@ describe("rankSlotCandidates", () => {
     expect(ranked.candidates.map((candidate) => candidate.person.key)).toEqual(["free", "over"]);
   });
 
+  it("names each candidate in the idle slot their taking an empty slot raises", () => {
+    // Held and idle already (Busy's): another holder keeps the same flag, so nobody raises it.
+    const held = rankSlotCandidates(map, DEFAULT_RULES, "slot:search/po")!;
+    expect(
+      held.candidates.flatMap((candidate) => candidate.introduces).filter((flag) => flag.kind === "idle_slot"),
+    ).toEqual([]);
+    // Vacant and without duties: whoever takes it holds an idle slot, and the flag names them.
+    const vacant = rankSlotCandidates(
+      {
+        ...map,
+        slots: map.slots.map((entry) => (entry.id === "slot:search/po" ? { ...entry, holderId: null } : entry)),
+      },
+      DEFAULT_RULES,
+      "slot:search/po",
+    )!;
+    for (const candidate of vacant.candidates) {
+      const idle = candidate.introduces.find((flag) => flag.kind === "idle_slot");
+      expect(idle && "person" in idle ? idle.person.key : null).toBe(candidate.person.key);
+      expect(idle?.message).toContain(candidate.person.name);
+    }
+  });
+
   it("is null for a slot that is not in the map, and keeps to the limit", () => {
     expect(rankSlotCandidates(map, DEFAULT_RULES, "slot:nowhere")).toBeNull();
     expect(rankSlotCandidates(map, DEFAULT_RULES, "slot:checkout/po", { limit: 2 })!.candidates).toHaveLength(2);
@@ -100,11 +122,12 @@ describe("rankSlotCandidates", () => {
         const ranked = rankSlotCandidates(generated, STRICT_RULES, slot.id)!;
         expect(ranked.total).toBe(generated.people.length - (slot.holderId === null ? 0 : 1));
         for (const candidate of ranked.candidates) {
-          const after = new Set(
-            analyzeMap(withHolder(generated, slot.id, candidate.person.id), STRICT_RULES).flags.map((flag) => flag.id),
-          );
-          expect(candidate.introduces.map((flag) => flag.id).sort()).toEqual(
-            [...after].filter((id) => !before.has(id)).sort(),
+          const afterFlags = analyzeMap(withHolder(generated, slot.id, candidate.person.id), STRICT_RULES).flags;
+          const after = new Set(afterFlags.map((flag) => flag.id));
+          const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+          // The very flags the whole map's analysis raises, messages and all.
+          expect([...candidate.introduces].sort(byId)).toEqual(
+            afterFlags.filter((flag) => !before.has(flag.id)).sort(byId),
           );
           expect(candidate.resolves.map((flag) => flag.id).sort()).toEqual(
             [...before].filter((id) => !after.has(id)).sort(),

@@ -91,28 +91,45 @@ export function rankSlotCandidates(
   }
 
   const oldHolder = slot.holderId;
+  const slotHasAssignment = teamAssignments.some((entry) => entry.slotId === slot.id);
+  let outsiderTeamFlags: TRuleFlag[] | null = null;
   const candidates: (TSlotCandidate & { weight: number })[] = [];
   for (const person of map.people) {
     if (person.id === oldHolder) continue;
     const concerned = new Set([person.id, ...(oldHolder === null ? [] : [oldHolder])]);
-    const elsewhere = [...concerned].flatMap((id) => (heldBy.get(id) ?? []).filter((held) => held.teamId !== team.id));
-    const teamIds = new Set([team.id, ...elsewhere.map((held) => held.teamId)]);
-    const peopleIds = new Set([...teamHolders, ...concerned]);
-    const after: TRemitMap = {
-      duties: map.duties,
-      teams: [...teamIds].map((id) => teamById.get(id)!),
-      people: [...peopleIds].flatMap((id) => personById.get(id) ?? []),
-      slots: [
-        ...teamSlots.map((entry) => (entry.id === slot.id ? { ...entry, holderId: person.id } : entry)),
-        ...elsewhere,
-      ],
-      assignments: teamAssignments,
-    };
-    const isConcerned = (flag: TRuleFlag) =>
-      PERSON_KINDS.has(flag.kind)
-        ? "person" in flag && concerned.has(flag.person.id)
-        : "team" in flag && flag.team.id === team.id;
-    const flagsAfter = analyzeMap(after, rules).flags.filter(isConcerned);
+    // The team's flags after: the same for everyone who holds no other slot in it (none of its flags names them,
+    // unless the slot is idle), so those are judged once.
+    const isOutsider = !teamHolders.has(person.id) && slotHasAssignment;
+    let teamFlagsAfter: TRuleFlag[] | null = isOutsider ? outsiderTeamFlags : null;
+    if (!teamFlagsAfter) {
+      teamFlagsAfter = analyzeMap(
+        {
+          duties: map.duties,
+          teams: [team],
+          people: [...new Set([...teamHolders, person.id])].flatMap((id) => personById.get(id) ?? []),
+          slots: teamSlots.map((entry) => (entry.id === slot.id ? { ...entry, holderId: person.id } : entry)),
+          assignments: teamAssignments,
+        },
+        rules,
+      ).flags.filter((flag) => !PERSON_KINDS.has(flag.kind));
+      if (isOutsider) outsiderTeamFlags = teamFlagsAfter;
+    }
+    // Their person flags after, and the holder's: only their slots count, not the duties or cells.
+    const theirSlots = [...concerned].flatMap((id) =>
+      (heldBy.get(id) ?? []).map((held) => (held.id === slot.id ? { ...held, holderId: person.id } : held)),
+    );
+    if (!theirSlots.some((held) => held.id === slot.id)) theirSlots.push({ ...slot, holderId: person.id });
+    const personFlagsAfter = analyzeMap(
+      {
+        duties: [],
+        teams: [...new Set(theirSlots.map((held) => held.teamId))].map((id) => teamById.get(id)!),
+        people: [...concerned].flatMap((id) => personById.get(id) ?? []),
+        slots: theirSlots,
+        assignments: [],
+      },
+      rules,
+    ).flags.filter((flag) => PERSON_KINDS.has(flag.kind) && "person" in flag && concerned.has(flag.person.id));
+    const flagsAfter = [...teamFlagsAfter, ...personFlagsAfter];
     const flagsBefore = [...teamFlagsBefore, ...[...concerned].flatMap((id) => personFlagsBefore.get(id) ?? [])];
     const idsBefore = new Set(flagsBefore.map((flag) => flag.id));
     const idsAfter = new Set(flagsAfter.map((flag) => flag.id));
