@@ -14,7 +14,7 @@ type TPlan = {
   plan: {
     status: string;
     message: string;
-    changes: { kind: string; summary: string; resolves: TFlag[] }[];
+    changes: { kind: string; summary: string; team: { key: string; name: string }; resolves: TFlag[] }[];
     resolved: TFlag[];
     introduced: TFlag[];
     notCleared: { flag: TFlag; reason: string }[];
@@ -95,6 +95,40 @@ describe("POST plans", () => {
     });
     expect(journal.body.groups.map((group) => group.action)).toEqual(["draft.plan"]);
     expect(draft!.description).toContain(plan.message);
+  });
+
+  it("plans from a draft: the new draft starts from it, and the plan judges its map", async () => {
+    const world = await worldWithMap(3, 9);
+    const source = await callApi<{ draft: TDraftView }>("POST /api/v1/orgs/[orgSlug]/drafts", {
+      params: { orgSlug: world.org.slug },
+      as: world.as.editor,
+      body: { name: "Rename first" },
+    });
+    expect(source.status).toBe(201);
+    const renamed = await callApi("PATCH /api/v1/orgs/[orgSlug]/teams/[teamId]", {
+      params: { orgSlug: source.body.draft.slug, teamId: "checkout" },
+      as: world.as.editor,
+      body: { name: "Checkout renamed in the draft" },
+    });
+    expect(renamed.status).toBe(200);
+    const answer = await callApi<TPlan>(PLANS, {
+      params: { orgSlug: world.org.slug },
+      as: world.as.editor,
+      body: { clear: "errors", from: source.body.draft.id },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.draft).not.toBeNull();
+    const teams = await callApi<{ map: { teams: { key: string; name: string }[] } }>(
+      "GET /api/v1/orgs/[orgSlug]/state",
+      { params: { orgSlug: answer.body.draft!.slug }, as: world.as.viewer },
+    );
+    expect(teams.body.map.teams.find((team) => team.key === "checkout")?.name).toBe("Checkout renamed in the draft");
+    // The plan read the draft's map: its changes name the team as the draft does.
+    const inCheckout = answer.body.plan.changes.filter((change) => change.team.key === "checkout");
+    for (const change of inCheckout) expect(change.team.name).toBe("Checkout renamed in the draft");
+    const after = await flagsOf(world, answer.body.draft!.slug);
+    const afterKeys = new Set(after.map(key));
+    for (const flag of answer.body.plan.resolved) expect(afterKeys.has(key(flag)), key(flag)).toBe(false);
   });
 
   it("keeps locked teams as they are", async () => {
