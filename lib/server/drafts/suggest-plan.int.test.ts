@@ -8,7 +8,16 @@ import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/ma
 
 const PLANS = "POST /api/v1/orgs/[orgSlug]/plans";
 type TRef = { key: string };
-type TFlag = { id: string; severity: string; kind: string; team?: TRef; duty?: TRef; slot?: TRef; person?: TRef };
+type TFlag = {
+  id: string;
+  severity: string;
+  kind: string;
+  message: string;
+  team?: TRef;
+  duty?: TRef;
+  slot?: TRef;
+  person?: TRef;
+};
 type TPlan = {
   draft: TDraftView | null;
   plan: {
@@ -146,6 +155,8 @@ describe("POST plans", () => {
     expect(answer.body.plan.notCleared.find((entry) => key(entry.flag) === key(flagged))?.reason).toBe(
       "Its team is locked.",
     );
+    // The draft says so too.
+    expect(answer.body.draft?.description).toContain(`Not cleared: ${flagged.message} Its team is locked.`);
   });
 
   it("refuses bad input with every problem at once", async () => {

@@ -13,6 +13,7 @@ import { writeMap } from "@/lib/server/kernel/map-write";
 import { readRules } from "@/lib/server/kernel/read-rules";
 import { replaceMap } from "@/lib/server/kernel/replace-map";
 import { shownRef } from "@/lib/validation/map-fields";
+import { DRAFT_DESCRIPTION_MAX } from "@/lib/validation/drafts";
 import type { TSuggestPlan } from "@/lib/validation/plans";
 import type { TDraftView } from "@/lib/domain/drafts";
 import { createDraft, liveAccess } from "./drafts";
@@ -173,7 +174,14 @@ export async function suggestPlan({
     actor,
     orgSlug,
     name: `Plan: clear ${flags(clearedAsked.length)}`,
-    description: [message, ...views.map((view) => `- ${view.summary}`)].join("\n").slice(0, 2000),
+    // What it could not clear first: the changes themselves are on the compare page.
+    description: [
+      message,
+      ...notCleared.map(({ flag, reason }) => `Not cleared: ${flag.message} ${reason}`),
+      ...views.map((view) => `- ${view.summary}`),
+    ]
+      .join("\n")
+      .slice(0, DRAFT_DESCRIPTION_MAX),
     from: request.from,
   });
   await writePlan(actor, draft.slug, map, changes);
