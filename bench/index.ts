@@ -26,6 +26,7 @@ import { RESULTS_DIR } from "./lib/paths";
 import { findBenchPort, startAppServer, startEchoServer, type TServer } from "./lib/servers";
 import { ratio } from "./lib/stats";
 import { benchPages } from "./pages";
+import { benchPlanning } from "./planning";
 import { evaluateTargets, formatReport, type TFootprint, type TResults } from "./report";
 import { benchWrites } from "./writes";
 
@@ -215,7 +216,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const needsServer = options.parts.some((part) => part !== "analysis");
+  const needsServer = options.parts.some((part) => part !== "analysis" && part !== "planning");
   const serverUrl = process.env.DATABASE_URL;
   if (needsServer && !serverUrl) {
     console.error(
@@ -234,6 +235,7 @@ async function main(): Promise<number> {
     log(`analysis: ${options.sizes.join(", ")} teams, at least ${options.analysisRuns} runs and 1 s each`);
     analysis = benchAnalysis({ sizes: options.sizes, runs: options.analysisRuns });
   }
+  const planning = options.parts.includes("planning") ? await benchPlanning({ sizes: options.sizes, log }) : null;
   const served = needsServer
     ? await runWithServer(options, serverUrl!)
     : {
@@ -257,6 +259,7 @@ async function main(): Promise<number> {
     machine: { ...machine, loadAverageAtEnd: loadAverage() },
     ...served,
     analysis,
+    planning,
   };
   const results: TResults = { ...partial, targets: evaluateTargets(partial) };
   mkdirSync(RESULTS_DIR, { recursive: true });

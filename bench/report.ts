@@ -1,12 +1,13 @@
 // The results: one JSON document, readable tables, and the issue's targets with PASS or MISS.
 import type { TAnalysisResult } from "./analysis";
+import type { TPlanningResult } from "./planning";
 import type { TDraftsResult } from "./drafts";
 import type { THistoryResult } from "./history";
 import type { TImportResult } from "./import";
 import type { TLiveResult } from "./live";
 import type { TMemory } from "./lib/memory";
 import { ratioTable, ratioTarget } from "./lib/ratio-rows";
-import { ratio } from "./lib/stats";
+import { ratio, round } from "./lib/stats";
 import { kib, markdownTable, times } from "./lib/table";
 import type { TPageResult } from "./pages";
 import type { TWriteResult } from "./writes";
@@ -43,6 +44,8 @@ export type TResults = {
   versions: Record<string, unknown> | null;
   organisations: TOrganisationRow[];
   analysis: TAnalysisResult[] | null;
+  /** Absent from runs before planning existed. */
+  planning?: TPlanningResult[] | null;
   writes: TWriteResult[] | null;
   live: TLiveResult[] | null;
   pages: TPageResult[] | null;
@@ -230,6 +233,39 @@ export function formatReport(results: TResults): string {
           row.allRules?.growthExponent === null || row.allRules?.growthExponent === undefined
             ? "–"
             : `n^${row.allRules.growthExponent}`,
+        ]),
+      )}`,
+    );
+  }
+
+  if (results.planning) {
+    sections.push(
+      `### 9. Planning (in-process; candidates: every person ranked for a vacant PO slot, beside one analysis of the whole map; plan: clear the errors, HiGHS in a worker thread, 10 s limit)\n\n${markdownTable(
+        [
+          "teams",
+          "people ranked",
+          "candidates: median",
+          "one whole analysis",
+          "errors before",
+          "errors cleared",
+          "flags raised",
+          "changes",
+          "variables",
+          "solve",
+          "optimal / gap",
+        ],
+        results.planning.map((row) => [
+          row.teams,
+          row.candidates.ranked,
+          ms(row.candidates.medianMs),
+          ms(row.candidates.analysisMedianMs),
+          row.plan?.errorsBefore ?? "–",
+          row.plan?.cleared ?? "–",
+          row.plan?.introduced ?? "–",
+          row.plan?.changes ?? "–",
+          row.plan?.variables ?? "–",
+          row.plan ? `${row.plan.solveSeconds} s` : "no plan",
+          row.plan ? (row.plan.isOptimal ? "optimal" : `gap ${round(100 * (row.plan.gap ?? 0), 2)}%`) : "–",
         ]),
       )}`,
     );

@@ -3,15 +3,9 @@ import { db } from "@/lib/db";
 import { createDraft } from "@/lib/server/drafts/drafts";
 import { createAccount, signIn } from "./fixtures/accounts";
 import { expectAccessible } from "./fixtures/screens";
+import { liveHolderOf, openTeam } from "./fixtures/team-page";
 
 const PAYMENTS_PM_VACANT = "The PM slot in Payments is vacant";
-
-async function openTeam(page: Page, orgSlug: string, teamName: string) {
-  await page.goto(`/${orgSlug}`);
-  await page.getByRole("table", { name: "Teams by duty" }).getByRole("link", { name: teamName }).click();
-  await expect(page.getByRole("grid", { name: `Responsibilities in ${teamName}` })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
-}
 
 async function signedIn(browser: Browser, user: { email: string; password: string }) {
   const page = await (await browser.newContext()).newPage();
@@ -55,14 +49,6 @@ async function clickWhilePrefetching(page: Page, link: Locator, path: string, la
     await laterPrefetched;
     await link.click();
   };
-}
-
-async function liveHolderOf(organizationId: string, teamKey: string, slotKey: string) {
-  const slot = await db.slot.findFirstOrThrow({
-    where: { organizationId, key: slotKey, team: { key: teamKey } },
-    select: { holder: { select: { name: true } } },
-  });
-  return slot.holder?.name ?? null;
 }
 
 test("a manager plans in a draft, compares it with live, and publishes it to everyone watching", async ({

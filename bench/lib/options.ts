@@ -1,6 +1,6 @@
 /** The command line of `npm run bench`. */
 
-export const PARTS = ["analysis", "writes", "live", "pages", "history", "drafts", "import"] as const;
+export const PARTS = ["analysis", "planning", "writes", "live", "pages", "history", "drafts", "import"] as const;
 export type TPart = (typeof PARTS)[number];
 
 export type TBenchOptions = {

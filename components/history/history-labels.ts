@@ -22,6 +22,7 @@ export const ACTION_LABELS: Record<TJournalAction, string> = {
   "map.import": "Map imported",
   "journal.undo": "Undo",
   "draft.create": "Draft made",
+  "draft.plan": "Suggested plan",
   "draft.publish": "Draft published",
   "draft.publish-scheduled": "Draft published as scheduled",
   "draft.publish-refused": "Scheduled publish refused",

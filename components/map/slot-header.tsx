@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { isStandardRole, type TPerson, type TSlot } from "@/lib/domain/model";
 import { initials } from "@/lib/domain/team-view";
+import { SlotCandidates, type TCandidatesScope } from "./slot-candidates";
 import { SlotTerm, type TTermChanges } from "./slot-term";
 
 export type TSlotActions = {
@@ -27,6 +28,7 @@ export function SlotHeader({
   problems,
   canEdit,
   actions,
+  candidatesScope,
 }: {
   slot: TSlot;
   holder: TPerson | null;
@@ -34,6 +36,8 @@ export function SlotHeader({
   problems: string[];
   canEdit: boolean;
   actions: TSlotActions;
+  /** Where to ask who could fill the slot; left out where nobody can assign (a past moment). */
+  candidatesScope?: TCandidatesScope;
 }) {
   const [isRenaming, setIsRenaming] = useState(false);
   // A large organisation's people would put thousands of options in every column's picker: list them only once the
@@ -113,6 +117,14 @@ export function SlotHeader({
             <span className="text-xs">{holder?.name ?? "Vacant"}</span>
           )}
         </span>
+        {canEdit && candidatesScope && (
+          <SlotCandidates
+            scope={candidatesScope}
+            slot={slot}
+            roleLabel={roleLabel}
+            onAssign={(holderId) => actions.setHolder(slot, holderId)}
+          />
+        )}
         <SlotTerm
           slot={slot}
           roleLabel={roleLabel}

@@ -7,6 +7,7 @@ import { cellKey, cellVersion, type TTeamView } from "@/lib/domain/team-view";
 import { moveInGrid, type TGridPosition } from "./grid-navigation";
 import { LevelMenu } from "./level-menu";
 import { LEVEL_LETTERS, LEVEL_NAMES, LEVEL_STYLES, levelForKey } from "./levels";
+import type { TCandidatesScope } from "./slot-candidates";
 import { SlotHeader, type TSlotActions } from "./slot-header";
 import type { TRemitMap } from "@/lib/domain/model";
 import { TableFrame } from "@/components/ui/table-frame";
@@ -27,6 +28,8 @@ type TProps = {
   slotActions: TSlotActions;
   /** Comments, where the page shows them: each cell's open threads, and how to open a cell's panel. */
   comments?: TMatrixComments;
+  /** Where the holder pickers ask who could fill a slot; left out where nobody assigns. */
+  candidatesScope?: TCandidatesScope;
 };
 
 export type TMatrixComments = {
@@ -73,6 +76,7 @@ export function TeamMatrix({
   onSetCell,
   slotActions,
   comments,
+  candidatesScope,
 }: TProps) {
   const { duties, slots, cells, peopleById } = view;
   const [focus, setFocus] = useState<TGridPosition>({ row: 0, column: 0 });
@@ -160,6 +164,7 @@ export function TeamMatrix({
                 problems={marks.slots.get(slot.id) ?? []}
                 canEdit={canEdit}
                 actions={slotActions}
+                candidatesScope={candidatesScope}
               />
             ))}
           </tr>

@@ -141,6 +141,7 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
             removeSlot: (slot) => slots.remove.mutate(slot),
           }}
           comments={{ openByCell: comments.counts.byCell, onOpen: comments.openCell }}
+          candidatesScope={{ orgId, orgSlug, teamId }}
         />
         <TeamCommentsPanel orgId={orgId} userId={userId} view={view} setting={commentsSetting} comments={comments} />
         {canEdit && (

@@ -522,6 +522,16 @@ const RECIPES: Record<string, TRecipe> = {
   [`GET ${TEAM}/slots/{slotId}`]: {
     valid: ({ world }) => ({ params: { ...teamParams(world), slotId: world.slot.key } }),
   },
+  [`GET ${TEAM}/slots/{slotId}/candidates`]: {
+    valid: ({ world }) => ({ params: { ...teamParams(world), slotId: world.slot.key }, query: { limit: "5" } }),
+    invalid: (world): TInvalid[] => [
+      {
+        label: "a limit above 100",
+        request: { params: { ...teamParams(world), slotId: world.slot.key }, query: { limit: "101" } },
+        status: 400,
+      },
+    ],
+  },
   [`PATCH ${TEAM}/slots/{slotId}`]: {
     valid: async ({ world }) => ({
       params: { ...teamParams(world), slotId: (await freshSlot(world)).id },
@@ -775,6 +785,23 @@ const RECIPES: Record<string, TRecipe> = {
         label: "a draft to copy that does not exist",
         request: { params: world.orgParams, body: { name: "Copy", from: "no-such-draft" } },
         status: 404,
+      },
+    ],
+  },
+  [`POST ${ORG}/plans`]: {
+    valid: ({ world }) => ({ params: world.orgParams, body: { clear: "errors_and_warnings", timeLimitSeconds: 5 } }),
+    invalid: (world): TInvalid[] => [
+      {
+        label: "maxChanges below 1",
+        request: { params: world.orgParams, body: { clear: "errors", maxChanges: 0 } },
+        status: 400,
+        field: "maxChanges",
+      },
+      {
+        label: "a locked team that does not exist",
+        request: { params: world.orgParams, body: { clear: "errors", lockedTeams: ["no-such-team"] } },
+        status: 400,
+        field: "lockedTeams[0]",
       },
     ],
   },

@@ -73,3 +73,14 @@ export function useDraftMutations({ orgSlug }: { orgSlug: string }) {
   });
   return { create, update, discard, publish, schedule, cancelSchedule, submit, review };
 }
+
+/**
+ * Asks the server for a plan (see suggestPlan): it solves for up to the time limit, then answers with the new
+ * draft, or with why there is none.
+ */
+export function useSuggestPlan({ orgSlug }: { orgSlug: string }) {
+  return useMutation({
+    mutationFn: (body: TBody<"POST /api/v1/orgs/{orgSlug}/plans">) =>
+      callApi("POST /api/v1/orgs/{orgSlug}/plans", { params: { orgSlug }, body }),
+  });
+}

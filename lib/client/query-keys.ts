@@ -15,6 +15,8 @@ export const queryKeys = {
   /** The journal, or one filtered view of it. */
   journal: (orgId: string, filters?: THistoryFilters): readonly unknown[] =>
     filters === undefined ? [orgId, "journal"] : [orgId, "journal", filters],
+  /** Who could fill a slot, best fit first; fetched each time the list opens, since any change to the map moves it. */
+  slotCandidates: (orgId: string, slotId: string): readonly unknown[] => [orgId, "slot-candidates", slotId],
   healthHistory: (orgId: string): readonly unknown[] => [orgId, "health-history"],
   /** Comment threads (every view of them, or those of a team and/or a draft): a `comment` live event reloads them. */
   comments: (orgId: string, filter?: { teamId?: string; draftId?: string }): readonly unknown[] =>

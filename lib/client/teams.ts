@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TSlot } from "@/lib/domain/model";
 import { callApi, type TBody } from "./api";
 import { useCreateMapRow, useMapWrite } from "./map-write";
@@ -68,3 +68,23 @@ export function useSlotMutations({ orgId, orgSlug, teamId }: TOrg & { teamId: st
 }
 
 export type TSlotMutations = ReturnType<typeof useSlotMutations>;
+
+/** The people who could fill a slot, best fit first (see `rankSlotCandidates`), loaded while `enabled`. */
+export function useSlotCandidates({
+  orgId,
+  orgSlug,
+  teamId,
+  slotId,
+  enabled,
+}: TOrg & { teamId: string; slotId: string; enabled: boolean }) {
+  return useQuery({
+    queryKey: queryKeys.slotCandidates(orgId, slotId),
+    queryFn: () =>
+      callApi("GET /api/v1/orgs/{orgSlug}/teams/{teamId}/slots/{slotId}/candidates", {
+        params: { orgSlug, teamId, slotId },
+        query: { limit: 8 },
+      }),
+    enabled,
+    staleTime: 0,
+  });
+}

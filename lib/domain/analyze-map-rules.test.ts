@@ -2,63 +2,9 @@ import { describe, expect, it } from "vitest";
 import { analyzeMap, type TRuleFlag } from "./analyze-map";
 import { generateMap, mulberry32 } from "./generate-map";
 import { scoreOrganization, scoreTeam, type TSeverity } from "./health-score";
-import { NO_TERMS, type TDuty, type TPerson, type TRaciLevel, type TRemitMap, type TSlot, type TTeam } from "./model";
+import { mapOf, type TTeamSpec } from "./map-spec.fixture";
+import { type TRaciLevel, type TRemitMap, type TSlot, type TTeam } from "./model";
 import { DEFAULT_RULES, RULE_IDS, resolveRules, type TRuleChange, type TRules } from "./rules";
-
-// ---------------------------------------------------------------------------------------------------------------
-// A compact way to write a map: ids spell out what they are ("slot:checkout/po").
-
-type TSlotSpec = { key: string; role: string; holder?: string; allocation?: number };
-type TTeamSpec = { key: string; slots: TSlotSpec[]; cells?: [duty: string, slot: string, level: TRaciLevel][] };
-
-function mapOf({
-  duties = [],
-  people = [],
-  teams = [],
-}: {
-  duties?: (string | { key: string; required: boolean })[];
-  people?: (string | { key: string; capacity: number })[];
-  teams?: TTeamSpec[];
-}): TRemitMap {
-  const dutyList: TDuty[] = duties.map((entry, order) => {
-    const { key, required } = typeof entry === "string" ? { key: entry, required: true } : entry;
-    return { id: `duty:${key}`, key, name: `Duty ${key}`, description: "", required, order };
-  });
-  const personList: TPerson[] = people.map((entry) => {
-    const { key, capacity } = typeof entry === "string" ? { key: entry, capacity: 1 } : entry;
-    return { id: `person:${key}`, key, name: `Person ${key}`, email: null, capacity };
-  });
-  const teamList: TTeam[] = teams.map(({ key }) => ({
-    id: `team:${key}`,
-    key,
-    name: `Team ${key}`,
-    description: null,
-    group: null,
-  }));
-  const slots: TSlot[] = teams.flatMap((team) =>
-    team.slots.map((slot, order) => ({
-      id: `slot:${team.key}/${slot.key}`,
-      key: slot.key,
-      teamId: `team:${team.key}`,
-      role: slot.role,
-      title: null,
-      holderId: slot.holder ? `person:${slot.holder}` : null,
-      ...NO_TERMS,
-      allocation: slot.allocation ?? 1,
-      order,
-    })),
-  );
-  const assignments = teams.flatMap((team) =>
-    (team.cells ?? []).map(([duty, slot, level]) => ({
-      teamId: `team:${team.key}`,
-      dutyId: `duty:${duty}`,
-      slotId: `slot:${team.key}/${slot}`,
-      level,
-      version: 1,
-    })),
-  );
-  return { duties: dutyList, people: personList, teams: teamList, slots, assignments };
-}
 
 /** The rules with `changes` applied to the defaults. */
 const rulesWith = (...changes: TRuleChange[]) => resolveRules(changes);

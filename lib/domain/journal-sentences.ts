@@ -235,6 +235,7 @@ const ACTION_PHRASES: Partial<Record<TJournalAction, string>> = {
   "journal.undo": "undid an earlier change",
   "system.seed": "loaded the demo map",
   "draft.create": "made this draft from the map",
+  "draft.plan": "made the changes of a suggested plan",
   "draft.publish": "published a draft",
 };
 

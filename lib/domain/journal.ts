@@ -26,6 +26,7 @@ export const JOURNAL_ACTIONS = [
   "map.import",
   "journal.undo",
   "draft.create",
+  "draft.plan",
   "draft.publish",
   "draft.publish-scheduled",
   "draft.publish-refused",

@@ -14,6 +14,15 @@ export const ZMoment = (field: string) =>
 const ACTOR_ID = `"actorId" is a user's or API token's id.`;
 
 /** `GET journal` query: filters (all optional, combined with "and"), and the page. */
+/** A query's `limit`: how many items a page holds, from 1 to 100. */
+export const ZPageLimit = (fallback: number) =>
+  z.coerce
+    .number({ error: `"limit" must be a number from 1 to 100.` })
+    .int(`"limit" must be a whole number from 1 to 100.`)
+    .min(1, `"limit" must be from 1 to 100.`)
+    .max(100, `"limit" must be from 1 to 100.`)
+    .default(fallback);
+
 export const ZJournalQuery = z
   .object({
     teamId: ZRef("teamId", "a team").optional(),
@@ -33,12 +42,7 @@ export const ZJournalQuery = z
       .string()
       .regex(/^\d{1,18}$/, `"cursor" must be the nextCursor of an earlier page.`)
       .optional(),
-    limit: z.coerce
-      .number({ error: `"limit" must be a number from 1 to 100.` })
-      .int(`"limit" must be a whole number from 1 to 100.`)
-      .min(1, `"limit" must be from 1 to 100.`)
-      .max(100, `"limit" must be from 1 to 100.`)
-      .default(25),
+    limit: ZPageLimit(25),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     message: `"from" must not be after "to".`,

@@ -1,5 +1,5 @@
-import type { z } from "zod";
-import { ZMoment } from "./journal";
+import { z } from "zod";
+import { ZMoment, ZPageLimit } from "./journal";
 import { ZMapSlot } from "./map";
 import { hasSomeField, NOTHING_TO_CHANGE, ZBody, ZPosition, ZRef } from "./map-fields";
 
@@ -33,3 +33,7 @@ export const ZUpdateSlot = ZBody("a slot", {
   order: ZPosition.optional(),
 }).refine(hasSomeField, { error: NOTHING_TO_CHANGE });
 export type TUpdateSlot = z.infer<typeof ZUpdateSlot>;
+
+/** `GET …/slots/{slotId}/candidates` query: how many of the best-fitting people to list. */
+export const ZSlotCandidatesQuery = z.object({ limit: ZPageLimit(20) });
+export type TSlotCandidatesQuery = z.infer<typeof ZSlotCandidatesQuery>;

@@ -14,6 +14,7 @@ import { FirstSteps } from "@/components/map/first-steps";
 import { HealthTrend } from "@/components/map/health-trend";
 import { TimeTravelBar } from "@/components/map/time-travel-bar";
 import { viewMoment } from "@/lib/domain/journal";
+import { SuggestPlan } from "@/components/drafts/suggest-plan";
 
 type TProps = { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ at?: string | string[] }> };
 
@@ -25,7 +26,8 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function OrganizationPage({ params, searchParams }: TProps) {
   const { orgSlug } = await params;
   const at = viewMoment((await searchParams).at);
-  const { organization, role } = await requireOrgAccess(orgSlug);
+  const { organization, role, draft } = await requireOrgAccess(orgSlug);
+  const canPlan = can(role, "edit_map") && !at && !draft?.isPublished;
   const actor = await currentActor();
   const [overview, steps, plan, comingUp] = await Promise.all([
     getOverview({ actor, orgSlug, at }),
@@ -38,7 +40,10 @@ export default async function OrganizationPage({ params, searchParams }: TProps)
       <div>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-bold tracking-tight">{organization.name}</h1>
-          {!at && <ReportButton orgSlug={organization.slug} fileName={`${organization.slug}-report.pdf`} />}
+          <div className="flex flex-wrap items-center gap-3">
+            {canPlan && <SuggestPlan liveSlug={draft?.live.slug ?? organization.slug} fromDraftId={draft?.id} />}
+            {!at && <ReportButton orgSlug={organization.slug} fileName={`${organization.slug}-report.pdf`} />}
+          </div>
         </div>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           You are {role === "OWNER" ? "an" : "a"} {ROLE_LABELS[role]} here. Each cell shows who is accountable for a

@@ -432,6 +432,13 @@ const MATRIX: TEntry[] = [
     prepare: slotParams,
   },
   {
+    method: "GET",
+    route: `${ORG}/teams/[teamId]/slots/[slotId]/candidates`,
+    permission: "read",
+    success: 200,
+    prepare: slotParams,
+  },
+  {
     method: "PATCH",
     route: `${ORG}/teams/[teamId]/slots/[slotId]`,
     permission: "edit_map",
@@ -573,6 +580,13 @@ const MATRIX: TEntry[] = [
     permission: "edit_map",
     success: 201,
     prepare: (w) => ({ params: orgParams(w), body: { name: "Split Matrix Team" } }),
+  },
+  {
+    method: "POST",
+    route: `${ORG}/plans`,
+    permission: "edit_map",
+    success: 200,
+    prepare: (w) => ({ params: orgParams(w), body: { clear: "errors", timeLimitSeconds: 5 } }),
   },
   { method: "GET", route: `${ORG}/drafts/[draftId]`, permission: "read", success: 200, prepare: draftParams },
   {

@@ -37,6 +37,7 @@ import * as orgsOrgSlugTimeline from "./orgs/[orgSlug]/timeline/contract";
 import * as orgsOrgSlugStructure from "./orgs/[orgSlug]/structure/contract";
 import * as orgsOrgSlugPeoplePersonId from "./orgs/[orgSlug]/people/[personId]/contract";
 import * as orgsOrgSlugPeople from "./orgs/[orgSlug]/people/contract";
+import * as orgsOrgSlugPlans from "./orgs/[orgSlug]/plans/contract";
 import * as orgsOrgSlugPresence from "./orgs/[orgSlug]/presence/contract";
 import * as orgsOrgSlugRulesPreview from "./orgs/[orgSlug]/rules/preview/contract";
 import * as orgsOrgSlugRules from "./orgs/[orgSlug]/rules/contract";
@@ -49,6 +50,7 @@ import * as orgsOrgSlugTeamsTeamIdRaciImport from "./orgs/[orgSlug]/teams/[teamI
 import * as orgsOrgSlugTeamsTeamIdAssignments from "./orgs/[orgSlug]/teams/[teamId]/assignments/contract";
 import * as orgsOrgSlugTeamsTeamId from "./orgs/[orgSlug]/teams/[teamId]/contract";
 import * as orgsOrgSlugTeamsTeamIdRestore from "./orgs/[orgSlug]/teams/[teamId]/restore/contract";
+import * as orgsOrgSlugTeamsTeamIdSlotsSlotIdCandidates from "./orgs/[orgSlug]/teams/[teamId]/slots/[slotId]/candidates/contract";
 import * as orgsOrgSlugTeamsTeamIdSlotsSlotId from "./orgs/[orgSlug]/teams/[teamId]/slots/[slotId]/contract";
 import * as orgsOrgSlugTeamsTeamIdSlots from "./orgs/[orgSlug]/teams/[teamId]/slots/contract";
 import * as orgsOrgSlugTeams from "./orgs/[orgSlug]/teams/contract";
@@ -98,6 +100,7 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/overview": orgsOrgSlugOverview,
   "/api/v1/orgs/[orgSlug]/people/[personId]": orgsOrgSlugPeoplePersonId,
   "/api/v1/orgs/[orgSlug]/people": orgsOrgSlugPeople,
+  "/api/v1/orgs/[orgSlug]/plans": orgsOrgSlugPlans,
   "/api/v1/orgs/[orgSlug]/presence": orgsOrgSlugPresence,
   "/api/v1/orgs/[orgSlug]/rules/preview": orgsOrgSlugRulesPreview,
   "/api/v1/orgs/[orgSlug]/rules": orgsOrgSlugRules,
@@ -110,6 +113,7 @@ export const ROUTE_CONTRACTS = {
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/assignments": orgsOrgSlugTeamsTeamIdAssignments,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]": orgsOrgSlugTeamsTeamId,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/restore": orgsOrgSlugTeamsTeamIdRestore,
+  "/api/v1/orgs/[orgSlug]/teams/[teamId]/slots/[slotId]/candidates": orgsOrgSlugTeamsTeamIdSlotsSlotIdCandidates,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/slots/[slotId]": orgsOrgSlugTeamsTeamIdSlotsSlotId,
   "/api/v1/orgs/[orgSlug]/teams/[teamId]/slots": orgsOrgSlugTeamsTeamIdSlots,
   "/api/v1/orgs/[orgSlug]/teams": orgsOrgSlugTeams,

@@ -469,6 +469,19 @@ const FUZZ: Record<string, TFuzzEntry> = {
     fields: (w) => ({ ...draftFields(w), from: ref(w, "draftId") }),
   },
   [`PATCH ${ORG}/drafts/[draftId]`]: { caller: "manager-token", fields: draftFields },
+  [`POST ${ORG}/plans`]: {
+    caller: "manager-token",
+    fields: (w) => ({
+      clear: anyOf<unknown>("errors", "errors_and_warnings", "everything", null),
+      lockedTeams: anyOf<unknown>([], [w.ours.team.key], [w.theirs.team.key], ["no-such-team"], "all"),
+      lockedPeople: anyOf<unknown>([], ["nobody"], [""], {}),
+      onlyTeams: anyOf<unknown>([w.ours.team.key], []),
+      maxChanges: anyOf<unknown>(1, 3, 0, -1, 1.5, "2"),
+      allowHolderChanges: anyOf<unknown>(true, false, "yes"),
+      timeLimitSeconds: anyOf<unknown>(1, 2, 0, 61, "5"),
+      from: ref(w, "draftId"),
+    }),
+  },
   [`DELETE ${ORG}/drafts/[draftId]`]: { caller: "manager-token" },
   [`PUT ${ORG}/drafts/[draftId]/map`]: {
     caller: "manager-token",

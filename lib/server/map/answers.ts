@@ -280,6 +280,38 @@ export const ZMapAnalysis = named(
   }),
 );
 
+const ZNamedRef = z.strictObject({ id: z.string(), key: z.string(), name: z.string() });
+
+export const ZSlotCandidates = named(
+  "SlotCandidates",
+  z.strictObject({
+    team: ZNamedRef,
+    slot: z.strictObject({ id: z.string(), key: z.string(), role: z.string(), allocation: z.number() }),
+    candidates: z
+      .array(
+        z.strictObject({
+          person: ZNamedRef,
+          capacity: z.number(),
+          allocated: z.number().meta({ description: "What their slots take now, in full-time equivalents." }),
+          spare: z.number().meta({ description: "capacity − allocated, now; negative when already over." }),
+          spareAfter: z.number().meta({ description: "What would be left once they also hold this slot." }),
+          teams: z.array(ZNamedRef).meta({ description: "Teams where they hold a slot now, by name." }),
+          introduces: z.array(ZFlag).meta({ description: "Flags giving them the slot would raise." }),
+          worsens: z
+            .array(ZFlag)
+            .meta({ description: "Flags they have already that the slot would make worse (heavier, wider)." }),
+          resolves: z.array(ZFlag).meta({ description: "Flags giving them the slot would clear." }),
+          fit: z.enum(["good", "fair", "poor"]).meta({
+            description: "good: raises nothing; fair: raises only info; poor: raises a warning or an error.",
+          }),
+          summary: z.string().meta({ description: "The fit in words." }),
+        }),
+      )
+      .meta({ description: "Best first: fewest and least severe flags raised, then most capacity left." }),
+    total: z.int().meta({ description: "How many people were ranked (everyone but the slot's holder)." }),
+  }),
+);
+
 const CELL_STATES = ["owned", "unowned", "shared", "vacant_owner", "optional_unowned"] as const;
 
 export const ZOverview = named(

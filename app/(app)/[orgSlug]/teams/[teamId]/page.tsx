@@ -6,6 +6,7 @@ import { DownloadPngButton } from "@/components/import-export/download-png-butto
 import { TeamAtMoment } from "@/components/map/team-at-moment";
 import { TeamWorkspace } from "@/components/map/team-workspace";
 import { TimeTravelBar } from "@/components/map/time-travel-bar";
+import { SuggestPlan } from "@/components/drafts/suggest-plan";
 import { requireOrgAccess } from "@/lib/auth";
 import { can } from "@/lib/domain/roles";
 import { viewMoment } from "@/lib/domain/journal";
@@ -74,11 +75,20 @@ export default async function TeamPage(props: TProps) {
         </Link>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-bold tracking-tight">{team.name}</h1>
-          <DownloadPngButton
-            targetId="team-matrix"
-            fileName={`${organization.slug}-${team.key}-matrix.png`}
-            description={`the ${team.name} matrix`}
-          />
+          <div className="flex flex-wrap items-center gap-3">
+            {can(role, "edit_map") && !at && !draft?.isPublished && (
+              <SuggestPlan
+                liveSlug={draft?.live.slug ?? organization.slug}
+                fromDraftId={draft?.id}
+                team={{ key: team.key, name: team.name }}
+              />
+            )}
+            <DownloadPngButton
+              targetId="team-matrix"
+              fileName={`${organization.slug}-${team.key}-matrix.png`}
+              description={`the ${team.name} matrix`}
+            />
+          </div>
         </div>
         {team.description && <p className="mt-1 text-slate-600 dark:text-slate-400">{team.description}</p>}
       </div>
