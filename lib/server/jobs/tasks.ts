@@ -22,6 +22,9 @@ export const TASKS: readonly TRunnableTask[] = [
   emailDigest,
 ];
 
+/** The tasks of jobs that every write to a map queues for its organisation. */
+export const EVERY_WRITES_TASKS: readonly TRunnableTask[] = [emitFlagEvents];
+
 /** What each worker does once the queue's tables exist, before it takes jobs: features' catch-ups. */
 export const ON_START: readonly (() => Promise<void>)[] = [queueEveryTerm, queueStrandedFlagEvents];
 
