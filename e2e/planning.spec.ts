@@ -15,7 +15,7 @@ test("a vacant PO slot's candidates list the person with spare capacity first, a
   await picker.selectOption("");
   await expect.poll(() => liveHolderOf(organization.id, "payments", "po")).toBeNull();
 
-  await page.getByRole("button", { name: "Who could fill the PO slot?" }).click();
+  await page.getByRole("button", { name: "Who could fill this? The PO slot." }).click();
   const dialog = page.getByRole("dialog", { name: "Who could fill the PO slot" });
   const candidates = dialog.getByRole("list", { name: "Candidates" }).getByRole("listitem");
   await expect(candidates.first()).toContainText("Kavya Rao");

@@ -42,10 +42,9 @@ export function SlotCandidates({
         type="button"
         data-png-hide
         onClick={() => setIsOpen(true)}
-        aria-label={`Who could fill the ${roleLabel} slot?`}
         className="text-xs text-indigo-700 hover:underline dark:text-indigo-300"
       >
-        Who could fill this?
+        Who could fill this?<span className="sr-only"> The {roleLabel} slot.</span>
       </button>
       <dialog
         ref={dialogRef}
