@@ -12,3 +12,8 @@ export type TActor =
       role: TRole;
       name: string;
     };
+
+/** A user as the actor of what they do. */
+export function userActor(user: { id: string; email: string; name: string }): Extract<TActor, { kind: "user" }> {
+  return { kind: "user", userId: user.id, email: user.email, name: user.name };
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { TActor } from "./actor";
+import { type TActor, userActor } from "./actor";
 
 /**
  * The actor who did something earlier (scheduled a publish), as they are now, to act as them later: a user who
@@ -10,7 +10,7 @@ import type { TActor } from "./actor";
 export async function recallActor(ref: { kind: "user" | "token"; id: string }): Promise<TActor | null> {
   if (ref.kind === "user") {
     const user = await db.user.findUnique({ where: { id: ref.id }, select: { id: true, email: true, name: true } });
-    return user && { kind: "user", userId: user.id, email: user.email, name: user.name };
+    return user && userActor(user);
   }
   const token = await db.apiToken.findFirst({
     where: { id: ref.id, revokedAt: null },

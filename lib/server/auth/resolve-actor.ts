@@ -6,7 +6,7 @@ import { clientAddress } from "@/lib/server/auth/rate-limit/client-address";
 import { API_TOKEN_FAILURES, apiTokenRequests } from "@/lib/server/auth/rate-limit/limits";
 import { checkRateLimit, consumeRateLimit, recordRateLimitEvent } from "@/lib/server/auth/rate-limit/rate-limit";
 import { verifyApiToken } from "@/lib/server/auth/verify-api-token";
-import type { TActor } from "./actor";
+import { type TActor, userActor } from "./actor";
 import { sessionUser } from "./sessions";
 import type { TSessionUser } from "./verify-credentials";
 
@@ -45,7 +45,7 @@ export async function resolveActor(request: Request): Promise<TActor | null> {
     return tokenActor(match[1], clientAddress(request.headers));
   }
   const user = await sessionUserFromHeaders(request.headers);
-  return user && { kind: "user", userId: user.id, email: user.email, name: user.name };
+  return user && userActor(user);
 }
 
 /**

@@ -2,7 +2,7 @@
 // read): one at once, several gathered in the daily digest, nothing for a kind turned off.
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import type { TActor } from "@/lib/server/auth/actor";
+import { userActor } from "@/lib/server/auth/actor";
 import { createComment } from "@/lib/server/comments/create-comment";
 import { createTeam } from "@/lib/server/teams/create-team";
 import { createOrganization, createUser } from "@/prisma/factories";
@@ -19,13 +19,6 @@ const smtp = await vi.hoisted(async () => {
 
 afterAll(() => smtp.close());
 
-const actorOf = (user: { id: string; email: string; name: string }): TActor => ({
-  kind: "user",
-  userId: user.id,
-  email: user.email,
-  name: user.name,
-});
-
 async function setUp() {
   const suffix = Math.random().toString(36).slice(2, 8);
   const writer = await createUser(db, { name: `Wanda Writer ${suffix}` });
@@ -37,10 +30,10 @@ async function setUp() {
       { userId: reader.id, role: "VIEWER" },
     ],
   });
-  const team = await createTeam({ actor: actorOf(writer), orgSlug: org.slug, name: "Payments" });
+  const team = await createTeam({ actor: userActor(writer), orgSlug: org.slug, name: "Payments" });
   const mention = (body: string) =>
     createComment({
-      actor: actorOf(writer),
+      actor: userActor(writer),
       orgSlug: org.slug,
       target: { kind: "team", teamId: team.id },
       body: `@${reader.email} ${body}`,

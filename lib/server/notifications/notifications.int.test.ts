@@ -6,7 +6,7 @@ import * as readRoute from "@/app/api/v1/notifications/read/route";
 import * as settingsRoute from "@/app/api/v1/me/notification-settings/route";
 import { db } from "@/lib/db";
 import type { TEvent } from "@/lib/domain/events";
-import type { TActor } from "@/lib/server/auth/actor";
+import { userActor } from "@/lib/server/auth/actor";
 import { createComment } from "@/lib/server/comments/create-comment";
 import { createDraft } from "@/lib/server/drafts/drafts";
 import { reviewDraft, submitDraft } from "@/lib/server/drafts/review-draft";
@@ -18,13 +18,6 @@ import { createTeam } from "@/lib/server/teams/create-team";
 import { streamReader } from "@/lib/server/testing/event-stream";
 import { callRoute, sessionCookie } from "@/lib/server/testing/http";
 import { createOrganization, createPerson, createUser } from "@/prisma/factories";
-
-const actorOf = (user: { id: string; email: string; name: string }): TActor => ({
-  kind: "user",
-  userId: user.id,
-  email: user.email,
-  name: user.name,
-});
 
 async function setUp() {
   const suffix = Math.random().toString(36).slice(2, 8);
@@ -42,7 +35,7 @@ async function setUp() {
       { userId: viewer!.id, role: "VIEWER" },
     ],
   });
-  const team = await createTeam({ actor: actorOf(manager!), orgSlug: org.slug, name: "Checkout" });
+  const team = await createTeam({ actor: userActor(manager!), orgSlug: org.slug, name: "Checkout" });
   return { owner: owner!, manager: manager!, reviewer: reviewer!, viewer: viewer!, org, team };
 }
 type TWorld = Awaited<ReturnType<typeof setUp>>;
@@ -89,7 +82,7 @@ describe("notifications", () => {
   it("bring a mention to the member mentioned, and a reply to the thread's participants, never to its writer", async () => {
     const world = await setUp();
     const { thread } = await createComment({
-      actor: actorOf(world.manager),
+      actor: userActor(world.manager),
       orgSlug: world.org.slug,
       target: { kind: "team", teamId: world.team.id },
       body: `@${world.viewer.name} is Checkout yours?`,
@@ -98,7 +91,7 @@ describe("notifications", () => {
     await runDueJobs();
     expect(await inboxes(world)).toEqual({ owner: [], manager: [], reviewer: [], viewer: ["mention"] });
 
-    await createComment({ actor: actorOf(world.reviewer), orgSlug: world.org.slug, threadId: thread.id, body: "+1" });
+    await createComment({ actor: userActor(world.reviewer), orgSlug: world.org.slug, threadId: thread.id, body: "+1" });
     await fanOut(world.org.id);
     await fanOut(world.org.id);
     expect(await inboxes(world)).toEqual({
@@ -111,22 +104,22 @@ describe("notifications", () => {
 
   it("bring a submission to its reviewers and their decisions to the submitter", async () => {
     const world = await setUp();
-    const { draft } = await createDraft({ actor: actorOf(world.manager), orgSlug: world.org.slug, name: "Plan B" });
+    const { draft } = await createDraft({ actor: userActor(world.manager), orgSlug: world.org.slug, name: "Plan B" });
     await submitDraft({
-      actor: actorOf(world.manager),
+      actor: userActor(world.manager),
       orgSlug: world.org.slug,
       draftId: draft.id,
       reviewers: [world.reviewer.id, world.owner.id],
     });
     await reviewDraft({
-      actor: actorOf(world.reviewer),
+      actor: userActor(world.reviewer),
       orgSlug: world.org.slug,
       draftId: draft.id,
       decision: "request_changes",
       comment: "Not yet",
     });
     await reviewDraft({
-      actor: actorOf(world.owner),
+      actor: userActor(world.owner),
       orgSlug: world.org.slug,
       draftId: draft.id,
       decision: "approve",
@@ -143,7 +136,7 @@ describe("notifications", () => {
 
   it("bring flags to Managers and Owners (a draft's to its author), terms to them and the holder", async () => {
     const world = await setUp();
-    const { draft } = await createDraft({ actor: actorOf(world.reviewer), orgSlug: world.org.slug, name: "Plan C" });
+    const { draft } = await createDraft({ actor: userActor(world.reviewer), orgSlug: world.org.slug, name: "Plan C" });
     const holder = await createPerson(db, { organizationId: world.org.id, name: "V", email: world.viewer.email });
     await db.$transaction((tx) =>
       recordEvents(tx, world.org.id, [
@@ -168,13 +161,13 @@ describe("notifications", () => {
     const world = await setUp();
     const abort = new AbortController();
     const open = async (user: TWorld["viewer"]) =>
-      streamReader(await openEventStream({ actor: actorOf(user), orgSlug: world.org.slug, signal: abort.signal }));
+      streamReader(await openEventStream({ actor: userActor(user), orgSlug: world.org.slug, signal: abort.signal }));
     const [viewerStream, ownerStream] = [await open(world.viewer), await open(world.owner)];
     try {
       await viewerStream.readUntil("event: ready");
       await ownerStream.readUntil("event: ready");
       await createComment({
-        actor: actorOf(world.manager),
+        actor: userActor(world.manager),
         orgSlug: world.org.slug,
         target: { kind: "team", teamId: world.team.id },
         body: `Over to you, @${world.viewer.email}`,
@@ -183,7 +176,7 @@ describe("notifications", () => {
       await viewerStream.readUntil("event: notification");
       // Announced after the notification: once the owner's stream has it, it would have had the notification.
       const second = await createComment({
-        actor: actorOf(world.manager),
+        actor: userActor(world.manager),
         orgSlug: world.org.slug,
         target: { kind: "team", teamId: world.team.id },
         body: "A second, for no one",
@@ -202,7 +195,7 @@ describe("the inbox API", () => {
     const world = await setUp();
     for (const body of ["first", "second", "third"]) {
       await createComment({
-        actor: actorOf(world.manager),
+        actor: userActor(world.manager),
         orgSlug: world.org.slug,
         target: { kind: "team", teamId: world.team.id },
         body: `@${world.viewer.name} ${body}`,
