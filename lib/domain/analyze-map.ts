@@ -26,6 +26,13 @@ export { SEVERITIES, type TSeverity } from "./health-score";
 export const FLAG_KINDS = DEFAULT_ON_RULE_IDS;
 export type TFlagKind = (typeof FLAG_KINDS)[number];
 
+/** The kinds of flag that concern a person across teams; every other kind concerns one team (its `team`). */
+export const PERSON_FLAG_KINDS: ReadonlySet<TRuleFlag["kind"]> = new Set([
+  "overloaded_person",
+  "po_spread",
+  "person_spread",
+]);
+
 type TFlagBase = {
   /** Stable across runs for the same problem, for list keys and for diffing two analyses. */
   id: string;

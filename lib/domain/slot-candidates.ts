@@ -1,10 +1,7 @@
 // Who could fill a slot: every person ranked by how well giving them the slot fits the organisation's rules.
-import { analyzeMap, type TMapAnalysis, type TRuleFlag, type TSeverity } from "./analyze-map";
+import { analyzeMap, PERSON_FLAG_KINDS, type TMapAnalysis, type TRuleFlag, type TSeverity } from "./analyze-map";
 import { compareNames, type TEntityRef, type TRemitMap, type TSlot } from "./model";
 import type { TRules } from "./rules";
-
-/** The kinds of flag that concern a person across teams; every other kind concerns one team. */
-const PERSON_KINDS: ReadonlySet<TRuleFlag["kind"]> = new Set(["overloaded_person", "po_spread", "person_spread"]);
 
 /** What one flag weighs when candidates are ranked: an error outweighs any number of warnings a slot can bring. */
 export const SEVERITY_WEIGHT: Readonly<Record<TSeverity, number>> = { error: 100, warning: 10, info: 1 };
@@ -80,11 +77,11 @@ export function rankSlotCandidates(
 
   // The flags now, as the change can touch them: the team's own, and each person's.
   const teamFlagsBefore = analysis.flags.filter(
-    (flag) => !PERSON_KINDS.has(flag.kind) && "team" in flag && flag.team.id === team.id,
+    (flag) => !PERSON_FLAG_KINDS.has(flag.kind) && "team" in flag && flag.team.id === team.id,
   );
   const personFlagsBefore = new Map<string, TRuleFlag[]>();
   for (const flag of analysis.flags) {
-    if (!PERSON_KINDS.has(flag.kind) || !("person" in flag)) continue;
+    if (!PERSON_FLAG_KINDS.has(flag.kind) || !("person" in flag)) continue;
     const list = personFlagsBefore.get(flag.person.id);
     if (list) list.push(flag);
     else personFlagsBefore.set(flag.person.id, [flag]);
@@ -111,7 +108,7 @@ export function rankSlotCandidates(
           assignments: teamAssignments,
         },
         rules,
-      ).flags.filter((flag) => !PERSON_KINDS.has(flag.kind));
+      ).flags.filter((flag) => !PERSON_FLAG_KINDS.has(flag.kind));
       if (isOutsider) outsiderTeamFlags = teamFlagsAfter;
     }
     // Their person flags after, and the holder's: only their slots count, not the duties or cells.
@@ -128,7 +125,7 @@ export function rankSlotCandidates(
         assignments: [],
       },
       rules,
-    ).flags.filter((flag) => PERSON_KINDS.has(flag.kind) && "person" in flag && concerned.has(flag.person.id));
+    ).flags.filter((flag) => PERSON_FLAG_KINDS.has(flag.kind) && "person" in flag && concerned.has(flag.person.id));
     const flagsAfter = [...teamFlagsAfter, ...personFlagsAfter];
     const flagsBefore = [...teamFlagsBefore, ...[...concerned].flatMap((id) => personFlagsBefore.get(id) ?? [])];
     const idsBefore = new Set(flagsBefore.map((flag) => flag.id));

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import type { TRuleFlag } from "@/lib/domain/analyze-map";
 import type { TEventData } from "@/lib/domain/events";
+import { generateMap, mulberry32 } from "@/lib/domain/generate-map";
+import { flagKey } from "@/lib/domain/map-compare";
+import { mapToDocument } from "@/lib/domain/map-document";
+import { RULE_IDS, resolveRules } from "@/lib/domain/rules";
 import { ensureJobQueue } from "@/lib/server/jobs/job-queue";
 import { callApi, createMapWorld } from "@/lib/server/testing/map-world";
 import { createTeam } from "@/prisma/factories";
@@ -104,5 +109,95 @@ describe("flag events", () => {
         details: { changes: 9 },
       }),
     ]);
+  });
+
+  it("judges what a change touches exactly as the whole map would, over random changes of every kind", async () => {
+    const w = await world();
+    const slug = w.org.slug;
+    const random = mulberry32(20261209);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const map = generateMap({ teams: 6, seed: 9, peoplePerTeam: 3 });
+    const everyRuleOn = resolveRules(RULE_IDS.map((id) => ({ id, severity: "on" as const })));
+    const imported = await callApi("PUT /api/v1/orgs/[orgSlug]/map", {
+      params: { orgSlug: slug },
+      as: w.as.editor,
+      body: mapToDocument(map, everyRuleOn),
+    });
+    expect(imported.status).toBe(200);
+    await emitFlagEvents.run({ organizationId: w.org.id });
+
+    const flagKeys = async () => {
+      const answer = await callApi<{ flags: TRuleFlag[] }>("GET /api/v1/orgs/[orgSlug]/analysis", {
+        params: { orgSlug: slug },
+        as: w.as.viewer,
+      });
+      expect(answer.status).toBe(200);
+      return new Set(answer.body.flags.map(flagKey));
+    };
+    // The rows the writes pick from, kept as the writes leave them; a few people take most slots, so that
+    // overloads and spreads come and go.
+    let teams = map.teams.map((team) => ({
+      key: team.key,
+      slots: map.slots.filter((slot) => slot.teamId === team.id).map((slot) => slot.key),
+    }));
+    let people = map.people.slice(0, 5).map((person) => person.key);
+    const duties = map.duties.map((duty) => duty.key);
+    const write = async () => {
+      const team = pick(teams);
+      const slotId = team.slots.length > 0 ? pick(team.slots) : undefined;
+      const roll = random();
+      const call = (route: string, params: Record<string, string>, body?: unknown) =>
+        callApi(route, { params: { orgSlug: slug, teamId: team.key, ...params }, as: w.as.editor, body });
+      const slotRoute = "/api/v1/orgs/[orgSlug]/teams/[teamId]/slots/[slotId]";
+      let answer;
+      if (slotId === undefined || roll < 0.45) {
+        if (slotId === undefined) return;
+        const level = pick(["accountable", "accountable", "responsible", "consulted", "informed", null]);
+        answer = await call(CELL, {}, { dutyId: pick(duties), slotId, level });
+      } else if (roll < 0.7) {
+        answer = await call(`PATCH ${slotRoute}`, { slotId }, { holderId: random() < 0.2 ? null : pick(people) });
+      } else if (roll < 0.82) {
+        answer = await call(`PATCH ${slotRoute}`, { slotId }, { allocation: pick([0.25, 0.5, 1]) });
+      } else if (roll < 0.92) {
+        answer = await call(
+          "PATCH /api/v1/orgs/[orgSlug]/people/[personId]",
+          { personId: pick(people) },
+          { capacity: pick([0.5, 1, 1.5]) },
+        );
+      } else if (roll < 0.96) {
+        answer = await call(`DELETE ${slotRoute}`, { slotId });
+        team.slots = team.slots.filter((key) => key !== slotId);
+      } else if (roll < 0.98 && teams.length > 3) {
+        answer = await call("DELETE /api/v1/orgs/[orgSlug]/teams/[teamId]", {});
+        teams = teams.filter((entry) => entry !== team);
+      } else if (people.length > 3) {
+        const personId = pick(people);
+        answer = await call("DELETE /api/v1/orgs/[orgSlug]/people/[personId]", { personId });
+        people = people.filter((key) => key !== personId);
+      } else return;
+      expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
+    };
+
+    let known = await flagKeys();
+    let seen = (await w.flagEvents()).length;
+    // Rounds of a few changes (each judged alone) and bursts (judged as one).
+    for (const writes of [1, 3, 2, 12, 1, 5, 10, 2, 3, 14, 1, 4]) {
+      for (let n = 0; n < writes; n++) await write();
+      await emitFlagEvents.run({ organizationId: w.org.id });
+      const events = (await w.flagEvents()).slice(seen);
+      seen += events.length;
+      const net = new Map<string, number>();
+      for (const event of events) {
+        net.set(event.flag!.key, (net.get(event.flag!.key) ?? 0) + (event.kind === "flag.introduced" ? 1 : -1));
+      }
+      const now = await flagKeys();
+      const expected = new Map<string, number>();
+      for (const key of new Set([...known, ...now])) {
+        const change = (now.has(key) ? 1 : 0) - (known.has(key) ? 1 : 0);
+        if (change !== 0) expected.set(key, change);
+      }
+      expect(new Map([...net].filter(([, change]) => change !== 0))).toEqual(expected);
+      known = now;
+    }
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { analyzeMap, type TRuleFlag } from "@/lib/domain/analyze-map";
+import { flagScopeOf, flagsInScope } from "@/lib/domain/flag-scope";
 import { flagSentence, type TEvent, type TEventData, type TEventRef } from "@/lib/domain/events";
 import {
   mapFromRows,
@@ -13,7 +14,7 @@ import {
 } from "@/lib/domain/journal";
 import { flagChanges, flagKey } from "@/lib/domain/map-compare";
 import type { TRemitMap } from "@/lib/domain/model";
-import { readMapRows } from "@/lib/server/kernel/apply-rows";
+import { readMapRows, readRowsAround } from "@/lib/server/kernel/apply-rows";
 import { readRules } from "@/lib/server/kernel/read-rules";
 import { defineTask } from "@/lib/server/jobs/job-queue";
 import { eventScope, screenUrl } from "./event-rows";
@@ -66,7 +67,9 @@ type TPending = { group_id: string; first_seq: bigint };
  * The job each organisation's writes keep queued a moment ahead (the trigger remit_queue_flag_events, migration
  * 20261208130000): the flags that its pending journal groups introduced and resolved, each an event. The map before
  * the first of them is today's rewound by every entry since; then each group's own entries are replayed onto it in
- * turn and judged by today's rules, as History's timeline judges the past. A few groups (a person's edits) are each
+ * turn and judged by today's rules, as History's timeline judges the past. Only the part of the map those entries can
+ * alter is read and judged (the teams and people they touch; the whole map when they touch a duty or a rule; see
+ * flagScopeOf), so that a job costs what its changes touch, not what the organisation holds. A few groups (a person's edits) are each
  * judged alone, so each event names the change and who made it; a burst of more is judged as one change (who, when
  * all were one actor; how many, in `details.changes`), so that a busy organisation costs two analyses per job, not
  * per write. The groups are taken (deleted) in the job's transaction, so a failed run leaves them for its retry; a
@@ -106,15 +109,24 @@ export const emitFlagEvents = defineTask({
         if (groups.length === 0) return;
         const changes = groups.length <= GROUPS_JUDGED_ALONE ? groups.map((own) => [own]) : [groups];
         const rules = await readRules(tx, organizationId);
-        let rows = rewindRows(await readMapRows(tx, organizationId), steps(entries));
+        // Only the rows around what the entries touch, unless they touch what every team is judged by.
+        const touched = flagScopeOf(entries);
+        const flagsOf = (map: TRemitMap) => {
+          const { flags } = analyzeMap(map, rules);
+          return touched ? flagsInScope(flags, touched) : flags;
+        };
+        const current = touched
+          ? await readRowsAround(tx, organizationId, touched)
+          : await readMapRows(tx, organizationId);
+        let rows = rewindRows(current, steps(entries));
         let before = mapFromRows(rows);
-        let flagsBefore = analyzeMap(before, rules).flags;
+        let flagsBefore = flagsOf(before);
         const scope = await eventScope(tx, organizationId);
         const events: TEvent[] = [];
         for (const change of changes) {
           rows = replayRows(rows, steps(change.flat()));
           const after = mapFromRows(rows);
-          const flagsAfter = analyzeMap(after, rules).flags;
+          const flagsAfter = flagsOf(after);
           events.push(...flagEvents({ scope, before, after, flagsBefore, flagsAfter, groups: change }));
           [before, flagsBefore] = [after, flagsAfter];
         }

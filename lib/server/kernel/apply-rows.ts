@@ -6,6 +6,7 @@ import {
   type TMapRows,
   type TRowChange,
 } from "@/lib/domain/journal";
+import type { TFlagScope } from "@/lib/domain/flag-scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The columns of each map table that a journal row holds (all but the timestamps). */
@@ -90,6 +91,23 @@ export async function lockRows(
 /** Which of the map's rows to read: every table's (the default), or some tables', and the cells of one team only. */
 export type TRowsWanted = { entities?: readonly TJournalEntity[]; cellsOf?: string };
 
+/** One table's rows of the organisation that `where` picks, into `rows`, as the journal keeps them. */
+async function readTable(
+  client: Prisma.TransactionClient,
+  organizationId: string,
+  entity: TJournalEntity,
+  where: Prisma.Sql,
+  rows: TMapRows,
+): Promise<void> {
+  // An enum would come back as whatever the driver makes of it: as text, it is what the journal holds.
+  const columns = Prisma.join(
+    COLUMNS[entity].map((column) => (column === "level" ? Prisma.sql`level::text AS level` : identifier(column))),
+  );
+  const read = await client.$queryRaw<TJournalRow[]>`
+    SELECT ${columns} FROM ${identifier(entity)} WHERE organization_id = ${organizationId} AND ${where}`;
+  for (const row of read) rows[entity].set(row.id, row);
+}
+
 /**
  * The organisation's rows of the map tables, as the journal keeps them (read them in one snapshot). Read column by
  * column, which for tens of thousands of rows is about three times faster than building each row's JSON in SQL;
@@ -102,15 +120,42 @@ export async function readMapRows(
 ): Promise<TMapRows> {
   const rows = emptyMapRows();
   for (const entity of entities) {
-    const ofTeam =
-      entity === "assignment" && cellsOf !== undefined ? Prisma.sql`AND team_id = ${cellsOf}` : Prisma.empty;
-    // An enum would come back as whatever the driver makes of it: as text, it is what the journal holds.
-    const columns = Prisma.join(
-      COLUMNS[entity].map((column) => (column === "level" ? Prisma.sql`level::text AS level` : identifier(column))),
-    );
-    const read = await client.$queryRaw<TJournalRow[]>`
-      SELECT ${columns} FROM ${identifier(entity)} WHERE organization_id = ${organizationId} ${ofTeam}`;
-    for (const row of read) rows[entity].set(row.id, row);
+    const where =
+      entity === "assignment" && cellsOf !== undefined ? Prisma.sql`team_id = ${cellsOf}` : Prisma.sql`TRUE`;
+    await readTable(client, organizationId, entity, where, rows);
   }
+  return rows;
+}
+
+/**
+ * The rows around `scope` (read them in one snapshot): every rule and duty; the whole of each team of the scope and
+ * of each team where a person of the scope holds a slot (the team, its slots and cells); the people of the scope and
+ * every holder of those teams' slots. Enough to judge the scope's flags exactly (see flagsInScope).
+ */
+export async function readRowsAround(
+  client: Prisma.TransactionClient,
+  organizationId: string,
+  scope: TFlagScope,
+): Promise<TMapRows> {
+  const [people, scopeTeams] = [[...scope.people], [...scope.teams]];
+  const held = await client.$queryRaw<{ team_id: string }[]>`
+    SELECT DISTINCT team_id FROM slot WHERE organization_id = ${organizationId} AND holder_id = ANY(${people})`;
+  const teams = [...new Set([...scopeTeams, ...held.map((row) => row.team_id)])];
+  const rows = emptyMapRows();
+  const everything = Prisma.sql`TRUE`;
+  const ofTeams = Prisma.sql`team_id = ANY(${teams})`;
+  await readTable(client, organizationId, "rule", everything, rows);
+  await readTable(client, organizationId, "duty", everything, rows);
+  await readTable(client, organizationId, "team", Prisma.sql`id = ANY(${teams})`, rows);
+  await readTable(client, organizationId, "slot", ofTeams, rows);
+  await readTable(client, organizationId, "assignment", ofTeams, rows);
+  const holders = [...rows.slot.values()].flatMap((row) => (row.holder_id == null ? [] : [String(row.holder_id)]));
+  await readTable(
+    client,
+    organizationId,
+    "person",
+    Prisma.sql`id = ANY(${[...new Set([...people, ...holders])]})`,
+    rows,
+  );
   return rows;
 }
