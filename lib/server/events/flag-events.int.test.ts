@@ -8,8 +8,8 @@ import { mapToDocument } from "@/lib/domain/map-document";
 import { RULE_IDS, resolveRules } from "@/lib/domain/rules";
 import { ensureJobQueue } from "@/lib/server/jobs/job-queue";
 import { callApi, createMapWorld } from "@/lib/server/testing/map-world";
-import { createTeam } from "@/prisma/factories";
-import { emitFlagEvents, queueStrandedFlagEvents } from "./flag-events";
+import { createPerson, createTeam } from "@/prisma/factories";
+import { emitFlagEvents, judgeFlagEvents, queueStrandedFlagEvents } from "./flag-events";
 
 const CELL = "PUT /api/v1/orgs/[orgSlug]/teams/[teamId]/assignments";
 const SHARED = "shared_ownership:checkout:vision";
@@ -111,12 +111,13 @@ describe("flag events", () => {
     ]);
   });
 
-  it("judges what a change touches exactly as the whole map would, over random changes of every kind", async () => {
+  it("judges what a change touches, a part at a time, exactly as the whole map would, over random changes of every kind", async () => {
     const w = await world();
     const slug = w.org.slug;
     const random = mulberry32(20261209);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-    const map = generateMap({ teams: 6, seed: 9, peoplePerTeam: 3 });
+    // Parts of 3 teams, as a large map's are of 50: people who hold slots in several parts are judged across them.
+    const map = generateMap({ teams: 12, seed: 9, peoplePerTeam: 2 });
     const everyRuleOn = resolveRules(RULE_IDS.map((id) => ({ id, severity: "on" as const })));
     const imported = await callApi("PUT /api/v1/orgs/[orgSlug]/map", {
       params: { orgSlug: slug },
@@ -178,12 +179,25 @@ describe("flag events", () => {
       expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
     };
 
+    // A duty that turns required or not: any team's flags can change.
+    let required = map.duties[0]!.required;
+    const toggleDuty = async () => {
+      required = !required;
+      const answer = await callApi("PATCH /api/v1/orgs/[orgSlug]/duties/[dutyId]", {
+        params: { orgSlug: slug, dutyId: map.duties[0]!.key },
+        as: w.as.editor,
+        body: { required },
+      });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    };
+
     let known = await flagKeys();
     let seen = (await w.flagEvents()).length;
     // Rounds of a few changes (each judged alone) and bursts (judged as one).
-    for (const writes of [1, 3, 2, 12, 1, 5, 10, 2, 3, 14, 1, 4]) {
+    for (const [round, writes] of [1, 3, 2, 12, 1, 5, 10, 2, 3, 14, 1, 4].entries()) {
       for (let n = 0; n < writes; n++) await write();
-      await emitFlagEvents.run({ organizationId: w.org.id });
+      if (round % 4 === 1) await toggleDuty();
+      await judgeFlagEvents(w.org.id, 3);
       const events = (await w.flagEvents()).slice(seen);
       seen += events.length;
       const net = new Map<string, number>();
@@ -199,5 +213,37 @@ describe("flag events", () => {
       expect(new Map([...net].filter(([, change]) => change !== 0))).toEqual(expected);
       known = now;
     }
+  });
+
+  it("judges a person in the part of a team they hold today, with the teams they held before the change", async () => {
+    const w = await world();
+    const person = await createPerson(db, { organizationId: w.org.id, name: "Xena Two-Teams", capacity: 1 });
+    const slot = (key: string, role: string, allocation: number) => ({
+      key,
+      role,
+      order: 0,
+      holderId: person.id,
+      allocation,
+    });
+    await createTeam(db, { organizationId: w.org.id, name: "Alpha", key: "alpha", slots: [slot("po", "PO", 0.5)] });
+    await createTeam(db, { organizationId: w.org.id, name: "Beta", key: "beta", slots: [slot("pm", "PM", 0.6)] });
+    await emitFlagEvents.run({ organizationId: w.org.id });
+    const before = (await w.flagEvents()).length;
+    // Beta's slot is vacated: she holds Alpha's alone now, and Beta is judged in another part of one team.
+    const vacated = await callApi("PATCH /api/v1/orgs/[orgSlug]/teams/[teamId]/slots/[slotId]", {
+      params: { orgSlug: w.org.slug, teamId: "beta", slotId: "pm" },
+      as: w.as.editor,
+      body: { holderId: null },
+    });
+    expect(vacated.status).toBe(200);
+    await judgeFlagEvents(w.org.id, 1);
+    const added = (await w.flagEvents()).slice(before);
+    expect(added).toContainEqual(
+      expect.objectContaining({
+        kind: "flag.resolved",
+        flag: expect.objectContaining({ kind: "overloaded_person" }),
+        person: expect.objectContaining({ name: "Xena Two-Teams" }),
+      }),
+    );
   });
 });

@@ -2,7 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { analyzeMap, type TRuleFlag } from "@/lib/domain/analyze-map";
-import { flagScopeOf, flagsInScope } from "@/lib/domain/flag-scope";
+import {
+  changesAround,
+  flagScopeOf,
+  flagsInScope,
+  rowsToRead,
+  scopeParts,
+  type TFlagScope,
+} from "@/lib/domain/flag-scope";
 import { flagSentence, type TEvent, type TEventData, type TEventRef } from "@/lib/domain/events";
 import {
   mapFromRows,
@@ -14,7 +21,8 @@ import {
 } from "@/lib/domain/journal";
 import { flagChanges, flagKey } from "@/lib/domain/map-compare";
 import type { TRemitMap } from "@/lib/domain/model";
-import { readMapRows, readRowsAround } from "@/lib/server/kernel/apply-rows";
+import { readRowsAround } from "@/lib/server/kernel/apply-rows";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { readRules } from "@/lib/server/kernel/read-rules";
 import { defineTask } from "@/lib/server/jobs/job-queue";
 import { eventScope, screenUrl } from "./event-rows";
@@ -58,6 +66,11 @@ const FIRST_DELAY_MS = 2_000;
  * about a twentieth of a core on its flag events, however fast it writes.
  */
 const PACE = 20;
+/**
+ * Teams a part of a change is judged in at a time (with the people who hold slots there): a burst that touches the
+ * whole map holds the event loop a few milliseconds a part, not the whole map's analysis at once, and reads no more.
+ */
+const PART_TEAMS = 50;
 /** A pending group this old has no job waiting for it (see queueStrandedFlagEvents). */
 const STRANDED_SECONDS = 10;
 
@@ -68,10 +81,11 @@ type TPending = { group_id: string; first_seq: bigint };
  * 20261208130000): the flags that its pending journal groups introduced and resolved, each an event. The map before
  * the first of them is today's rewound by every entry since; then each group's own entries are replayed onto it in
  * turn and judged by today's rules, as History's timeline judges the past. Only the part of the map those entries can
- * alter is read and judged (the teams and people they touch; the whole map when they touch a duty or a rule; see
- * flagScopeOf), so that a job costs what its changes touch, not what the organisation holds. A few groups (a person's edits) are each
+ * alter is read and judged (the teams and people they touch; all of them when they touch a duty or a rule; see
+ * flagScopeOf), in parts of PART_TEAMS teams, so that a job costs what its changes touch, not what the organisation
+ * holds, and never holds the event loop for a whole map's analysis. A few groups (a person's edits) are each
  * judged alone, so each event names the change and who made it; a burst of more is judged as one change (who, when
- * all were one actor; how many, in `details.changes`), so that a busy organisation costs two analyses per job, not
+ * all were one actor; how many, in `details.changes`), so that a busy organisation costs two analyses of each part per job, not
  * per write. The groups are taken (deleted) in the job's transaction, so a failed run leaves them for its retry; a
  * group that another run of the job holds is skipped, not waited for. In a draft's workspace, the events name the
  * draft.
@@ -80,66 +94,109 @@ export const emitFlagEvents = defineTask({
   name: "events.flags",
   // `groupId`: jobs queued one per group before the groups were noted as pending; those find nothing pending.
   payload: z.object({ organizationId: z.string(), groupId: z.string().optional() }),
-  run: async ({ organizationId }) => {
-    const started = performance.now();
-    await db.$transaction(
-      async (tx) => {
-        const pending = await tx.$queryRaw<TPending[]>`
-          DELETE FROM flag_event_pending WHERE (organization_id, group_id) IN (
-            SELECT organization_id, group_id FROM flag_event_pending WHERE organization_id = ${organizationId}
-            FOR UPDATE SKIP LOCKED)
-          RETURNING group_id, first_seq`;
-        if (pending.length === 0) return;
-        pending.sort((a, b) => (a.first_seq < b.first_seq ? -1 : a.first_seq > b.first_seq ? 1 : 0));
-        const entries = await tx.$queryRaw<TGroupEntry[]>`
-          SELECT id AS seq, group_id, entity, entity_id, before, after, actor_kind, actor_id, actor_name
-          FROM journal_entry
-          WHERE organization_id = ${organizationId} AND id >= ${pending[0]!.first_seq}
-          ORDER BY id`;
-        const ofGroup = new Map<string, TGroupEntry[]>();
-        for (const entry of entries) {
-          const own = ofGroup.get(entry.group_id);
-          if (own) own.push(entry);
-          else ofGroup.set(entry.group_id, [entry]);
-        }
-        const groups = pending.flatMap(({ group_id }) => {
-          const own = ofGroup.get(group_id);
-          return own ? [own] : [];
-        });
-        if (groups.length === 0) return;
-        const changes = groups.length <= GROUPS_JUDGED_ALONE ? groups.map((own) => [own]) : [groups];
-        const rules = await readRules(tx, organizationId);
-        // Only the rows around what the entries touch, unless they touch what every team is judged by.
-        const touched = flagScopeOf(entries);
-        const flagsOf = (map: TRemitMap) => {
-          const { flags } = analyzeMap(map, rules);
-          return touched ? flagsInScope(flags, touched) : flags;
-        };
-        const current = touched
-          ? await readRowsAround(tx, organizationId, touched)
-          : await readMapRows(tx, organizationId);
-        let rows = rewindRows(current, steps(entries));
+  run: ({ organizationId }) => judgeFlagEvents(organizationId),
+});
+
+/**
+ * The events.flags job's work for one organisation (see emitFlagEvents), judging in parts of `partTeams` teams (the
+ * tests make them small, to judge a small map in several parts as a large one is).
+ */
+export async function judgeFlagEvents(organizationId: string, partTeams = PART_TEAMS): Promise<void> {
+  const started = performance.now();
+  await db.$transaction(
+    async (tx) => {
+      const pending = await tx.$queryRaw<TPending[]>`
+        DELETE FROM flag_event_pending WHERE (organization_id, group_id) IN (
+          SELECT organization_id, group_id FROM flag_event_pending WHERE organization_id = ${organizationId}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING group_id, first_seq`;
+      if (pending.length === 0) return;
+      pending.sort((a, b) => (a.first_seq < b.first_seq ? -1 : a.first_seq > b.first_seq ? 1 : 0));
+      const entries = await tx.$queryRaw<TGroupEntry[]>`
+        SELECT id AS seq, group_id, entity, entity_id, before, after, actor_kind, actor_id, actor_name
+        FROM journal_entry
+        WHERE organization_id = ${organizationId} AND id >= ${pending[0]!.first_seq}
+        ORDER BY id`;
+      const ofGroup = new Map<string, TGroupEntry[]>();
+      for (const entry of entries) {
+        const own = ofGroup.get(entry.group_id);
+        if (own) own.push(entry);
+        else ofGroup.set(entry.group_id, [entry]);
+      }
+      const groups = pending.flatMap(({ group_id }) => {
+        const own = ofGroup.get(group_id);
+        return own ? [own] : [];
+      });
+      if (groups.length === 0) return;
+      const changes = groups.length <= GROUPS_JUDGED_ALONE ? groups.map((own) => [own]) : [groups];
+      const rules = await readRules(tx, organizationId);
+      const scope = await eventScope(tx, organizationId);
+      // What the entries touch (every team and person when they touch a duty or a rule), a part at a time.
+      const touched = flagScopeOf(entries);
+      const judged = touched.everyTeam ? await withEveryTeam(tx, organizationId, touched) : touched;
+      const parts = scopeParts(judged, await readHomeTeams(tx, organizationId, judged.people), entries, partTeams);
+      const eventsOf = changes.map((): TEvent[] => []);
+      for (const part of parts) {
+        const wanted = rowsToRead(part, entries);
+        const current = await readRowsAround(tx, organizationId, wanted);
+        const around = (list: readonly TGroupEntry[]) =>
+          steps(changesAround(list, new Set([...wanted.teams, ...current.team.keys()])));
+        const flagsOf = (map: TRemitMap) => flagsInScope(analyzeMap(map, rules).flags, part);
+        let rows = rewindRows(current, around(entries));
         let before = mapFromRows(rows);
         let flagsBefore = flagsOf(before);
-        const scope = await eventScope(tx, organizationId);
-        const events: TEvent[] = [];
-        for (const change of changes) {
-          rows = replayRows(rows, steps(change.flat()));
+        changes.forEach((change, index) => {
+          rows = replayRows(rows, around(change.flat()));
           const after = mapFromRows(rows);
           const flagsAfter = flagsOf(after);
-          events.push(...flagEvents({ scope, before, after, flagsBefore, flagsAfter, groups: change }));
+          eventsOf[index]!.push(...flagEvents({ scope, before, after, flagsBefore, flagsAfter, groups: change }));
           [before, flagsBefore] = [after, flagsAfter];
-        }
-        await recordEvents(tx, scope.liveId, events);
-      },
-      { isolationLevel: "RepeatableRead", timeout: 60_000 },
-    );
-    // Groups that came while it ran found it pending and queued nothing: its successor is for them.
-    const delayMs = Math.max(FIRST_DELAY_MS, PACE * (performance.now() - started));
-    await db.$executeRaw`SELECT remit_queue_flag_job(${organizationId}, make_interval(secs => ${delayMs / 1000}))
-      WHERE EXISTS (SELECT 1 FROM flag_event_pending WHERE organization_id = ${organizationId})`;
-  },
-});
+        });
+      }
+      // Each change's events together, what it introduced before what it resolved, part after part.
+      const events = eventsOf.flatMap((list) => [
+        ...list.filter((event) => event.kind === "flag.introduced"),
+        ...list.filter((event) => event.kind !== "flag.introduced"),
+      ]);
+      await recordEvents(tx, scope.liveId, events);
+    },
+    { isolationLevel: "RepeatableRead", timeout: 60_000 },
+  );
+  // Groups that came while it ran found it pending and queued nothing: its successor is for them.
+  const delayMs = Math.max(FIRST_DELAY_MS, PACE * (performance.now() - started));
+  await db.$executeRaw`SELECT remit_queue_flag_job(${organizationId}, make_interval(secs => ${delayMs / 1000}))
+    WHERE EXISTS (SELECT 1 FROM flag_event_pending WHERE organization_id = ${organizationId})`;
+}
+
+/** `scope` and every team and person of the organisation: a change to a duty or a rule can alter any flag. */
+async function withEveryTeam(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  scope: TFlagScope,
+): Promise<TFlagScope> {
+  const [teams, people] = await Promise.all([
+    tx.team.findMany({ where: { organizationId }, select: { id: true } }),
+    tx.person.findMany({ where: { organizationId }, select: { id: true } }),
+  ]);
+  return {
+    teams: new Set([...scope.teams, ...teams.map((team) => team.id)]),
+    people: new Set([...scope.people, ...people.map((person) => person.id)]),
+  };
+}
+
+/** A team where each of `people` holds a slot today, by person (those who hold none are left out). */
+async function readHomeTeams(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  people: ReadonlySet<string>,
+): Promise<Map<string, string>> {
+  if (people.size === 0) return new Map();
+  const homes = await tx.$queryRaw<{ holder_id: string; team_id: string }[]>`
+    SELECT DISTINCT ON (holder_id) holder_id, team_id FROM slot
+    WHERE organization_id = ${organizationId} AND holder_id = ANY(${[...people]})
+    ORDER BY holder_id, team_id`;
+  return new Map(homes.map((home) => [home.holder_id, home.team_id]));
+}
 
 function steps(list: readonly TGroupEntry[]) {
   return list.map((entry) => ({

@@ -6,7 +6,7 @@ import {
   type TMapRows,
   type TRowChange,
 } from "@/lib/domain/journal";
-import type { TFlagScope } from "@/lib/domain/flag-scope";
+import type { TRowsToRead } from "@/lib/domain/flag-scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The columns of each map table that a journal row holds (all but the timestamps). */
@@ -128,19 +128,18 @@ export async function readMapRows(
 }
 
 /**
- * The rows around `scope` (read them in one snapshot): every rule and duty; the whole of each team of the scope and
- * of each team where a person of the scope holds a slot (the team, its slots and cells); the people of the scope and
- * every holder of those teams' slots. Enough to judge the scope's flags exactly (see flagsInScope).
+ * The rows `wanted` names (read them in one snapshot; see rowsToRead): every rule and duty; the whole of each of its
+ * teams and of each team where a person of `heldBy` holds a slot (the team, its slots and cells); its people and
+ * every holder of those teams' slots.
  */
 export async function readRowsAround(
   client: Prisma.TransactionClient,
   organizationId: string,
-  scope: TFlagScope,
+  wanted: TRowsToRead,
 ): Promise<TMapRows> {
-  const [people, scopeTeams] = [[...scope.people], [...scope.teams]];
   const held = await client.$queryRaw<{ team_id: string }[]>`
-    SELECT DISTINCT team_id FROM slot WHERE organization_id = ${organizationId} AND holder_id = ANY(${people})`;
-  const teams = [...new Set([...scopeTeams, ...held.map((row) => row.team_id)])];
+    SELECT DISTINCT team_id FROM slot WHERE organization_id = ${organizationId} AND holder_id = ANY(${[...wanted.heldBy]})`;
+  const teams = [...new Set([...wanted.teams, ...held.map((row) => row.team_id)])];
   const rows = emptyMapRows();
   const everything = Prisma.sql`TRUE`;
   const ofTeams = Prisma.sql`team_id = ANY(${teams})`;
@@ -150,12 +149,7 @@ export async function readRowsAround(
   await readTable(client, organizationId, "slot", ofTeams, rows);
   await readTable(client, organizationId, "assignment", ofTeams, rows);
   const holders = [...rows.slot.values()].flatMap((row) => (row.holder_id == null ? [] : [String(row.holder_id)]));
-  await readTable(
-    client,
-    organizationId,
-    "person",
-    Prisma.sql`id = ANY(${[...new Set([...people, ...holders])]})`,
-    rows,
-  );
+  const people = [...new Set([...wanted.people, ...holders])];
+  await readTable(client, organizationId, "person", Prisma.sql`id = ANY(${people})`, rows);
   return rows;
 }
