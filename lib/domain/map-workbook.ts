@@ -260,19 +260,25 @@ export function workbookToDocument(
     );
     slotsByTeam.set(text(row, 0), list);
   }
-  const listed = new Map<string, Map<string, { level: string; where: string }>>();
+  // Where a level was read: a cell's address is written out only for a problem (there are a million cells).
+  type TWhere = { sheet: string; row: number; column: number };
+  const at = ({ sheet, row, column }: TWhere) => address(sheet, row, column);
+  const listed = new Map<string, Map<string, { level: string; where: TWhere }>>();
   for (const { row, index } of rowsOf("assignments", false)) {
-    const cells = listed.get(text(row, 0)) ?? new Map<string, { level: string; where: string }>();
-    cells.set(`${text(row, 1)} ${text(row, 2)}`, { level: text(row, 3), where: address("Assignments", index, 3) });
+    const cells = listed.get(text(row, 0)) ?? new Map<string, { level: string; where: TWhere }>();
+    cells.set(`${text(row, 1)} ${text(row, 2)}`, {
+      level: text(row, 3),
+      where: { sheet: "Assignments", row: index, column: 3 },
+    });
     listed.set(text(row, 0), cells);
   }
-  const sheeted = new Map<string, Map<string, { level: TRaciLevel; where: string }>>();
+  const sheeted = new Map<string, Map<string, { level: TRaciLevel; where: TWhere }>>();
   for (const sheet of sheets) {
     // The key sheets Slots and Assignments start with "Team key" too.
     if (RESERVED.has(sheet.name.toLowerCase()) || text(sheet.rows[0], 0) !== TEAM_SHEET_MARK) continue;
     const teamKey = text(sheet.rows[0], 1);
     const slotKeys = (sheet.rows[2] ?? []).map((cell) => cell.trim());
-    const cells = new Map<string, { level: TRaciLevel; where: string }>();
+    const cells = new Map<string, { level: TRaciLevel; where: TWhere }>();
     for (let index = 3; index < sheet.rows.length; index++) {
       const row = sheet.rows[index]!;
       const dutyKey = text(row, 0);
@@ -288,7 +294,7 @@ export function workbookToDocument(
         } else if (parsed.level) {
           cells.set(`${dutyKey} ${slotKeys[column]}`, {
             level: parsed.level,
-            where: address(sheet.name, index, column),
+            where: { sheet: sheet.name, row: index, column },
           });
         }
       }
@@ -311,16 +317,16 @@ export function workbookToDocument(
         const onSheet = fromSheet.get(cell);
         if (onSheet?.level !== level) {
           problems.push({
-            path: where,
-            message: `${where} says ${level}, but the team's sheet says ${onSheet ? `${onSheet.level} at ${onSheet.where}` : "nothing"}. Change one so that they agree, or delete the Assignments sheet.`,
+            path: at(where),
+            message: `${at(where)} says ${level}, but the team's sheet says ${onSheet ? `${onSheet.level} at ${at(onSheet.where)}` : "nothing"}. Change one so that they agree, or delete the Assignments sheet.`,
           });
         }
       }
       for (const [cell, { level, where }] of fromSheet) {
         if (!fromList.has(cell)) {
           problems.push({
-            path: where,
-            message: `${where} says ${level}, but the Assignments sheet lists nothing there. Change one so that they agree, or delete the Assignments sheet.`,
+            path: at(where),
+            message: `${at(where)} says ${level}, but the Assignments sheet lists nothing there. Change one so that they agree, or delete the Assignments sheet.`,
           });
         }
       }
