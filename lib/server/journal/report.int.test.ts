@@ -52,6 +52,29 @@ describe("the report", () => {
     expect(text).toContain("Heatmap: who is accountable, team by duty");
   }, 60_000);
 
+  it("prints names in Greek, Cyrillic and other scripts as real text, not question marks", async () => {
+    const world = await createMapWorld();
+    const map = generateMap({ teams: 6, seed: 11 });
+    const needing = analyzeMap(map).teams.filter((team) => team.flags.some((flag) => flag.severity !== "info"));
+    const names = ["Ομάδα πληρωμών", "Команда оплаты", "Ödeme ekibi ŞĞİ", "צוות תשלומים"];
+    expect(needing.length).toBeGreaterThanOrEqual(names.length);
+    names.forEach((name, index) => (map.teams.find((team) => team.id === needing[index]!.team.id)!.name = name));
+    const imported = await callApi(`PUT /api/v1/orgs/[orgSlug]/map`, {
+      params: { orgSlug: world.org.slug },
+      body: mapToDocument(map),
+      as: world.as.editor,
+    });
+    expect(imported.status).toBe(200);
+    const answer = await callApi<Uint8Array>(REPORT, { params: { orgSlug: world.org.slug }, as: world.as.viewer });
+    expect(answer.status).toBe(200);
+    const text = await textOf(answer.body);
+    for (const name of names.slice(0, 3)) expect(text).toContain(`${name}: health`);
+    // Right-to-left text comes out of pdf.js in the order it was drawn; its letters are there all the same.
+    for (const word of names[3]!.split(" "))
+      expect(text).toMatch(new RegExp(`${word}|${[...word].reverse().join("")}`));
+    expect(text).not.toMatch(/\?{2,}/);
+  }, 60_000);
+
   it("at a draft's address, says what the draft changes and which flags it resolves", async () => {
     const world = await createMapWorld();
     await callApi(`PUT /api/v1/orgs/[orgSlug]/map`, {
