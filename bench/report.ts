@@ -474,10 +474,13 @@ function formatRatioSections(results: TResults): string[] {
     );
   }
   if (imports) {
-    const sizes = imports.sizes
+    const sizes = [
+      ...imports.sizes.map((size) => ({ size, as: "" })),
+      ...(imports.workbooks ?? []).map((size) => ({ size, as: " as map.xlsx" })),
+    ]
       .map(
-        (size) =>
-          `${size.teams.toLocaleString("en-US")} teams: ${size.importMs.map((value) => ms(Math.round(value))).join(", ")}`,
+        ({ size, as }) =>
+          `${size.teams.toLocaleString("en-US")} teams${as}: ${size.importMs.map((value) => ms(Math.round(value))).join(", ")}`,
       )
       .join("; ");
     sections.push(`### 7. Import (PUT /map into an empty organisation; ${sizes})\n\n${ratioTable(imports.rows)}`);

@@ -16,14 +16,23 @@ export async function callApi<T>(
   method: "GET" | "PUT" | "POST",
   path: string,
   body?: unknown,
+  /** The body's type: JSON unless said otherwise (a workbook's bytes, for one). */
+  contentType = "application/json",
 ): Promise<T> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: {
       Authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      ...(body === undefined ? {} : { "Content-Type": contentType }),
     },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    body:
+      body === undefined
+        ? undefined
+        : typeof body === "string"
+          ? body
+          : body instanceof Uint8Array
+            ? new Uint8Array(body)
+            : JSON.stringify(body),
   });
   const text = await response.text();
   if (!response.ok)

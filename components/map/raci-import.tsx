@@ -199,105 +199,67 @@ function RaciPlan({
           : `${countNoun(plan.changes.length, "cell")} would change.`}
       </p>
 
-      <TableFrame isBordered>
-        <table className="w-full text-left text-sm">
-          <caption className="px-3 pt-2 text-left font-semibold">Columns</caption>
-          <thead>
-            <tr>
-              <th className="px-3 py-2">Column</th>
-              <th className="px-3 py-2">Becomes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.columns.map((column) => (
-              <tr key={column.letter} className="border-t border-slate-200 dark:border-slate-800">
-                <th scope="row" className="px-3 py-2 font-normal">
-                  {column.letter}: {column.header}
-                </th>
-                <td className="px-3 py-2">
-                  <select
-                    aria-label={`Column ${column.letter} “${column.header}” becomes`}
-                    value={choiceValue(column.choice)}
-                    disabled={isBusy}
-                    onChange={(event) => {
-                      const value = event.target.value;
-                      const choice: TColumnChoice = value === NEW || value === SKIP ? value : { slotId: value };
-                      onChoose({ columns: { ...choices.columns, [column.letter]: choice } });
-                    }}
-                    className="rounded-md border-0 bg-white py-1 pl-2 pr-8 ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
-                  >
-                    {plan.slots.map((slot) => (
-                      <option key={slot.id} value={slot.id}>
-                        The {slot.title ?? slot.role} slot
-                      </option>
-                    ))}
-                    <option value={NEW}>A new slot: {column.newRole}</option>
-                    <option value={SKIP}>Skip this column</option>
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableFrame>
+      <PreviewTable caption="Columns" headings={["Column", "Becomes"]}>
+        {plan.columns.map((column) => (
+          <ChoiceRow
+            key={column.letter}
+            heading={`${column.letter}: ${column.header}`}
+            label={`Column ${column.letter} “${column.header}” becomes`}
+            value={choiceValue(column.choice)}
+            disabled={isBusy}
+            onChange={(value) => {
+              const choice: TColumnChoice = value === NEW || value === SKIP ? value : { slotId: value };
+              onChoose({ columns: { ...choices.columns, [column.letter]: choice } });
+            }}
+            options={[
+              ...plan.slots.map((slot) => ({ value: slot.id, label: `The ${slot.title ?? slot.role} slot` })),
+              { value: NEW, label: `A new slot: ${column.newRole}` },
+              { value: SKIP, label: "Skip this column" },
+            ]}
+          />
+        ))}
+      </PreviewTable>
 
-      <TableFrame isBordered>
-        <table className="w-full text-left text-sm">
-          <caption className="px-3 pt-2 text-left font-semibold">Rows</caption>
-          <thead>
-            <tr>
-              <th className="px-3 py-2">Row</th>
-              <th className="px-3 py-2">Duty</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.rows.map((row) => {
-              const proposed = row.exactDutyId === null && row.proposals.length > 0;
-              const proposals = new Set(row.proposals.map((proposal) => proposal.dutyId));
-              return (
-                <tr key={row.row} className="border-t border-slate-200 dark:border-slate-800">
-                  <th scope="row" className="px-3 py-2 font-normal">
-                    {row.row}: {row.name}
-                    {proposed && typeof row.choice === "object" && (
-                      <span className="block text-xs text-amber-800 dark:text-amber-300">
-                        Not an exact match: check the duty proposed.
-                      </span>
-                    )}
-                  </th>
-                  <td className="px-3 py-2">
-                    <select
-                      aria-label={`Row ${row.row} “${row.name}” is`}
-                      value={choiceValue(row.choice)}
-                      disabled={isBusy}
-                      onChange={(event) => {
-                        const value = event.target.value;
-                        const choice: TRowChoice = value === NEW || value === SKIP ? value : { dutyId: value };
-                        onChoose({ rows: { ...choices.rows, [String(row.row)]: choice } });
-                      }}
-                      className="max-w-[16rem] rounded-md border-0 bg-white py-1 pl-2 pr-8 ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
-                    >
-                      {row.proposals.map((proposal) => (
-                        <option key={proposal.dutyId} value={proposal.dutyId}>
-                          {dutyName.get(proposal.dutyId)} (closest match)
-                        </option>
-                      ))}
-                      {plan.duties
-                        .filter((duty) => !proposals.has(duty.id))
-                        .map((duty) => (
-                          <option key={duty.id} value={duty.id}>
-                            {duty.name}
-                          </option>
-                        ))}
-                      <option value={NEW}>A new duty: {row.name.slice(0, 60)}</option>
-                      <option value={SKIP}>Skip this row</option>
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableFrame>
+      <PreviewTable caption="Rows" headings={["Row", "Duty"]}>
+        {plan.rows.map((row) => {
+          const proposed = row.exactDutyId === null && row.proposals.length > 0;
+          const proposals = new Set(row.proposals.map((proposal) => proposal.dutyId));
+          return (
+            <ChoiceRow
+              key={row.row}
+              heading={
+                <>
+                  {row.row}: {row.name}
+                  {proposed && typeof row.choice === "object" && (
+                    <span className="block text-xs text-amber-800 dark:text-amber-300">
+                      Not an exact match: check the duty proposed.
+                    </span>
+                  )}
+                </>
+              }
+              label={`Row ${row.row} “${row.name}” is`}
+              value={choiceValue(row.choice)}
+              disabled={isBusy}
+              onChange={(value) => {
+                const choice: TRowChoice = value === NEW || value === SKIP ? value : { dutyId: value };
+                onChoose({ rows: { ...choices.rows, [String(row.row)]: choice } });
+              }}
+              options={[
+                ...row.proposals.map((proposal) => ({
+                  value: proposal.dutyId,
+                  label: `${dutyName.get(proposal.dutyId)} (closest match)`,
+                })),
+                ...plan.duties
+                  .filter((duty) => !proposals.has(duty.id))
+                  .map((duty) => ({ value: duty.id, label: duty.name })),
+                { value: NEW, label: `A new duty: ${row.name.slice(0, 60)}` },
+                { value: SKIP, label: "Skip this row" },
+              ]}
+              className="max-w-[16rem]"
+            />
+          );
+        })}
+      </PreviewTable>
 
       {plan.problems.length > 0 && (
         <div>
@@ -317,37 +279,26 @@ function RaciPlan({
         </div>
       )}
 
-      <TableFrame isBordered>
-        <table className="w-full text-left text-sm">
-          <caption className="px-3 pt-2 text-left font-semibold">Cells that change ({plan.changes.length})</caption>
-          <thead>
-            <tr>
-              <th className="px-3 py-2">Cell</th>
-              <th className="px-3 py-2">Duty</th>
-              <th className="px-3 py-2">Slot</th>
-              <th className="px-3 py-2">Now</th>
-              <th className="px-3 py-2">After</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.changes.map((change) => (
-              <tr key={`${change.column}${change.row}`} className="border-t border-slate-200 dark:border-slate-800">
-                <td className="px-3 py-1">
-                  {change.column}
-                  {change.row}
-                </td>
-                <td className="px-3 py-1">{dutyName.get(change.dutyId) ?? `${rowOf.get(change.row)} (new)`}</td>
-                <td className="px-3 py-1">{slotName.get(change.slotId) ?? `${columnOf.get(change.column)} (new)`}</td>
-                <td className="px-3 py-1">{cellText(change.before)}</td>
-                <td className="px-3 py-1">
-                  {cellText(change.after)}
-                  {change.note && <span className="sr-only"> ({change.note})</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableFrame>
+      <PreviewTable
+        caption={`Cells that change (${plan.changes.length})`}
+        headings={["Cell", "Duty", "Slot", "Now", "After"]}
+      >
+        {plan.changes.map((change) => (
+          <tr key={`${change.column}${change.row}`} className="border-t border-slate-200 dark:border-slate-800">
+            <td className="px-3 py-1">
+              {change.column}
+              {change.row}
+            </td>
+            <td className="px-3 py-1">{dutyName.get(change.dutyId) ?? `${rowOf.get(change.row)} (new)`}</td>
+            <td className="px-3 py-1">{slotName.get(change.slotId) ?? `${columnOf.get(change.column)} (new)`}</td>
+            <td className="px-3 py-1">{cellText(change.before)}</td>
+            <td className="px-3 py-1">
+              {cellText(change.after)}
+              {change.note && <span className="sr-only"> ({change.note})</span>}
+            </td>
+          </tr>
+        ))}
+      </PreviewTable>
 
       <div>
         <h3 className="font-semibold">
@@ -356,27 +307,95 @@ function RaciPlan({
         <p className="text-sm">
           {countNoun(plan.flags.before.length, "flag")} now, {countNoun(plan.flags.after.length, "flag")} after.
         </p>
-        {plan.flags.resolved.length > 0 && (
-          <>
-            <h4 className="mt-2 text-sm font-medium">Resolved</h4>
-            <ul className="list-disc pl-5 text-sm">
-              {plan.flags.resolved.map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          </>
-        )}
-        {plan.flags.introduced.length > 0 && (
-          <>
-            <h4 className="mt-2 text-sm font-medium">Introduced</h4>
-            <ul className="list-disc pl-5 text-sm">
-              {plan.flags.introduced.map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          </>
-        )}
+        <FlagList title="Resolved" messages={plan.flags.resolved} />
+        <FlagList title="Introduced" messages={plan.flags.introduced} />
       </div>
     </div>
+  );
+}
+
+/** One of the preview's tables: its caption, its column headings and its rows. */
+function PreviewTable({
+  caption,
+  headings,
+  children,
+}: {
+  caption: string;
+  headings: readonly string[];
+  children: React.ReactNode;
+}) {
+  return (
+    <TableFrame isBordered>
+      <table className="w-full text-left text-sm">
+        <caption className="px-3 pt-2 text-left font-semibold">{caption}</caption>
+        <thead>
+          <tr>
+            {headings.map((heading) => (
+              <th key={heading} className="px-3 py-2">
+                {heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableFrame>
+  );
+}
+
+/** A column or row of the sheet, and what it becomes: a slot or duty, a new one, or nothing. */
+function ChoiceRow({
+  heading,
+  label,
+  value,
+  options,
+  disabled,
+  onChange,
+  className = "",
+}: {
+  heading: React.ReactNode;
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  disabled: boolean;
+  onChange: (value: string) => void;
+  className?: string;
+}) {
+  return (
+    <tr className="border-t border-slate-200 dark:border-slate-800">
+      <th scope="row" className="px-3 py-2 font-normal">
+        {heading}
+      </th>
+      <td className="px-3 py-2">
+        <select
+          aria-label={label}
+          value={value}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.value)}
+          className={`${className} rounded-md border-0 bg-white py-1 pl-2 pr-8 ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700`}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </td>
+    </tr>
+  );
+}
+
+/** The flags an import resolves or introduces, when there are any. */
+function FlagList({ title, messages }: { title: string; messages: readonly string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <>
+      <h4 className="mt-2 text-sm font-medium">{title}</h4>
+      <ul className="list-disc pl-5 text-sm">
+        {messages.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -172,6 +172,9 @@ export function documentToWorkbook(document: TMapDocument, flags: readonly TWork
 
 export type TWorkbookProblem = { path: string; message: string };
 
+/** Where a level was read (0-based): its address is written out only for a problem (there are a million cells). */
+type TWhere = { sheet: string; row: number; column: number };
+
 /** A cell's address for a problem: `'Checkout'!C5`. */
 const address = (sheet: string, row: number, column: number) => `'${sheet}'!${columnLetter(column)}${row + 1}`;
 
@@ -192,7 +195,9 @@ function withoutEmpty<T extends Record<string, unknown>>(fields: T): Partial<T> 
  */
 export function workbookToDocument(
   sheets: readonly TSheetGrid[],
-): { ok: true; document: unknown } | { ok: false; problems: TWorkbookProblem[] } {
+):
+  | { ok: true; document: unknown; locate: (path: string) => string | null }
+  | { ok: false; problems: TWorkbookProblem[] } {
   const problems: TWorkbookProblem[] = [];
   const byName = new Map(sheets.map((sheet) => [sheet.name.toLowerCase(), sheet]));
   const rowsOf = (kind: keyof typeof KEY_SHEETS, isRequired: boolean) => {
@@ -228,24 +233,38 @@ export function workbookToDocument(
     return parsed;
   };
 
+  // Where each of the document's entities was read, so that a problem the import finds in the document is named by
+  // its cell (see `locate`).
+  const origins = {
+    duties: [] as number[],
+    people: [] as number[],
+    teams: [] as { row: number; slots: number[]; cells: TWhere[] }[],
+    rules: [] as number[],
+  };
   const duties = rowsOf("duties", true).map(({ row, index }) => {
+    origins.duties.push(index);
     const required = text(row, 3).toLowerCase();
     if (required !== "true" && required !== "false") {
       problems.push({ path: address("Duties", index, 3), message: "Required is TRUE or FALSE." });
     }
     return { key: text(row, 0), name: text(row, 1), description: text(row, 2), required: required !== "false" };
   });
-  const people = rowsOf("people", true).map(({ row, index }) =>
-    withoutEmpty({
+  const people = rowsOf("people", true).map(({ row, index }) => {
+    origins.people.push(index);
+    return withoutEmpty({
       key: text(row, 0),
       name: text(row, 1),
       email: optional(text(row, 2)),
       capacity: number("People", index, 3, text(row, 3)),
-    }),
-  );
+    });
+  });
   const slotsByTeam = new Map<string, Record<string, unknown>[]>();
+  const slotRows = new Map<string, number[]>();
   for (const { row, index } of rowsOf("slots", true)) {
     const list = slotsByTeam.get(text(row, 0)) ?? [];
+    const rowsOfTeam = slotRows.get(text(row, 0)) ?? [];
+    rowsOfTeam.push(index);
+    slotRows.set(text(row, 0), rowsOfTeam);
     list.push(
       withoutEmpty({
         key: text(row, 1),
@@ -260,19 +279,23 @@ export function workbookToDocument(
     );
     slotsByTeam.set(text(row, 0), list);
   }
-  const listed = new Map<string, Map<string, { level: string; where: string }>>();
+  const at = ({ sheet, row, column }: TWhere) => address(sheet, row, column);
+  const listed = new Map<string, Map<string, { level: string; where: TWhere }>>();
   for (const { row, index } of rowsOf("assignments", false)) {
-    const cells = listed.get(text(row, 0)) ?? new Map<string, { level: string; where: string }>();
-    cells.set(`${text(row, 1)} ${text(row, 2)}`, { level: text(row, 3), where: address("Assignments", index, 3) });
+    const cells = listed.get(text(row, 0)) ?? new Map<string, { level: string; where: TWhere }>();
+    cells.set(`${text(row, 1)} ${text(row, 2)}`, {
+      level: text(row, 3),
+      where: { sheet: "Assignments", row: index, column: 3 },
+    });
     listed.set(text(row, 0), cells);
   }
-  const sheeted = new Map<string, Map<string, { level: TRaciLevel; where: string }>>();
+  const sheeted = new Map<string, Map<string, { level: TRaciLevel; where: TWhere }>>();
   for (const sheet of sheets) {
     // The key sheets Slots and Assignments start with "Team key" too.
     if (RESERVED.has(sheet.name.toLowerCase()) || text(sheet.rows[0], 0) !== TEAM_SHEET_MARK) continue;
     const teamKey = text(sheet.rows[0], 1);
     const slotKeys = (sheet.rows[2] ?? []).map((cell) => cell.trim());
-    const cells = new Map<string, { level: TRaciLevel; where: string }>();
+    const cells = new Map<string, { level: TRaciLevel; where: TWhere }>();
     for (let index = 3; index < sheet.rows.length; index++) {
       const row = sheet.rows[index]!;
       const dutyKey = text(row, 0);
@@ -288,7 +311,7 @@ export function workbookToDocument(
         } else if (parsed.level) {
           cells.set(`${dutyKey} ${slotKeys[column]}`, {
             level: parsed.level,
-            where: address(sheet.name, index, column),
+            where: { sheet: sheet.name, row: index, column },
           });
         }
       }
@@ -302,7 +325,7 @@ export function workbookToDocument(
     sheeted.set(teamKey, cells);
   }
 
-  const teams = rowsOf("teams", true).map(({ row }) => {
+  const teams = rowsOf("teams", true).map(({ row, index }) => {
     const key = text(row, 0);
     const fromSheet = sheeted.get(key);
     const fromList = listed.get(key);
@@ -311,35 +334,35 @@ export function workbookToDocument(
         const onSheet = fromSheet.get(cell);
         if (onSheet?.level !== level) {
           problems.push({
-            path: where,
-            message: `${where} says ${level}, but the team's sheet says ${onSheet ? `${onSheet.level} at ${onSheet.where}` : "nothing"}. Change one so that they agree, or delete the Assignments sheet.`,
+            path: at(where),
+            message: `${at(where)} says ${level}, but the team's sheet says ${onSheet ? `${onSheet.level} at ${at(onSheet.where)}` : "nothing"}. Change one so that they agree, or delete the Assignments sheet.`,
           });
         }
       }
       for (const [cell, { level, where }] of fromSheet) {
         if (!fromList.has(cell)) {
           problems.push({
-            path: where,
-            message: `${where} says ${level}, but the Assignments sheet lists nothing there. Change one so that they agree, or delete the Assignments sheet.`,
+            path: at(where),
+            message: `${at(where)} says ${level}, but the Assignments sheet lists nothing there. Change one so that they agree, or delete the Assignments sheet.`,
           });
         }
       }
     }
-    const cells = fromSheet
-      ? [...fromSheet].map(([cell, { level }]) => [cell, level] as const)
-      : [...(fromList ?? [])].map(([cell, { level }]) => [cell, level] as const);
+    const cells = [...(fromSheet ?? fromList ?? [])];
+    origins.teams.push({ row: index, slots: slotRows.get(key) ?? [], cells: cells.map(([, { where }]) => where) });
     return {
       key,
       name: text(row, 1),
       ...withoutEmpty({ description: optional(text(row, 2)), group: optional(text(row, 3)) }),
       slots: slotsByTeam.get(key) ?? [],
-      assignments: cells.map(([cell, level]) => {
+      assignments: cells.map(([cell, { level }]) => {
         const [duty, slot] = cell.split(" ") as [string, string];
         return { duty, slot, level };
       }),
     };
   });
   const rules = rowsOf("rules", false).map(({ row, index }) => {
+    origins.rules.push(index);
     const json = (column: number) => {
       try {
         return JSON.parse(text(row, column) || "null") as unknown;
@@ -353,6 +376,7 @@ export function workbookToDocument(
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
+    locate: (path) => locate(path, origins),
     document: {
       format: "remit.map/v1",
       duties,
@@ -361,4 +385,75 @@ export function workbookToDocument(
       ...(byName.has(KEY_SHEETS.rules.name.toLowerCase()) ? { rules } : {}),
     },
   };
+}
+
+/** The column of each field of the document's entities on its key sheet (0-based). */
+const FIELD_COLUMNS = {
+  duties: { key: 0, name: 1, description: 2, required: 3 },
+  people: { key: 0, name: 1, email: 2, capacity: 3 },
+  teams: { key: 0, name: 1, description: 2, group: 3 },
+  slots: {
+    key: 1,
+    role: 2,
+    title: 3,
+    holder: 4,
+    holderUntil: 5,
+    nextHolder: 6,
+    nextHolderFrom: 7,
+    allocation: 8,
+  },
+  rules: { id: 0, severity: 1, params: 2, exemptTeams: 3 },
+} as const satisfies Record<string, Record<string, number>>;
+
+const fieldColumn = (fields: Record<string, number>, field: string | undefined) =>
+  field !== undefined && Object.hasOwn(fields, field) ? fields[field]! : 0;
+
+/**
+ * The cell that a JSON path of the workbook's document (`teams[2].slots[0].holder`, as the import names a problem)
+ * was read from, like `'Slots'!E14`; null for a path that is about no one cell (the map as a whole, a list).
+ */
+function locate(
+  path: string,
+  origins: {
+    duties: number[];
+    people: number[];
+    teams: { row: number; slots: number[]; cells: TWhere[] }[];
+    rules: number[];
+  },
+): string | null {
+  const match = /^(duties|people|teams|rules)\[(\d+)\](?:\.(\w+)(?:\[(\d+)\](?:\.(\w+))?)?)?/.exec(path);
+  if (!match) return null;
+  const [, list, indexText, field, innerText, innerField] = match as unknown as [
+    string,
+    "duties" | "people" | "teams" | "rules",
+    string,
+    string | undefined,
+    string | undefined,
+    string | undefined,
+  ];
+  const index = Number(indexText);
+  if (list !== "teams") {
+    const row = origins[list][index];
+    if (row === undefined) return null;
+    return address(KEY_SHEETS[list].name, row, fieldColumn(FIELD_COLUMNS[list], field));
+  }
+  const team = origins.teams[index];
+  if (!team) return null;
+  if (field === "slots" && innerText !== undefined) {
+    const row = team.slots[Number(innerText)];
+    return row === undefined ? null : address("Slots", row, fieldColumn(FIELD_COLUMNS.slots, innerField));
+  }
+  if (field === "assignments" && innerText !== undefined) {
+    const where = team.cells[Number(innerText)];
+    if (!where) return null;
+    if (where.sheet === KEY_SHEETS.assignments.name) {
+      const columns = { duty: 1, slot: 2, level: 3 } as Record<string, number>;
+      return address(where.sheet, where.row, fieldColumn(columns, innerField) || 3);
+    }
+    // A team's sheet: the duty's key starts the row, the slot's key is in row 3 above the level.
+    if (innerField === "duty") return address(where.sheet, where.row, 0);
+    if (innerField === "slot") return address(where.sheet, 2, where.column);
+    return address(where.sheet, where.row, where.column);
+  }
+  return address("Teams", team.row, fieldColumn(FIELD_COLUMNS.teams, field));
 }

@@ -16,6 +16,11 @@ import { createInvitation } from "@/lib/server/invitations/create-invitation";
 import { MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/validation/map";
 import { SPREADSHEET_UPLOAD_LIMIT_BYTES } from "@/lib/server/kernel/read-spreadsheet";
 import { RULE_IDS } from "@/lib/domain/rules";
+import { generateMap } from "@/lib/domain/generate-map";
+import { mapToDocument } from "@/lib/domain/map-document";
+import { MAP_CSV_COLUMNS } from "@/lib/domain/map-csv";
+import { documentToWorkbook, type TWorkbookSheet } from "@/lib/domain/map-workbook";
+import { writeWorkbook, XLSX_TYPE } from "@/lib/server/kernel/read-spreadsheet";
 import { filesNamed } from "@/lib/server/testing/files";
 import { assertFuzz, FUZZ_RUNS } from "@/lib/server/testing/fuzz";
 import { callRoute, sessionCookie, TEST_ORIGIN, type TCredentials } from "@/lib/server/testing/http";
@@ -269,7 +274,9 @@ type TFuzzEntry = {
   /** The body size limit, when not the default. */
   limit?: number;
   /** For an upload: multipart/form-data bodies, plausible and hostile (JSON bodies are tried too). */
-  upload?: (world: TWorld) => fc.Arbitrary<FormData>;
+  upload?: (world: TWorld) => fc.Arbitrary<TLaterBody>;
+  /** For a route that reads spreadsheets as its body too: such bodies, plausible and garbled. */
+  spreadsheet?: (world: TWorld) => fc.Arbitrary<TLaterBody>;
 };
 
 /** An id or key: ours, the other organisation's, or made up. */
@@ -284,15 +291,164 @@ const csvCell = fc.oneof(
 const csvText = fc
   .array(fc.array(csvCell, { maxLength: 6 }), { maxLength: 12 })
   .map((rows) => rows.map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(",")).join("\r\n"));
-/** A RACI sheet upload: a CSV of levels and hostile cells, bytes of no format, or a zip or .xls that is no workbook. */
+/**
+ * A body made when it is sent (a workbook is written asynchronously): bytes with their content type, or a form.
+ * `label` says what it is in a failure's report.
+ */
+type TLaterBody = { label: string; make: () => Promise<{ body: Uint8Array | FormData; contentType?: string }> };
+type TBody = string | FormData | TLaterBody | undefined;
+const later = (label: string, make: TLaterBody["make"]): TLaterBody => ({ label, make });
+
+/** Bytes as a file's: what they are, or any bytes, or a zip or .xls that is no workbook. */
+const garbageFile = fc.oneof(
+  fc.uint8Array({ maxLength: 300 }),
+  fc.uint8Array({ maxLength: 300 }).map((bytes) => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...bytes])),
+  fc.uint8Array({ maxLength: 300 }).map((bytes) => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, ...bytes])),
+);
+
+/**
+ * A workbook as a spreadsheet would write it, garbled: cells replaced by hostile text, sheets dropped or renamed,
+ * then its bytes cut short or flipped (a zip whose parts no longer unpack, or XML that no longer parses).
+ */
+const garbledWorkbook = (sheets: readonly TWorkbookSheet[]) =>
+  fc
+    .record({
+      cells: fc.array(
+        fc.record({ sheet: fc.nat(), row: fc.nat({ max: 40 }), column: fc.nat({ max: 12 }), value: csvCell }),
+        {
+          maxLength: 8,
+        },
+      ),
+      dropped: fc.array(fc.nat(), { maxLength: 2 }),
+      renamed: fc.option(fc.record({ sheet: fc.nat(), name: fc.oneof(anyOf("Assignments", "People", "Teams"), name) })),
+      // Mostly whole, so that its cells are read; else cut short, or with bytes flipped.
+      cut: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
+      ),
+      flips: fc.oneof(
+        { weight: 2, arbitrary: fc.constant([] as { at: number; byte: number }[]) },
+        {
+          weight: 2,
+          arbitrary: fc.array(
+            fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), byte: fc.nat({ max: 255 }) }),
+            { minLength: 1, maxLength: 3 },
+          ),
+        },
+      ),
+    })
+    .map((garbling) => garbled(sheets, garbling));
+
+type TGarbling = {
+  cells: { sheet: number; row: number; column: number; value: string }[];
+  dropped: number[];
+  renamed: { sheet: number; name: string } | null;
+  cut: number | null;
+  flips: readonly { at: number; byte: number }[];
+};
+
+function garbled(sheets: readonly TWorkbookSheet[], garbling: TGarbling): TLaterBody {
+  return later(`a garbled workbook ${JSON.stringify(garbling).slice(0, 400)}`, async () => {
+    const copy = sheets.map((sheet) => ({ ...sheet, rows: sheet.rows.map((row) => [...row]) }));
+    for (const { sheet, row, column, value } of garbling.cells) {
+      const target = copy[sheet % copy.length]!;
+      (target.rows[row] ??= [])[column] = value;
+    }
+    if (garbling.renamed) copy[garbling.renamed.sheet % copy.length]!.name = garbling.renamed.name.slice(0, 31);
+    const kept = copy.filter((_, index) => !garbling.dropped.some((drop) => drop % copy.length === index));
+    let bytes: Uint8Array;
+    try {
+      bytes = await writeWorkbook(kept);
+    } catch {
+      // exceljs refuses some sheet names (two alike, characters Excel forbids): send what it can write.
+      bytes = await writeWorkbook(sheets);
+    }
+    if (garbling.cut !== null) bytes = bytes.slice(0, Math.floor(bytes.byteLength * garbling.cut));
+    for (const { at, byte } of garbling.flips) {
+      if (bytes.byteLength > 0) bytes[Math.floor(at * (bytes.byteLength - 1))] = byte;
+    }
+    return { body: bytes, contentType: XLSX_TYPE };
+  });
+}
+
+/** The workbook of a small map, as GET map.xlsx writes it: the start of the garbled ones. */
+const MAP_SHEETS = documentToWorkbook(mapToDocument(generateMap({ teams: 2, seed: 26 })));
+/** The map's workbook with a byte changed here and there: a part that no longer unpacks, XML that no longer parses. */
+const FLIPPED_MAP_WORKBOOKS = Array.from({ length: 9 }, (_, index) =>
+  garbled(MAP_SHEETS, {
+    cells: [],
+    dropped: [],
+    renamed: null,
+    cut: null,
+    flips: [{ at: (index + 1) / 10, byte: 0x55 }],
+  }),
+);
+
+/** A RACI sheet as a workbook: a title, the header, levels. */
+const RACI_SHEETS: TWorkbookSheet[] = [
+  {
+    name: "Checkout",
+    rows: [["Who does what"], ["Duty", "PO", "PM"], ["Product vision", "A", "R"], ["Roadmap", "r", "A/R"]],
+  },
+  { name: "Other", rows: [["Duty", "Designer"]] },
+];
+
+/** A body for PUT map in a spreadsheet: the workbook of GET map.xlsx garbled, the CSV of GET map.csv, or garbage. */
+const mapSpreadsheet = (w: TWorld) => {
+  const cell = (ours: string) =>
+    fc.oneof({ weight: 3, arbitrary: fc.constant(ours) }, { weight: 1, arbitrary: csvCell });
+  const line = fc
+    .tuple(
+      cell("Fuzzed Team"),
+      cell(w.ours.team.key),
+      cell("Fuzzed duty"),
+      cell(w.ours.duty.key),
+      cell("PO"),
+      cell(""),
+      cell(w.ours.team.slots[0]!.key),
+      cell(""),
+      fc.oneof(cell(w.ours.person.key), fc.constant("")),
+      fc.oneof(
+        level.map((value) => value ?? ""),
+        csvCell,
+      ),
+    )
+    .map((cells) => cells.map((value) => `"${value.replace(/"/g, '""')}"`).join(","));
+  const csv = fc
+    .tuple(
+      fc.oneof({ weight: 4, arbitrary: fc.constant(MAP_CSV_COLUMNS.join(",")) }, { weight: 1, arbitrary: csvText }),
+      fc.array(line, { maxLength: 6 }),
+    )
+    .map(([header, lines]) => [header, ...lines].join("\r\n"));
+  const bytesAs = (contentType: string) => (bytes: Uint8Array) =>
+    later(`${bytes.byteLength} bytes as ${contentType}`, async () => ({ body: bytes, contentType }));
+  return fc.oneof(
+    { weight: 4, arbitrary: garbledWorkbook(MAP_SHEETS) },
+    {
+      weight: 3,
+      arbitrary: csv.map((text) =>
+        later(`CSV: ${text.slice(0, 400)}`, async () => ({
+          body: new TextEncoder().encode(text),
+          contentType: "text/csv",
+        })),
+      ),
+    },
+    { weight: 1, arbitrary: garbageFile.map(bytesAs(XLSX_TYPE)) },
+    { weight: 1, arbitrary: garbageFile.map(bytesAs("text/csv")) },
+  );
+};
+
+/**
+ * A RACI sheet upload: a CSV of levels and hostile cells, a workbook (garbled or not), bytes of no format, or a zip
+ * or .xls that is no workbook.
+ */
 const raciUpload = (w: TWorld) =>
   fc
     .record({
       file: fc.oneof(
         csvText.map((text) => new TextEncoder().encode(`Duty,PO,PM\r\nProduct vision,A,R\r\n${text}`)),
-        fc.uint8Array({ maxLength: 300 }),
-        fc.uint8Array({ maxLength: 300 }).map((bytes) => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...bytes])),
-        fc.uint8Array({ maxLength: 300 }).map((bytes) => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, ...bytes])),
+        garbageFile,
+        garbledWorkbook(RACI_SHEETS),
       ),
       options: fc.option(
         fc.oneof(
@@ -328,10 +484,19 @@ const raciUpload = (w: TWorld) =>
       ),
     })
     .map(({ file, options }) => {
-      const form = new FormData();
-      form.set("file", new Blob([file]), "sheet.csv");
-      if (options !== null) form.set("options", options);
-      return form;
+      const form = async (bytes: Uint8Array) => {
+        const made = new FormData();
+        made.set("file", new Blob([new Uint8Array(bytes)]), "sheet.csv");
+        if (options !== null) made.set("options", options);
+        return made;
+      };
+      return file instanceof Uint8Array
+        ? later(`a form of a ${file.byteLength}-byte file, options ${String(options).slice(0, 300)}`, async () => ({
+            body: await form(file),
+          }))
+        : later(`a form of ${file.label}, options ${String(options).slice(0, 300)}`, async () => ({
+            body: await form((await file.make()).body as Uint8Array),
+          }));
     });
 
 const teamFields: TFields = () => ({ name, key, description: fc.oneof(name, fc.constant(null)) });
@@ -486,6 +651,7 @@ const FUZZ: Record<string, TFuzzEntry> = {
   [`PUT ${ORG}/drafts/[draftId]/map`]: {
     caller: "manager-token",
     fields: () => mapDocumentFields,
+    spreadsheet: mapSpreadsheet,
     limit: MAP_IMPORT_BODY_LIMIT_BYTES,
   },
   [`POST ${ORG}/drafts/[draftId]/publish`]: {
@@ -558,6 +724,7 @@ const FUZZ: Record<string, TFuzzEntry> = {
   [`PUT ${ORG}/map`]: {
     caller: "manager-token",
     fields: () => mapDocumentFields,
+    spreadsheet: mapSpreadsheet,
     limit: MAP_IMPORT_BODY_LIMIT_BYTES,
   },
   [`POST ${ORG}/presence`]: {
@@ -598,10 +765,17 @@ function paramsArbitrary(world: TWorld, route: string): fc.Arbitrary<Record<stri
   return fc.record(Object.fromEntries(arbitraries));
 }
 
-/** The request's body as sent: JSON of a plausible or hostile shape, text that is not JSON, or none. */
-function bodyArbitrary(world: TWorld, entry: TRouteEntry): fc.Arbitrary<string | FormData | undefined> {
+/**
+ * The request's body as sent: JSON of a plausible or hostile shape, text that is not JSON, or none; an upload's
+ * form, or a spreadsheet, for the routes that take one.
+ */
+function bodyArbitrary(world: TWorld, entry: TRouteEntry): fc.Arbitrary<TBody> {
   const json = jsonBodyArbitrary(world, entry);
-  return entry.upload ? fc.oneof({ weight: 4, arbitrary: entry.upload(world) }, { weight: 1, arbitrary: json }) : json;
+  if (entry.upload) return fc.oneof({ weight: 4, arbitrary: entry.upload(world) }, { weight: 1, arbitrary: json });
+  if (entry.spreadsheet) {
+    return fc.oneof({ weight: 3, arbitrary: entry.spreadsheet(world) }, { weight: 2, arbitrary: json });
+  }
+  return json;
 }
 
 function jsonBodyArbitrary(world: TWorld, entry: TRouteEntry): fc.Arbitrary<string | undefined> {
@@ -633,8 +807,8 @@ function jsonBodyArbitrary(world: TWorld, entry: TRouteEntry): fc.Arbitrary<stri
 }
 
 /** The emails a sign-up or invitation body names, so that the snapshot can tell whether one was stored. */
-function emailsIn(body: string | FormData | undefined): string[] {
-  if (body instanceof FormData) return [];
+function emailsIn(body: TBody): string[] {
+  if (typeof body !== "string") return [];
   try {
     const email = (JSON.parse(body ?? "") as { email?: unknown } | null)?.email;
     // Text with NUL cannot be stored, nor looked up.
@@ -725,7 +899,9 @@ function expectRefusal(response: { status: number; body: unknown }, what: string
   ).toEqual([]);
 }
 
-const shorten = (body: string | FormData | undefined): string => {
+const shorten = (body: TBody | Uint8Array): string => {
+  if (body instanceof Uint8Array) return `${body.byteLength} bytes`;
+  if (typeof body === "object" && !(body instanceof FormData)) return body.label;
   if (!(body instanceof FormData)) return shortenText(body);
   const parts = [...body.entries()].map(([name, value]) =>
     typeof value === "string" ? `${name}=${shortenText(value)}` : `${name}: a file of ${value.size} bytes`,
@@ -746,7 +922,14 @@ describe.each(ENTRIES)("$label", (entry) => {
       async (params, body) => {
         const emails = emailsIn(body);
         const before = await snapshot(world, emails);
-        const response = await callRoute(handler, { method: entry.method, params, body, credentials });
+        const made = typeof body === "object" && !(body instanceof FormData) ? await body.make() : null;
+        const response = await callRoute(handler, {
+          method: entry.method,
+          params,
+          body: made ? made.body : body,
+          credentials,
+          headers: made?.contentType ? { "content-type": made.contentType } : {},
+        });
         const what = `${response.status} ${JSON.stringify(response.body)?.slice(0, 500)} for params ${JSON.stringify(
           params,
         ).slice(0, 300)} and body ${shorten(body)}`;
@@ -760,9 +943,11 @@ describe.each(ENTRIES)("$label", (entry) => {
         expect(await snapshot(world, emails), what).toEqual(before);
       },
     );
-    // Every raw body once, at the right address; then random requests.
-    const examples = (entry.fields ? RAW_BODIES : RAW_BODIES.slice(0, 4)).map(
-      (body) => [validParams(world, entry.route), body] as [Record<string, string>, string | undefined],
+    // Every raw body once (and for a route that reads spreadsheets, workbooks damaged here and there), at the
+    // right address; then random requests.
+    const raw: TBody[] = entry.fields ? RAW_BODIES : RAW_BODIES.slice(0, 4);
+    const examples = [...raw, ...(entry.spreadsheet ? FLIPPED_MAP_WORKBOOKS : [])].map(
+      (body) => [validParams(world, entry.route), body] as [Record<string, string>, TBody],
     );
     await assertFuzz(property, { examples });
   }, 240_000);

@@ -1,4 +1,5 @@
 import "server-only";
+import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { TCellState } from "@/lib/domain/overview";
 import type { TReport } from "@/lib/domain/report";
@@ -18,18 +19,29 @@ const STATE_WORDS: Record<TCellState, string> = {
   optional_unowned: "optional, nobody accountable",
 };
 
-/** Text in the standard fonts' character set (Windows-1252): what they cannot draw becomes "?". */
+/**
+ * DejaVu Sans, embedded (only the glyphs used): unlike the standard PDF fonts, which draw Western European text
+ * only, it draws Greek, Cyrillic, Armenian, Georgian, Hebrew, Arabic and many more, so names print as they are.
+ * Read from the package's folder at run time (the project's root is the server's working directory), as pdfkit
+ * reads its own font metrics.
+ */
+const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
+const FONTS = { regular: "DejaVuSans.ttf", bold: "DejaVuSans-Bold.ttf" } as const;
+
+/** Text without control characters, which no font draws. */
 function printable(text: string): string {
-  return text.replace(/[^\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, "?");
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
 }
 
-/** The report as a PDF of real text (searchable, selectable): a few A4 pages in the standard Helvetica. */
+/** The report as a PDF of real text (searchable, selectable): a few A4 pages in DejaVu Sans. */
 export async function renderReportPdf(report: TReport): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: "A4",
     margin: 48,
     info: { Title: printable(report.title), Creator: "Remit", CreationDate: new Date(report.generatedAt) },
   });
+  doc.registerFont("regular", path.join(FONT_DIR, FONTS.regular));
+  doc.registerFont("bold", path.join(FONT_DIR, FONTS.bold));
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {
@@ -37,12 +49,11 @@ export async function renderReportPdf(report: TReport): Promise<Uint8Array> {
     doc.on("error", reject);
   });
   const width = doc.page.width - 96;
-  const heading = (text: string) =>
-    doc.moveDown(1).font("Helvetica-Bold").fontSize(15).text(printable(text)).moveDown(0.3);
+  const heading = (text: string) => doc.moveDown(1).font("bold").fontSize(15).text(printable(text)).moveDown(0.3);
   const body = (text: string, options: PDFKit.Mixins.TextOptions = {}) =>
-    doc.font("Helvetica").fontSize(10).text(printable(text), options);
+    doc.font("regular").fontSize(10).text(printable(text), options);
 
-  doc.font("Helvetica-Bold").fontSize(20).text(printable(report.title));
+  doc.font("bold").fontSize(20).text(printable(report.title));
   body(`Made ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC by Remit.`);
 
   heading("Health");
@@ -92,7 +103,7 @@ export async function renderReportPdf(report: TReport): Promise<Uint8Array> {
   for (const team of report.attention) {
     doc
       .moveDown(0.4)
-      .font("Helvetica-Bold")
+      .font("bold")
       .fontSize(11)
       .text(printable(`${team.team}: health ${team.score}`));
     for (const flag of team.flags)
@@ -120,7 +131,7 @@ export async function renderReportPdf(report: TReport): Promise<Uint8Array> {
   const numbersAt = doc.y;
   duties.forEach((_, index) => {
     doc
-      .font("Helvetica")
+      .font("regular")
       .fontSize(6)
       .text(String(index + 1), 48 + nameWidth + index * cell, numbersAt, {
         width: cell,
@@ -134,7 +145,7 @@ export async function renderReportPdf(report: TReport): Promise<Uint8Array> {
     if (doc.y + cell + 4 > doc.page.height - 48) doc.addPage();
     const y = doc.y;
     doc
-      .font("Helvetica")
+      .font("regular")
       .fontSize(8)
       .fillColor("black")
       .text(printable(`${row.team} (${row.score})`), 48, y, {

@@ -23,22 +23,27 @@ async function textOf(pdf: Uint8Array): Promise<string> {
   return pages.join(" ").replace(/\s+/g, " ");
 }
 
+/** The report's text, of a new organisation whose map is `map`. */
+async function reportTextOf(map: ReturnType<typeof generateMap>): Promise<string> {
+  const world = await createMapWorld();
+  const imported = await callApi(`PUT /api/v1/orgs/[orgSlug]/map`, {
+    params: { orgSlug: world.org.slug },
+    body: mapToDocument(map),
+    as: world.as.editor,
+  });
+  expect(imported.status).toBe(200);
+  const answer = await callApi<Uint8Array>(REPORT, { params: { orgSlug: world.org.slug }, as: world.as.viewer });
+  expect(answer.status).toBe(200);
+  expect(answer.headers.get("content-type")).toBe("application/pdf");
+  // REPORT_PDF_OUT=file keeps the PDF to look at (before pdf.js takes its bytes over).
+  if (process.env.REPORT_PDF_OUT) (await import("node:fs")).writeFileSync(process.env.REPORT_PDF_OUT, answer.body);
+  return textOf(answer.body);
+}
+
 describe("the report", () => {
   it("is a PDF of real text naming every team that needs attention, with its flags in words", async () => {
-    const world = await createMapWorld();
     const map = generateMap({ teams: 30, seed: 11 });
-    const imported = await callApi(`PUT /api/v1/orgs/[orgSlug]/map`, {
-      params: { orgSlug: world.org.slug },
-      body: mapToDocument(map),
-      as: world.as.editor,
-    });
-    expect(imported.status).toBe(200);
-    const answer = await callApi<Uint8Array>(REPORT, { params: { orgSlug: world.org.slug }, as: world.as.viewer });
-    expect(answer.status).toBe(200);
-    expect(answer.headers.get("content-type")).toBe("application/pdf");
-    // REPORT_PDF_OUT=file keeps the PDF to look at (before pdf.js takes its bytes over).
-    if (process.env.REPORT_PDF_OUT) (await import("node:fs")).writeFileSync(process.env.REPORT_PDF_OUT, answer.body);
-    const text = await textOf(answer.body);
+    const text = await reportTextOf(map);
     const analysis = analyzeMap(map);
     const needing = analysis.teams.filter((team) => team.flags.some((flag) => flag.severity !== "info"));
     expect(needing.length).toBeGreaterThan(3);
@@ -50,6 +55,20 @@ describe("the report", () => {
     const flag = needing[0]!.flags.find((candidate) => candidate.severity === "error")!;
     expect(text).toContain(flag.message.slice(0, 40));
     expect(text).toContain("Heatmap: who is accountable, team by duty");
+  }, 60_000);
+
+  it("prints names in Greek, Cyrillic and other scripts as real text, not question marks", async () => {
+    const map = generateMap({ teams: 6, seed: 11 });
+    const needing = analyzeMap(map).teams.filter((team) => team.flags.some((flag) => flag.severity !== "info"));
+    const names = ["Ομάδα πληρωμών", "Команда оплаты", "Ödeme ekibi ŞĞİ", "צוות תשלומים"];
+    expect(needing.length).toBeGreaterThanOrEqual(names.length);
+    names.forEach((name, index) => (map.teams.find((team) => team.id === needing[index]!.team.id)!.name = name));
+    const text = await reportTextOf(map);
+    for (const name of names.slice(0, 3)) expect(text).toContain(`${name}: health`);
+    // Right-to-left text comes out of pdf.js in the order it was drawn; its letters are there all the same.
+    for (const word of names[3]!.split(" "))
+      expect(text).toMatch(new RegExp(`${word}|${[...word].reverse().join("")}`));
+    expect(text).not.toMatch(/\?{2,}/);
   }, 60_000);
 
   it("at a draft's address, says what the draft changes and which flags it resolves", async () => {

@@ -26,11 +26,17 @@ export async function importMap({
   orgSlug,
   input,
   ifMatch,
+  source,
 }: {
   actor: TActor | null;
   orgSlug: string;
   /** The parsed JSON body, not yet checked. */
   input: unknown;
+  /**
+   * What the document was read from, when not JSON: a workbook's problems are named by the cell they were read from
+   * (`'Slots'!E14`), as its user looks for them; a problem about no one cell keeps its JSON path.
+   */
+  source?: { name: string; locate: (path: string) => string | null };
   /**
    * The fingerprint of the map the caller last saw (GET map's ETag, or `documentFingerprint` of it): when the map
    * has changed since, nothing is imported (412), so that an import never silently replaces edits nobody reviewed.
@@ -47,13 +53,17 @@ export async function importMap({
   ];
   if (!result.ok || errors.length > 0) {
     const fields: TFieldErrors = {};
-    for (const error of errors) if (!addFieldError(fields, error.path, error.message)) break;
+    for (const error of errors) {
+      if (!addFieldError(fields, source?.locate(error.path) ?? error.path, error.message)) break;
+    }
     const total = errors.length - Math.min(nulPaths.length, MAX_FIELD_ERRORS) + nulPaths.length;
     const count = total === 1 ? "1 problem" : `${total} problems`;
     const listed = total > MAX_FIELD_ERRORS ? `The first ${MAX_FIELD_ERRORS} are listed` : "Each is listed";
     throw new AppError(
       "invalid_input",
-      `The map has ${count}; nothing was imported. ${listed} in "fields" under its JSON path.`,
+      source
+        ? `The ${source.name} has ${count}; nothing was imported. ${listed} in "fields" under its cell.`
+        : `The map has ${count}; nothing was imported. ${listed} in "fields" under its JSON path.`,
       fields,
     );
   }

@@ -30,18 +30,23 @@ export async function importMapReply({
   // The organisation (or draft) is found before a large body is read; the caller is signed in (the contract asks).
   const slug = await orgSlug();
   // importMap checks the document itself, so that every problem is reported with its JSON path; a workbook is
-  // first turned into the document it holds, every unreadable cell reported by its address.
+  // first turned into the document it holds, every unreadable cell reported by its address, and the document's
+  // problems by the cells they were read from.
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   let ifMatch = readIfMatch(request);
   let input: unknown;
-  if (type.startsWith(XLSX_TYPE)) input = await readMapWorkbook(await readBytes());
+  let source: Awaited<ReturnType<typeof readMapWorkbook>>["source"] | undefined;
+  if (type.startsWith(XLSX_TYPE)) ({ document: input, source } = await readMapWorkbook(await readBytes()));
   else if (type.startsWith("text/csv")) {
     // The CSV changes the map as it is: when that map changes before the import, nothing is imported (412).
     const { document, fingerprint } = await exportMap({ actor, orgSlug: slug });
     input = await readMapCsv(await readBytes(), document);
     ifMatch ??= fingerprint;
   } else input = await readBody();
-  return { status: 200 as const, body: { imported: await importMap({ actor, orgSlug: slug, input, ifMatch }) } };
+  return {
+    status: 200 as const,
+    body: { imported: await importMap({ actor, orgSlug: slug, input, ifMatch, source }) },
+  };
 }
 
 /** The fingerprint in an If-Match header (`"abc…"` or `W/"abc…"`); undefined without one, 400 for a list or `*`. */

@@ -124,6 +124,33 @@ describe("the map as a workbook", () => {
     });
   });
 
+  it("names a problem of the map it holds by the cell it was read from, as the spreadsheet's user looks for it", async () => {
+    const world = await createMapWorld();
+    await importDocument(world, mapToDocument(generateMap({ teams: 2, seed: 12 })));
+    const before = await exportDocument(world);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await exportWorkbook(world)) as never);
+    const people = workbook.getWorksheet("People")!;
+    people.getCell("A3").value = people.getCell("A2").value;
+    workbook.getWorksheet("Slots")!.getCell("E4").value = "nobody-at-all";
+    workbook.getWorksheet("Duties")!.getCell("B3").value = "";
+    const sheet = workbook.worksheets[1]!;
+    sheet.getCell("A5").value = "no-such-duty";
+    workbook.removeWorksheet(workbook.getWorksheet("Assignments")!.id);
+
+    const refused = await importWorkbook(world, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(refused.status).toBe(400);
+    const { message, fields } = (
+      refused.body as unknown as { error: { message: string; fields: Record<string, string[]> } }
+    ).error;
+    expect(message).toMatch(/under its cell/);
+    expect(Object.keys(fields).sort()).toEqual(
+      ["'People'!A3", "'Slots'!E4", "'Duties'!B3", `'${sheet.name}'!A5`].sort(),
+    );
+    expect(fields["'Slots'!E4"]!.join(" ")).toMatch(/nobody-at-all/);
+    expect(await exportDocument(world)).toEqual(before);
+  });
+
   it("honours If-Match, and refuses a file that is no workbook", async () => {
     const world = await createMapWorld();
     await importDocument(world, mapToDocument(generateMap({ teams: 1, seed: 1 })));

@@ -25,7 +25,8 @@ export const PUT = defineOperation({
   summary: "Import a remit.map/v1 document (or the workbook of GET map.xlsx), replacing the map",
   description:
     "Replaces the teams, people, slots, duties and assignments (not members or tokens). The document is checked " +
-    "first and every problem is reported at once in `fields`, keyed by JSON path like `teams[2].slots[0].holder`; " +
+    "first and every problem is reported at once in `fields`, keyed by JSON path like `teams[2].slots[0].holder` " +
+    "(for a workbook, by the cell it was read from, like `'Slots'!E14`; for CSV, by line and column); " +
     "then it is stored in one transaction, so nothing is ever half imported. What keeps its key keeps its id. " +
     `Bodies up to ${MAP_IMPORT_BODY_LIMIT_BYTES / 1_000_000} MB. With an \`If-Match\` header (an ETag from ` +
     "GET map), nothing is imported when the map has changed since (412): read it again, then decide.",
