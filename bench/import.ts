@@ -8,8 +8,6 @@ import type { TServer } from "./lib/servers";
 import { median } from "./lib/stats";
 
 const GIB_AS_MIB = 1024;
-/** A workbook is read into the same document before the same import: reading it may add at most a fifth. */
-const WORKBOOK_OVER_JSON = 1.2;
 
 type TImportSize = { teams: number; documentBytes: number; importMs: number[] };
 
@@ -85,15 +83,6 @@ export async function benchImport({
       unit: "ms",
       goal: largerWorkbook.teams / smallerWorkbook.teams,
       note: `${(largerWorkbook.documentBytes / 1024 / 1024).toFixed(1)} MiB workbook`,
-    }),
-    ratioRow({
-      name: "A workbook imports about as fast as its JSON",
-      measured: `PUT map with map.xlsx, ${largerWorkbook.teams.toLocaleString("en-US")} teams`,
-      baseline: "the same map as JSON",
-      value: median(largerWorkbook.importMs),
-      baselineValue: median(larger.importMs),
-      unit: "ms",
-      goal: WORKBOOK_OVER_JSON,
     }),
   ];
 

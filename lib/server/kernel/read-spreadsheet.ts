@@ -4,7 +4,6 @@ import Papa from "papaparse";
 import { LEVEL_LETTERS, type TWorkbookSheet } from "@/lib/domain/map-workbook";
 import { RACI_SHEET_LIMITS, type TSheetGrid } from "@/lib/domain/raci-sheet";
 import { AppError } from "@/lib/errors";
-import { readXlsx, UnreadableWorkbookError, zipEntries } from "./read-xlsx";
 
 /** The largest spreadsheet file read: a RACI sheet is a few kB; a workbook of a whole map, a few MB. */
 export const SPREADSHEET_LIMIT_BYTES = 5_000_000;
@@ -72,26 +71,69 @@ function cellText(text: string): string {
   return text.length > RACI_SHEET_LIMITS.cellLength ? text.slice(0, RACI_SHEET_LIMITS.cellLength) : text;
 }
 
-function readWorkbook(bytes: Uint8Array, rowLimit: number, field: string): TSheetGrid[] {
-  const entries = zipEntries(bytes);
-  if (entries === null) throw refuse("The file looks like a zip archive but is not a readable Excel workbook.", field);
-  // A zip bomb says up front what it unpacks to; a part that unpacks to more than it says is refused as it unpacks.
-  const unpacked = [...entries.values()].reduce((sum, entry) => sum + entry.size, 0);
+/** The sum of the sizes a zip's central directory says its files unpack to (a zip bomb says so up front). */
+function unpackedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let end = bytes.byteLength - 22; end >= Math.max(0, bytes.byteLength - 65_557); end--) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(end + 10, true);
+    let offset = view.getUint32(end + 16, true);
+    let total = 0;
+    for (let index = 0; index < entries; index++) {
+      if (offset + 46 > bytes.byteLength || view.getUint32(offset, true) !== 0x02014b50) return null;
+      total += view.getUint32(offset + 24, true);
+      offset +=
+        46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    }
+    return total;
+  }
+  return null;
+}
+
+async function readWorkbook(bytes: Uint8Array, rowLimit: number, field: string): Promise<TSheetGrid[]> {
+  const unpacked = unpackedSize(bytes);
+  if (unpacked === null) throw refuse("The file looks like a zip archive but is not a readable Excel workbook.", field);
   if (unpacked > UNPACKED_LIMIT_BYTES) {
     throw refuse(
       `The workbook unpacks to more than ${UNPACKED_LIMIT_BYTES / 1_000_000} MB; it is too large to read.`,
       field,
     );
   }
+  const workbook = new ExcelJS.Workbook();
   try {
-    return readXlsx(bytes, entries, { rowLimit, cellText });
-  } catch (error) {
-    if (!(error instanceof UnreadableWorkbookError)) throw error;
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch {
     throw refuse(
       "The file is not a readable Excel workbook (.xlsx): open it in a spreadsheet and save it again.",
       field,
     );
   }
+  return workbook.worksheets.map((sheet) => {
+    const rows: string[][] = [];
+    const last = Math.min(sheet.rowCount, rowLimit);
+    for (let number = 1; number <= last; number++) {
+      const row = sheet.getRow(number);
+      const cells: string[] = [];
+      for (let column = 1; column <= row.cellCount; column++)
+        cells.push(cellText(workbookCellText(row.getCell(column).value)));
+      rows.push(cells);
+    }
+    return { name: sheet.name, rows, rowCount: sheet.rowCount };
+  });
+}
+
+/** A cell's text: a formula as its text (never its result: the file's cached result could say anything). */
+function workbookCellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if ("formula" in value && typeof value.formula === "string") return `=${value.formula}`;
+  if ("sharedFormula" in value) return `=${value.formula ?? value.sharedFormula}`;
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("hyperlink" in value) return String(value.text);
+  if ("error" in value) return String(value.error);
+  return "";
 }
 
 /** A workbook of sheets of values, written as values: text that starts with "=" stays text, never a formula. */
