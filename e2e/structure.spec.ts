@@ -147,6 +147,12 @@ test("a draft's structure view shows the draft's map; a past moment shows that m
     headers: { origin },
   });
   expect(added.status()).toBe(201);
+  // The server renders each organisation's own structure (it keeps the last one it decoded, by its content).
+  const serverRendered = async (slug: string) =>
+    (await (await page.request.get(`/${slug}/structure`)).text()).replaceAll("<!-- -->", "");
+  expect(await serverRendered(draft.slug)).toContain(`, ${DEMO_TEAMS.length + 1} teams,`);
+  expect(await serverRendered(organization.slug)).toContain(`, ${DEMO_TEAMS.length} teams,`);
+  expect(await serverRendered(draft.slug)).toContain(`, ${DEMO_TEAMS.length + 1} teams,`);
 
   await openStructure(page, draft.slug);
   await expect(cards(page)).toHaveCount(DEMO_TEAMS.length + 1);

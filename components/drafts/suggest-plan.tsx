@@ -1,174 +1,36 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useId, useState } from "react";
-import { useModalDialog } from "@/components/ui/use-modal-dialog";
-import { useSuggestPlan } from "@/lib/client/drafts";
-import { draftComparePath } from "@/lib/domain/page-paths";
+import dynamic from "next/dynamic";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { TSuggestPlanProps } from "./suggest-plan-dialog";
 
-const DEFAULT_SECONDS = 10;
+// Loaded on the first open: the button is on every team page and the overview, the dialog seldom opened.
+const SuggestPlanDialog = dynamic(() => import("./suggest-plan-dialog").then((module) => module.SuggestPlanDialog), {
+  ssr: false,
+});
 
 /**
  * "Suggest a plan": what to clear and how far the plan may go; progress while the server solves; then the new
  * draft's compare page, or why there is no plan. On a team page the plan changes that team only; on a draft's pages
  * it starts from the draft.
  */
-export function SuggestPlan({
-  liveSlug,
-  fromDraftId,
-  team,
-}: {
-  liveSlug: string;
-  fromDraftId?: string;
-  team?: { key: string; name: string };
-}) {
-  const router = useRouter();
-  const suggest = useSuggestPlan({ orgSlug: liveSlug });
+export function SuggestPlan(props: TSuggestPlanProps) {
   const [isOpen, setIsOpen] = useState(false);
-  const [seconds, setSeconds] = useState(DEFAULT_SECONDS);
-  const [now, setNow] = useState(() => Date.now());
-  const titleId = useId();
-
-  const dialogRef = useModalDialog(isOpen);
-
-  // A clock that ticks while the server solves; the time spent is counted from when the request was sent.
-  useEffect(() => {
-    if (!suggest.isPending) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [suggest.isPending]);
-  const elapsed = suggest.isPending ? Math.max(0, Math.floor((now - suggest.submittedAt) / 1000)) : 0;
-
-  const answer = suggest.data;
-  const fieldErrors =
-    suggest.error && "fields" in suggest.error ? (suggest.error.fields as Record<string, string[]>) : {};
-
+  // Kept once opened: closing gives focus back to the button, and a plan being solved keeps its progress.
+  const [hasOpened, setHasOpened] = useState(false);
   return (
     <>
-      <Button variant="secondary" onClick={() => setIsOpen(true)}>
+      <Button
+        variant="secondary"
+        onClick={() => {
+          setHasOpened(true);
+          setIsOpen(true);
+        }}
+      >
         Suggest a plan
       </Button>
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={titleId}
-        onCancel={(event) => {
-          event.preventDefault();
-          if (!suggest.isPending) setIsOpen(false);
-        }}
-        className="m-auto w-full max-w-md rounded-lg bg-white p-5 text-slate-900 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-950/60 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700"
-      >
-        {isOpen && (
-          <form
-            className="space-y-4"
-            onSubmit={(event) => {
-              event.preventDefault();
-              const form = new FormData(event.currentTarget);
-              const maxChanges = String(form.get("maxChanges") ?? "").trim();
-              suggest.mutate(
-                {
-                  clear: form.get("clear") === "errors_and_warnings" ? "errors_and_warnings" : "errors",
-                  allowHolderChanges: form.get("allowHolderChanges") === "on",
-                  ...(maxChanges ? { maxChanges: Number(maxChanges) } : {}),
-                  timeLimitSeconds: seconds,
-                  ...(team ? { onlyTeams: [team.key] } : {}),
-                  ...(fromDraftId ? { from: fromDraftId } : {}),
-                },
-                {
-                  onSuccess: (result) => {
-                    if (result.draft) router.push(draftComparePath(liveSlug, result.draft.id, null));
-                  },
-                },
-              );
-            }}
-          >
-            <h2 id={titleId} className="text-lg font-semibold">
-              Suggest a plan{team ? ` for ${team.name}` : ""}
-            </h2>
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              Remit looks for the fewest changes of cell levels and slot holders that clear the flags, without raising
-              new ones, and puts them in a new draft for you to compare, edit and publish.
-            </p>
-            <fieldset className="space-y-1 text-sm">
-              <legend className="font-medium">Clear</legend>
-              <label className="flex items-center gap-2">
-                <input type="radio" name="clear" value="errors" defaultChecked /> Errors
-              </label>
-              <label className="flex items-center gap-2">
-                <input type="radio" name="clear" value="errors_and_warnings" /> Errors and warnings
-              </label>
-            </fieldset>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="allowHolderChanges" defaultChecked /> Give slots to other people
-            </label>
-            <div className="grid grid-cols-2 gap-3 text-sm">
-              <label className="space-y-1">
-                <span className="block font-medium">At most (changes)</span>
-                <input
-                  type="number"
-                  name="maxChanges"
-                  min={1}
-                  placeholder="No limit"
-                  aria-describedby={fieldErrors.maxChanges ? `${titleId}-max` : undefined}
-                  className="w-full rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700"
-                />
-                {fieldErrors.maxChanges && (
-                  <span id={`${titleId}-max`} className="block text-red-700 dark:text-red-400">
-                    {fieldErrors.maxChanges.join(" ")}
-                  </span>
-                )}
-              </label>
-              <label className="space-y-1">
-                <span className="block font-medium">Think for (seconds)</span>
-                <input
-                  type="number"
-                  min={1}
-                  max={60}
-                  value={seconds}
-                  onChange={(event) => setSeconds(Math.min(60, Math.max(1, Number(event.target.value) || 1)))}
-                  className="w-full rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700"
-                />
-              </label>
-            </div>
-            {suggest.isPending && (
-              <div role="status" className="space-y-1 text-sm">
-                <p>
-                  Solving… {elapsed} s of at most {seconds} s
-                </p>
-                <progress
-                  max={seconds}
-                  value={Math.min(elapsed, seconds)}
-                  aria-label="Time spent solving"
-                  className="w-full"
-                />
-              </div>
-            )}
-            {answer && !answer.draft && (
-              <p role="status" className="text-sm">
-                {answer.plan.message}
-              </p>
-            )}
-            {answer?.draft && (
-              <p role="status" className="text-sm">
-                {answer.plan.message} Opening the draft…
-              </p>
-            )}
-            {suggest.isError && (
-              <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-                {suggest.error.message}
-              </p>
-            )}
-            <div className="flex justify-end gap-3">
-              <Button variant="secondary" onClick={() => setIsOpen(false)} disabled={suggest.isPending}>
-                Close
-              </Button>
-              <Button type="submit" disabled={suggest.isPending}>
-                {suggest.isPending ? "Solving…" : "Suggest"}
-              </Button>
-            </div>
-          </form>
-        )}
-      </dialog>
+      {hasOpened && <SuggestPlanDialog {...props} isOpen={isOpen} onClose={() => setIsOpen(false)} />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useIsMutating } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { usePathname } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useLive, useLiveState } from "@/components/live/live-provider";
@@ -22,9 +23,18 @@ import {
 import { FlagsPanel, type TFlagFix } from "./flags-panel";
 import { holderPickerId } from "./slot-header";
 import { TeamMatrix } from "./team-matrix";
-import { RaciImport } from "./raci-import";
 import { TeamTools } from "./team-tools";
 import { useUndoShortcut } from "./use-undo-shortcut";
+
+// Loaded when an editor opens it: the page's first paint carries only the matrix and its tools' buttons.
+const RaciImport = dynamic(() => import("./raci-import").then((module) => module.RaciImport), {
+  ssr: false,
+  loading: () => (
+    <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+      Loading the importer…
+    </p>
+  ),
+});
 
 type TProps = {
   orgId: string;

@@ -502,6 +502,18 @@ function Legend({ hasMarks }: { hasMarks: boolean }) {
   );
 }
 
+/** Each packed structure unpacked once: the server renders one (see OrgStructure) for many page loads. */
+const unpacked = new WeakMap<TPackedStructure, ReturnType<typeof unpackStructure>>();
+
+function unpackOnce(packed: TPackedStructure) {
+  let result = unpacked.get(packed);
+  if (!result) {
+    result = unpackStructure(packed);
+    unpacked.set(packed, result);
+  }
+  return result;
+}
+
 /**
  * The organisation as a picture (see lib/domain/structure.ts), laid out on the server (ELK) and sent packed: cards
  * drawn by React Flow, which draws only the cards and links in view; zoomed far out, as at first with 1,000 teams, the
@@ -527,7 +539,7 @@ export function StructureView({
   marks?: TTeamMarks;
   height?: string;
 }) {
-  const { structure, placement } = useMemo(() => unpackStructure(packed), [packed]);
+  const { structure, placement } = unpackOnce(packed);
   const [highlight, setHighlight] = useState<string | null>(personId);
   const [foundTeamId, setFoundTeamId] = useState<string | null>(null);
   const people = useMemo(() => new Map(structure.people.map((person) => [person.id, person])), [structure]);

@@ -4,8 +4,7 @@ import { ReportButton } from "@/components/map/report-button";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
 import { can, ROLE_LABELS } from "@/lib/domain/roles";
 import { NewTeamForm } from "@/components/map/new-team-form";
-import { packOverview } from "@/lib/domain/overview";
-import { getOverview } from "@/lib/server/map/get-overview";
+import { getPackedOverview } from "@/lib/server/map/get-packed-overview";
 import { getFirstSteps } from "@/lib/server/map/get-first-steps";
 import { getPlan } from "@/lib/server/map/get-plan";
 import { getComingUp } from "@/lib/server/journal/get-timeline";
@@ -30,7 +29,7 @@ export default async function OrganizationPage({ params, searchParams }: TProps)
   const canPlan = can(role, "edit_map") && !at && !draft?.isPublished;
   const actor = await currentActor();
   const [overview, steps, plan, comingUp] = await Promise.all([
-    getOverview({ actor, orgSlug, at }),
+    getPackedOverview({ actor, orgSlug, at }),
     at ? null : getFirstSteps({ actor, orgSlug }),
     getPlan({ actor, orgSlug, at }),
     at ? null : getComingUp({ actor, orgSlug }),
@@ -57,7 +56,7 @@ export default async function OrganizationPage({ params, searchParams }: TProps)
         at={at?.toISOString()}
         orgId={organization.id}
         orgSlug={organization.slug}
-        packed={{ overview: packOverview(overview.overview), loadedAt: overview.loadedAt }}
+        packed={overview}
         pngFileName={`${organization.slug}-overview.png`}
       />
       {can(role, "edit_map") && !at && <NewTeamForm orgId={organization.id} orgSlug={organization.slug} />}
