@@ -1,4 +1,4 @@
-// Suggest a plan: the fewest changes (cell levels, slot holders) that clear the flags a lead asks to clear, as a
+// Suggest a plan: the fewest changes (cell levels, slot holders, allocations) that clear the flags a lead asks to clear, as a
 // mixed-integer program. This module is pure: it writes the program (CPLEX LP text), reads a solution back into
 // changes, and judges any set of changes with the real analysis, which is how a plan's result is reported and how the
 // tests check the program against brute force. Solving it is the server's (lib/server/plans).
@@ -29,6 +29,8 @@ export type TPlanOptions = {
   maxChanges?: number;
   /** Whether the plan may give slots to other people (default true). */
   allowHolderChanges?: boolean;
+  /** Whether the plan may lower slots' allocations (default true; see lowerAllocations). */
+  allowAllocationChanges?: boolean;
   /** How many people with the most spare capacity each slot may go to; every person when Infinity (tests). */
   candidatesPerSlot?: number;
 };
@@ -42,13 +44,31 @@ export type TCellChange = {
   to: TRaciLevel;
 };
 export type THolderChange = { kind: "holder"; teamId: string; slotId: string; from: string | null; to: string | null };
-export type TPlanChange = TCellChange | THolderChange;
+/** A slot's allocation lowered (see lowerAllocations): the share of its holder's time it takes. */
+export type TAllocationChange = { kind: "allocation"; teamId: string; slotId: string; from: number; to: number };
+export type TPlanChange = TCellChange | THolderChange | TAllocationChange;
+
+/** Allocations a plan may choose go in tenths of a full-time person, as capacities are edited. */
+export const ALLOCATION_STEP = 0.1;
+
+/**
+ * The allocations a plan may lower a slot's to, lowest first: tenths below its own, down to half of it and never
+ * below one tenth (an allocation is more than 0). A plan never raises an allocation: that clears no flag.
+ */
+export function lowerAllocations(allocation: number): number[] {
+  const lowest = Math.max(ALLOCATION_STEP, allocation / 2);
+  const levels: number[] = [];
+  for (let tenths = Math.ceil(lowest * 10 - 1e-9); tenths / 10 < allocation - 1e-9; tenths++) levels.push(tenths / 10);
+  return levels;
+}
 
 /** What a flag costs the objective, and what a change costs: asked flags first, then new ones, then changes. */
 export const PLAN_WEIGHTS = {
   asked: { error: 1_000_000, warning: 10_000, info: 0 },
   introduced: { error: 1_000_000, warning: 500, info: 50 },
   change: 1,
+  /** Added to an allocation change per full-time equivalent it takes off: of two cuts, the smaller one. */
+  cut: 0.01,
   /** Taken off a change that follows the PO/PM guide's leaning, added to one that goes against it. */
   lean: 0.1,
 } as const;
@@ -83,12 +103,19 @@ function cellChangeCost(role: string, dutyKey: string, makesAccountable: boolean
   return PLAN_WEIGHTS.change + (follows ? -PLAN_WEIGHTS.lean : PLAN_WEIGHTS.lean);
 }
 
+/** An allocation change's cost: 1, and a little more the more it takes off. */
+function allocationChangeCost(from: number, to: number): number {
+  return PLAN_WEIGHTS.change + PLAN_WEIGHTS.cut * (from - to);
+}
+
 /** The map with the changes made. */
 export function applyPlan(map: TRemitMap, changes: readonly TPlanChange[]): TRemitMap {
   const holders = new Map<string, string | null>();
+  const allocations = new Map<string, number>();
   const cells = new Map<string, TRaciLevel>();
   for (const change of changes) {
     if (change.kind === "holder") holders.set(change.slotId, change.to);
+    else if (change.kind === "allocation") allocations.set(change.slotId, change.to);
     else cells.set(`${change.slotId}|${change.dutyId}`, change.to);
   }
   const assignments = map.assignments.map((assignment) => {
@@ -110,7 +137,11 @@ export function applyPlan(map: TRemitMap, changes: readonly TPlanChange[]): TRem
   }
   return {
     ...map,
-    slots: map.slots.map((slot) => (holders.has(slot.id) ? { ...slot, holderId: holders.get(slot.id)! } : slot)),
+    slots: map.slots.map((slot) => ({
+      ...slot,
+      ...(holders.has(slot.id) ? { holderId: holders.get(slot.id)! } : {}),
+      ...(allocations.has(slot.id) ? { allocation: allocations.get(slot.id)! } : {}),
+    })),
     assignments,
   };
 }
@@ -122,6 +153,7 @@ export function changeCost(map: TRemitMap, changes: readonly TPlanChange[], rule
   let cost = 0;
   for (const change of changes) {
     if (change.kind === "holder") cost += PLAN_WEIGHTS.change;
+    else if (change.kind === "allocation") cost += allocationChangeCost(change.from, change.to);
     else {
       const slot = slotById.get(change.slotId)!;
       const duty = dutyById.get(change.dutyId)!;
@@ -199,6 +231,7 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
   const onlyTeams = options.onlyTeams ? new Set(options.onlyTeams) : null;
   const allowHolders = options.allowHolderChanges ?? true;
   const perSlot = options.candidatesPerSlot ?? 4;
+  const allowAllocations = options.allowAllocationChanges ?? true;
   const duties = [...map.duties].sort(compareDuties);
   const isOn = (id: TRuleId) => rules[id].severity !== "off";
   const mayChange = (teamId: string) => !lockedTeams.has(teamId) && (onlyTeams === null || onlyTeams.has(teamId));
@@ -340,6 +373,9 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
         }
         const vars = options.map((option) => option.name!);
         if (vars.length > 0) row(new Map(vars.map((name) => [name, 1])), "<=", 1);
+        // Without holder changes the holder stays; still a variable, so that their overload is written (and may be
+        // cleared by a lower allocation).
+        if (!allowHolders && holder !== null) row(new Map([[options[0]!.name!, 1]]), "=", 1);
         // A holder change counts once: the holder leaves (1 − h), or someone fills a vacant slot (Σ h).
         if (holder !== null) {
           const own = options[0]!.name!;
@@ -581,6 +617,35 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
     }
   }
 
+  // Allocations, made for a slot when an overload constraint needs them: one binary per lower allocation (at most
+  // one), and the cut it makes as a linear term.
+  const cuts = new Map<string, TLinear | null>();
+  const cutOf = (slot: TSlot): TLinear | null => {
+    if (cuts.has(slot.id)) return cuts.get(slot.id)!;
+    const levels = lowerAllocations(slot.allocation);
+    if (levels.length === 0) {
+      cuts.set(slot.id, null);
+      return null;
+    }
+    const options = levels.map((level) => ({ level, name: binary(`z${v++}`) }));
+    const cut: TLinear = new Map();
+    for (const { level, name } of options) {
+      addCost(name, allocationChangeCost(slot.allocation, level));
+      changeTerms.set(name, 1);
+      cut.set(name, slot.allocation - level);
+    }
+    row(new Map(options.map(({ name }) => [name, 1])), "<=", 1);
+    decoders.push((values) => {
+      const chosen = options.find(({ name }) => (values[name] ?? 0) > 0.5);
+      return chosen
+        ? [{ kind: "allocation", teamId: slot.teamId, slotId: slot.id, from: slot.allocation, to: chosen.level }]
+        : [];
+    });
+    cuts.set(slot.id, cut);
+    return cut;
+  };
+  const continuous: string[] = [];
+
   // Person flags, for everyone who may gain or lose a slot.
   const overloadOn = isOn("overloaded_person");
   const tolerance = rules.overloaded_person.params.tolerance;
@@ -597,8 +662,29 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
       if (fixedAlloc > limit) fixedFlag(id, sev);
       else if (most > limit) {
         const flag = flagVar(`f${f++}`, id, sev);
-        const terms: TLinear = new Map(vars.map((entry) => [entry.name, entry.slot.allocation]));
-        terms.set(flag, -(most - fixedAlloc));
+        const terms: TLinear = new Map([[flag, -(most - fixedAlloc)]]);
+        for (const { slot, name } of vars) {
+          const cut = allowAllocations ? cutOf(slot) : null;
+          if (cut === null) {
+            terms.set(name, slot.allocation);
+            continue;
+          }
+          // What the slot adds to their load: c ≥ allocation · h − cut, c ≥ 0 (the solver keeps c as low as it may).
+          const load = `c${v++}`;
+          continuous.push(load);
+          row(
+            plus(
+              new Map([
+                [load, 1],
+                [name, -slot.allocation],
+              ]),
+              cut,
+            ),
+            ">=",
+            0,
+          );
+          terms.set(load, 1);
+        }
         row(terms, "<=", limit - fixedAlloc);
       }
     }
@@ -656,7 +742,7 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
   return {
     lp,
     constant: round(constant),
-    variableCount: binaries.length,
+    variableCount: binaries.length + continuous.length,
     decode: (values) => decoders.flatMap((decode) => decode(values)),
     teamIds: [...inPlay],
   };

@@ -27,6 +27,7 @@ export const ZSuggestPlan = ZBody("a plan request", {
     .max(100_000, `"maxChanges" must be at most 100,000.`)
     .optional(),
   allowHolderChanges: z.boolean({ error: `"allowHolderChanges" must be true or false.` }).optional(),
+  allowAllocationChanges: z.boolean({ error: `"allowAllocationChanges" must be true or false.` }).optional(),
   timeLimitSeconds: z
     .number({ error: `"timeLimitSeconds" must be a number of seconds from 1 to ${PLAN_TIME_LIMIT_MAX}.` })
     .min(1, `"timeLimitSeconds" must be from 1 to ${PLAN_TIME_LIMIT_MAX}.`)

@@ -25,7 +25,7 @@ type TNamed = { id: string; key: string; name: string };
 
 /** One change of a plan, by name, with the flags it resolves. */
 export type TPlanChangeView = {
-  kind: "cell" | "holder";
+  kind: "cell" | "holder" | "allocation";
   team: TNamed;
   slot: { id: string; key: string; role: string };
   duty: TNamed | null;
@@ -34,6 +34,9 @@ export type TPlanChangeView = {
   to: string | null;
   fromPerson: TNamed | null;
   toPerson: TNamed | null;
+  /** An allocation change's allocation before and after; null for other changes. */
+  fromAllocation: number | null;
+  toAllocation: number | null;
   /** What the change says, in a sentence. */
   summary: string;
   resolves: TRuleFlag[];
@@ -112,6 +115,7 @@ export async function suggestPlan({
     onlyTeams,
     maxChanges: request.maxChanges,
     allowHolderChanges: request.allowHolderChanges ?? true,
+    allowAllocationChanges: request.allowAllocationChanges ?? true,
   };
   const seconds = request.timeLimitSeconds ?? DEFAULT_PLAN_SECONDS;
   const before = analyzeMap(map, rules).flags;
@@ -216,9 +220,10 @@ async function writePlan(actor: TActor | null, draftSlug: string, source: TRemit
         const teamId = teamIds.get(teamKey.get(change.teamId)!)!;
         const slotId = slotIds.get(`${teamId}|${slotOf.get(change.slotId)!.key}`)!;
         const person = (id: string | null) => (id === null ? null : personIds.get(personKey.get(id)!)!);
-        return change.kind === "holder"
-          ? { ...change, teamId, slotId, from: person(change.from), to: person(change.to) }
-          : { ...change, teamId, slotId, dutyId: dutyIds.get(dutyKey.get(change.dutyId)!)! };
+        if (change.kind === "holder")
+          return { ...change, teamId, slotId, from: person(change.from), to: person(change.to) };
+        if (change.kind === "allocation") return { ...change, teamId, slotId };
+        return { ...change, teamId, slotId, dutyId: dutyIds.get(dutyKey.get(change.dutyId)!)! };
       });
       const after = applyPlan(current, translated);
       const document = mapToDocument(after, await readRules(tx, organizationId));
@@ -255,8 +260,31 @@ function viewOf(change: TPlanChange, map: TRemitMap, resolved: readonly TRuleFla
       to: change.to,
       fromPerson: null,
       toPerson: null,
+      fromAllocation: null,
+      toAllocation: null,
       summary: `${team.name}: make the ${label} ${change.to} for ${duty.name} (was ${change.from ?? "empty"}).`,
       resolves,
+    };
+  }
+  if (change.kind === "allocation") {
+    const holder = map.people.find((entry) => entry.id === slot.holderId);
+    const percent = (allocation: number) => `${Math.round(allocation * 100)}%`;
+    return {
+      kind: "allocation",
+      team: named(team),
+      slot: slotRef,
+      duty: null,
+      from: null,
+      to: null,
+      fromPerson: null,
+      toPerson: null,
+      fromAllocation: change.from,
+      toAllocation: change.to,
+      summary: `${team.name}: lower the ${label} slot's allocation to ${percent(change.to)} (was ${percent(change.from)}).`,
+      // The overload of whoever holds the slot after the plan (or held it before).
+      resolves: resolved.filter(
+        (flag) => flag.kind === "overloaded_person" && flag.holdings.some((holding) => holding.slot.id === slot.id),
+      ),
     };
   }
   const person = (id: string | null) => {
@@ -280,6 +308,8 @@ function viewOf(change: TPlanChange, map: TRemitMap, resolved: readonly TRuleFla
     to: change.to,
     fromPerson,
     toPerson,
+    fromAllocation: null,
+    toAllocation: null,
     summary: toPerson
       ? `${team.name}: give the ${label} slot to ${toPerson.name}${fromPerson ? ` (was ${fromPerson.name})` : ""}.`
       : `${team.name}: leave the ${label} slot vacant (was ${fromPerson?.name ?? "vacant"}).`,

@@ -18,7 +18,7 @@ const ZPlanAnswer = named(
       message: z.string().meta({ description: "What the plan does, or why there is none, in words." }),
       changes: z.array(
         z.strictObject({
-          kind: z.enum(["cell", "holder"]),
+          kind: z.enum(["cell", "holder", "allocation"]),
           team: ZNamed,
           slot: z.strictObject({ id: z.string(), key: z.string(), role: z.string() }),
           duty: ZNamed.nullable().meta({ description: "The cell's duty; null for a holder change." }),
@@ -26,6 +26,8 @@ const ZPlanAnswer = named(
           to: z.string().nullable(),
           fromPerson: ZNamed.nullable(),
           toPerson: ZNamed.nullable(),
+          fromAllocation: z.number().nullable().meta({ description: "An allocation change's allocation before." }),
+          toAllocation: z.number().nullable().meta({ description: "An allocation change's allocation after." }),
           summary: z.string(),
           resolves: z.array(ZFlag).meta({ description: "The flags the plan resolves that are about this change." }),
         }),
@@ -49,12 +51,15 @@ export const POST = defineOperation({
   tag: "Drafts",
   summary: "Suggest a plan: the fewest changes that clear the flags, as a new draft",
   description:
-    "Formulates the changes (cell levels and slot holders; never new people or deleted rows) that clear the flags " +
+    "Formulates the changes (cell levels, slot holders and lower allocations; never new people or deleted rows) " +
+    "that clear the flags " +
     "asked for (`clear`) as a mixed-integer program and solves it with HiGHS within `timeLimitSeconds` (default " +
     "10): clear the asked flags (weighted by severity), then raise no new ones, then make as few changes as possible, " +
     "following the PO/PM guide's leanings. The changes are written into a new draft (made from live, or from the " +
     "draft `from`), so compare, edit, review and publish apply. `lockedTeams` and `lockedPeople` (ids or keys) are " +
-    "left alone, `onlyTeams` limits the plan to those teams. A plan that clears nothing makes no draft.",
+    "left alone, `onlyTeams` limits the plan to those teams; `allowHolderChanges` and `allowAllocationChanges` " +
+    "(default true) let it give slots to other people and lower allocations (in tenths, to no less than half). A " +
+    "plan that clears nothing makes no draft.",
   access: "edit_map",
   body: ZSuggestPlan,
   responses: {
