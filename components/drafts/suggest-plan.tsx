@@ -69,6 +69,7 @@ export function SuggestPlan({
                 {
                   clear: form.get("clear") === "errors_and_warnings" ? "errors_and_warnings" : "errors",
                   allowHolderChanges: form.get("allowHolderChanges") === "on",
+                  allowAllocationChanges: form.get("allowAllocationChanges") === "on",
                   ...(maxChanges ? { maxChanges: Number(maxChanges) } : {}),
                   timeLimitSeconds: seconds,
                   ...(team ? { onlyTeams: [team.key] } : {}),
@@ -86,8 +87,8 @@ export function SuggestPlan({
               Suggest a plan{team ? ` for ${team.name}` : ""}
             </h2>
             <p className="text-sm text-slate-600 dark:text-slate-400">
-              Remit looks for the fewest changes of cell levels and slot holders that clear the flags, without raising
-              new ones, and puts them in a new draft for you to compare, edit and publish.
+              Remit looks for the fewest changes of cell levels, slot holders and allocations that clear the flags,
+              without raising new ones, and puts them in a new draft for you to compare, edit and publish.
             </p>
             <fieldset className="space-y-1 text-sm">
               <legend className="font-medium">Clear</legend>
@@ -100,6 +101,9 @@ export function SuggestPlan({
             </fieldset>
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="allowHolderChanges" defaultChecked /> Give slots to other people
+            </label>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="allowAllocationChanges" defaultChecked /> Lower allocations
             </label>
             <div className="grid grid-cols-2 gap-3 text-sm">
               <label className="space-y-1">

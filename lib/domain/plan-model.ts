@@ -617,16 +617,12 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
     }
   }
 
-  // Allocations, made for a slot when an overload constraint needs them: one binary per lower allocation (at most
-  // one), and the cut it makes as a linear term.
-  const cuts = new Map<string, TLinear | null>();
-  const cutOf = (slot: TSlot): TLinear | null => {
-    if (cuts.has(slot.id)) return cuts.get(slot.id)!;
+  // Allocations, made for a slot when its holder's overload constraint needs them: one binary per lower allocation,
+  // at most one and only while the holder keeps the slot (a slot given to someone else goes as it is), and the cut
+  // each makes.
+  const cutOf = (slot: TSlot, holderVar: string): TLinear | null => {
     const levels = lowerAllocations(slot.allocation);
-    if (levels.length === 0) {
-      cuts.set(slot.id, null);
-      return null;
-    }
+    if (levels.length === 0) return null;
     const options = levels.map((level) => ({ level, name: binary(`z${v++}`) }));
     const cut: TLinear = new Map();
     for (const { level, name } of options) {
@@ -634,17 +630,15 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
       changeTerms.set(name, 1);
       cut.set(name, slot.allocation - level);
     }
-    row(new Map(options.map(({ name }) => [name, 1])), "<=", 1);
+    row(new Map([...options.map(({ name }): [string, number] => [name, 1]), [holderVar, -1]]), "<=", 0);
     decoders.push((values) => {
       const chosen = options.find(({ name }) => (values[name] ?? 0) > 0.5);
       return chosen
         ? [{ kind: "allocation", teamId: slot.teamId, slotId: slot.id, from: slot.allocation, to: chosen.level }]
         : [];
     });
-    cuts.set(slot.id, cut);
     return cut;
   };
-  const continuous: string[] = [];
 
   // Person flags, for everyone who may gain or lose a slot.
   const overloadOn = isOn("overloaded_person");
@@ -664,26 +658,10 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
         const flag = flagVar(`f${f++}`, id, sev);
         const terms: TLinear = new Map([[flag, -(most - fixedAlloc)]]);
         for (const { slot, name } of vars) {
-          const cut = allowAllocations ? cutOf(slot) : null;
-          if (cut === null) {
-            terms.set(name, slot.allocation);
-            continue;
-          }
-          // What the slot adds to their load: c ≥ allocation · h − cut, c ≥ 0 (the solver keeps c as low as it may).
-          const load = `c${v++}`;
-          continuous.push(load);
-          row(
-            plus(
-              new Map([
-                [load, 1],
-                [name, -slot.allocation],
-              ]),
-              cut,
-            ),
-            ">=",
-            0,
-          );
-          terms.set(load, 1);
+          terms.set(name, slot.allocation);
+          // Their own slot may take less of their time: its allocation less the cut.
+          const cut = allowAllocations && slot.holderId === personId ? cutOf(slot, name) : null;
+          if (cut) for (const [level, amount] of cut) terms.set(level, -amount);
         }
         row(terms, "<=", limit - fixedAlloc);
       }
@@ -742,7 +720,7 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
   return {
     lp,
     constant: round(constant),
-    variableCount: binaries.length + continuous.length,
+    variableCount: binaries.length,
     decode: (values) => decoders.flatMap((decode) => decode(values)),
     teamIds: [...inPlay],
   };

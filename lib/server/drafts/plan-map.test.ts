@@ -70,14 +70,15 @@ function allocationMap(seed: number): TRemitMap {
 }
 
 /**
- * Every set of changes the program may choose from: each cell accountable or not, each slot held by anyone or none,
- * each allocation its own or a lower one (with allocations), nothing in a locked team.
+ * Every set of changes the program may choose from: each cell accountable or not, each slot held by anyone or none
+ * or (with allocations) by its holder at a lower allocation, nothing in a locked team.
  */
 function* everyPlan(map: TRemitMap, options: TPlanOptions): Generator<TPlanChange[]> {
   const choices: TPlanChange[][] = [];
   for (const slot of map.slots) {
     if (options.lockedTeams?.includes(slot.teamId)) continue;
-    if (options.allowAllocationChanges !== false) {
+    // A lower allocation keeps the holder (it is one of the slot's options, beside each other holder).
+    if (options.allowAllocationChanges !== false && slot.holderId !== null) {
       for (const to of lowerAllocations(slot.allocation)) {
         choices.push([{ kind: "allocation", teamId: slot.teamId, slotId: slot.id, from: slot.allocation, to }]);
       }
@@ -96,7 +97,7 @@ function* everyPlan(map: TRemitMap, options: TPlanOptions): Generator<TPlanChang
   // Group the options by what they change (a cell, or a slot's holder): at most one option of each group.
   const groups = new Map<string, TPlanChange[]>();
   for (const [change] of choices) {
-    const key = change!.kind === "cell" ? `${change!.slotId}|${change!.dutyId}` : `${change!.kind}|${change!.slotId}`;
+    const key = change!.kind === "cell" ? `${change!.slotId}|${change!.dutyId}` : `holder|${change!.slotId}`;
     groups.set(key, [...(groups.get(key) ?? []), change!]);
   }
   const list = [...groups.values()];

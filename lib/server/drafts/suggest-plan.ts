@@ -340,7 +340,7 @@ function whyNotCleared(
   }
   if (result && !result.isOptimal) return "The solver stopped at its time limit before it found a way to clear it.";
   return (
-    "Every way the plan could clear it (cell levels, and the people with the most spare capacity for each slot) " +
+    "Every way the plan could clear it (cell levels, lower allocations, and the people with the most spare capacity for each slot) " +
     "raises a flag that weighs more, or costs more than it is worth."
   );
 }
