@@ -31,9 +31,18 @@ export type TPlanOptions = {
   allowHolderChanges?: boolean;
   /** Whether the plan may lower slots' allocations (default true; see lowerAllocations). */
   allowAllocationChanges?: boolean;
-  /** How many people with the most spare capacity each slot may go to; every person when Infinity (tests). */
+  /**
+   * How many people with the most spare capacity each slot may go to (every person when Infinity). Left out: every
+   * person who could make the plan better (see holderPool), unless that is more than HOLDER_OPTION_BUDGET options,
+   * then the 4 with the most spare capacity.
+   */
   candidatesPerSlot?: number;
 };
+
+/** The most (slot, new holder) options a program gets before the plan draws new holders from fewer people. */
+export const HOLDER_OPTION_BUDGET = 20_000;
+/** How many people each slot may go to when everyone who could make the plan better would be too many. */
+export const FALLBACK_CANDIDATES_PER_SLOT = 4;
 
 export type TCellChange = {
   kind: "cell";
@@ -208,6 +217,12 @@ export type TPlanProgram = {
   decode: (values: Readonly<Record<string, number>>) => TPlanChange[];
   /** Teams the plan may change. */
   teamIds: readonly string[];
+  /**
+   * Whether every person who could make the plan better may take a slot (then the program's optimum is the optimum
+   * of every plan); when not, `candidatesPerSlot` people with the most spare capacity could.
+   */
+  isPoolComplete: boolean;
+  candidatesPerSlot: number | null;
 };
 
 type TLinear = Map<string, number>;
@@ -230,7 +245,6 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
   const lockedPeople = new Set(options.lockedPeople ?? []);
   const onlyTeams = options.onlyTeams ? new Set(options.onlyTeams) : null;
   const allowHolders = options.allowHolderChanges ?? true;
-  const perSlot = options.candidatesPerSlot ?? 4;
   const allowAllocations = options.allowAllocationChanges ?? true;
   const duties = [...map.duties].sort(compareDuties);
   const isOn = (id: TRuleId) => rules[id].severity !== "off";
@@ -275,10 +289,22 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
       held.reduce((sum, slot) => sum + slot.allocation, 0),
     );
 
-  // The people with the most spare capacity, for new holders.
-  const bySpare = map.people
-    .filter((person) => !lockedPeople.has(person.id))
-    .map((person) => ({ id: person.id, spare: person.capacity - (allocated.get(person.id) ?? 0) }))
+  // Who may take a slot: everyone who could make the plan better, or (too many, or asked for) the people with the
+  // most spare capacity.
+  const slotsInPlay = map.slots.filter((slot) => inPlay.has(slot.teamId));
+  const pool = allowHolders
+    ? options.candidatesPerSlot === undefined
+      ? holderPool(map, rules, slotsInPlay, holdingsOf, {
+          asked,
+          keysNow,
+          lockedPeople,
+          maxChanges: options.maxChanges,
+        })
+      : null
+    : [];
+  const perSlot = pool === null ? (options.candidatesPerSlot ?? FALLBACK_CANDIDATES_PER_SLOT) : Infinity;
+  const bySpare = (pool ?? map.people.filter((person) => !lockedPeople.has(person.id)).map((person) => person.id))
+    .map((id) => ({ id, spare: personById.get(id)!.capacity - (allocated.get(id) ?? 0) }))
     .sort((a, b) => b.spare - a.spare || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // --- Variables and rows ---
@@ -723,7 +749,102 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
     variableCount: binaries.length,
     decode: (values) => decoders.flatMap((decode) => decode(values)),
     teamIds: [...inPlay],
+    isPoolComplete: pool !== null || perSlot === Infinity,
+    candidatesPerSlot: perSlot === Infinity ? null : perSlot,
   };
+}
+
+type TPoolProfile = {
+  id: string;
+  /** Capacity × (1 + tolerance) less what they hold. */
+  room: number;
+  teams: number;
+  poTeams: number;
+  /** What each person flag of theirs costs if the plan leaves it there or raises it. */
+  weights: [overload: number, spread: number, poSpread: number];
+};
+
+/**
+ * Everyone who could make the plan better as a new holder, or null when that is more than HOLDER_OPTION_BUDGET
+ * (slot, person) options. People who hold a slot in play may all be needed. Anyone else (an outsider) costs the plan
+ * only through their own flags, which depend on their room, their teams and PO teams, and whether each flag is there
+ * now; an outsider that at least as many other outsiders dominate (as much room or more, no more teams, no dearer
+ * flags) as the plan could give slots to outsiders is never needed: in any plan that uses them, one of those is free
+ * and takes their slots for no more cost. So a plan optimal among this pool is optimal among every person.
+ */
+function holderPool(
+  map: TRemitMap,
+  rules: TRules,
+  slotsInPlay: readonly TSlot[],
+  holdingsOf: ReadonlyMap<string, readonly TSlot[]>,
+  context: {
+    asked: ReadonlySet<TSeverity>;
+    keysNow: ReadonlySet<string>;
+    lockedPeople: ReadonlySet<string>;
+    maxChanges: number | undefined;
+  },
+): string[] | null {
+  const open = slotsInPlay.filter((slot) => slot.holderId === null || !context.lockedPeople.has(slot.holderId));
+  if (open.length === 0) return [];
+  const insiders = new Set<string>();
+  for (const slot of slotsInPlay) {
+    if (slot.holderId !== null && !context.lockedPeople.has(slot.holderId)) insiders.add(slot.holderId);
+  }
+  const most = Math.floor(HOLDER_OPTION_BUDGET / open.length);
+  if (insiders.size > most) return null;
+  // However many outsiders the plan could give slots to: each takes at least one slot, each a change.
+  const needed = Math.min(open.length, context.maxChanges ?? Infinity);
+  const weight = (id: TRuleId, personId: string) => {
+    if (rules[id].severity === "off") return 0;
+    const severity = rules[id].severity as TSeverity;
+    return flagWeight(severity, context.keysNow.has(`${id}:${personId}@${severity}`), context.asked);
+  };
+  const tolerance = rules.overloaded_person.params.tolerance;
+  const profiles: TPoolProfile[] = [];
+  for (const person of map.people) {
+    if (insiders.has(person.id) || context.lockedPeople.has(person.id)) continue;
+    const held = holdingsOf.get(person.id) ?? [];
+    const teams = new Set(held.map((slot) => slot.teamId));
+    const poTeams = new Set(held.filter((slot) => slot.role === PO_ROLE).map((slot) => slot.teamId));
+    profiles.push({
+      id: person.id,
+      room: person.capacity * (1 + tolerance) - held.reduce((sum, slot) => sum + slot.allocation, 0),
+      teams: teams.size,
+      poTeams: poTeams.size,
+      weights: [
+        weight("overloaded_person", person.id),
+        weight("person_spread", person.id),
+        weight("po_spread", person.id),
+      ],
+    });
+  }
+  // An order in which whoever dominates someone comes before them.
+  profiles.sort(
+    (a, b) =>
+      b.room - a.room ||
+      a.teams - b.teams ||
+      a.poTeams - b.poTeams ||
+      a.weights[0] - b.weights[0] ||
+      a.weights[1] - b.weights[1] ||
+      a.weights[2] - b.weights[2] ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const isOn = (id: TRuleId) => rules[id].severity !== "off";
+  const [overloadOn, spreadOn, poSpreadOn] = [isOn("overloaded_person"), isOn("person_spread"), isOn("po_spread")];
+  const dominates = (q: TPoolProfile, p: TPoolProfile) =>
+    (!overloadOn || q.room >= p.room - ALLOCATION_EPSILON) &&
+    (!spreadOn || q.teams <= p.teams) &&
+    (!poSpreadOn || q.poTeams <= p.poTeams) &&
+    q.weights.every((w, index) => w <= p.weights[index]!);
+  const chosen: TPoolProfile[] = [];
+  for (const profile of profiles) {
+    let dominators = 0;
+    for (const other of chosen) if (dominates(other, profile) && ++dominators >= needed) break;
+    if (dominators >= needed) continue;
+    chosen.push(profile);
+    if (insiders.size + chosen.length > most) return null;
+  }
+  return [...insiders, ...chosen.map((profile) => profile.id)];
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -43,10 +43,9 @@ function smallMap(seed: number): TRemitMap {
  * One open team (a PO and a PM slot, two duties) beside a locked one whose slots the same three people hold, so that
  * an overload may come from both teams; allocations that can be lowered, and capacities that make overloads likely.
  */
-function allocationMap(seed: number): TRemitMap {
+function allocationMap(seed: number, people = ["ana", "ben", "cy"]): TRemitMap {
   const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-  const people = ["ana", "ben", "cy"];
   const allocations = [0.3, 0.5, 0.6, 1];
   const team = (key: string, holders: readonly (string | undefined)[], withCells: boolean): TTeamSpec => {
     const slots = [
@@ -66,6 +65,7 @@ function allocationMap(seed: number): TRemitMap {
     duties: ["vision", "day-to-day"],
     people: people.map((key) => ({ key, capacity: pick([0.5, 1, 1.2]) })),
     teams: [team("t0", [undefined, ...people], true), team("t1", people, false)],
+    // (With more people, some hold no slot: outsiders the plan may draw on.)
   });
 }
 
@@ -155,6 +155,18 @@ describe("planMap against brute force", () => {
     ["allocations, more rules on", allocationMap, STRICT, { clear: "errors_and_warnings" }],
     ["allocations, at most 1 change", allocationMap, DEFAULT_RULES, { clear: "errors_and_warnings", maxChanges: 1 }],
     [
+      "six people, some outside the teams",
+      (seed) => allocationMap(seed, ["ana", "ben", "cy", "dee", "eve", "fay"]),
+      DEFAULT_RULES,
+      { clear: "errors_and_warnings" },
+    ],
+    [
+      "six people, more rules on",
+      (seed) => allocationMap(seed, ["ana", "ben", "cy", "dee", "eve", "fay"]),
+      STRICT,
+      { clear: "errors_and_warnings" },
+    ],
+    [
       "allocations, holders kept",
       allocationMap,
       DEFAULT_RULES,
@@ -167,8 +179,9 @@ describe("planMap against brute force", () => {
       let allocationChanges = 0;
       for (let seed = 1; seed <= 6; seed++) {
         const map = makeMap(seed * 7919 + label.length);
-        const lockedTeams = makeMap === allocationMap ? ["team:t1"] : [];
-        const options: TPlanOptions = { ...planOptions, lockedTeams, candidatesPerSlot: Infinity };
+        const lockedTeams = makeMap === smallMap ? [] : ["team:t1"];
+        // New holders from the program's own pool: everyone who could make the plan better.
+        const options: TPlanOptions = { ...planOptions, lockedTeams };
         const plan = await planMap(map, rules, options, 20);
         const best = bruteForce(map, rules, options);
         if (plan.status === "nothing_to_clear") {
@@ -179,6 +192,7 @@ describe("planMap against brute force", () => {
         expect(plan.status, `seed ${seed}`).toBe("planned");
         if (plan.status !== "planned" || !plan.isOptimal) continue;
         proven++;
+        expect(plan.isPoolComplete).toBe(true);
         allocationChanges += plan.changes.filter((change) => change.kind === "allocation").length;
         // The program counts exactly what the analysis finds, and nothing does better.
         expect(plan.judgement.objective, `seed ${seed}: the program's objective is the analysis's`).toBeCloseTo(

@@ -21,7 +21,12 @@ export type TMapPlan =
       solve: TSolveResult;
       /** The objective as the program counts it: the solver's plus the program's constant. */
       objective: number;
+      /** Whether the solver proved the plan optimal among the plans the program allows. */
       isOptimal: boolean;
+      /** Whether the program let every person who could make the plan better take a slot (see holderPool). */
+      isPoolComplete: boolean;
+      /** When not: how many people with the most spare capacity each slot could go to. */
+      candidatesPerSlot: number | null;
       variableCount: number;
     };
 
@@ -62,6 +67,8 @@ export async function planMap(
     solve,
     objective: Math.round((solve.objective + program.constant) * 1e6) / 1e6,
     isOptimal: solve.status === "optimal",
+    isPoolComplete: program.isPoolComplete,
+    candidatesPerSlot: program.candidatesPerSlot,
     variableCount: program.variableCount,
   };
 }

@@ -5,7 +5,14 @@ import { countNoun } from "@/lib/domain/count-noun";
 import { mapToDocument } from "@/lib/domain/map-document";
 import type { TRemitMap } from "@/lib/domain/model";
 import { findByAddress } from "@/lib/domain/page-paths";
-import { applyPlan, askedSeverities, flagKey, type TPlanChange, type TPlanOptions } from "@/lib/domain/plan-model";
+import {
+  applyPlan,
+  askedSeverities,
+  flagKey,
+  HOLDER_OPTION_BUDGET,
+  type TPlanChange,
+  type TPlanOptions,
+} from "@/lib/domain/plan-model";
 import { AppError, type TFieldErrors } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { loadMap, loadMapIn } from "@/lib/server/kernel/load-map";
@@ -54,7 +61,13 @@ export type TPlanAnswer = {
     introduced: TRuleFlag[];
     notCleared: { flag: TRuleFlag; reason: string }[];
     objective: number | null;
+    /** Whether no plan at all costs less: the solver proved it, and every person who could help was an option. */
     isOptimal: boolean;
+    /**
+     * When the plan could give slots only to some people (everyone who could make it better was too many options):
+     * who, in words; the plan is then optimal among those at best. Null when nobody was left out.
+     */
+    holderPool: string | null;
     /** The solver's relative gap when it stopped at its time limit; 0 when proven optimal. */
     gap: number | null;
     solveSeconds: number | null;
@@ -122,7 +135,15 @@ export async function suggestPlan({
   const result = await planMap(map, rules, options, seconds, before);
   const asked = askedSeverities(request.clear);
   const askedBefore = before.filter((flag) => asked.has(flag.severity));
-  const empty = { changes: [], resolved: [], introduced: [], objective: null, isOptimal: false, gap: null };
+  const empty = {
+    changes: [],
+    resolved: [],
+    introduced: [],
+    objective: null,
+    isOptimal: false,
+    holderPool: null,
+    gap: null,
+  };
   if (result.status !== "planned") {
     return {
       draft: null,
@@ -142,12 +163,18 @@ export async function suggestPlan({
     .filter((flag) => askedBefore.some((was) => flagKey(was) === flagKey(flag)))
     .map((flag) => ({ flag, reason: whyNotCleared(flag, map, options, result) }));
   const views = changes.map((change) => viewOf(change, map, judgement.resolved));
+  const holderPool = result.isPoolComplete
+    ? null
+    : `New holders came only from the ${result.candidatesPerSlot} people with the most spare capacity for each ` +
+      `slot: everyone who could make the plan better would have been more than ` +
+      `${HOLDER_OPTION_BUDGET.toLocaleString("en")} options.`;
   const base = {
     resolved: judgement.resolved,
     introduced: judgement.introduced,
     notCleared,
     objective: result.objective,
-    isOptimal: result.isOptimal,
+    isOptimal: result.isOptimal && result.isPoolComplete,
+    holderPool: holderPool,
     gap: solve.gap,
     solveSeconds: solve.seconds,
   };
@@ -172,7 +199,9 @@ export async function suggestPlan({
     `${clearedAsked.length} of ${flags(askedBefore.length)}` +
     (judgement.introduced.length > 0 ? `, and raise ${countNoun(judgement.introduced.length, "lesser flag")}` : "") +
     (result.isOptimal
-      ? "; proven optimal."
+      ? holderPool === null
+        ? "; proven optimal."
+        : `; proven optimal among the plans that give slots only to the ${result.candidatesPerSlot} people with the most spare capacity for each slot.`
       : `; the solver stopped at its time limit ${formatGap(solve.gap)} from the best bound it proved.`);
   const { draft } = await createDraft({
     actor,
@@ -187,6 +216,11 @@ export async function suggestPlan({
       .join("\n")
       .slice(0, DRAFT_DESCRIPTION_MAX),
     from: request.from,
+    plan: {
+      message,
+      changes: views.map((view) => ({ summary: view.summary, resolves: view.resolves.map(planFlag) })),
+      notCleared: notCleared.map(({ flag, reason }) => ({ flag: planFlag(flag), reason })),
+    },
   });
   await writePlan(actor, draft.slug, map, changes);
   return { draft, plan: { ...base, changes: views, status: "planned", message } };
@@ -231,6 +265,8 @@ async function writePlan(actor: TActor | null, draftSlug: string, source: TRemit
     },
   );
 }
+
+const planFlag = ({ kind, severity, message }: TRuleFlag) => ({ kind, severity, message });
 
 function formatGap(gap: number | null): string {
   return gap === null ? "" : `${Math.round(gap * 10_000) / 100}%`;
@@ -322,7 +358,12 @@ function whyNotCleared(
   flag: TRuleFlag,
   map: TRemitMap,
   options: TPlanOptions,
-  result: { isOptimal: boolean; changes: readonly TPlanChange[] } | null,
+  result: {
+    isOptimal: boolean;
+    isPoolComplete: boolean;
+    candidatesPerSlot: number | null;
+    changes: readonly TPlanChange[];
+  } | null,
 ): string {
   if ("team" in flag && !("person" in flag && flag.kind !== "dual_role")) {
     if (options.lockedTeams?.includes(flag.team.id)) return "Its team is locked.";
@@ -339,8 +380,12 @@ function whyNotCleared(
     return `The plan used all of the ${options.maxChanges} changes it was allowed.`;
   }
   if (result && !result.isOptimal) return "The solver stopped at its time limit before it found a way to clear it.";
+  const holders =
+    result && !result.isPoolComplete
+      ? `the ${result.candidatesPerSlot} people with the most spare capacity for each slot`
+      : "every person who could take a slot";
   return (
-    "Every way the plan could clear it (cell levels, lower allocations, and the people with the most spare capacity for each slot) " +
-    "raises a flag that weighs more, or costs more than it is worth."
+    `Every way the plan could clear it (cell levels, lower allocations, ${holders}) raises a flag that weighs more, ` +
+    "or costs more than it is worth."
   );
 }

@@ -38,7 +38,19 @@ const ZPlanAnswer = named(
         .array(z.strictObject({ flag: ZFlag, reason: z.string() }))
         .meta({ description: "The flags asked for that the plan leaves, each with why." }),
       objective: z.number().nullable().meta({ description: "The plan's cost: weighted flags left, then changes." }),
-      isOptimal: z.boolean().meta({ description: "Whether the solver proved no plan costs less." }),
+      isOptimal: z.boolean().meta({
+        description:
+          "Whether no plan costs less: the solver proved it, and every person who could make the plan better could " +
+          "take a slot (see holderPool).",
+      }),
+      holderPool: z
+        .string()
+        .nullable()
+        .meta({
+          description:
+            "When new holders came only from some people (everyone who could help was too many options), who, in " +
+            "words: the plan is then optimal among those at best. null when nobody who could help was left out.",
+        }),
       gap: z.number().nullable().meta({ description: "The solver's relative gap when it stopped; 0 when optimal." }),
       solveSeconds: z.number().nullable(),
     }),
