@@ -3,6 +3,7 @@ import { mulberry32 } from "@/lib/domain/generate-map";
 import { mapOf, type TTeamSpec } from "@/lib/domain/map-spec.fixture";
 import { RACI_LEVELS, type TRemitMap } from "@/lib/domain/model";
 import {
+  buildPlanProgram,
   judgePlan,
   lowerAllocations,
   type TPlanChange,
@@ -262,5 +263,43 @@ describe("planMap lowers allocations", () => {
   it("leaves allocations alone when told to", async () => {
     const plan = await planMap(map, DEFAULT_RULES, { clear: "errors_and_warnings", allowAllocationChanges: false }, 20);
     expect(plan.status === "planned" && plan.changes.some((change) => change.kind === "allocation")).toBe(false);
+  });
+});
+
+describe("the holder pool", () => {
+  it("leaves out people that enough others dominate, and says the pool is complete", async () => {
+    // A vacant PO slot, and thirty people with nothing to do: any two of them are as good as the rest.
+    const idle = Array.from({ length: 30 }, (_, index) => `idle-${index}`);
+    const map = mapOf({
+      duties: ["vision"],
+      people: ["ana", ...idle],
+      teams: [
+        {
+          key: "t0",
+          slots: [
+            { key: "po", role: "PO" },
+            { key: "pm", role: "PM", holder: "ana" },
+          ],
+          cells: [["vision", "po", "accountable"]],
+        },
+      ],
+    });
+    const pooled = buildPlanProgram(map, DEFAULT_RULES, { clear: "errors" })!;
+    const everyone = buildPlanProgram(map, DEFAULT_RULES, { clear: "errors", candidatesPerSlot: Infinity })!;
+    expect(pooled.isPoolComplete).toBe(true);
+    expect(pooled.candidatesPerSlot).toBeNull();
+    // Two slots in play: two outsiders (of thirty) for each, beside Ana.
+    expect(everyone.variableCount - pooled.variableCount).toBeGreaterThanOrEqual(2 * 28);
+    const plan = await planMap(map, DEFAULT_RULES, { clear: "errors" }, 20);
+    expect(plan.status === "planned" && plan.isOptimal && plan.isPoolComplete).toBe(true);
+    expect(plan.status === "planned" && plan.changes).toEqual([
+      {
+        kind: "holder",
+        teamId: "team:t0",
+        slotId: "slot:t0/po",
+        from: null,
+        to: expect.stringMatching(/^person:idle-/),
+      },
+    ]);
   });
 });
