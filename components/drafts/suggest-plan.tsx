@@ -3,11 +3,41 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
-import { useSuggestPlan } from "@/lib/client/drafts";
+import { usePlanProgress, useSuggestPlan } from "@/lib/client/drafts";
+import type { TPlanProgress } from "@/lib/domain/plan-model";
 import { draftComparePath } from "@/lib/domain/page-paths";
 import { Button } from "@/components/ui/button";
 
 const DEFAULT_SECONDS = 10;
+
+/** A fresh id for a request's progress (crypto.randomUUID needs a secure context; this does not). */
+function newRequestId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** Where the server is, in words: its stage, and while HiGHS solves, the gap it has proved so far. */
+function describeProgress(progress: TPlanProgress | null | undefined, elapsed: number, limit: number): string {
+  if (!progress) return `Sending the request… ${elapsed} s`;
+  switch (progress.stage) {
+    case "building":
+      return "Writing the program…";
+    case "solving": {
+      const spent = `${Math.floor(progress.seconds)} s of at most ${limit} s`;
+      return progress.gap === null
+        ? `Solving (${spent}): no plan found yet.`
+        : `Solving (${spent}): the best plan found is within ${formatPercent(progress.gap)} of the best possible.`;
+    }
+    case "judging":
+      return "Checking the plan with the analysis…";
+    case "writing":
+      return "Writing the draft…";
+  }
+}
+
+function formatPercent(gap: number): string {
+  const percent = gap * 100;
+  return `${percent < 10 ? percent.toFixed(1) : Math.round(percent)}%`;
+}
 
 /**
  * "Suggest a plan": what to clear and how far the plan may go; progress while the server solves; then the new
@@ -28,6 +58,8 @@ export function SuggestPlan({
   const [isOpen, setIsOpen] = useState(false);
   const [seconds, setSeconds] = useState(DEFAULT_SECONDS);
   const [now, setNow] = useState(() => Date.now());
+  const [requestId, setRequestId] = useState(newRequestId);
+  const progress = usePlanProgress(requestId);
   const titleId = useId();
 
   const dialogRef = useModalDialog(isOpen);
@@ -65,6 +97,8 @@ export function SuggestPlan({
               event.preventDefault();
               const form = new FormData(event.currentTarget);
               const maxChanges = String(form.get("maxChanges") ?? "").trim();
+              const progressId = newRequestId();
+              setRequestId(progressId);
               suggest.mutate(
                 {
                   clear: form.get("clear") === "errors_and_warnings" ? "errors_and_warnings" : "errors",
@@ -74,6 +108,7 @@ export function SuggestPlan({
                   timeLimitSeconds: seconds,
                   ...(team ? { onlyTeams: [team.key] } : {}),
                   ...(fromDraftId ? { from: fromDraftId } : {}),
+                  progressId,
                 },
                 {
                   onSuccess: (result) => {
@@ -136,15 +171,15 @@ export function SuggestPlan({
             </div>
             {suggest.isPending && (
               <div role="status" className="space-y-1 text-sm">
-                <p>
-                  Solving… {elapsed} s of at most {seconds} s
-                </p>
-                <progress
-                  max={seconds}
-                  value={Math.min(elapsed, seconds)}
-                  aria-label="Time spent solving"
-                  className="w-full"
-                />
+                <p>{describeProgress(progress, elapsed, seconds)}</p>
+                {progress?.stage === "solving" && (
+                  <progress
+                    max={seconds}
+                    value={Math.min(progress.seconds, seconds)}
+                    aria-label="Time spent solving, of the limit"
+                    className="w-full"
+                  />
+                )}
               </div>
             )}
             {answer && !answer.draft && (

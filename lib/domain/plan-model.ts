@@ -18,6 +18,16 @@ import type { TRuleId, TRules } from "./rules";
 
 export type TPlanClear = "errors" | "errors_and_warnings";
 
+/**
+ * Where a plan is while the server works on it: writing the program, HiGHS solving it (with the solver's gap once it
+ * has a plan and a bound), the real analysis judging the result, the draft being written. `seconds`: since it began.
+ */
+export type TPlanProgress = {
+  stage: "building" | "solving" | "judging" | "writing";
+  seconds: number;
+  gap: number | null;
+};
+
 export type TPlanOptions = {
   clear: TPlanClear;
   /** Team ids whose slots and cells the plan leaves alone. */

@@ -7,7 +7,6 @@ import {
   judgePlan,
   lowerAllocations,
   type TPlanChange,
-  type TPlanClear,
   type TPlanOptions,
 } from "@/lib/domain/plan-model";
 import { DEFAULT_RULES, resolveRules, type TRules } from "@/lib/domain/rules";

@@ -5,6 +5,7 @@ import {
   buildPlanProgram,
   judgePlan,
   type TPlanChange,
+  type TPlanProgress,
   type TPlanJudgement,
   type TPlanOptions,
 } from "@/lib/domain/plan-model";
@@ -37,7 +38,12 @@ export async function planMap(
   options: TPlanOptions,
   timeLimitSeconds: number,
   before: readonly TRuleFlag[] = analyzeMap(map, rules).flags,
+  onProgress?: (progress: TPlanProgress) => void,
 ): Promise<TMapPlan> {
+  const started = Date.now();
+  const report = (stage: TPlanProgress["stage"], gap: number | null = null) =>
+    onProgress?.({ stage, seconds: (Date.now() - started) / 1000, gap });
+  report("building");
   const program = buildPlanProgram(map, rules, options);
   if (!program) {
     return {
@@ -48,7 +54,8 @@ export async function planMap(
           : "No team the plan may change has an error or a warning to clear.",
     };
   }
-  const solve = await solveProgram(program.lp, timeLimitSeconds);
+  report("solving");
+  const solve = await solveProgram(program.lp, timeLimitSeconds, (progress) => report("solving", progress.gap));
   if (solve.objective === null) {
     const reason =
       solve.status === "infeasible"
@@ -58,6 +65,7 @@ export async function planMap(
           : `The solver failed: ${solve.message ?? "no reason given"}.`;
     return { status: "no_plan", reason, solve };
   }
+  report("judging");
   const changes = program.decode(solve.values);
   const judgement = judgePlan(map, rules, changes, options.clear, before);
   return {

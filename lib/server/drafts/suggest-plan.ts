@@ -12,7 +12,9 @@ import {
   HOLDER_OPTION_BUDGET,
   type TPlanChange,
   type TPlanOptions,
+  type TPlanProgress,
 } from "@/lib/domain/plan-model";
+import { announceNow } from "@/lib/server/kernel/run-write";
 import { AppError, type TFieldErrors } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { loadMap, loadMapIn } from "@/lib/server/kernel/load-map";
@@ -89,7 +91,7 @@ export async function suggestPlan({
   orgSlug: string;
   request: TSuggestPlan;
 }): Promise<TPlanAnswer> {
-  const { organization } = await liveAccess(actor, orgSlug, "edit_map");
+  const { organization, actor: caller } = await liveAccess(actor, orgSlug, "edit_map");
   const fields: TFieldErrors = {};
   const problem = (field: string, message: string) => (fields[field] ??= []).push(message);
 
@@ -131,8 +133,10 @@ export async function suggestPlan({
     allowAllocationChanges: request.allowAllocationChanges ?? true,
   };
   const seconds = request.timeLimitSeconds ?? DEFAULT_PLAN_SECONDS;
+  const started = Date.now();
   const before = analyzeMap(map, rules).flags;
-  const result = await planMap(map, rules, options, seconds, before);
+  const report = progressReporter(caller, organization.id, request.progressId);
+  const result = await planMap(map, rules, options, seconds, before, report);
   const asked = askedSeverities(request.clear);
   const askedBefore = before.filter((flag) => asked.has(flag.severity));
   const empty = {
@@ -203,6 +207,7 @@ export async function suggestPlan({
         ? "; proven optimal."
         : `; proven optimal among the plans that give slots only to the ${result.candidatesPerSlot} people with the most spare capacity for each slot.`
       : `; the solver stopped at its time limit ${formatGap(solve.gap)} from the best bound it proved.`);
+  report?.({ stage: "writing", seconds: (Date.now() - started) / 1000, gap: solve.gap });
   const { draft } = await createDraft({
     actor,
     orgSlug,
@@ -224,6 +229,28 @@ export async function suggestPlan({
   });
   await writePlan(actor, draft.slug, map, changes);
   return { draft, plan: { ...base, changes: views, status: "planned", message } };
+}
+
+/**
+ * Tells the caller's event streams how the plan goes (best effort: a progress that does not arrive loses nothing),
+ * when their request gave it an id.
+ */
+function progressReporter(
+  caller: TActor,
+  organizationId: string,
+  requestId: string | undefined,
+): ((progress: TPlanProgress) => void) | undefined {
+  if (requestId === undefined) return undefined;
+  const subjectId = caller.kind === "user" ? caller.userId : caller.tokenId;
+  return (progress) =>
+    void announceNow({
+      type: "plan_progress",
+      organizationId,
+      subjectId,
+      requestId,
+      ...progress,
+      at: Date.now(),
+    }).catch(() => undefined);
 }
 
 /**
@@ -316,7 +343,9 @@ function viewOf(change: TPlanChange, map: TRemitMap, resolved: readonly TRuleFla
       toPerson: null,
       fromAllocation: change.from,
       toAllocation: change.to,
-      summary: `${team.name}: lower the ${label} slot's allocation to ${percent(change.to)} (was ${percent(change.from)}).`,
+      summary:
+        `${team.name}: lower the ${label} slot${holder ? ` (${holder.name})` : ""} to ${percent(change.to)} of ` +
+        `its holder's time (was ${percent(change.from)}).`,
       // The overload of whoever holds the slot after the plan (or held it before).
       resolves: resolved.filter(
         (flag) => flag.kind === "overloaded_person" && flag.holdings.some((holding) => holding.slot.id === slot.id),
