@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "@/lib/domain/generate-map";
+import { generateMap, mulberry32 } from "@/lib/domain/generate-map";
 import { mapOf, type TTeamSpec } from "@/lib/domain/map-spec.fixture";
 import { RACI_LEVELS, type TRemitMap } from "@/lib/domain/model";
 import {
@@ -8,6 +8,7 @@ import {
   lowerAllocations,
   type TPlanChange,
   type TPlanOptions,
+  type TPlanProgress,
 } from "@/lib/domain/plan-model";
 import { DEFAULT_RULES, resolveRules, type TRules } from "@/lib/domain/rules";
 import { planMap } from "./plan-map";
@@ -300,5 +301,25 @@ describe("the holder pool", () => {
         to: expect.stringMatching(/^person:idle-/),
       },
     ]);
+  });
+});
+
+describe("planMap's progress", () => {
+  it("reports its stages in order, and the solver's gap while it solves", { timeout: 60_000 }, async () => {
+    const map = generateMap({ teams: 6, seed: 3, peoplePerTeam: 4 });
+    const seen: TPlanProgress[] = [];
+    const plan = await planMap(map, DEFAULT_RULES, { clear: "errors_and_warnings" }, 3, undefined, (progress) =>
+      seen.push(progress),
+    );
+    expect(plan.status).toBe("planned");
+    const stages = seen.map((progress) => progress.stage).filter((stage, index, all) => stage !== all[index - 1]);
+    expect(stages).toEqual(["building", "solving", "judging"]);
+    // HiGHS's own reports come while it solves (this program takes it more than a moment).
+    const solving = seen.filter((progress) => progress.stage === "solving");
+    expect(solving.length).toBeGreaterThan(1);
+    for (const progress of solving) if (progress.gap !== null) expect(progress.gap).toBeGreaterThanOrEqual(0);
+    expect(seen.map((progress) => progress.seconds)).toEqual(
+      [...seen.map((progress) => progress.seconds)].sort((a, b) => a - b),
+    );
   });
 });
