@@ -71,7 +71,9 @@ export const POST = defineOperation({
     "draft `from`), so compare, edit, review and publish apply. `lockedTeams` and `lockedPeople` (ids or keys) are " +
     "left alone, `onlyTeams` limits the plan to those teams; `allowHolderChanges` and `allowAllocationChanges` " +
     "(default true) let it give slots to other people and lower allocations (in tenths, to no less than half). A " +
-    "plan that clears nothing makes no draft.",
+    "plan that clears nothing makes no draft. With `progressId`, the caller's event streams (GET …/events) get " +
+    "`plan_progress` events with that id while the server works: its stage (building, solving, judging, writing) " +
+    "and, while HiGHS solves, its gap.",
   access: "edit_map",
   body: ZSuggestPlan,
   responses: {
