@@ -23,6 +23,8 @@ export type TPlanningResult = {
     changes: number;
     variables: number;
     isOptimal: boolean;
+    /** Who new holders came from: everyone who could make the plan better, or this many per slot. */
+    candidatesPerSlot: number | null;
     gap: number | null;
     solveSeconds: number;
     totalSeconds: number;
@@ -90,6 +92,7 @@ export async function benchPlanning({
               changes: plan.changes.length,
               variables: plan.variableCount,
               isOptimal: plan.isOptimal,
+              candidatesPerSlot: plan.isPoolComplete ? null : plan.candidatesPerSlot,
               gap: plan.solve.gap,
               solveSeconds: round(plan.solve.seconds, 2),
               totalSeconds,

@@ -253,6 +253,7 @@ export function formatReport(results: TResults): string {
           "variables",
           "solve",
           "optimal / gap",
+          "new holders from",
         ],
         results.planning.map((row) => [
           row.teams,
@@ -266,6 +267,11 @@ export function formatReport(results: TResults): string {
           row.plan?.variables ?? "–",
           row.plan ? `${row.plan.solveSeconds} s` : "no plan",
           row.plan ? (row.plan.isOptimal ? "optimal" : `gap ${round(100 * (row.plan.gap ?? 0), 2)}%`) : "–",
+          row.plan?.candidatesPerSlot === null
+            ? "everyone who could help"
+            : row.plan?.candidatesPerSlot
+              ? `${row.plan.candidatesPerSlot} per slot`
+              : "–",
         ]),
       )}`,
     );

@@ -73,9 +73,13 @@ test("a lead asks for a plan, compares the draft it makes, edits one change and 
   const dialog = page.getByRole("dialog", { name: "Suggest a plan" });
   await expect(dialog.getByRole("radio", { name: "Errors", exact: true })).toBeChecked();
   await expect(dialog.getByRole("checkbox", { name: "Give slots to other people" })).toBeChecked();
+  await expect(dialog.getByRole("checkbox", { name: "Lower allocations" })).toBeChecked();
   await captureScreens(page, testInfo, "suggest-plan");
   await dialog.getByRole("button", { name: "Suggest" }).click();
-  await expect(dialog.getByRole("status")).toContainText(/Solving…|changes? clears?/);
+  // Progress says where the server is (its stages, the solver's gap), or the plan's outcome once it is there.
+  await expect(dialog.getByRole("status")).toContainText(
+    /Sending the request…|Writing the program…|Solving \(|Checking the plan|Writing the draft…|changes? clears?/,
+  );
 
   // The draft's compare page: the vacancy is resolved, health goes up.
   const heading = page.getByRole("heading", { level: 1 });
@@ -88,6 +92,12 @@ test("a lead asks for a plan, compares the draft it makes, edits one change and 
   expect(after).toBeGreaterThan(before!);
   const changes = page.getByRole("region", { name: "What changed" });
   await expect(changes).toContainText("Payments · PM");
+  // Each of the plan's changes beside the flags it resolves: the new PM for Payments clears its vacancy.
+  const plan = page.getByRole("region", { name: "The suggested plan" });
+  await expect(plan).toContainText(/proven optimal\./);
+  const fillPm = plan.getByRole("row").filter({ hasText: /Payments: give the PM slot to/ });
+  await expect(fillPm).toHaveCount(1);
+  await expect(fillPm.getByRole("cell").nth(1)).toContainText(PAYMENTS_PM_VACANT);
   await captureScreens(page, testInfo, "plan-compare");
 
   // Edit one change in the draft: another person takes the PM slot.

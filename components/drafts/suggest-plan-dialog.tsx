@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { ModalDialog } from "@/components/ui/modal-dialog";
-import { useSuggestPlan } from "@/lib/client/drafts";
+import { usePlanProgress, useSuggestPlan } from "@/lib/client/drafts";
+import type { TPlanProgress } from "@/lib/domain/plan-model";
 import { draftComparePath } from "@/lib/domain/page-paths";
 import { Button } from "@/components/ui/button";
 
@@ -15,6 +16,35 @@ export type TSuggestPlanProps = {
 };
 
 const DEFAULT_SECONDS = 10;
+
+/** A fresh id for a request's progress (crypto.randomUUID needs a secure context; this does not). */
+function newRequestId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** Where the server is, in words: its stage, and while HiGHS solves, the gap it has proved so far. */
+function describeProgress(progress: TPlanProgress | null | undefined, elapsed: number, limit: number): string {
+  if (!progress) return `Sending the request… ${elapsed} s`;
+  switch (progress.stage) {
+    case "building":
+      return "Writing the program…";
+    case "solving": {
+      const spent = `${Math.floor(progress.seconds)} s of at most ${limit} s`;
+      return progress.gap === null
+        ? `Solving (${spent}): no plan found yet.`
+        : `Solving (${spent}): the best plan found is within ${formatPercent(progress.gap)} of the best possible.`;
+    }
+    case "judging":
+      return "Checking the plan with the analysis…";
+    case "writing":
+      return "Writing the draft…";
+  }
+}
+
+function formatPercent(gap: number): string {
+  const percent = gap * 100;
+  return `${percent < 10 ? percent.toFixed(1) : Math.round(percent)}%`;
+}
 
 /** The dialog of "Suggest a plan" (see SuggestPlan), loaded when first opened. */
 export function SuggestPlanDialog({
@@ -28,6 +58,8 @@ export function SuggestPlanDialog({
   const suggest = useSuggestPlan({ orgSlug: liveSlug });
   const [seconds, setSeconds] = useState(DEFAULT_SECONDS);
   const [now, setNow] = useState(() => Date.now());
+  const [requestId, setRequestId] = useState(newRequestId);
+  const progress = usePlanProgress(requestId);
   const titleId = useId();
 
   // A clock that ticks while the server solves; the time spent is counted from when the request was sent.
@@ -57,14 +89,18 @@ export function SuggestPlanDialog({
           event.preventDefault();
           const form = new FormData(event.currentTarget);
           const maxChanges = String(form.get("maxChanges") ?? "").trim();
+          const progressId = newRequestId();
+          setRequestId(progressId);
           suggest.mutate(
             {
               clear: form.get("clear") === "errors_and_warnings" ? "errors_and_warnings" : "errors",
               allowHolderChanges: form.get("allowHolderChanges") === "on",
+              allowAllocationChanges: form.get("allowAllocationChanges") === "on",
               ...(maxChanges ? { maxChanges: Number(maxChanges) } : {}),
               timeLimitSeconds: seconds,
               ...(team ? { onlyTeams: [team.key] } : {}),
               ...(fromDraftId ? { from: fromDraftId } : {}),
+              progressId,
             },
             {
               onSuccess: (result) => {
@@ -78,8 +114,8 @@ export function SuggestPlanDialog({
           Suggest a plan{team ? ` for ${team.name}` : ""}
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Remit looks for the fewest changes of cell levels and slot holders that clear the flags, without raising new
-          ones, and puts them in a new draft for you to compare, edit and publish.
+          Remit looks for the fewest changes of cell levels, slot holders and allocations that clear the flags, without
+          raising new ones, and puts them in a new draft for you to compare, edit and publish.
         </p>
         <fieldset className="space-y-1 text-sm">
           <legend className="font-medium">Clear</legend>
@@ -92,6 +128,9 @@ export function SuggestPlanDialog({
         </fieldset>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="allowHolderChanges" defaultChecked /> Give slots to other people
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="allowAllocationChanges" defaultChecked /> Lower allocations
         </label>
         <div className="grid grid-cols-2 gap-3 text-sm">
           <label className="space-y-1">
@@ -124,15 +163,15 @@ export function SuggestPlanDialog({
         </div>
         {suggest.isPending && (
           <div role="status" className="space-y-1 text-sm">
-            <p>
-              Solving… {elapsed} s of at most {seconds} s
-            </p>
-            <progress
-              max={seconds}
-              value={Math.min(elapsed, seconds)}
-              aria-label="Time spent solving"
-              className="w-full"
-            />
+            <p>{describeProgress(progress, elapsed, seconds)}</p>
+            {progress?.stage === "solving" && (
+              <progress
+                max={seconds}
+                value={Math.min(progress.seconds, seconds)}
+                aria-label="Time spent solving, of the limit"
+                className="w-full"
+              />
+            )}
           </div>
         )}
         {answer && !answer.draft && (

@@ -16,6 +16,7 @@ import { eventsUrl, sendPresence as announcePresence, watchLiveChanges } from "@
 import { queryKeys } from "@/lib/client/query-keys";
 import { cellKey } from "@/lib/domain/team-view";
 import type { TChangeEvent, TPresenceEvent } from "@/lib/domain/live-event";
+import type { TPlanProgress } from "@/lib/domain/plan-model";
 
 export type TLiveStatus = "connecting" | "live" | "reconnecting";
 export type TPeer = {
@@ -166,6 +167,11 @@ export function LiveProvider({
         "notification",
         () => void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() }),
       );
+      // A plan this person asked for moved on: whatever shows its progress sees it.
+      source.addEventListener("plan_progress", (message) => {
+        const progress = JSON.parse((message as MessageEvent<string>).data) as TPlanProgress & { requestId: string };
+        queryClient.setQueryData(queryKeys.planProgress(progress.requestId), progress);
+      });
       source.addEventListener("revoked", () => {
         isStopped = true;
         source?.close();

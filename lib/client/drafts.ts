@@ -1,6 +1,8 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import type { TPlanProgress } from "@/lib/domain/plan-model";
+import { queryKeys } from "./query-keys";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { callApi, type TBody } from "./api";
@@ -78,6 +80,16 @@ export function useDraftMutations({ orgSlug }: { orgSlug: string }) {
  * Asks the server for a plan (see suggestPlan): it solves for up to the time limit, then answers with the new
  * draft, or with why there is none.
  */
+/** A plan's progress while the server works on it (from the live stream), or undefined before any arrives. */
+export function usePlanProgress(requestId: string) {
+  return useQuery<TPlanProgress | null>({
+    queryKey: queryKeys.planProgress(requestId),
+    queryFn: () => null,
+    enabled: false,
+    staleTime: Infinity,
+  }).data;
+}
+
 export function useSuggestPlan({ orgSlug }: { orgSlug: string }) {
   return useMutation({
     mutationFn: (body: TBody<"POST /api/v1/orgs/{orgSlug}/plans">) =>

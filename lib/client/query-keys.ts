@@ -25,6 +25,8 @@ export const queryKeys = {
   members: (orgId: string): readonly unknown[] => [orgId, "members"],
   /** The signed-in person's inbox, across organisations (so under "me", not an organisation's id). */
   notifications: (): readonly unknown[] => ["me", "notifications"],
+  /** A suggested plan's progress, by the id its request gave it: `plan_progress` live events set it. */
+  planProgress: (requestId: string): readonly unknown[] => ["me", "plan-progress", requestId],
   /** The signed-in person's notification settings. */
   notificationSettings: (): readonly unknown[] => ["me", "notification-settings"],
 } as const;

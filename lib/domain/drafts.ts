@@ -16,6 +16,21 @@ export type TDraftView = {
   schedule: TDraftSchedule | null;
   /** Its review: reviewers, their reviews, and whether it has the approvals publishing needs. */
   review: TDraftReviewView;
+  /** What the suggested plan that made it said, or null for a draft made by hand. */
+  plan: TDraftPlan | null;
+};
+
+/** A flag as a plan's draft keeps it: enough to say it in words. */
+export type TDraftPlanFlag = { kind: string; severity: string; message: string };
+
+/**
+ * What a suggested plan said when it made the draft: its summary, what it could not clear and why, and each change
+ * in a sentence with the flags it resolves. Kept as it was: later edits to the draft do not change it.
+ */
+export type TDraftPlan = {
+  message: string;
+  changes: { summary: string; resolves: TDraftPlanFlag[] }[];
+  notCleared: { flag: TDraftPlanFlag; reason: string }[];
 };
 
 /**

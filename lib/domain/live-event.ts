@@ -1,4 +1,5 @@
 import type { TRaciLevel } from "@/lib/domain/model";
+import type { TPlanProgress } from "@/lib/domain/plan-model";
 
 /** A committed change to an organisation's map: small (ids and versions), never whole rows. */
 export type TChangeEvent = {
@@ -64,4 +65,17 @@ export type TNotificationEvent = {
   at: number;
 };
 
-export type TLiveEvent = TChangeEvent | TPresenceEvent | TAccessEvent | TCommentEvent | TNotificationEvent;
+/**
+ * A suggested plan's progress while the server works on it (see TPlanProgress): servers pass it on only to the
+ * streams of the one who asked (a user, or an API token), by the id their request gave it.
+ */
+export type TPlanProgressEvent = TPlanProgress & {
+  type: "plan_progress";
+  organizationId: string;
+  subjectId: string;
+  requestId: string;
+  at: number;
+};
+
+export type TLiveEvent =
+  TChangeEvent | TPresenceEvent | TAccessEvent | TCommentEvent | TNotificationEvent | TPlanProgressEvent;

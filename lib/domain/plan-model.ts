@@ -1,4 +1,4 @@
-// Suggest a plan: the fewest changes (cell levels, slot holders) that clear the flags a lead asks to clear, as a
+// Suggest a plan: the fewest changes (cell levels, slot holders, allocations) that clear the flags a lead asks to clear, as a
 // mixed-integer program. This module is pure: it writes the program (CPLEX LP text), reads a solution back into
 // changes, and judges any set of changes with the real analysis, which is how a plan's result is reported and how the
 // tests check the program against brute force. Solving it is the server's (lib/server/plans).
@@ -18,6 +18,16 @@ import type { TRuleId, TRules } from "./rules";
 
 export type TPlanClear = "errors" | "errors_and_warnings";
 
+/**
+ * Where a plan is while the server works on it: writing the program, HiGHS solving it (with the solver's gap once it
+ * has a plan and a bound), the real analysis judging the result, the draft being written. `seconds`: since it began.
+ */
+export type TPlanProgress = {
+  stage: "building" | "solving" | "judging" | "writing";
+  seconds: number;
+  gap: number | null;
+};
+
 export type TPlanOptions = {
   clear: TPlanClear;
   /** Team ids whose slots and cells the plan leaves alone. */
@@ -29,9 +39,25 @@ export type TPlanOptions = {
   maxChanges?: number;
   /** Whether the plan may give slots to other people (default true). */
   allowHolderChanges?: boolean;
-  /** How many people with the most spare capacity each slot may go to; every person when Infinity (tests). */
+  /** Whether the plan may lower slots' allocations (default true; see lowerAllocations). */
+  allowAllocationChanges?: boolean;
+  /**
+   * How many people with the most spare capacity each slot may go to (every person when Infinity). Left out: every
+   * person who could make the plan better (see holderPool), unless that is more than HOLDER_OPTION_BUDGET options,
+   * then the 4 with the most spare capacity.
+   */
   candidatesPerSlot?: number;
 };
+
+/**
+ * The most (slot, new holder) options a program gets before the plan draws new holders from fewer people: past about
+ * this many HiGHS no longer proves a plan within its default limit on a busy shared machine (6 generated teams asked
+ * to clear errors and warnings: 3,165 variables with everyone who could help, not proven in 20 s; 1,643 with 4 per
+ * slot, proven in 13 s).
+ */
+export const HOLDER_OPTION_BUDGET = 600;
+/** How many people each slot may go to when everyone who could make the plan better would be too many. */
+export const FALLBACK_CANDIDATES_PER_SLOT = 4;
 
 export type TCellChange = {
   kind: "cell";
@@ -42,13 +68,31 @@ export type TCellChange = {
   to: TRaciLevel;
 };
 export type THolderChange = { kind: "holder"; teamId: string; slotId: string; from: string | null; to: string | null };
-export type TPlanChange = TCellChange | THolderChange;
+/** A slot's allocation lowered (see lowerAllocations): the share of its holder's time it takes. */
+export type TAllocationChange = { kind: "allocation"; teamId: string; slotId: string; from: number; to: number };
+export type TPlanChange = TCellChange | THolderChange | TAllocationChange;
+
+/** Allocations a plan may choose go in tenths of a full-time person, as capacities are edited. */
+export const ALLOCATION_STEP = 0.1;
+
+/**
+ * The allocations a plan may lower a slot's to, lowest first: tenths below its own, down to half of it and never
+ * below one tenth (an allocation is more than 0). A plan never raises an allocation: that clears no flag.
+ */
+export function lowerAllocations(allocation: number): number[] {
+  const lowest = Math.max(ALLOCATION_STEP, allocation / 2);
+  const levels: number[] = [];
+  for (let tenths = Math.ceil(lowest * 10 - 1e-9); tenths / 10 < allocation - 1e-9; tenths++) levels.push(tenths / 10);
+  return levels;
+}
 
 /** What a flag costs the objective, and what a change costs: asked flags first, then new ones, then changes. */
 export const PLAN_WEIGHTS = {
   asked: { error: 1_000_000, warning: 10_000, info: 0 },
   introduced: { error: 1_000_000, warning: 500, info: 50 },
   change: 1,
+  /** Added to an allocation change per full-time equivalent it takes off: of two cuts, the smaller one. */
+  cut: 0.01,
   /** Taken off a change that follows the PO/PM guide's leaning, added to one that goes against it. */
   lean: 0.1,
 } as const;
@@ -83,12 +127,19 @@ function cellChangeCost(role: string, dutyKey: string, makesAccountable: boolean
   return PLAN_WEIGHTS.change + (follows ? -PLAN_WEIGHTS.lean : PLAN_WEIGHTS.lean);
 }
 
+/** An allocation change's cost: 1, and a little more the more it takes off. */
+function allocationChangeCost(from: number, to: number): number {
+  return PLAN_WEIGHTS.change + PLAN_WEIGHTS.cut * (from - to);
+}
+
 /** The map with the changes made. */
 export function applyPlan(map: TRemitMap, changes: readonly TPlanChange[]): TRemitMap {
   const holders = new Map<string, string | null>();
+  const allocations = new Map<string, number>();
   const cells = new Map<string, TRaciLevel>();
   for (const change of changes) {
     if (change.kind === "holder") holders.set(change.slotId, change.to);
+    else if (change.kind === "allocation") allocations.set(change.slotId, change.to);
     else cells.set(`${change.slotId}|${change.dutyId}`, change.to);
   }
   const assignments = map.assignments.map((assignment) => {
@@ -110,7 +161,11 @@ export function applyPlan(map: TRemitMap, changes: readonly TPlanChange[]): TRem
   }
   return {
     ...map,
-    slots: map.slots.map((slot) => (holders.has(slot.id) ? { ...slot, holderId: holders.get(slot.id)! } : slot)),
+    slots: map.slots.map((slot) => ({
+      ...slot,
+      ...(holders.has(slot.id) ? { holderId: holders.get(slot.id)! } : {}),
+      ...(allocations.has(slot.id) ? { allocation: allocations.get(slot.id)! } : {}),
+    })),
     assignments,
   };
 }
@@ -122,6 +177,7 @@ export function changeCost(map: TRemitMap, changes: readonly TPlanChange[], rule
   let cost = 0;
   for (const change of changes) {
     if (change.kind === "holder") cost += PLAN_WEIGHTS.change;
+    else if (change.kind === "allocation") cost += allocationChangeCost(change.from, change.to);
     else {
       const slot = slotById.get(change.slotId)!;
       const duty = dutyById.get(change.dutyId)!;
@@ -176,6 +232,12 @@ export type TPlanProgram = {
   decode: (values: Readonly<Record<string, number>>) => TPlanChange[];
   /** Teams the plan may change. */
   teamIds: readonly string[];
+  /**
+   * Whether every person who could make the plan better may take a slot (then the program's optimum is the optimum
+   * of every plan); when not, `candidatesPerSlot` people with the most spare capacity could.
+   */
+  isPoolComplete: boolean;
+  candidatesPerSlot: number | null;
 };
 
 type TLinear = Map<string, number>;
@@ -198,7 +260,7 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
   const lockedPeople = new Set(options.lockedPeople ?? []);
   const onlyTeams = options.onlyTeams ? new Set(options.onlyTeams) : null;
   const allowHolders = options.allowHolderChanges ?? true;
-  const perSlot = options.candidatesPerSlot ?? 4;
+  const allowAllocations = options.allowAllocationChanges ?? true;
   const duties = [...map.duties].sort(compareDuties);
   const isOn = (id: TRuleId) => rules[id].severity !== "off";
   const mayChange = (teamId: string) => !lockedTeams.has(teamId) && (onlyTeams === null || onlyTeams.has(teamId));
@@ -242,10 +304,22 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
       held.reduce((sum, slot) => sum + slot.allocation, 0),
     );
 
-  // The people with the most spare capacity, for new holders.
-  const bySpare = map.people
-    .filter((person) => !lockedPeople.has(person.id))
-    .map((person) => ({ id: person.id, spare: person.capacity - (allocated.get(person.id) ?? 0) }))
+  // Who may take a slot: everyone who could make the plan better, or (too many, or asked for) the people with the
+  // most spare capacity.
+  const slotsInPlay = map.slots.filter((slot) => inPlay.has(slot.teamId));
+  const pool = allowHolders
+    ? options.candidatesPerSlot === undefined
+      ? holderPool(map, rules, slotsInPlay, holdingsOf, {
+          asked,
+          keysNow,
+          lockedPeople,
+          maxChanges: options.maxChanges,
+        })
+      : null
+    : [];
+  const perSlot = pool === null ? (options.candidatesPerSlot ?? FALLBACK_CANDIDATES_PER_SLOT) : Infinity;
+  const bySpare = (pool ?? map.people.filter((person) => !lockedPeople.has(person.id)).map((person) => person.id))
+    .map((id) => ({ id, spare: personById.get(id)!.capacity - (allocated.get(id) ?? 0) }))
     .sort((a, b) => b.spare - a.spare || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // --- Variables and rows ---
@@ -340,6 +414,9 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
         }
         const vars = options.map((option) => option.name!);
         if (vars.length > 0) row(new Map(vars.map((name) => [name, 1])), "<=", 1);
+        // Without holder changes the holder stays; still a variable, so that their overload is written (and may be
+        // cleared by a lower allocation).
+        if (!allowHolders && holder !== null) row(new Map([[options[0]!.name!, 1]]), "=", 1);
         // A holder change counts once: the holder leaves (1 − h), or someone fills a vacant slot (Σ h).
         if (holder !== null) {
           const own = options[0]!.name!;
@@ -581,6 +658,29 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
     }
   }
 
+  // Allocations, made for a slot when its holder's overload constraint needs them: one binary per lower allocation,
+  // at most one and only while the holder keeps the slot (a slot given to someone else goes as it is), and the cut
+  // each makes.
+  const cutOf = (slot: TSlot, holderVar: string): TLinear | null => {
+    const levels = lowerAllocations(slot.allocation);
+    if (levels.length === 0) return null;
+    const options = levels.map((level) => ({ level, name: binary(`z${v++}`) }));
+    const cut: TLinear = new Map();
+    for (const { level, name } of options) {
+      addCost(name, allocationChangeCost(slot.allocation, level));
+      changeTerms.set(name, 1);
+      cut.set(name, slot.allocation - level);
+    }
+    row(new Map([...options.map(({ name }): [string, number] => [name, 1]), [holderVar, -1]]), "<=", 0);
+    decoders.push((values) => {
+      const chosen = options.find(({ name }) => (values[name] ?? 0) > 0.5);
+      return chosen
+        ? [{ kind: "allocation", teamId: slot.teamId, slotId: slot.id, from: slot.allocation, to: chosen.level }]
+        : [];
+    });
+    return cut;
+  };
+
   // Person flags, for everyone who may gain or lose a slot.
   const overloadOn = isOn("overloaded_person");
   const tolerance = rules.overloaded_person.params.tolerance;
@@ -597,8 +697,13 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
       if (fixedAlloc > limit) fixedFlag(id, sev);
       else if (most > limit) {
         const flag = flagVar(`f${f++}`, id, sev);
-        const terms: TLinear = new Map(vars.map((entry) => [entry.name, entry.slot.allocation]));
-        terms.set(flag, -(most - fixedAlloc));
+        const terms: TLinear = new Map([[flag, -(most - fixedAlloc)]]);
+        for (const { slot, name } of vars) {
+          terms.set(name, slot.allocation);
+          // Their own slot may take less of their time: its allocation less the cut.
+          const cut = allowAllocations && slot.holderId === personId ? cutOf(slot, name) : null;
+          if (cut) for (const [level, amount] of cut) terms.set(level, -amount);
+        }
         row(terms, "<=", limit - fixedAlloc);
       }
     }
@@ -659,7 +764,102 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
     variableCount: binaries.length,
     decode: (values) => decoders.flatMap((decode) => decode(values)),
     teamIds: [...inPlay],
+    isPoolComplete: pool !== null || perSlot === Infinity,
+    candidatesPerSlot: perSlot === Infinity ? null : perSlot,
   };
+}
+
+type TPoolProfile = {
+  id: string;
+  /** Capacity × (1 + tolerance) less what they hold. */
+  room: number;
+  teams: number;
+  poTeams: number;
+  /** What each person flag of theirs costs if the plan leaves it there or raises it. */
+  weights: [overload: number, spread: number, poSpread: number];
+};
+
+/**
+ * Everyone who could make the plan better as a new holder, or null when that is more than HOLDER_OPTION_BUDGET
+ * (slot, person) options. People who hold a slot in play may all be needed. Anyone else (an outsider) costs the plan
+ * only through their own flags, which depend on their room, their teams and PO teams, and whether each flag is there
+ * now; an outsider that at least as many other outsiders dominate (as much room or more, no more teams, no dearer
+ * flags) as the plan could give slots to outsiders is never needed: in any plan that uses them, one of those is free
+ * and takes their slots for no more cost. So a plan optimal among this pool is optimal among every person.
+ */
+function holderPool(
+  map: TRemitMap,
+  rules: TRules,
+  slotsInPlay: readonly TSlot[],
+  holdingsOf: ReadonlyMap<string, readonly TSlot[]>,
+  context: {
+    asked: ReadonlySet<TSeverity>;
+    keysNow: ReadonlySet<string>;
+    lockedPeople: ReadonlySet<string>;
+    maxChanges: number | undefined;
+  },
+): string[] | null {
+  const open = slotsInPlay.filter((slot) => slot.holderId === null || !context.lockedPeople.has(slot.holderId));
+  if (open.length === 0) return [];
+  const insiders = new Set<string>();
+  for (const slot of slotsInPlay) {
+    if (slot.holderId !== null && !context.lockedPeople.has(slot.holderId)) insiders.add(slot.holderId);
+  }
+  const most = Math.floor(HOLDER_OPTION_BUDGET / open.length);
+  if (insiders.size > most) return null;
+  // However many outsiders the plan could give slots to: each takes at least one slot, each a change.
+  const needed = Math.min(open.length, context.maxChanges ?? Infinity);
+  const weight = (id: TRuleId, personId: string) => {
+    if (rules[id].severity === "off") return 0;
+    const severity = rules[id].severity as TSeverity;
+    return flagWeight(severity, context.keysNow.has(`${id}:${personId}@${severity}`), context.asked);
+  };
+  const tolerance = rules.overloaded_person.params.tolerance;
+  const profiles: TPoolProfile[] = [];
+  for (const person of map.people) {
+    if (insiders.has(person.id) || context.lockedPeople.has(person.id)) continue;
+    const held = holdingsOf.get(person.id) ?? [];
+    const teams = new Set(held.map((slot) => slot.teamId));
+    const poTeams = new Set(held.filter((slot) => slot.role === PO_ROLE).map((slot) => slot.teamId));
+    profiles.push({
+      id: person.id,
+      room: person.capacity * (1 + tolerance) - held.reduce((sum, slot) => sum + slot.allocation, 0),
+      teams: teams.size,
+      poTeams: poTeams.size,
+      weights: [
+        weight("overloaded_person", person.id),
+        weight("person_spread", person.id),
+        weight("po_spread", person.id),
+      ],
+    });
+  }
+  // An order in which whoever dominates someone comes before them.
+  profiles.sort(
+    (a, b) =>
+      b.room - a.room ||
+      a.teams - b.teams ||
+      a.poTeams - b.poTeams ||
+      a.weights[0] - b.weights[0] ||
+      a.weights[1] - b.weights[1] ||
+      a.weights[2] - b.weights[2] ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const isOn = (id: TRuleId) => rules[id].severity !== "off";
+  const [overloadOn, spreadOn, poSpreadOn] = [isOn("overloaded_person"), isOn("person_spread"), isOn("po_spread")];
+  const dominates = (q: TPoolProfile, p: TPoolProfile) =>
+    (!overloadOn || q.room >= p.room - ALLOCATION_EPSILON) &&
+    (!spreadOn || q.teams <= p.teams) &&
+    (!poSpreadOn || q.poTeams <= p.poTeams) &&
+    q.weights.every((w, index) => w <= p.weights[index]!);
+  const chosen: TPoolProfile[] = [];
+  for (const profile of profiles) {
+    let dominators = 0;
+    for (const other of chosen) if (dominates(other, profile) && ++dominators >= needed) break;
+    if (dominators >= needed) continue;
+    chosen.push(profile);
+    if (insiders.size + chosen.length > most) return null;
+  }
+  return [...insiders, ...chosen.map((profile) => profile.id)];
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

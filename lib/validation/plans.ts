@@ -27,11 +27,17 @@ export const ZSuggestPlan = ZBody("a plan request", {
     .max(100_000, `"maxChanges" must be at most 100,000.`)
     .optional(),
   allowHolderChanges: z.boolean({ error: `"allowHolderChanges" must be true or false.` }).optional(),
+  allowAllocationChanges: z.boolean({ error: `"allowAllocationChanges" must be true or false.` }).optional(),
   timeLimitSeconds: z
     .number({ error: `"timeLimitSeconds" must be a number of seconds from 1 to ${PLAN_TIME_LIMIT_MAX}.` })
     .min(1, `"timeLimitSeconds" must be from 1 to ${PLAN_TIME_LIMIT_MAX}.`)
     .max(PLAN_TIME_LIMIT_MAX, `"timeLimitSeconds" must be from 1 to ${PLAN_TIME_LIMIT_MAX}.`)
     .optional(),
   from: ZCreateDraft.shape.from,
+  /** The caller's id for this request: its progress comes on their event stream as `plan_progress` with this id. */
+  progressId: z
+    .string({ error: `"progressId" must be text: letters, digits, "-" and "_", 8 to 64 of them.` })
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, `"progressId" must be letters, digits, "-" and "_", 8 to 64 of them.`)
+    .optional(),
 });
 export type TSuggestPlan = z.infer<typeof ZSuggestPlan>;

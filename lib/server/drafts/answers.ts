@@ -51,6 +51,8 @@ export const ZDraftReview = named(
   }),
 );
 
+const ZDraftPlanFlag = z.strictObject({ kind: z.string(), severity: z.string(), message: z.string() });
+
 export const ZDraftView = named(
   "DraftView",
   z.strictObject({
@@ -80,6 +82,18 @@ export const ZDraftView = named(
       .nullable()
       .meta({ description: "A publish planned for a moment (POST …/schedule), or null." }),
     review: ZDraftReview,
+    plan: z
+      .strictObject({
+        message: z.string(),
+        changes: z.array(z.strictObject({ summary: z.string(), resolves: z.array(ZDraftPlanFlag) })),
+        notCleared: z.array(z.strictObject({ flag: ZDraftPlanFlag, reason: z.string() })),
+      })
+      .nullable()
+      .meta({
+        description:
+          "For a draft a suggested plan made (POST …/plans): what the plan said, and each change with the flags it " +
+          "resolves, as when it was made; null for a draft made by hand.",
+      }),
   }),
 );
 

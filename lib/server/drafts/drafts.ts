@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import type { TDraftComparison, TDraftSchedule, TDraftView, TScheduler } from "@/lib/domain/drafts";
+import type { TDraftComparison, TDraftPlan, TDraftSchedule, TDraftView, TScheduler } from "@/lib/domain/drafts";
 import { compareMaps } from "@/lib/domain/map-compare";
 import { mapToDocument } from "@/lib/domain/map-document";
 import { mergeMapDocuments, withEveryRule, type TMergeChoice, type TMergeConflict } from "@/lib/domain/map-merge";
@@ -34,6 +34,7 @@ export const DRAFT_SELECT = {
   scheduledAt: true,
   scheduledBy: true,
   scheduleRefusal: true,
+  plan: true,
   workspaceId: true,
   workspace: { select: { slug: true } },
   ...REVIEW_SELECT,
@@ -66,6 +67,7 @@ export function draftView(row: TDraftRow): TDraftView {
     publishedAt: row.publishedAt?.toISOString() ?? null,
     schedule: scheduleView(row),
     review: reviewView(row),
+    plan: (row.plan as TDraftPlan | null) ?? null,
   };
 }
 
@@ -138,12 +140,15 @@ export async function createDraft({
   name,
   description,
   from,
+  plan,
 }: {
   actor: TActor | null;
   orgSlug: string;
   name: string;
   description?: string | null;
   from?: string;
+  /** What the suggested plan that makes this draft said (suggestPlan). */
+  plan?: TDraftPlan;
 }): Promise<{ draft: TDraftView }> {
   const { organization, actor: author } = await liveAccess(actor, orgSlug, "edit_map");
   const source = from ? await findDraftWithBase(organization.id, from) : null;
@@ -168,6 +173,7 @@ export async function createDraft({
               name,
               description: description ?? null,
               base: base as Prisma.InputJsonValue,
+              ...(plan ? { plan: plan as Prisma.InputJsonValue } : {}),
               createdById: author.kind === "user" ? author.userId : null,
               createdByName: journalActor(author).name,
             },

@@ -5,6 +5,7 @@ import {
   buildPlanProgram,
   judgePlan,
   type TPlanChange,
+  type TPlanProgress,
   type TPlanJudgement,
   type TPlanOptions,
 } from "@/lib/domain/plan-model";
@@ -21,7 +22,12 @@ export type TMapPlan =
       solve: TSolveResult;
       /** The objective as the program counts it: the solver's plus the program's constant. */
       objective: number;
+      /** Whether the solver proved the plan optimal among the plans the program allows. */
       isOptimal: boolean;
+      /** Whether the program let every person who could make the plan better take a slot (see holderPool). */
+      isPoolComplete: boolean;
+      /** When not: how many people with the most spare capacity each slot could go to. */
+      candidatesPerSlot: number | null;
       variableCount: number;
     };
 
@@ -32,7 +38,12 @@ export async function planMap(
   options: TPlanOptions,
   timeLimitSeconds: number,
   before: readonly TRuleFlag[] = analyzeMap(map, rules).flags,
+  onProgress?: (progress: TPlanProgress) => void,
 ): Promise<TMapPlan> {
+  const started = Date.now();
+  const report = (stage: TPlanProgress["stage"], gap: number | null = null) =>
+    onProgress?.({ stage, seconds: (Date.now() - started) / 1000, gap });
+  report("building");
   const program = buildPlanProgram(map, rules, options);
   if (!program) {
     return {
@@ -43,7 +54,8 @@ export async function planMap(
           : "No team the plan may change has an error or a warning to clear.",
     };
   }
-  const solve = await solveProgram(program.lp, timeLimitSeconds);
+  report("solving");
+  const solve = await solveProgram(program.lp, timeLimitSeconds, (progress) => report("solving", progress.gap));
   if (solve.objective === null) {
     const reason =
       solve.status === "infeasible"
@@ -53,6 +65,7 @@ export async function planMap(
           : `The solver failed: ${solve.message ?? "no reason given"}.`;
     return { status: "no_plan", reason, solve };
   }
+  report("judging");
   const changes = program.decode(solve.values);
   const judgement = judgePlan(map, rules, changes, options.clear, before);
   return {
@@ -62,6 +75,8 @@ export async function planMap(
     solve,
     objective: Math.round((solve.objective + program.constant) * 1e6) / 1e6,
     isOptimal: solve.status === "optimal",
+    isPoolComplete: program.isPoolComplete,
+    candidatesPerSlot: program.candidatesPerSlot,
     variableCount: program.variableCount,
   };
 }

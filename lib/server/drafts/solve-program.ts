@@ -16,6 +16,9 @@ export type TSolveResult = {
   message?: string;
 };
 
+/** While HiGHS searches: seconds spent, and its relative gap (null until it has a plan and a bound). */
+export type TSolveProgress = { seconds: number; gap: number | null };
+
 // The worker's code, run as a script (eval) so that it needs no file of its own in the server's bundle; it loads
 // HiGHS (WebAssembly) from the app's node_modules, solves, and answers once.
 const WORKER_SOURCE = `
@@ -32,7 +35,18 @@ loadHighs()
         mip_rel_gap: 0,
         mip_abs_gap: 1e-6,
       });
-      model.run();
+      // Progress, at most twice a second: the time spent, and the gap between the best plan found and the bound.
+      let lastProgress = 0;
+      model.run({
+        [highs.constants.callbackType.mipInterrupt](event) {
+          const now = Date.now();
+          if (now - lastProgress < 500) return;
+          lastProgress = now;
+          const gap = event.data.mip_gap;
+          parentPort.postMessage({ type: "progress", seconds: (now - started) / 1000,
+            gap: typeof gap === "number" && Number.isFinite(gap) ? gap : null });
+        },
+      });
       const code = model.getModelStatus();
       const codes = highs.constants.modelStatus;
       const status =
@@ -48,13 +62,13 @@ loadHighs()
         const colValue = model.getSolution().colValue;
         for (let i = 0; i < colValue.length; i++) if (colValue[i] > 0.5) values[model.getColName(i)] = 1;
       }
-      parentPort.postMessage({ status: hasSolution || status !== "time_limit" ? status : "time_limit", objective, gap, values,
+      parentPort.postMessage({ type: "result", status: hasSolution || status !== "time_limit" ? status : "time_limit", objective, gap, values,
         seconds: (Date.now() - started) / 1000 });
     } finally {
       model.dispose();
     }
   })
-  .catch((error) => parentPort.postMessage({ status: "failed", objective: null, gap: null, values: {},
+  .catch((error) => parentPort.postMessage({ type: "result", status: "failed", objective: null, gap: null, values: {},
     seconds: (Date.now() - started) / 1000, message: String(error && error.message || error) }));
 `;
 
@@ -68,7 +82,11 @@ function highsPath(): string {
  * meanwhile; HiGHS stops at `timeLimitSeconds` with the best plan it has. A worker that has not answered a few seconds
  * after the limit is ended.
  */
-export function solveProgram(lp: string, timeLimitSeconds: number): Promise<TSolveResult> {
+export function solveProgram(
+  lp: string,
+  timeLimitSeconds: number,
+  onProgress?: (progress: TSolveProgress) => void,
+): Promise<TSolveResult> {
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
@@ -89,9 +107,14 @@ export function solveProgram(lp: string, timeLimitSeconds: number): Promise<TSol
       },
       (timeLimitSeconds + 15) * 1000,
     );
-    worker.once("message", (result: TSolveResult) => {
+    worker.on("message", (message: ({ type: "result" } & TSolveResult) | ({ type: "progress" } & TSolveProgress)) => {
+      if (message.type === "progress") {
+        onProgress?.({ seconds: message.seconds, gap: message.gap });
+        return;
+      }
       clearTimeout(guard);
       void worker.terminate();
+      const { type: _type, ...result } = message;
       resolve(result);
     });
     worker.once("error", (error) => {

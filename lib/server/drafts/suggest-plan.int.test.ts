@@ -23,14 +23,23 @@ type TPlan = {
   plan: {
     status: string;
     message: string;
-    changes: { kind: string; summary: string; team: { key: string; name: string }; resolves: TFlag[] }[];
+    changes: {
+      kind: string;
+      summary: string;
+      team: { key: string; name: string };
+      slot: { key: string };
+      toAllocation: number | null;
+      resolves: TFlag[];
+    }[];
     resolved: TFlag[];
     introduced: TFlag[];
     notCleared: { flag: TFlag; reason: string }[];
     isOptimal: boolean;
+    holderPool: string | null;
     gap: number | null;
   };
 };
+type TSlotState = { teamId: string; key: string; allocation: number };
 /**
  * A flag by the keys of what its id names (a draft's copy of the map has ids of its own): an idle slot is the slot's
  * whoever holds it.
@@ -45,6 +54,29 @@ async function flagsOf(world: TMapWorld, slug: string): Promise<TFlag[]> {
   });
   expect(answer.status).toBe(200);
   return answer.body.flags;
+}
+
+/** The draft has none of the flags the plan says it cleared, every one it announced and no other new one. */
+async function expectFlagsAsAnnounced(world: TMapWorld, before: readonly TFlag[], { draft, plan }: TPlan) {
+  const after = await flagsOf(world, draft!.slug);
+  const afterKeys = new Set(after.map(key));
+  const beforeKeys = new Set(before.map(key));
+  // None of the flags it says it cleared is in the draft; each was there before.
+  for (const flag of plan.resolved) {
+    expect(afterKeys.has(key(flag)), key(flag)).toBe(false);
+    expect(beforeKeys.has(key(flag)), key(flag)).toBe(true);
+  }
+  // Every flag the draft has that live did not is one it announced.
+  const announced = new Set(plan.introduced.map(key));
+  expect(after.filter((flag) => !beforeKeys.has(key(flag))).map(key)).toEqual(
+    [...announced].filter((k) => afterKeys.has(k)),
+  );
+  for (const k of announced) expect(afterKeys.has(k)).toBe(true);
+  // And the flags it could not clear are still there, each with a reason.
+  for (const { flag, reason } of plan.notCleared) {
+    expect(afterKeys.has(key(flag))).toBe(true);
+    expect(reason).not.toBe("");
+  }
 }
 
 /** The world's organisation with a generated map of `teams` teams. */
@@ -71,30 +103,14 @@ describe("POST plans", () => {
     expect(answer.status, JSON.stringify(answer.body).slice(0, 500)).toBe(200);
     const { draft, plan } = answer.body;
     expect(plan.status).toBe("planned");
-    expect(plan.isOptimal).toBe(true);
+    // Proven by the solver; optimal among every plan only when nobody who could help was left out.
     expect(plan.gap).toBe(0);
+    expect(plan.isOptimal).toBe(plan.holderPool === null);
+    expect(plan.message).toMatch(plan.holderPool === null ? /; proven optimal\.$/ : /; proven optimal among the plans/);
     expect(plan.changes.length).toBeGreaterThan(0);
     expect(plan.resolved.length).toBeGreaterThan(0);
 
-    const after = await flagsOf(world, draft!.slug);
-    const afterKeys = new Set(after.map(key));
-    const beforeKeys = new Set(before.map(key));
-    // None of the flags it says it cleared is in the draft; each was there before.
-    for (const flag of plan.resolved) {
-      expect(afterKeys.has(key(flag)), key(flag)).toBe(false);
-      expect(beforeKeys.has(key(flag)), key(flag)).toBe(true);
-    }
-    // Every flag the draft has that live did not is one it announced.
-    const announced = new Set(plan.introduced.map(key));
-    expect(after.filter((flag) => !beforeKeys.has(key(flag))).map(key)).toEqual(
-      [...announced].filter((k) => afterKeys.has(k)),
-    );
-    for (const k of announced) expect(afterKeys.has(k)).toBe(true);
-    // And the flags it could not clear are still there, each with a reason.
-    for (const { flag, reason } of plan.notCleared) {
-      expect(afterKeys.has(key(flag))).toBe(true);
-      expect(reason).not.toBe("");
-    }
+    await expectFlagsAsAnnounced(world, before, answer.body);
 
     // Live is untouched; the draft's History has the plan as one action.
     expect((await flagsOf(world, world.org.slug)).map(key)).toEqual(before.map(key));
@@ -104,6 +120,38 @@ describe("POST plans", () => {
     });
     expect(journal.body.groups.map((group) => group.action)).toEqual(["draft.plan"]);
     expect(draft!.description).toContain(plan.message);
+  });
+
+  it("lowers allocations in the draft to clear overloads, as announced", async () => {
+    const world = await worldWithMap(6);
+    const before = await flagsOf(world, world.org.slug);
+    expect(before.some((flag) => flag.kind === "overloaded_person")).toBe(true);
+    // Holders kept: an overload can only be cleared by a lower allocation.
+    const answer = await callApi<TPlan>(PLANS, {
+      params: { orgSlug: world.org.slug },
+      as: world.as.editor,
+      body: { clear: "errors_and_warnings", allowHolderChanges: false, timeLimitSeconds: 20 },
+    });
+    expect(answer.status, JSON.stringify(answer.body).slice(0, 500)).toBe(200);
+    const { draft, plan } = answer.body;
+    const lowered = plan.changes.filter((change) => change.kind === "allocation");
+    expect(lowered.length).toBeGreaterThan(0);
+    expect(plan.changes.some((change) => change.kind === "holder")).toBe(false);
+    expect(lowered.flatMap((change) => change.resolves).every((flag) => flag.kind === "overloaded_person")).toBe(true);
+    expect(plan.resolved.some((flag) => flag.kind === "overloaded_person")).toBe(true);
+    await expectFlagsAsAnnounced(world, before, answer.body);
+    // The draft's slots have the allocations the plan chose.
+    const state = await callApi<{ map: { teams: { id: string; key: string }[]; slots: TSlotState[] } }>(
+      "GET /api/v1/orgs/[orgSlug]/state",
+      { params: { orgSlug: draft!.slug }, as: world.as.viewer },
+    );
+    const teamKey = new Map(state.body.map.teams.map((team) => [team.id, team.key]));
+    for (const change of lowered) {
+      const slot = state.body.map.slots.find(
+        (entry) => teamKey.get(entry.teamId) === change.team.key && entry.key === change.slot.key,
+      );
+      expect(slot?.allocation, change.summary).toBe(change.toAllocation);
+    }
   });
 
   it("plans from a draft: the new draft starts from it, and the plan judges its map", async () => {

@@ -5,7 +5,16 @@ import { countNoun } from "@/lib/domain/count-noun";
 import { mapToDocument } from "@/lib/domain/map-document";
 import type { TRemitMap } from "@/lib/domain/model";
 import { findByAddress } from "@/lib/domain/page-paths";
-import { applyPlan, askedSeverities, flagKey, type TPlanChange, type TPlanOptions } from "@/lib/domain/plan-model";
+import {
+  applyPlan,
+  askedSeverities,
+  flagKey,
+  HOLDER_OPTION_BUDGET,
+  type TPlanChange,
+  type TPlanOptions,
+  type TPlanProgress,
+} from "@/lib/domain/plan-model";
+import { announceNow } from "@/lib/server/kernel/run-write";
 import { AppError, type TFieldErrors } from "@/lib/errors";
 import type { TActor } from "@/lib/server/auth/actor";
 import { loadMap, loadMapIn } from "@/lib/server/kernel/load-map";
@@ -25,7 +34,7 @@ type TNamed = { id: string; key: string; name: string };
 
 /** One change of a plan, by name, with the flags it resolves. */
 export type TPlanChangeView = {
-  kind: "cell" | "holder";
+  kind: "cell" | "holder" | "allocation";
   team: TNamed;
   slot: { id: string; key: string; role: string };
   duty: TNamed | null;
@@ -34,6 +43,9 @@ export type TPlanChangeView = {
   to: string | null;
   fromPerson: TNamed | null;
   toPerson: TNamed | null;
+  /** An allocation change's allocation before and after; null for other changes. */
+  fromAllocation: number | null;
+  toAllocation: number | null;
   /** What the change says, in a sentence. */
   summary: string;
   resolves: TRuleFlag[];
@@ -51,7 +63,13 @@ export type TPlanAnswer = {
     introduced: TRuleFlag[];
     notCleared: { flag: TRuleFlag; reason: string }[];
     objective: number | null;
+    /** Whether no plan at all costs less: the solver proved it, and every person who could help was an option. */
     isOptimal: boolean;
+    /**
+     * When the plan could give slots only to some people (everyone who could make it better was too many options):
+     * who, in words; the plan is then optimal among those at best. Null when nobody was left out.
+     */
+    holderPool: string | null;
     /** The solver's relative gap when it stopped at its time limit; 0 when proven optimal. */
     gap: number | null;
     solveSeconds: number | null;
@@ -73,7 +91,7 @@ export async function suggestPlan({
   orgSlug: string;
   request: TSuggestPlan;
 }): Promise<TPlanAnswer> {
-  const { organization } = await liveAccess(actor, orgSlug, "edit_map");
+  const { organization, actor: caller } = await liveAccess(actor, orgSlug, "edit_map");
   const fields: TFieldErrors = {};
   const problem = (field: string, message: string) => (fields[field] ??= []).push(message);
 
@@ -112,13 +130,24 @@ export async function suggestPlan({
     onlyTeams,
     maxChanges: request.maxChanges,
     allowHolderChanges: request.allowHolderChanges ?? true,
+    allowAllocationChanges: request.allowAllocationChanges ?? true,
   };
   const seconds = request.timeLimitSeconds ?? DEFAULT_PLAN_SECONDS;
+  const started = Date.now();
   const before = analyzeMap(map, rules).flags;
-  const result = await planMap(map, rules, options, seconds, before);
+  const report = progressReporter(caller, organization.id, request.progressId);
+  const result = await planMap(map, rules, options, seconds, before, report);
   const asked = askedSeverities(request.clear);
   const askedBefore = before.filter((flag) => asked.has(flag.severity));
-  const empty = { changes: [], resolved: [], introduced: [], objective: null, isOptimal: false, gap: null };
+  const empty = {
+    changes: [],
+    resolved: [],
+    introduced: [],
+    objective: null,
+    isOptimal: false,
+    holderPool: null,
+    gap: null,
+  };
   if (result.status !== "planned") {
     return {
       draft: null,
@@ -138,12 +167,18 @@ export async function suggestPlan({
     .filter((flag) => askedBefore.some((was) => flagKey(was) === flagKey(flag)))
     .map((flag) => ({ flag, reason: whyNotCleared(flag, map, options, result) }));
   const views = changes.map((change) => viewOf(change, map, judgement.resolved));
+  const holderPool = result.isPoolComplete
+    ? null
+    : `New holders came only from the ${result.candidatesPerSlot} people with the most spare capacity for each ` +
+      `slot: everyone who could make the plan better would have been more than ` +
+      `${HOLDER_OPTION_BUDGET.toLocaleString("en")} options.`;
   const base = {
     resolved: judgement.resolved,
     introduced: judgement.introduced,
     notCleared,
     objective: result.objective,
-    isOptimal: result.isOptimal,
+    isOptimal: result.isOptimal && result.isPoolComplete,
+    holderPool: holderPool,
     gap: solve.gap,
     solveSeconds: solve.seconds,
   };
@@ -168,8 +203,11 @@ export async function suggestPlan({
     `${clearedAsked.length} of ${flags(askedBefore.length)}` +
     (judgement.introduced.length > 0 ? `, and raise ${countNoun(judgement.introduced.length, "lesser flag")}` : "") +
     (result.isOptimal
-      ? "; proven optimal."
+      ? holderPool === null
+        ? "; proven optimal."
+        : `; proven optimal among the plans that give slots only to the ${result.candidatesPerSlot} people with the most spare capacity for each slot.`
       : `; the solver stopped at its time limit ${formatGap(solve.gap)} from the best bound it proved.`);
+  report?.({ stage: "writing", seconds: (Date.now() - started) / 1000, gap: solve.gap });
   const { draft } = await createDraft({
     actor,
     orgSlug,
@@ -183,9 +221,36 @@ export async function suggestPlan({
       .join("\n")
       .slice(0, DRAFT_DESCRIPTION_MAX),
     from: request.from,
+    plan: {
+      message,
+      changes: views.map((view) => ({ summary: view.summary, resolves: view.resolves.map(planFlag) })),
+      notCleared: notCleared.map(({ flag, reason }) => ({ flag: planFlag(flag), reason })),
+    },
   });
   await writePlan(actor, draft.slug, map, changes);
   return { draft, plan: { ...base, changes: views, status: "planned", message } };
+}
+
+/**
+ * Tells the caller's event streams how the plan goes (best effort: a progress that does not arrive loses nothing),
+ * when their request gave it an id.
+ */
+function progressReporter(
+  caller: TActor,
+  organizationId: string,
+  requestId: string | undefined,
+): ((progress: TPlanProgress) => void) | undefined {
+  if (requestId === undefined) return undefined;
+  const subjectId = caller.kind === "user" ? caller.userId : caller.tokenId;
+  return (progress) =>
+    void announceNow({
+      type: "plan_progress",
+      organizationId,
+      subjectId,
+      requestId,
+      ...progress,
+      at: Date.now(),
+    }).catch(() => undefined);
 }
 
 /**
@@ -216,9 +281,10 @@ async function writePlan(actor: TActor | null, draftSlug: string, source: TRemit
         const teamId = teamIds.get(teamKey.get(change.teamId)!)!;
         const slotId = slotIds.get(`${teamId}|${slotOf.get(change.slotId)!.key}`)!;
         const person = (id: string | null) => (id === null ? null : personIds.get(personKey.get(id)!)!);
-        return change.kind === "holder"
-          ? { ...change, teamId, slotId, from: person(change.from), to: person(change.to) }
-          : { ...change, teamId, slotId, dutyId: dutyIds.get(dutyKey.get(change.dutyId)!)! };
+        if (change.kind === "holder")
+          return { ...change, teamId, slotId, from: person(change.from), to: person(change.to) };
+        if (change.kind === "allocation") return { ...change, teamId, slotId };
+        return { ...change, teamId, slotId, dutyId: dutyIds.get(dutyKey.get(change.dutyId)!)! };
       });
       const after = applyPlan(current, translated);
       const document = mapToDocument(after, await readRules(tx, organizationId));
@@ -226,6 +292,8 @@ async function writePlan(actor: TActor | null, draftSlug: string, source: TRemit
     },
   );
 }
+
+const planFlag = ({ kind, severity, message }: TRuleFlag) => ({ kind, severity, message });
 
 function formatGap(gap: number | null): string {
   return gap === null ? "" : `${Math.round(gap * 10_000) / 100}%`;
@@ -255,8 +323,33 @@ function viewOf(change: TPlanChange, map: TRemitMap, resolved: readonly TRuleFla
       to: change.to,
       fromPerson: null,
       toPerson: null,
+      fromAllocation: null,
+      toAllocation: null,
       summary: `${team.name}: make the ${label} ${change.to} for ${duty.name} (was ${change.from ?? "empty"}).`,
       resolves,
+    };
+  }
+  if (change.kind === "allocation") {
+    const holder = map.people.find((entry) => entry.id === slot.holderId);
+    const percent = (allocation: number) => `${Math.round(allocation * 100)}%`;
+    return {
+      kind: "allocation",
+      team: named(team),
+      slot: slotRef,
+      duty: null,
+      from: null,
+      to: null,
+      fromPerson: null,
+      toPerson: null,
+      fromAllocation: change.from,
+      toAllocation: change.to,
+      summary:
+        `${team.name}: lower the ${label} slot${holder ? ` (${holder.name})` : ""} to ${percent(change.to)} of ` +
+        `its holder's time (was ${percent(change.from)}).`,
+      // The overload of whoever holds the slot after the plan (or held it before).
+      resolves: resolved.filter(
+        (flag) => flag.kind === "overloaded_person" && flag.holdings.some((holding) => holding.slot.id === slot.id),
+      ),
     };
   }
   const person = (id: string | null) => {
@@ -280,6 +373,8 @@ function viewOf(change: TPlanChange, map: TRemitMap, resolved: readonly TRuleFla
     to: change.to,
     fromPerson,
     toPerson,
+    fromAllocation: null,
+    toAllocation: null,
     summary: toPerson
       ? `${team.name}: give the ${label} slot to ${toPerson.name}${fromPerson ? ` (was ${fromPerson.name})` : ""}.`
       : `${team.name}: leave the ${label} slot vacant (was ${fromPerson?.name ?? "vacant"}).`,
@@ -292,7 +387,12 @@ function whyNotCleared(
   flag: TRuleFlag,
   map: TRemitMap,
   options: TPlanOptions,
-  result: { isOptimal: boolean; changes: readonly TPlanChange[] } | null,
+  result: {
+    isOptimal: boolean;
+    isPoolComplete: boolean;
+    candidatesPerSlot: number | null;
+    changes: readonly TPlanChange[];
+  } | null,
 ): string {
   if ("team" in flag && !("person" in flag && flag.kind !== "dual_role")) {
     if (options.lockedTeams?.includes(flag.team.id)) return "Its team is locked.";
@@ -309,8 +409,12 @@ function whyNotCleared(
     return `The plan used all of the ${options.maxChanges} changes it was allowed.`;
   }
   if (result && !result.isOptimal) return "The solver stopped at its time limit before it found a way to clear it.";
+  const holders =
+    result && !result.isPoolComplete
+      ? `the ${result.candidatesPerSlot} people with the most spare capacity for each slot`
+      : "every person who could take a slot";
   return (
-    "Every way the plan could clear it (cell levels, and the people with the most spare capacity for each slot) " +
-    "raises a flag that weighs more, or costs more than it is worth."
+    `Every way the plan could clear it (cell levels, lower allocations, ${holders}) raises a flag that weighs more, ` +
+    "or costs more than it is worth."
   );
 }

@@ -69,11 +69,17 @@ export async function openEventStream({
         if (event.type === "notification" && subject !== null && event.userIds.includes(subject)) {
           send(frame("notification", { organizationId: event.organizationId, at: event.at }));
         }
+        // A plan's progress reaches only the one who asked for it.
+        if (event.type === "plan_progress" && event.subjectId === subject) {
+          const { requestId, stage, seconds, gap } = event;
+          send(frame("plan_progress", { requestId, stage, seconds, gap }));
+        }
       };
       const unsubscribes = [
         await liveBus.subscribe(organization.id, (event: TLiveEvent) => {
-          if (event.type !== "access" && event.type !== "notification") send(frame(event.type, event));
-          else onOwn(event);
+          if (event.type !== "access" && event.type !== "notification" && event.type !== "plan_progress") {
+            send(frame(event.type, event));
+          } else onOwn(event);
         }),
       ];
       // A draft's access and notifications are its live organisation's: that is where members are removed, tokens

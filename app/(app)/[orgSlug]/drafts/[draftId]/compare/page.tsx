@@ -5,6 +5,7 @@ import { DraftComments } from "@/components/comments/draft-comments";
 import { ComparisonView } from "@/components/drafts/comparison-view";
 import { CrossWorkspaceLink } from "@/components/drafts/cross-workspace-link";
 import { DownloadJsonButton } from "@/components/drafts/download-json-button";
+import { PlanChanges } from "@/components/drafts/plan-changes";
 import { ReportButton } from "@/components/map/report-button";
 import { PublishPanel } from "@/components/drafts/publish-panel";
 import { ReviewPanel } from "@/components/drafts/review-panel";
@@ -169,6 +170,7 @@ export default async function CompareDraftPage({ params, searchParams }: TProps)
         isInline
       />
       <SchedulePanel liveSlug={organization.slug} draft={draft} canEdit={canPublish} />
+      {draft.plan && <PlanChanges plan={draft.plan} />}
       <ComparisonView comparison={comparison} draftName={draft.name} withName={withName} />
     </div>
   );

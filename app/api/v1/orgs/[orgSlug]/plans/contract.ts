@@ -18,7 +18,7 @@ const ZPlanAnswer = named(
       message: z.string().meta({ description: "What the plan does, or why there is none, in words." }),
       changes: z.array(
         z.strictObject({
-          kind: z.enum(["cell", "holder"]),
+          kind: z.enum(["cell", "holder", "allocation"]),
           team: ZNamed,
           slot: z.strictObject({ id: z.string(), key: z.string(), role: z.string() }),
           duty: ZNamed.nullable().meta({ description: "The cell's duty; null for a holder change." }),
@@ -26,6 +26,8 @@ const ZPlanAnswer = named(
           to: z.string().nullable(),
           fromPerson: ZNamed.nullable(),
           toPerson: ZNamed.nullable(),
+          fromAllocation: z.number().nullable().meta({ description: "An allocation change's allocation before." }),
+          toAllocation: z.number().nullable().meta({ description: "An allocation change's allocation after." }),
           summary: z.string(),
           resolves: z.array(ZFlag).meta({ description: "The flags the plan resolves that are about this change." }),
         }),
@@ -36,7 +38,19 @@ const ZPlanAnswer = named(
         .array(z.strictObject({ flag: ZFlag, reason: z.string() }))
         .meta({ description: "The flags asked for that the plan leaves, each with why." }),
       objective: z.number().nullable().meta({ description: "The plan's cost: weighted flags left, then changes." }),
-      isOptimal: z.boolean().meta({ description: "Whether the solver proved no plan costs less." }),
+      isOptimal: z.boolean().meta({
+        description:
+          "Whether no plan costs less: the solver proved it, and every person who could make the plan better could " +
+          "take a slot (see holderPool).",
+      }),
+      holderPool: z
+        .string()
+        .nullable()
+        .meta({
+          description:
+            "When new holders came only from some people (everyone who could help was too many options), who, in " +
+            "words: the plan is then optimal among those at best. null when nobody who could help was left out.",
+        }),
       gap: z.number().nullable().meta({ description: "The solver's relative gap when it stopped; 0 when optimal." }),
       solveSeconds: z.number().nullable(),
     }),
@@ -49,12 +63,17 @@ export const POST = defineOperation({
   tag: "Drafts",
   summary: "Suggest a plan: the fewest changes that clear the flags, as a new draft",
   description:
-    "Formulates the changes (cell levels and slot holders; never new people or deleted rows) that clear the flags " +
+    "Formulates the changes (cell levels, slot holders and lower allocations; never new people or deleted rows) " +
+    "that clear the flags " +
     "asked for (`clear`) as a mixed-integer program and solves it with HiGHS within `timeLimitSeconds` (default " +
     "10): clear the asked flags (weighted by severity), then raise no new ones, then make as few changes as possible, " +
     "following the PO/PM guide's leanings. The changes are written into a new draft (made from live, or from the " +
     "draft `from`), so compare, edit, review and publish apply. `lockedTeams` and `lockedPeople` (ids or keys) are " +
-    "left alone, `onlyTeams` limits the plan to those teams. A plan that clears nothing makes no draft.",
+    "left alone, `onlyTeams` limits the plan to those teams; `allowHolderChanges` and `allowAllocationChanges` " +
+    "(default true) let it give slots to other people and lower allocations (in tenths, to no less than half). A " +
+    "plan that clears nothing makes no draft. With `progressId`, the caller's event streams (GET …/events) get " +
+    "`plan_progress` events with that id while the server works: its stage (building, solving, judging, writing) " +
+    "and, while HiGHS solves, its gap.",
   access: "edit_map",
   body: ZSuggestPlan,
   responses: {
