@@ -2,7 +2,14 @@
 // mixed-integer program. This module is pure: it writes the program (CPLEX LP text), reads a solution back into
 // changes, and judges any set of changes with the real analysis, which is how a plan's result is reported and how the
 // tests check the program against brute force. Solving it is the server's (lib/server/plans).
-import { analyzeMap, ALLOCATION_EPSILON, stepDown, type TRuleFlag, type TSeverity } from "./analyze-map";
+import {
+  analyzeMap,
+  ALLOCATION_EPSILON,
+  PERSON_FLAG_KINDS,
+  stepDown,
+  type TRuleFlag,
+  type TSeverity,
+} from "./analyze-map";
 import {
   compareDuties,
   compareSlots,
@@ -99,8 +106,6 @@ export const PLAN_WEIGHTS = {
 
 /** A flag's identity in a plan: the same flag at another severity (a vacant slot no longer accountable) is another. */
 export const flagKey = (flag: Pick<TRuleFlag, "id" | "severity">) => `${flag.id}@${flag.severity}`;
-
-const PERSON_KINDS: ReadonlySet<string> = new Set(["overloaded_person", "po_spread", "person_spread"]);
 
 /** The severities a plan is asked to clear. */
 export function askedSeverities(clear: TPlanClear): ReadonlySet<TSeverity> {
@@ -277,7 +282,7 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
   const inPlay = new Set<string>();
   for (const flag of analysis.flags) {
     if (!asked.has(flag.severity)) continue;
-    if (PERSON_KINDS.has(flag.kind) && "person" in flag) {
+    if (PERSON_FLAG_KINDS.has(flag.kind) && "person" in flag) {
       for (const slot of holdingsOf.get(flag.person.id) ?? []) if (mayChange(slot.teamId)) inPlay.add(slot.teamId);
     } else if ("team" in flag && mayChange(flag.team.id)) inPlay.add(flag.team.id);
   }
@@ -739,7 +744,7 @@ export function buildPlanProgram(map: TRemitMap, rules: TRules, options: TPlanOp
 
   // Every other flag stays as it is: outside the teams in play, or about a person no variable touches.
   const modelled = (flag: TRuleFlag) =>
-    PERSON_KINDS.has(flag.kind) && "person" in flag
+    PERSON_FLAG_KINDS.has(flag.kind) && "person" in flag
       ? personVars.has(flag.person.id)
       : "team" in flag && inPlay.has(flag.team.id);
   for (const flag of analysis.flags) if (!modelled(flag)) constant += flagWeight(flag.severity, true, asked);
