@@ -15,6 +15,8 @@ type TStoredEvent = { id: string; organizationId: string; kind: TNotificationKin
 
 /** How many user ids one live announcement carries (PostgreSQL's NOTIFY takes at most 8000 bytes). */
 const ANNOUNCE_CHUNK = 100;
+/** Events a fan-out reads and notifies in one transaction (a change can raise thousands: an import's flags). */
+const FAN_OUT_CHUNK = 500;
 
 /** The user who did it, when a user did. */
 function actorId(data: TEventData): string | null {
@@ -128,12 +130,19 @@ async function intendedFor(
   }
 }
 
+type TMembers = { userId: string; role: string }[];
+
+function membersOf(tx: Prisma.TransactionClient, organizationId: string): Promise<TMembers> {
+  return tx.membership.findMany({ where: { organizationId }, select: { userId: true, role: true } });
+}
+
 /** The members of the live organisation the event is for, each once, never its actor. */
-export async function recipientsOf(tx: Prisma.TransactionClient, event: TStoredEvent): Promise<string[]> {
-  const members = await tx.membership.findMany({
-    where: { organizationId: event.organizationId },
-    select: { userId: true, role: true },
-  });
+export async function recipientsOf(
+  tx: Prisma.TransactionClient,
+  event: TStoredEvent,
+  members?: TMembers,
+): Promise<string[]> {
+  members ??= await membersOf(tx, event.organizationId);
   const roles = new Map(members.map((member) => [member.userId, member.role as TRole]));
   const actor = actorId(event.payload);
   const intended = await intendedFor(tx, event, roles);
@@ -141,48 +150,85 @@ export async function recipientsOf(tx: Prisma.TransactionClient, event: TStoredE
 }
 
 /**
- * Puts an event in its recipients' inboxes, once each (unique per event and user, so a second run adds nothing), and
+ * Puts events in their recipients' inboxes, once each (unique per event and user, so a second run adds nothing), and
  * queues the emails they want: each at once, or the user's daily digest. Then tells their open pages.
  */
 export const notifyRecipients = defineTask({
   name: "notifications.fan-out",
-  payload: z.object({ eventId: z.string() }),
-  run: async ({ eventId }) => {
-    const notified = await db.$transaction(async (tx) => {
-      const row = await tx.event.findUnique({
-        where: { id: eventId },
-        select: { id: true, organizationId: true, kind: true, payload: true, at: true },
-      });
-      if (!row || !isNotificationKind(row.kind)) return null;
-      const event: TStoredEvent = { ...row, kind: row.kind, payload: row.payload as unknown as TEventData };
-      const userIds = await recipientsOf(tx, event);
-      if (userIds.length === 0) return null;
-      const inserted = await tx.notification.createManyAndReturn({
-        data: userIds.map((userId) => ({
-          id: prefixedId("ntf_"),
-          userId,
-          organizationId: event.organizationId,
-          eventId,
-          kind: event.kind,
-          createdAt: event.at,
-        })),
-        skipDuplicates: true,
-        select: { id: true, userId: true },
-      });
-      if (isEmailAvailable()) await queueEmails(tx, event.kind, inserted);
-      return { organizationId: event.organizationId, userIds: inserted.map((notification) => notification.userId) };
-    });
-    if (!notified) return;
-    for (let start = 0; start < notified.userIds.length; start += ANNOUNCE_CHUNK) {
-      await announceNow({
-        type: "notification",
-        organizationId: notified.organizationId,
-        userIds: notified.userIds.slice(start, start + ANNOUNCE_CHUNK),
-        at: Date.now(),
-      });
+  // `eventId`: one event, as jobs were queued before they carried every event of a change (`eventIds`).
+  payload: z.object({ eventId: z.string().optional(), eventIds: z.array(z.string()).optional() }),
+  run: async ({ eventId, eventIds = [] }) => {
+    const ids = eventId === undefined ? eventIds : [eventId, ...eventIds];
+    for (let start = 0; start < ids.length; start += FAN_OUT_CHUNK) {
+      await fanOut(ids.slice(start, start + FAN_OUT_CHUNK));
     }
   },
 });
+
+/**
+ * The notifications of `eventIds`, in one transaction: each event's recipients (the organisation's members read
+ * once), their inbox rows in one insert, the emails they want; then their open pages are told, once each.
+ */
+async function fanOut(eventIds: readonly string[]): Promise<void> {
+  const notified = await db.$transaction(async (tx) => {
+    const rows = await tx.event.findMany({
+      where: { id: { in: [...eventIds] } },
+      select: { id: true, organizationId: true, kind: true, payload: true, at: true },
+      orderBy: { at: "asc" },
+    });
+    const members = new Map<string, Promise<TMembers>>();
+    const wanted: { event: TStoredEvent; userIds: string[] }[] = [];
+    for (const row of rows) {
+      if (!isNotificationKind(row.kind)) continue;
+      const event: TStoredEvent = { ...row, kind: row.kind, payload: row.payload as unknown as TEventData };
+      if (!members.has(event.organizationId)) members.set(event.organizationId, membersOf(tx, event.organizationId));
+      const userIds = await recipientsOf(tx, event, await members.get(event.organizationId)!);
+      if (userIds.length > 0) wanted.push({ event, userIds });
+    }
+    if (wanted.length === 0) return [];
+    const inserted = await tx.notification.createManyAndReturn({
+      data: wanted.flatMap(({ event, userIds }) =>
+        userIds.map((userId) => ({
+          id: prefixedId("ntf_"),
+          userId,
+          organizationId: event.organizationId,
+          eventId: event.id,
+          kind: event.kind,
+          createdAt: event.at,
+        })),
+      ),
+      skipDuplicates: true,
+      select: { id: true, userId: true, organizationId: true, kind: true },
+    });
+    if (isEmailAvailable()) {
+      for (const kind of new Set(inserted.map((notification) => notification.kind))) {
+        await queueEmails(
+          tx,
+          kind as TNotificationKind,
+          inserted.filter((notification) => notification.kind === kind),
+        );
+      }
+    }
+    return inserted;
+  });
+  const usersByOrg = new Map<string, Set<string>>();
+  for (const { organizationId, userId } of notified) {
+    const users = usersByOrg.get(organizationId) ?? new Set<string>();
+    users.add(userId);
+    usersByOrg.set(organizationId, users);
+  }
+  for (const [organizationId, users] of usersByOrg) {
+    const userIds = [...users];
+    for (let start = 0; start < userIds.length; start += ANNOUNCE_CHUNK) {
+      await announceNow({
+        type: "notification",
+        organizationId,
+        userIds: userIds.slice(start, start + ANNOUNCE_CHUNK),
+        at: Date.now(),
+      });
+    }
+  }
+}
 
 /** Queues, in `tx`, each new notification's email as its recipient wants this kind: at once, or in their digest. */
 async function queueEmails(
@@ -222,9 +268,9 @@ async function queueEmails(
   }
 }
 
-/** Queues, in the transaction that records them, the fan-out of each event to its recipients' inboxes. */
+/** Queues, in the transaction that records them, the fan-out of the events to their recipients' inboxes. */
 export async function queueNotifications(tx: Prisma.TransactionClient, eventIds: readonly string[]): Promise<void> {
-  for (const eventId of eventIds) {
-    await addJob(tx, notifyRecipients, { eventId }, { key: `notify:${eventId}`, runAt: new Date() });
-  }
+  if (eventIds.length === 0) return;
+  // One job for every event of a change: an import's thousands of flags are one fan-out, not thousands of jobs.
+  await addJob(tx, notifyRecipients, { eventIds: [...eventIds] }, { key: `notify:${eventIds[0]}`, runAt: new Date() });
 }

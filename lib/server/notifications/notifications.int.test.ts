@@ -40,10 +40,13 @@ async function setUp() {
 }
 type TWorld = Awaited<ReturnType<typeof setUp>>;
 
-/** Runs the fan-out of every event of the organisation (again: it must add nothing the second time). */
+/**
+ * Runs the fan-out of every event of the organisation, as one job, the way a change's events are queued (again: it
+ * must add nothing the second time).
+ */
 async function fanOut(organizationId: string): Promise<void> {
   const events = await db.event.findMany({ where: { organizationId }, select: { id: true }, orderBy: { at: "asc" } });
-  for (const event of events) await notifyRecipients.run({ eventId: event.id });
+  await notifyRecipients.run({ eventIds: events.map((event) => event.id) });
 }
 
 /** Each of the world's users' inbox, as the kinds they hold (oldest first). */
