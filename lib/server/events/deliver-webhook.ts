@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { slackText, standardBody, type TEventData } from "@/lib/domain/events";
 import { addJob, defineTask } from "@/lib/server/jobs/job-queue";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { insertEvent, screenUrl } from "./event-rows";
+import { insertEvents, screenUrl } from "./event-rows";
 import { queueNotifications } from "./notify-recipients";
 import { sendWebhook } from "./send-webhook";
 import { journalActor } from "@/lib/server/kernel/journal-context";
@@ -91,18 +91,20 @@ async function disableEndpoint(tx: Prisma.TransactionClient, endpointId: string,
   });
   const { organization } = endpoint;
   const sentence = `The webhook to ${endpoint.url} was disabled: ${reason.toLowerCase()}`;
-  const eventId = await insertEvent(tx, organization.id, {
-    kind: "webhook.disabled",
-    data: {
-      organization: { id: organization.id, key: organization.slug, name: organization.name },
-      draft: null,
-      sentence,
-      url: screenUrl(`/${organization.slug}/webhooks`),
-      details: { webhookId: endpointId },
+  const [eventId] = await insertEvents(tx, organization.id, [
+    {
+      kind: "webhook.disabled",
+      data: {
+        organization: { id: organization.id, key: organization.slug, name: organization.name },
+        draft: null,
+        sentence,
+        url: screenUrl(`/${organization.slug}/webhooks`),
+        details: { webhookId: endpointId },
+      },
     },
-  });
+  ]);
   // Not a webhook of its own (the endpoint is what failed): the Owners' inboxes, and email.
-  await queueNotifications(tx, [eventId]);
+  await queueNotifications(tx, [eventId!]);
   // In History too: a note, as it changed no row of the map.
   await addJournalNote(tx, {
     organizationId: organization.id,

@@ -8,17 +8,20 @@ export function prefixedId(prefix: string): string {
   return `${prefix}${randomUUID().replaceAll("-", "")}`;
 }
 
-/** Keeps `event` (of the live organisation `organizationId`) and answers its id. */
-export async function insertEvent(
+/** Keeps `events` (of the live organisation `organizationId`), in one statement, and answers their ids in order. */
+export async function insertEvents(
   tx: Prisma.TransactionClient,
   organizationId: string,
-  event: TEvent,
-): Promise<string> {
-  const id = prefixedId("evt_");
-  await tx.event.create({
-    data: { id, organizationId, kind: event.kind, payload: event.data as unknown as Prisma.InputJsonValue },
-  });
-  return id;
+  events: readonly TEvent[],
+): Promise<string[]> {
+  const rows = events.map((event) => ({
+    id: prefixedId("evt_"),
+    organizationId,
+    kind: event.kind,
+    payload: event.data as unknown as Prisma.InputJsonValue,
+  }));
+  if (rows.length > 0) await tx.event.createMany({ data: rows });
+  return rows.map((row) => row.id);
 }
 
 /** An absolute link to a screen: the public address (AUTH_URL) when set, else this server on localhost. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { TEvent } from "@/lib/domain/events";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { queueDeliveries } from "./deliver-webhook";
-import { insertEvent, prefixedId } from "./event-rows";
+import { insertEvents, prefixedId } from "./event-rows";
 import { queueNotifications } from "./notify-recipients";
 
 /**
@@ -25,10 +25,8 @@ export async function recordEvents(
       : { organizationId, disabledAt: null, events: { hasSome: [...new Set(events.map((event) => event.kind))] } },
     select: { id: true, events: true },
   });
-  const ids: string[] = [];
-  for (const event of events) {
-    const eventId = await insertEvent(tx, organizationId, event);
-    ids.push(eventId);
+  const ids = await insertEvents(tx, organizationId, events);
+  for (const [index, event] of events.entries()) {
     const listening = endpoints.filter((endpoint) => onlyEndpoint || endpoint.events.includes(event.kind));
     await queueDeliveries(
       tx,
@@ -36,7 +34,7 @@ export async function recordEvents(
         id: prefixedId("msg_"),
         organizationId,
         endpointId: endpoint.id,
-        eventId,
+        eventId: ids[index]!,
         kind: event.kind,
       })),
     );
