@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Pool, type QueryResultRow } from "pg";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -63,6 +64,21 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
  * node-postgres's; everything else goes through `db`. Values come back as node-postgres gives them (bigint as text).
  */
 export async function queryRows<TRow extends QueryResultRow>(query: Prisma.Sql): Promise<TRow[]> {
-  const { rows } = await getDatabase().pool.query<TRow>(query.text, query.values as unknown[]);
+  const { rows } = await getDatabase().pool.query<TRow>({
+    text: query.text,
+    values: query.values as unknown[],
+    name: getEnv().REMIT_EMBEDDED_DATABASE ? undefined : statementName(query.text),
+  });
   return rows;
+}
+
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `remit_${createHash("sha256").update(text).digest("base64url").slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }

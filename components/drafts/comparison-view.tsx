@@ -4,6 +4,7 @@ import { countNoun } from "@/lib/domain/count-noun";
 import type { TComparedFlag } from "@/lib/domain/map-compare";
 import type { TDraftComparison } from "./draft-types";
 import { TableFrame } from "@/components/ui/table-frame";
+import { TableHead } from "@/components/ui/table-head";
 
 /** What a draft changes against live (or another draft): health before and after, flags, and every change by kind. */
 export function ComparisonView({
@@ -56,19 +57,9 @@ export function ComparisonView({
           ) : (
             <TableFrame className="mt-2">
               <table className="w-full text-sm">
-                <thead className="text-slate-600 dark:text-slate-400">
-                  <tr className="border-b border-slate-200 dark:border-slate-800">
-                    <th scope="col" className="py-1 text-left font-medium">
-                      Team
-                    </th>
-                    <th scope="col" className="py-1 text-right font-medium">
-                      {withName}
-                    </th>
-                    <th scope="col" className="py-1 text-right font-medium">
-                      Draft
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[{ label: "Team" }, { label: withName, isFigure: true }, { label: "Draft", isFigure: true }]}
+                />
                 <tbody>
                   {teams.map((team) => (
                     <tr key={team.key} className="border-b border-slate-100 dark:border-slate-900">

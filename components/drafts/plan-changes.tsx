@@ -1,5 +1,6 @@
 import { KIND_LABELS } from "@/components/map/flag-labels";
 import { TableFrame } from "@/components/ui/table-frame";
+import { TableHead } from "@/components/ui/table-head";
 import type { TDraftPlan } from "@/lib/domain/drafts";
 import type { TRuleId } from "@/lib/domain/rules";
 
@@ -19,16 +20,7 @@ export function PlanChanges({ plan }: { plan: TDraftPlan }) {
       <p className="text-sm">{plan.message}</p>
       <TableFrame>
         <table className="w-full text-sm">
-          <thead className="text-slate-600 dark:text-slate-400">
-            <tr className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="col" className="py-1 pr-4 text-left font-medium">
-                Change
-              </th>
-              <th scope="col" className="py-1 text-left font-medium">
-                Resolves
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: "Change" }, { label: "Resolves" }]} />
           <tbody>
             {plan.changes.map((change, index) => (
               <tr key={index} className="border-b border-slate-100 align-top dark:border-slate-900">

@@ -1,6 +1,7 @@
 import { countNoun } from "@/lib/domain/count-noun";
 import { DIFF_KINDS, type TDiffEntry, type TDiffKind, type TMapDiff } from "@/lib/domain/map-diff";
 import { TableFrame } from "@/components/ui/table-frame";
+import { TableHead } from "@/components/ui/table-head";
 
 const KIND_LABELS: Record<TDiffKind, string> = {
   teams: "Teams",
@@ -29,22 +30,14 @@ export function MapDiffView({ diff }: { diff: TMapDiff }) {
     <div className="space-y-4">
       <TableFrame>
         <table className="w-full max-w-xl border-collapse text-sm" aria-label="Changes by kind">
-          <thead className="text-slate-600 dark:text-slate-400">
-            <tr className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="col" className="py-1.5 pr-4 text-left font-medium">
-                Kind
-              </th>
-              <th scope="col" className="px-3 py-1.5 text-right font-medium">
-                Added
-              </th>
-              <th scope="col" className="px-3 py-1.5 text-right font-medium">
-                Removed
-              </th>
-              <th scope="col" className="px-3 py-1.5 text-right font-medium">
-                Changed
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: "Kind" },
+              { label: "Added", isFigure: true },
+              { label: "Removed", isFigure: true },
+              { label: "Changed", isFigure: true },
+            ]}
+          />
           <tbody>
             {DIFF_KINDS.map((kind) => (
               <tr key={kind} className="border-b border-slate-100 dark:border-slate-900">

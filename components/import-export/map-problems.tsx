@@ -1,21 +1,13 @@
 import type { TMapValidationError } from "@/lib/validation/map";
 import { TableFrame } from "@/components/ui/table-frame";
+import { TableHead } from "@/components/ui/table-head";
 
-/** Each problem of a map file, with its JSON path. */
+/** Each problem of a map file, with where it is: a JSON path, a line and column of a CSV, a cell of a workbook. */
 export function MapProblems({ errors }: { errors: readonly TMapValidationError[] }) {
   return (
     <TableFrame>
       <table className="w-full border-collapse text-left text-sm" aria-label="Problems in the file">
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr className="border-b border-slate-200 dark:border-slate-800">
-            <th scope="col" className="py-1.5 pr-4 font-medium">
-              Where (JSON path)
-            </th>
-            <th scope="col" className="py-1.5 font-medium">
-              Problem
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: "Where" }, { label: "Problem" }]} />
         <tbody>
           {errors.map((error, index) => (
             <tr key={index} className="border-b border-slate-100 align-top dark:border-slate-900">

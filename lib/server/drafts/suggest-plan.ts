@@ -178,7 +178,7 @@ export async function suggestPlan({
     notCleared,
     objective: result.objective,
     isOptimal: result.isOptimal && result.isPoolComplete,
-    holderPool: holderPool,
+    holderPool,
     gap: solve.gap,
     solveSeconds: solve.seconds,
   };

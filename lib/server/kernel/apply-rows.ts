@@ -128,9 +128,9 @@ export async function readMapRows(
 }
 
 /**
- * The rows `wanted` names (read them in one snapshot; see rowsToRead): every rule and duty; the whole of each of its
- * teams and of each team where a person of `heldBy` holds a slot (the team, its slots and cells); its people and
- * every holder of those teams' slots.
+ * The rows `wanted` names (read them in one snapshot; see rowsToRead): every duty; the whole of each of its teams and
+ * of each team where a person of `heldBy` holds a slot (the team, its slots and cells); its people and every holder
+ * of those teams' slots. Not the rules: flags are judged under today's rules (readRules), read once for every part.
  */
 export async function readRowsAround(
   client: Prisma.TransactionClient,
@@ -143,7 +143,6 @@ export async function readRowsAround(
   const rows = emptyMapRows();
   const everything = Prisma.sql`TRUE`;
   const ofTeams = Prisma.sql`team_id = ANY(${teams})`;
-  await readTable(client, organizationId, "rule", everything, rows);
   await readTable(client, organizationId, "duty", everything, rows);
   await readTable(client, organizationId, "team", Prisma.sql`id = ANY(${teams})`, rows);
   await readTable(client, organizationId, "slot", ofTeams, rows);
