@@ -1,5 +1,6 @@
 import "server-only";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { constants, gunzipSync, gzip } from "node:zlib";
 import { db } from "@/lib/db";
 import {
   checkpointParts,
