@@ -62,6 +62,7 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
  * Runs one SQL statement straight on the connection pool that Prisma uses, and answers its rows. For the statements
  * every API request runs (its token, a cell write), where Prisma's own work per raw query costs more CPU than
  * node-postgres's; everything else goes through `db`. Values come back as node-postgres gives them (bigint as text).
+ * On PostgreSQL each is a named prepared statement, parsed and planned once per connection (docs/architecture.md).
  */
 export async function queryRows<TRow extends QueryResultRow>(query: Prisma.Sql): Promise<TRow[]> {
   const { rows } = await getDatabase().pool.query<TRow>({
@@ -72,6 +73,7 @@ export async function queryRows<TRow extends QueryResultRow>(query: Prisma.Sql):
   return rows;
 }
 
+// A statement's name by its text: as many as queryRows has shapes of statement in the code, a dozen or so.
 const statementNames = new Map<string, string>();
 
 function statementName(text: string): string {
