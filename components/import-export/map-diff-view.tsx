@@ -104,7 +104,7 @@ export function MapDiffView({ diff }: { diff: TMapDiff }) {
 
 function Count({ value, sign, className }: { value: number; sign: string; className: string }) {
   return (
-    <td className={`px-3 py-1.5 text-right tabular-nums ${value > 0 ? `font-semibold ${className}` : ""}`}>
+    <td className={`pl-3 py-1.5 text-right tabular-nums ${value > 0 ? `font-semibold ${className}` : ""}`}>
       {value > 0 ? `${sign}${value}` : "0"}
     </td>
   );

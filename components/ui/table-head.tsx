@@ -13,7 +13,7 @@ export function TableHead({ columns }: { columns: readonly TColumn[] }) {
           <th
             key={index}
             scope="col"
-            className={`py-1.5 font-medium ${column.isFigure ? "px-3 text-right" : "pr-4 text-left"}`}
+            className={`py-1.5 font-medium ${column.isFigure ? "pl-3 text-right" : "pr-4 text-left"}`}
           >
             {column.label}
           </th>
