@@ -51,9 +51,9 @@ const gzipAsync = promisify(gzip);
 
 /**
  * A part as stored: its JSON, gzipped in libuv's thread pool at the fastest level. A checkpoint comes every 5,000
- * writes and holds the whole map; at zlib's default level, on the event loop, the server answered nothing while it
- * was compressed (1.2 s for 67,000 rows like a 1,000-team map's, on a loaded machine), and the fastest level takes
- * about a fifth of that for 15% more bytes (see docs/benchmarks.md).
+ * writes and holds the whole map (15.6 MB of JSON at 1,000 teams): at zlib's default level, on the event loop, its
+ * compression took 180-360 ms during which the server answered nothing; the fastest level takes 85-110 ms, off the
+ * event loop (see docs/benchmarks.md).
  */
 function compress(rows: TCheckpointPart): Promise<Buffer> {
   return gzipAsync(JSON.stringify(rows), { level: constants.Z_BEST_SPEED });
