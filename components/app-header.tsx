@@ -1,9 +1,9 @@
 import { cookies } from "next/headers";
-import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { OrganizationSwitcher } from "@/components/organizations/organization-switcher";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { NavLink } from "@/components/ui/nav-link";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 
 type TOrganizationLink = { slug: string; name: string };
@@ -22,9 +22,9 @@ export async function AppHeader({
     <header className="border-b border-slate-200 dark:border-slate-800">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
         <nav aria-label="Organisation" className="flex min-w-0 items-center gap-3 text-sm">
-          <Link href="/" className="text-lg font-bold tracking-tight">
+          <NavLink href="/" className="text-lg font-bold tracking-tight">
             Remit
-          </Link>
+          </NavLink>
           {current && (
             <>
               <span aria-hidden className="text-slate-400">

@@ -207,8 +207,9 @@ export function LiveProvider({
     };
   }, [clientId, orgId, orgSlug, queryClient, sendPresence, setPeers, setStatus]);
 
-  // Moving to another page is news for the others.
+  // Moving to another page is news for the others; the first page is announced once the stream is ready.
   useEffect(() => {
+    if (pathRef.current === pathname) return;
     pathRef.current = pathname;
     focusRef.current = null;
     sendPresence();

@@ -1,5 +1,6 @@
 "use client";
 
+import { useIsPageIdle } from "@/components/ui/use-page-idle";
 import { useHealthHistory } from "@/lib/client/queries";
 import { RULE_IDS } from "@/lib/domain/rules";
 import { KIND_LABELS } from "./flag-labels";
@@ -68,7 +69,8 @@ const formatDay = (day: string) =>
 
 /** "Are we getting better?": the average health and each kind of flag over the last 30 days, from the journal. */
 export function HealthTrend({ orgId, orgSlug }: { orgId: string; orgSlug: string }) {
-  const { data, error } = useHealthHistory({ orgId, orgSlug });
+  // Below the map, computed from the journal: loaded once the page is up and idle.
+  const { data, error } = useHealthHistory({ orgId, orgSlug, enabled: useIsPageIdle() });
   const days = data?.days ?? [];
   const first = days[0];
   const last = days.at(-1);

@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import { usePathname } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useLive, useLiveState } from "@/components/live/live-provider";
+import { useIsPageIdle } from "@/components/ui/use-page-idle";
 import { peerColor } from "@/lib/domain/peer-color";
 import { useSetCell } from "@/lib/client/cells";
 import { useOrgMap, type TMapState } from "@/lib/client/queries";
@@ -53,8 +54,10 @@ export function TeamWorkspace({ orgId, orgSlug, teamId, userId, canEdit, initial
   const scope = useMemo(() => ({ teamId }), [teamId]);
   const { map, analysis, isFetching } = useOrgMap({ orgId, orgSlug, scope, initial });
   const view = useMemo(() => (map ? teamView(map, teamId) : null), [map, teamId]);
-  // Everyone an editor can pick as a holder: loaded after the page is up (the team's part has only its holders).
-  const roster = useOrgMap({ orgId, orgSlug, scope: "roster", enabled: canEdit });
+  // Everyone an editor can pick as a holder: loaded once the page is up and idle (the team's part has only its
+  // holders).
+  const isIdle = useIsPageIdle();
+  const roster = useOrgMap({ orgId, orgSlug, scope: "roster", enabled: canEdit && isIdle });
   const choices = useMemo(
     () => [...(roster.map ?? map ?? { people: [] }).people].sort(compareNames),
     [roster.map, map],

@@ -1,6 +1,7 @@
 "use client";
 
-import Link from "next/link";
+import { NavLink } from "@/components/ui/nav-link";
+import { useIsPageIdle } from "@/components/ui/use-page-idle";
 import { useInbox } from "@/lib/client/notifications";
 
 /** Shown as "99+" above this. */
@@ -8,14 +9,14 @@ const MAX_SHOWN = 99;
 
 /**
  * The bell in the header: a link to the inbox with the unread count, which the organisation's live stream keeps
- * current (a `notification` event reloads it).
+ * current (a `notification` event reloads it). Loaded once the page is idle: the count can wait for the page.
  */
 export function NotificationBell() {
-  const { data } = useInbox();
+  const { data } = useInbox({ enabled: useIsPageIdle() });
   const unread = data?.unread ?? 0;
   const label = unread === 0 ? "Notifications, none unread" : `Notifications, ${unread} unread`;
   return (
-    <Link
+    <NavLink
       href="/notifications"
       aria-label={label}
       title={label}
@@ -36,6 +37,6 @@ export function NotificationBell() {
           {unread > MAX_SHOWN ? `${MAX_SHOWN}+` : unread}
         </span>
       )}
-    </Link>
+    </NavLink>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useId, useState } from "react";
+import { NavLink } from "@/components/ui/nav-link";
 
 type TSectionLink = { href: string; label: string };
 
@@ -59,7 +59,7 @@ export function OrganizationNav({
         >
           {sections.map((section) => (
             <li key={section.href}>
-              <Link
+              <NavLink
                 href={section.href}
                 aria-current={section.isCurrent ? "page" : undefined}
                 className={`block border-l-2 px-3 py-2 md:inline-block md:border-b-2 md:border-l-0 md:px-0 md:py-3 ${
@@ -69,7 +69,7 @@ export function OrganizationNav({
                 }`}
               >
                 {section.label}
-              </Link>
+              </NavLink>
             </li>
           ))}
         </ul>

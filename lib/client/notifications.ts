@@ -16,10 +16,14 @@ const INBOX_PAGE = 50;
  */
 const INBOX_REFRESH_MS = 60_000;
 
-/** The signed-in person's inbox, newest first, with the unread count; the live stream reloads it when one arrives. */
-export function useInbox() {
+/**
+ * The signed-in person's inbox, newest first, with the unread count; the live stream reloads it when one arrives.
+ * `enabled: false` to not load it (yet).
+ */
+export function useInbox({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.notifications(),
+    enabled,
     queryFn: () => callApi("GET /api/v1/notifications", { query: { limit: INBOX_PAGE } }),
     refetchInterval: INBOX_REFRESH_MS,
   });

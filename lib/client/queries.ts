@@ -162,9 +162,19 @@ export function useJournal({
 }
 
 /** The average health and each kind of flag over the last 30 days. */
-export function useHealthHistory({ orgId, orgSlug }: { orgId: string; orgSlug: string }) {
+export function useHealthHistory({
+  orgId,
+  orgSlug,
+  enabled = true,
+}: {
+  orgId: string;
+  orgSlug: string;
+  /** False to not load it (yet). */
+  enabled?: boolean;
+}) {
   return useQuery({
     queryKey: queryKeys.healthHistory(orgId),
+    enabled,
     queryFn: () => callApi("GET /api/v1/orgs/{orgSlug}/health-history", { params: { orgSlug } }),
   });
 }
