@@ -7,10 +7,11 @@ import { callApi } from "./lib/api";
 import { CellRotation } from "./lib/cell-rotation";
 import { createEmptyOrganisation } from "./lib/empty-organisation";
 import { importGeneratedMap, loadState, type TBenchOrganisation, type TBenchUser } from "./lib/organisations";
-import { pacedCellWrites } from "./lib/paced-writes";
+import { pacedCellWrites, type TWriteRun } from "./lib/paced-writes";
 import { ratioRow, timeCall, type TRatioRow } from "./lib/ratio-rows";
 import { settleDatabase } from "./lib/settle";
-import { median, type TLatencySummary } from "./lib/stats";
+import { median } from "./lib/stats";
+import { cpuMeter } from "./writes";
 
 /** Changes each published draft makes. */
 const CHANGES_PER_DRAFT = 100;
@@ -27,7 +28,7 @@ export type TDraftsSize = {
 
 export type TDraftsResult = {
   sizes: TDraftsSize[];
-  liveWrites: { openDrafts: number; latency: TLatencySummary & { failures: number } }[];
+  liveWrites: { openDrafts: number; latency: TWriteRun }[];
   rows: TRatioRow[];
 };
 
@@ -49,6 +50,8 @@ const flip = (level: TRaciLevel): TRaciLevel => (level === "consulted" ? "inform
 export async function benchDrafts({
   baseUrl,
   databaseUrl,
+  databaseName,
+  appPid,
   user,
   sizes,
   openDrafts,
@@ -58,6 +61,9 @@ export async function benchDrafts({
 }: {
   baseUrl: string;
   databaseUrl: string;
+  databaseName: string;
+  /** The app server, whose CPU per write is counted beside the database's. */
+  appPid: number;
   user: TBenchUser;
   /** The smaller and the larger map, in teams. */
   sizes: readonly [number, number];
@@ -110,6 +116,7 @@ export async function benchDrafts({
         clients: 10,
         perSecond: 5,
         seconds: writeSeconds,
+        meter: cpuMeter(appPid, databaseName),
       });
       liveWrites.push({ openDrafts: count, latency });
     };
@@ -204,7 +211,9 @@ export async function benchDrafts({
         goal: 1.1,
         note:
           open && none
-            ? `p99 ${open.p99} ms with drafts open, ${none.p99} ms without` +
+            ? `p99 ${open.p99} ms with drafts open, ${none.p99} ms without; CPU per write (app, database) ` +
+              `${open.cpuMsPerWrite.server}, ${open.cpuMsPerWrite.database} ms with, ` +
+              `${none.cpuMsPerWrite.server}, ${none.cpuMsPerWrite.database} ms without` +
               (open.failures + none.failures > 0
                 ? `; failed writes: ${open.failures} with, ${none.failures} without`
                 : "")

@@ -174,7 +174,15 @@ async function runWithServer(options: TBenchOptions, serverUrl: string): Promise
     ? await benchImport({ baseUrl: app.url, startServer, user, ...options.imports, log })
     : null;
   const drafts = options.parts.includes("drafts")
-    ? await benchDrafts({ baseUrl: app.url, databaseUrl: database.url, user, ...options.drafts, log })
+    ? await benchDrafts({
+        baseUrl: app.url,
+        databaseUrl: database.url,
+        databaseName: database.name,
+        appPid: app.pid,
+        user,
+        ...options.drafts,
+        log,
+      })
     : null;
 
   const footprint: TFootprint = {

@@ -27,7 +27,7 @@ export type { TWriteRun } from "./lib/paced-writes";
 const WARM_UP_SECONDS = 6;
 
 /** Starts counting CPU time; the returned function stops and divides it by the number of writes. */
-function cpuMeter(appPid: number, databaseName: string): TCpuMeter {
+export function cpuMeter(appPid: number, databaseName: string): TCpuMeter {
   return () => {
     const read = () => ({
       server: processTreeCpuSeconds(appPid),

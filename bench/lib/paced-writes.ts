@@ -104,9 +104,12 @@ export function appWriteOnce(
   };
 }
 
-/** Paced writes through the API without CPU accounting: `runPaced` with the app's writer. */
+const noMeter: TCpuMeter = () => () => ({ server: 0, database: 0, client: 0 });
+
+/** Paced writes through the API (with CPU accounting when given a meter): `runPaced` with the app's writer. */
 export async function pacedCellWrites({
   organisation,
+  meter = noMeter,
   ...load
 }: {
   organisation: TBenchOrganisation;
@@ -114,11 +117,11 @@ export async function pacedCellWrites({
   clients: number;
   perSecond: number;
   seconds: number;
+  meter?: TCpuMeter;
 }): Promise<TWriteRun> {
   const app = appWriteOnce(organisation, load.clients);
-  const noMeter: TCpuMeter = () => () => ({ server: 0, database: 0, client: 0 });
   try {
-    return await runPaced({ ...load, meter: noMeter, writeOnce: app.writeOnce });
+    return await runPaced({ ...load, meter, writeOnce: app.writeOnce });
   } finally {
     app.close();
   }
