@@ -19,8 +19,11 @@ export const EVENT_KINDS = [
 ] as const;
 export type TEventKind = (typeof EVENT_KINDS)[number];
 
-/** Kinds that are not subscribed to: "send a test event", and an endpoint disabled for failing (told to Owners). */
-export const SYSTEM_EVENT_KINDS = ["webhook.test", "webhook.disabled"] as const;
+/**
+ * Kinds that are not subscribed to: "send a test event", an endpoint disabled for failing (told to Owners), and the
+ * inbox's one line for a change that raised or resolved many flags (its flags still go to webhooks one by one).
+ */
+export const SYSTEM_EVENT_KINDS = ["webhook.test", "webhook.disabled", "flag.summary"] as const;
 export type TAnyEventKind = TEventKind | (typeof SYSTEM_EVENT_KINDS)[number];
 
 export function isEventKind(value: string): value is TEventKind {

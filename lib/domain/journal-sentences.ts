@@ -226,7 +226,8 @@ export function describeEntry(entry: TJournalEntry, names: TJournalNames): strin
   }
 }
 
-const ACTION_PHRASES: Partial<Record<TJournalAction, string>> = {
+/** What a user did, for the actions a group's entries do not say (a sentence begins with the actor's name). */
+export const ACTION_PHRASES: Partial<Record<TJournalAction, string>> = {
   "organization.create": "created the organisation",
   "map.import": "imported a map",
   "team.apply-split": "applied the PO/PM split",

@@ -4,6 +4,7 @@ import {
   digestMail,
   emailModes,
   escapeHtml,
+  flagSummarySentence,
   instantMail,
   nextDigestAt,
   NOTIFICATION_KIND_LABELS,
@@ -21,6 +22,22 @@ const item = (sentence: string, draftName: string | null = null): TMailItem => (
 });
 
 describe("notifications", () => {
+  it("sum up a change's flags in one sentence: who did what, then what it raised and resolved", () => {
+    const counts = { changes: 1, introduced: 1204, resolved: 32 };
+    expect(flagSummarySentence({ actorName: "Ana Ávila", action: "map.import", ...counts })).toBe(
+      "Ana Ávila imported a map: 1,204 flags raised, 32 resolved",
+    );
+    expect(flagSummarySentence({ actorName: "Ana Ávila", action: "duty.update", ...counts, resolved: 0 })).toBe(
+      "A change by Ana Ávila: 1,204 flags raised",
+    );
+    expect(flagSummarySentence({ actorName: "Ana Ávila", action: null, ...counts, changes: 12, introduced: 0 })).toBe(
+      "12 changes by Ana Ávila: 32 flags resolved",
+    );
+    expect(flagSummarySentence({ actorName: null, action: null, changes: 3, introduced: 1, resolved: 1 })).toBe(
+      "3 changes: 1 flag raised, 1 resolved",
+    );
+  });
+
   it("name, default and label every kind", () => {
     expect(Object.keys(NOTIFICATION_KIND_LABELS).sort()).toEqual([...NOTIFICATION_KINDS].sort());
     expect(Object.keys(DEFAULT_EMAIL_MODES).sort()).toEqual([...NOTIFICATION_KINDS].sort());

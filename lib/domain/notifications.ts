@@ -1,10 +1,16 @@
 // Notifications (issue 23): events in a member's inbox, and by email as each member chooses per kind. Who receives
 // which kind is decided by the server (lib/server/events/notify-recipients.ts); what a notification says and how it
 // reads in an email is decided here. See docs/notifications.md.
+import { countNoun } from "./count-noun";
 import { EVENT_KINDS, type TAnyEventKind } from "./events";
+import { ACTION_PHRASES } from "./journal-sentences";
+import type { TJournalAction } from "./journal";
 
-/** The kinds that reach an inbox: every event kind, and an Owner's webhook disabled for failing. */
-export const NOTIFICATION_KINDS = [...EVENT_KINDS, "webhook.disabled"] as const;
+/**
+ * The kinds that reach an inbox: every event kind, an Owner's webhook disabled for failing, and the one line for a
+ * change with more flags than FLAGS_NOTIFIED_ONE_BY_ONE.
+ */
+export const NOTIFICATION_KINDS = [...EVENT_KINDS, "webhook.disabled", "flag.summary"] as const;
 export type TNotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export function isNotificationKind(kind: string): kind is TNotificationKind {
@@ -35,6 +41,7 @@ export const NOTIFICATION_KIND_LABELS: Record<TNotificationKind, string> = {
   "flag.resolved": "A gap or overlap is resolved",
   "term.ending": "A term ends in 14 days",
   "webhook.disabled": "A webhook is disabled for failing",
+  "flag.summary": "Many gaps and overlaps at once (an import, a publish)",
 };
 
 /**
@@ -54,7 +61,47 @@ export const DEFAULT_EMAIL_MODES: Record<TNotificationKind, TEmailMode> = {
   "flag.resolved": "daily",
   "term.ending": "daily",
   "webhook.disabled": "instant",
+  "flag.summary": "daily",
 };
+
+/**
+ * A change that raises and resolves more flags than this (an import, a publish, a rule turned on) reaches each
+ * recipient's inbox as one `flag.summary`, not a notification per flag; webhooks still get every flag.
+ */
+export const FLAGS_NOTIFIED_ONE_BY_ONE = 20;
+
+/**
+ * The sentence of a `flag.summary`: who made the change (`changes` of them, judged as one: see
+ * lib/server/events/flag-events.ts) and what it did to the flags. `action` is the journal's, when it was one change.
+ */
+export function flagSummarySentence({
+  actorName,
+  action,
+  changes,
+  introduced,
+  resolved,
+}: {
+  actorName: string | null;
+  action: TJournalAction | null;
+  changes: number;
+  introduced: number;
+  resolved: number;
+}): string {
+  const phrase = changes === 1 && action ? ACTION_PHRASES[action] : undefined;
+  const by = actorName ? ` by ${actorName}` : "";
+  const who =
+    phrase && actorName
+      ? `${actorName} ${phrase}`
+      : changes === 1
+        ? `A change${by}`
+        : `${countNoun(changes, "change")}${by}`;
+  const raised = introduced > 0 ? [`${countNoun(introduced, "flag")} raised`] : [];
+  const cleared =
+    resolved > 0
+      ? [introduced > 0 ? `${resolved.toLocaleString("en")} resolved` : `${countNoun(resolved, "flag")} resolved`]
+      : [];
+  return `${who}: ${[...raised, ...cleared].join(", ")}`;
+}
 
 /** A member's email mode for every kind: their choices over the defaults (unknown kinds and modes ignored). */
 export function emailModes(chosen: readonly { kind: string; email: string }[]): Record<TNotificationKind, TEmailMode> {

@@ -11,10 +11,12 @@ import {
   type TFlagScope,
 } from "@/lib/domain/flag-scope";
 import { flagSentence, type TEvent, type TEventData, type TEventRef } from "@/lib/domain/events";
+import { FLAGS_NOTIFIED_ONE_BY_ONE, flagSummarySentence } from "@/lib/domain/notifications";
 import {
   mapFromRows,
   replayRows,
   rewindRows,
+  type TJournalAction,
   type TJournalActor,
   type TJournalEntity,
   type TJournalRow,
@@ -38,6 +40,7 @@ type TGroupEntry = {
   actor_kind: TJournalActor["kind"];
   actor_id: string | null;
   actor_name: string;
+  action: TJournalAction;
 };
 
 /** A flag's team, duty, slot and person, by id, key and name (from the map the flag was found in). */
@@ -113,7 +116,7 @@ export async function judgeFlagEvents(organizationId: string, partTeams = PART_T
       if (pending.length === 0) return;
       pending.sort((a, b) => (a.first_seq < b.first_seq ? -1 : a.first_seq > b.first_seq ? 1 : 0));
       const entries = await tx.$queryRaw<TGroupEntry[]>`
-        SELECT id AS seq, group_id, entity, entity_id, before, after, actor_kind, actor_id, actor_name
+        SELECT id AS seq, group_id, entity, entity_id, before, after, actor_kind, actor_id, actor_name, action
         FROM journal_entry
         WHERE organization_id = ${organizationId} AND id >= ${pending[0]!.first_seq}
         ORDER BY id`;
@@ -153,12 +156,18 @@ export async function judgeFlagEvents(organizationId: string, partTeams = PART_T
           [before, flagsBefore] = [after, flagsAfter];
         });
       }
-      // Each change's events together, what it introduced before what it resolved, part after part.
-      const events = eventsOf.flatMap((list) => [
-        ...list.filter((event) => event.kind === "flag.introduced"),
-        ...list.filter((event) => event.kind !== "flag.introduced"),
-      ]);
-      await recordEvents(tx, scope.liveId, events);
+      // Each change's events together, what it introduced before what it resolved, part after part; a change with
+      // many (an import) is one summary in the inbox, its flags each an event for webhooks all the same.
+      const summarised = new Set<TEvent>();
+      const events = eventsOf.flatMap((list, index) => {
+        const introduced = list.filter((event) => event.kind === "flag.introduced");
+        const ordered = [...introduced, ...list.filter((event) => event.kind !== "flag.introduced")];
+        if (ordered.length <= FLAGS_NOTIFIED_ONE_BY_ONE) return ordered;
+        for (const event of ordered) summarised.add(event);
+        const summary = flagSummary(scope, changes[index]!, introduced.length, ordered.length - introduced.length);
+        return [...ordered, summary];
+      });
+      await recordEvents(tx, scope.liveId, events, { summarised });
     },
     { isolationLevel: "RepeatableRead", timeout: 60_000 },
   );
@@ -215,6 +224,36 @@ function actorOf(groups: readonly TGroupEntry[][]): TEventData["actor"] {
   return actors.every((actor) => actor.kind === one!.kind && actor.id === one!.id && actor.name === one!.name)
     ? one
     : undefined;
+}
+
+/**
+ * The inbox's one event for a change that introduced and resolved more than FLAGS_NOTIFIED_ONE_BY_ONE flags: who made
+ * it, the counts, and a link to the overview (its health) of the map it changed.
+ */
+function flagSummary(
+  scope: Awaited<ReturnType<typeof eventScope>>,
+  groups: readonly TGroupEntry[][],
+  introduced: number,
+  resolved: number,
+): TEvent {
+  const actor = actorOf(groups);
+  const action = groups.length === 1 ? groups[0]![0]!.action : null;
+  return {
+    kind: "flag.summary",
+    data: {
+      ...scope.base,
+      ...(actor ? { actor } : {}),
+      sentence: flagSummarySentence({
+        actorName: actor?.name ?? null,
+        action,
+        changes: groups.length,
+        introduced,
+        resolved,
+      }),
+      url: screenUrl(`/${scope.slug}`),
+      details: { introduced, resolved, changes: groups.length, ...(action ? { action } : {}) },
+    },
+  };
 }
 
 /** The events of one change (one group, or a burst of them): each flag it introduced and each it resolved. */

@@ -44,7 +44,7 @@ async function draftPeople(tx: Prisma.TransactionClient, organizationId: string,
  * - `draft.submitted`: the reviewers chosen; `draft.approved` and `draft.changes_requested`: who submitted it (the
  *   actor of the draft's latest submission before), else its author;
  * - `draft.published`, `draft.scheduled`, `draft.schedule_refused`: the draft's author and reviewers;
- * - `flag.introduced`, `flag.resolved`: Managers and Owners, or for a flag in a draft its author alone;
+ * - `flag.introduced`, `flag.resolved`, `flag.summary`: Managers and Owners, or for flags in a draft its author alone;
  * - `term.ending`: Managers and Owners, and the holder when a member has their email;
  * - `webhook.disabled`: Owners.
  */
@@ -115,6 +115,7 @@ async function intendedFor(
     }
     case "flag.introduced":
     case "flag.resolved":
+    case "flag.summary":
       return data.draft ? (await draftPeople(tx, organizationId, data.draft.id)).author : withRole("OWNER", "MANAGER");
     case "term.ending": {
       const holder = data.person

@@ -9,14 +9,15 @@ import { queueNotifications } from "./notify-recipients";
  * Records `events` of the live organisation `organizationId` in `tx`, the transaction of the change that caused
  * them, and queues their deliveries: one per enabled endpoint subscribed to the kind (with `onlyEndpoint`: to that
  * endpoint alone, whatever it subscribes to, for "send a test event"), and their fan-out to the recipients' inboxes
- * (and email; not for a test event). Nothing is recorded or sent unless `tx` commits. The one way in for every kind:
- * webhooks, the inbox and email read the same rows.
+ * (and email; not for a test event, nor for the events in `summarised`: those another of `events` sums up in the inbox).
+ * Nothing is recorded or sent unless `tx` commits. The one way in for every kind: webhooks, the inbox and email read
+ * the same rows.
  */
 export async function recordEvents(
   tx: Prisma.TransactionClient,
   organizationId: string,
   events: readonly TEvent[],
-  { onlyEndpoint }: { onlyEndpoint?: string } = {},
+  { onlyEndpoint, summarised }: { onlyEndpoint?: string; summarised?: ReadonlySet<TEvent> } = {},
 ): Promise<string[]> {
   if (events.length === 0) return [];
   const endpoints = await tx.webhookEndpoint.findMany({
@@ -39,6 +40,7 @@ export async function recordEvents(
       })),
     );
   }
-  if (!onlyEndpoint) await queueNotifications(tx, ids);
+  if (!onlyEndpoint)
+    await queueNotifications(tx, summarised ? ids.filter((_, index) => !summarised.has(events[index]!)) : ids);
   return ids;
 }

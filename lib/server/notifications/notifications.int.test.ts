@@ -5,10 +5,15 @@ import * as notificationsRoute from "@/app/api/v1/notifications/route";
 import * as readRoute from "@/app/api/v1/notifications/read/route";
 import * as settingsRoute from "@/app/api/v1/me/notification-settings/route";
 import { db } from "@/lib/db";
-import type { TEvent } from "@/lib/domain/events";
+import type { TEvent, TEventData } from "@/lib/domain/events";
+import { generateMap } from "@/lib/domain/generate-map";
+import { mapToDocument } from "@/lib/domain/map-document";
+import { FLAGS_NOTIFIED_ONE_BY_ONE } from "@/lib/domain/notifications";
 import { userActor } from "@/lib/server/auth/actor";
 import { createComment } from "@/lib/server/comments/create-comment";
 import { createDraft } from "@/lib/server/drafts/drafts";
+import { prefixedId } from "@/lib/server/events/event-rows";
+import { emitFlagEvents } from "@/lib/server/events/flag-events";
 import { reviewDraft, submitDraft } from "@/lib/server/drafts/review-draft";
 import { notifyRecipients } from "@/lib/server/events/notify-recipients";
 import { recordEvents } from "@/lib/server/events/record-events";
@@ -17,6 +22,7 @@ import { openEventStream } from "@/lib/server/live/open-event-stream";
 import { createTeam } from "@/lib/server/teams/create-team";
 import { streamReader } from "@/lib/server/testing/event-stream";
 import { callRoute, sessionCookie } from "@/lib/server/testing/http";
+import { callApi } from "@/lib/server/testing/map-world";
 import { createOrganization, createPerson, createUser } from "@/prisma/factories";
 
 async function setUp() {
@@ -158,6 +164,90 @@ describe("notifications", () => {
       reviewer: ["flag.introduced", "flag.resolved", "term.ending"],
       viewer: ["term.ending"],
     });
+  });
+
+  it("sum up a change with many flags in one notification per recipient, while webhooks get every flag", async () => {
+    const world = await setUp();
+    const endpoint = await db.webhookEndpoint.create({
+      data: {
+        id: prefixedId("wh_"),
+        organizationId: world.org.id,
+        url: "http://127.0.0.1:9/hook",
+        events: ["flag.introduced", "flag.resolved"],
+        format: "standard",
+        secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        createdByName: "Test",
+      },
+    });
+    // The team setUp made is a change of a few flags: each its own notification, as before.
+    await emitFlagEvents.run({ organizationId: world.org.id });
+    await runDueJobs();
+    const before = await inboxes(world);
+    expect(before.owner.length).toBeGreaterThan(0);
+    expect(before.owner.length).toBeLessThanOrEqual(FLAGS_NOTIFIED_ONE_BY_ONE);
+    const earlier = (await db.event.findMany({ where: { organizationId: world.org.id }, select: { id: true } })).map(
+      (event) => event.id,
+    );
+    const imported = await callApi("PUT /api/v1/orgs/[orgSlug]/map", {
+      params: { orgSlug: world.org.slug },
+      as: { cookie: await sessionCookie(world.manager) },
+      body: mapToDocument(generateMap({ teams: 20, seed: 3 })),
+    });
+    expect(imported.status).toBe(200);
+    // The organisation's flag job, as the queue runs it; its fan-out through the queue, queued in its transaction.
+    await emitFlagEvents.run({ organizationId: world.org.id });
+    const flags = await db.event.findMany({
+      where: {
+        organizationId: world.org.id,
+        kind: { in: ["flag.introduced", "flag.resolved"] },
+        id: { notIn: earlier },
+      },
+      select: { kind: true },
+    });
+    const introduced = flags.filter((flag) => flag.kind === "flag.introduced").length;
+    expect(flags.length).toBeGreaterThan(FLAGS_NOTIFIED_ONE_BY_ONE);
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id, eventId: { notIn: earlier } } })).toBe(
+      flags.length,
+    );
+    // The deliveries are not what this test is about: a disabled endpoint's are marked failed without a request.
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { disabledAt: new Date() } });
+    const [summaryEvent] = await db.event.findMany({ where: { organizationId: world.org.id, kind: "flag.summary" } });
+    const [fanOutJob] = await db.$queryRaw<{ payload: { eventIds: string[] } }[]>`
+      SELECT payload FROM graphile_worker._private_jobs WHERE payload::jsonb->'eventIds' ? ${summaryEvent!.id}`;
+    await runDueJobs();
+    const after = {
+      ...before,
+      owner: [...before.owner, "flag.summary"],
+      reviewer: [...before.reviewer, "flag.summary"],
+    };
+    expect(await inboxes(world)).toEqual(after);
+    const inbox = await callRoute(notificationsRoute.GET, {
+      method: "GET",
+      path: "/api/v1/notifications",
+      credentials: { cookie: await sessionCookie(world.owner) },
+    });
+    const [summary] = (inbox.body as { notifications: { kind: string; sentence: string; path: string }[] })
+      .notifications;
+    expect(summary).toEqual(
+      expect.objectContaining({
+        kind: "flag.summary",
+        sentence: expect.stringMatching(
+          new RegExp(`^${world.manager.name} imported a map: ${introduced} flags raised`),
+        ),
+        path: `/${world.org.slug}`,
+      }),
+    );
+    expect((summaryEvent!.payload as unknown as TEventData).details).toEqual({
+      introduced,
+      resolved: flags.length - introduced,
+      changes: 1,
+      action: "map.import",
+    });
+
+    // The job and the fan-out run again (the queue runs each at least once): nothing more.
+    await emitFlagEvents.run({ organizationId: world.org.id });
+    await notifyRecipients.run(fanOutJob!.payload);
+    expect(await inboxes(world)).toEqual(after);
   });
 
   it("are announced live to their recipients' open pages only", async () => {
