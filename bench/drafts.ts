@@ -11,7 +11,7 @@ import { pacedCellWrites, type TWriteRun } from "./lib/paced-writes";
 import { ratioRow, timeCall, type TRatioRow } from "./lib/ratio-rows";
 import { settleDatabase } from "./lib/settle";
 import { median } from "./lib/stats";
-import { cpuMeter } from "./writes";
+import { cpuMeter, WARM_UP_SECONDS } from "./writes";
 
 /** Changes each published draft makes. */
 const CHANGES_PER_DRAFT = 100;
@@ -29,6 +29,8 @@ export type TDraftsSize = {
 export type TDraftsResult = {
   sizes: TDraftsSize[];
   liveWrites: { openDrafts: number; latency: TWriteRun }[];
+  /** The first live writes after the import (no draft open), timed apart: see benchDrafts. */
+  firstLiveWrites: TWriteRun | null;
   rows: TRatioRow[];
 };
 
@@ -76,6 +78,7 @@ export async function benchDrafts({
 }): Promise<TDraftsResult> {
   const results: TDraftsSize[] = [];
   const liveWrites: TDraftsResult["liveWrites"] = [];
+  let firstLiveWrites: TWriteRun | null = null;
   const errors: string[] = [];
   for (const teams of sizes) {
     const isLarger = teams === sizes[1];
@@ -101,15 +104,17 @@ export async function benchDrafts({
     // Each window writes cells of its own, every one for the first time since the import, at the version the map was
     // read at: the same work in both. (One rotation for both would start the second at versions the first had
     // changed, all 409s; and a cell's second write is cheaper than its first, finding room its first made.)
-    const windowCells = [0, 1].map((window) => liveCells.filter((_, index) => index % 2 === window));
-    const timeLiveWrites = async (count: number) => {
+    const windowCells = [0, 1, 2].map((window) => liveCells.filter((_, index) => index % 3 === window));
+    let windowsRun = 0;
+    const timeLiveWrites = async (count: number): Promise<TWriteRun> => {
       // After the background work of what came before (the import's flag events and their fan-out, the journal's
       // checkpoints, the drafts' creation): each window measures the writes, not what is left of the set-up.
       await settleDatabase(databaseUrl, { checkpoints: true });
       log(`drafts: live cell writes with ${count} open drafts, ${writeSeconds} s`);
-      const rotation = new CellRotation(windowCells[liveWrites.length]!, 1_000);
-      // Untimed first: the route's first calls, and the database's catching up, fall into neither run.
-      await pacedCellWrites({ organisation, rotation, clients: 10, perSecond: 5, seconds: 2 });
+      const rotation = new CellRotation(windowCells[windowsRun++]!, 1_000);
+      // Untimed first, as long as the write benchmark's warm-up: the route's first calls (its code still being
+      // compiled, in the first window), and the database's catching up, fall into neither run.
+      await pacedCellWrites({ organisation, rotation, clients: 10, perSecond: 5, seconds: WARM_UP_SECONDS });
       const latency = await pacedCellWrites({
         organisation,
         rotation,
@@ -118,9 +123,15 @@ export async function benchDrafts({
         seconds: writeSeconds,
         meter: cpuMeter(appPid, databaseName),
       });
-      liveWrites.push({ openDrafts: count, latency });
+      return latency;
     };
-    if (isLarger) await timeLiveWrites(0);
+    if (isLarger) {
+      // The first live writes after the import are slower than any later window's, drafts open or not, at the same
+      // CPU per write (session 14: p50 200 ms against 14 ms; the cause is not found): they are timed and reported
+      // apart, and the comparison is between two later windows.
+      firstLiveWrites = await timeLiveWrites(0);
+      liveWrites.push({ openDrafts: 0, latency: await timeLiveWrites(0) });
+    }
 
     const drafts: TDraftView[] = [];
     const count = isLarger ? Math.max(openDrafts, publishRuns) : publishRuns;
@@ -136,7 +147,7 @@ export async function benchDrafts({
       drafts.push(draft);
     }
     if (isLarger) {
-      await timeLiveWrites(drafts.length);
+      liveWrites.push({ openDrafts: drafts.length, latency: await timeLiveWrites(drafts.length) });
       // More imports of the same map to compare a draft's creation with, into new organisations.
       for (let run = 1; run <= publishRuns; run++) {
         const copy = await createEmptyOrganisation(user, `drafts-${teams}-import-${run}`);
@@ -170,6 +181,7 @@ export async function benchDrafts({
   return {
     sizes: results,
     liveWrites,
+    firstLiveWrites,
     rows: [
       ratioRow({
         name: `Publishing ${CHANGES_PER_DRAFT} changes grows linearly with the map`,
@@ -214,6 +226,9 @@ export async function benchDrafts({
             ? `p99 ${open.p99} ms with drafts open, ${none.p99} ms without; CPU per write (app, database) ` +
               `${open.cpuMsPerWrite.server}, ${open.cpuMsPerWrite.database} ms with, ` +
               `${none.cpuMsPerWrite.server}, ${none.cpuMsPerWrite.database} ms without` +
+              (firstLiveWrites
+                ? `; the first writes after the import: p50 ${firstLiveWrites.p50} ms, p99 ${firstLiveWrites.p99} ms`
+                : "") +
               (open.failures + none.failures > 0
                 ? `; failed writes: ${open.failures} with, ${none.failures} without`
                 : "")

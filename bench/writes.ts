@@ -24,7 +24,7 @@ export type { TWriteRun } from "./lib/paced-writes";
  * Before the timed runs, each kind of request runs this long at 10 clients: the server's first thousand or so writes
  * cost it about twice the CPU of later ones (its code is still being compiled), which 2 s left in the first timed run.
  */
-const WARM_UP_SECONDS = 6;
+export const WARM_UP_SECONDS = 6;
 
 /** Starts counting CPU time; the returned function stops and divides it by the number of writes. */
 export function cpuMeter(appPid: number, databaseName: string): TCpuMeter {
