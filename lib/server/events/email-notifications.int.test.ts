@@ -2,11 +2,16 @@
 // read): one at once, several gathered in the daily digest, nothing for a kind turned off.
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { generateMap } from "@/lib/domain/generate-map";
+import { mapToDocument } from "@/lib/domain/map-document";
 import { userActor } from "@/lib/server/auth/actor";
 import { createComment } from "@/lib/server/comments/create-comment";
+import { importMap } from "@/lib/server/map/import-map";
+import { runDueJobs } from "@/lib/server/jobs/start-job-worker";
 import { createTeam } from "@/lib/server/teams/create-team";
 import { createOrganization, createUser } from "@/prisma/factories";
 import { emailDigest, emailNotification } from "./email-notifications";
+import { emitFlagEvents } from "./flag-events";
 import { notifyRecipients } from "./notify-recipients";
 
 const smtp = await vi.hoisted(async () => {
@@ -105,6 +110,52 @@ describe("notification emails", () => {
 
     // Gathered once: the next digest has nothing to send.
     await emailDigest.run({ userId: world.reader.id });
+    expect(smtp.mailsTo(world.reader.email)).toHaveLength(1);
+  });
+
+  it("put a change with many flags in the digest as one line, and leave it out when its kind is off", async () => {
+    const world = await setUp();
+    // Flags reach Managers and Owners: the reader becomes one; the writer's team is judged first, flag by flag.
+    await db.membership.updateMany({ where: { userId: world.reader.id }, data: { role: "MANAGER" } });
+    await emitFlagEvents.run({ organizationId: world.org.id });
+    await runDueJobs();
+    const teamFlags = await db.notification.count({ where: { userId: world.reader.id } });
+    await importMap({
+      actor: userActor(world.writer),
+      orgSlug: world.org.slug,
+      input: mapToDocument(generateMap({ teams: 20, seed: 3 })),
+    });
+    await emitFlagEvents.run({ organizationId: world.org.id });
+    await runDueJobs();
+    const kinds = (await db.notification.findMany({ where: { userId: world.reader.id }, select: { kind: true } })).map(
+      (notification) => notification.kind,
+    );
+    expect(kinds.filter((kind) => kind === "flag.summary")).toHaveLength(1);
+    expect(kinds).toHaveLength(teamFlags + 1);
+    expect((await world.queued()).map((job) => job.task)).toEqual(["notifications.digest"]);
+
+    await emailDigest.run({ userId: world.reader.id });
+    const mail = await smtp.waitFor(world.reader.email, /digest/);
+    expect(mail.subject).toBe(`[Remit] Your daily digest: ${teamFlags + 1} notifications`);
+    expect(mail.text).toMatch(new RegExp(`${world.writer.name} imported a map: \\d+ flags raised`));
+
+    // Turned off: the next change's summary stays in the inbox and out of the mail.
+    await db.notificationSetting.create({ data: { userId: world.reader.id, kind: "flag.summary", email: "off" } });
+    await importMap({
+      actor: userActor(world.writer),
+      orgSlug: world.org.slug,
+      input: mapToDocument(generateMap({ teams: 20, seed: 4 })),
+    });
+    await emitFlagEvents.run({ organizationId: world.org.id });
+    await runDueJobs();
+    expect(await db.notification.count({ where: { userId: world.reader.id, kind: "flag.summary" } })).toBe(2);
+    await emailDigest.run({ userId: world.reader.id });
+    // A mail to someone else, sent after, proves the server had time to receive anything for the reader.
+    const other = await setUp();
+    await other.mention("a marker");
+    const [marker] = await other.fanOut();
+    await emailNotification.run({ notificationId: marker!.id });
+    await smtp.waitFor(other.reader.email);
     expect(smtp.mailsTo(world.reader.email)).toHaveLength(1);
   });
 
