@@ -88,6 +88,8 @@ test("the settings screen says email is off without SMTP_URL, and keeps each kin
   await page.reload();
   await expect(page.getByLabel("Someone mentions you")).toHaveValue("daily");
   await expect(page.getByLabel("A new gap or overlap")).toHaveValue("off");
+  // A change with many flags (an import) is one notification of its own kind, in the digest until chosen otherwise.
+  await expect(page.getByLabel("Many gaps and overlaps at once (an import, a publish)")).toHaveValue("daily");
   await page.setViewportSize({ width: 390, height: 844 });
   expect((await pageOverflow(page)).beyond).toBeLessThanOrEqual(0);
   await page.screenshot({ path: testInfo.outputPath("notification-settings-phone.png"), fullPage: true });
