@@ -24,6 +24,15 @@ const smtp = await vi.hoisted(async () => {
 
 afterAll(() => smtp.close());
 
+/** A mail to someone else, sent and received: proves the server had time to receive anything sent before it. */
+async function markerMailReceived() {
+  const other = await setUp();
+  await other.mention("a marker");
+  const [marker] = await other.fanOut();
+  await emailNotification.run({ notificationId: marker!.id });
+  await smtp.waitFor(other.reader.email);
+}
+
 async function setUp() {
   const suffix = Math.random().toString(36).slice(2, 8);
   const writer = await createUser(db, { name: `Wanda Writer ${suffix}` });
@@ -120,13 +129,17 @@ describe("notification emails", () => {
     await emitFlagEvents.run({ organizationId: world.org.id });
     await runDueJobs();
     const teamFlags = await db.notification.count({ where: { userId: world.reader.id } });
-    await importMap({
-      actor: userActor(world.writer),
-      orgSlug: world.org.slug,
-      input: mapToDocument(generateMap({ teams: 20, seed: 3 })),
-    });
-    await emitFlagEvents.run({ organizationId: world.org.id });
-    await runDueJobs();
+    // An import of 20 generated teams by the writer, its flags judged and fanned out.
+    const importTeams = async (seed: number) => {
+      await importMap({
+        actor: userActor(world.writer),
+        orgSlug: world.org.slug,
+        input: mapToDocument(generateMap({ teams: 20, seed })),
+      });
+      await emitFlagEvents.run({ organizationId: world.org.id });
+      await runDueJobs();
+    };
+    await importTeams(3);
     const kinds = (await db.notification.findMany({ where: { userId: world.reader.id }, select: { kind: true } })).map(
       (notification) => notification.kind,
     );
@@ -141,21 +154,10 @@ describe("notification emails", () => {
 
     // Turned off: the next change's summary stays in the inbox and out of the mail.
     await db.notificationSetting.create({ data: { userId: world.reader.id, kind: "flag.summary", email: "off" } });
-    await importMap({
-      actor: userActor(world.writer),
-      orgSlug: world.org.slug,
-      input: mapToDocument(generateMap({ teams: 20, seed: 4 })),
-    });
-    await emitFlagEvents.run({ organizationId: world.org.id });
-    await runDueJobs();
+    await importTeams(4);
     expect(await db.notification.count({ where: { userId: world.reader.id, kind: "flag.summary" } })).toBe(2);
     await emailDigest.run({ userId: world.reader.id });
-    // A mail to someone else, sent after, proves the server had time to receive anything for the reader.
-    const other = await setUp();
-    await other.mention("a marker");
-    const [marker] = await other.fanOut();
-    await emailNotification.run({ notificationId: marker!.id });
-    await smtp.waitFor(other.reader.email);
+    await markerMailReceived();
     expect(smtp.mailsTo(world.reader.email)).toHaveLength(1);
   });
 
@@ -170,12 +172,7 @@ describe("notification emails", () => {
     expect((await world.queued()).map((job) => job.task)).toEqual(["notifications.email"]);
     await emailNotification.run({ notificationId: queuedBefore!.id });
     await emailDigest.run({ userId: world.reader.id });
-    // A mail to someone else, sent after, proves the server had time to receive anything for the reader.
-    const other = await setUp();
-    await other.mention("a marker");
-    const [marker] = await other.fanOut();
-    await emailNotification.run({ notificationId: marker!.id });
-    await smtp.waitFor(other.reader.email);
+    await markerMailReceived();
     expect(smtp.mailsTo(world.reader.email)).toEqual([]);
   });
 
