@@ -109,7 +109,7 @@ export async function benchDrafts({
     const timeLiveWrites = async (count: number): Promise<TWriteRun> => {
       // After the background work of what came before (the import's flag events and their fan-out, the journal's
       // checkpoints, the drafts' creation): each window measures the writes, not what is left of the set-up.
-      await settleDatabase(databaseUrl, { checkpoints: true });
+      await settleDatabase(databaseUrl, { checkpointsOf: [slug] });
       log(`drafts: live cell writes with ${count} open drafts, ${writeSeconds} s`);
       const rotation = new CellRotation(windowCells[windowsRun++]!, 1_000);
       // Untimed first, as long as the write benchmark's warm-up: the route's first calls (its code still being

@@ -21,17 +21,22 @@ export async function settleDatabase(databaseUrl: string, options: TSettleOption
   return waited;
 }
 
-type TSettleOptions = { checkpoints?: boolean; timeoutMs?: number };
+type TSettleOptions = {
+  /** Organisations (by slug) whose journal checkpoints to wait for: those the running app server writes to. */
+  checkpointsOf?: readonly string[];
+  timeoutMs?: number;
+};
 
 /**
  * Waits until the app has no background work left in the benchmark's database: no write waiting for its flag events,
- * no job due (flag events, notifications), and with `checkpoints`, every organisation's journal checkpointed up to
- * its last full stretch of entries (the app makes checkpoints about a minute after the writes, once their entries
- * have settled). Answers how long it waited, in seconds; throws after `timeoutMs`.
+ * no job due (flag events, notifications), and the journals of `checkpointsOf` checkpointed up to their last full
+ * stretch of entries (the app server that wrote them makes checkpoints about a minute after, once the entries have
+ * settled; an organisation written by a server since stopped waits for its next writer). Answers how long it waited,
+ * in seconds; throws after `timeoutMs`.
  */
 async function settleApp(
   databaseUrl: string,
-  { checkpoints = false, timeoutMs = 180_000 }: TSettleOptions,
+  { checkpointsOf = [], timeoutMs = 180_000 }: TSettleOptions,
 ): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -42,13 +47,13 @@ async function settleApp(
         `SELECT EXISTS (SELECT 1 FROM flag_event_pending) AS pending,
                 EXISTS (SELECT 1 FROM graphile_worker.jobs
                         WHERE run_at < now() + interval '1 minute' AND attempts < max_attempts) AS due,
-                $1::boolean AND EXISTS (
+                EXISTS (
                   SELECT 1 FROM organization o
-                  WHERE (SELECT count(*) FROM journal_entry e
+                  WHERE o.slug = ANY($1) AND (SELECT count(*) FROM journal_entry e
                          WHERE e.organization_id = o.id AND e.at > coalesce(
                            (SELECT max(c.at) FROM journal_checkpoint c WHERE c.organization_id = o.id), '-infinity'))
                         >= $2) AS unchecked`,
-        [checkpoints, ENTRIES_PER_CHECKPOINT],
+        [checkpointsOf, ENTRIES_PER_CHECKPOINT],
       );
       const { pending, due, unchecked } = rows[0]!;
       if (!pending && !due && !unchecked) return Math.round((performance.now() - started) / 100) / 10;
