@@ -24,7 +24,13 @@ export type TMapSnapshot = {
 const MAX_ORGANIZATIONS = 8;
 const IDLE_MS = 10 * 60_000;
 
-type TEntry = { generation: number; snapshot: Promise<TMapSnapshot>; usedAt: number };
+type TEntry = {
+  generation: number;
+  snapshot: Promise<TMapSnapshot>;
+  /** The snapshot, once read. */
+  value?: TMapSnapshot;
+  usedAt: number;
+};
 
 function snapshotOf(map: TRemitMap, rules: TRules, loadedAt: number): TMapSnapshot {
   const analysis = analyzeMap(map, rules);
@@ -66,13 +72,26 @@ export async function readMapAt(
   at: Date | undefined,
   team?: string,
 ): Promise<{ map: TRemitMap; rules: TRules; loadedAt: number }> {
-  if (at === undefined) return mapSnapshots.read(organizationId);
+  if (at === undefined) {
+    const snapshot = await mapSnapshots.read(organizationId);
+    return { map: snapshot.map, rules: snapshot.rules, loadedAt: currentAsOf(organizationId, snapshot) };
+  }
   if (isFuture(at)) {
     const { map, rules } = await readPlanned(organizationId, at, (id) => mapSnapshots.read(id));
     return { map, rules, loadedAt: Date.now() };
   }
   const [map, rules] = await Promise.all([loadMapAt(organizationId, at, team), readRules(db, organizationId)]);
   return { map, rules, loadedAt: at.getTime() };
+}
+
+/**
+ * The moment `snapshot` (of readSnapshotAt) is known to show, what an answer calls `loadedAt`: now, while it is the
+ * organisation's cached snapshot (no change committed since it was read, see MapSnapshots), else when it was read (or
+ * the past moment it shows). A browser counts a page's data as fresh from then, so an unchanged map's cached snapshot
+ * does not make every page load fetch its data again once the snapshot is older than the browser's freshness window.
+ */
+export function currentAsOf(organizationId: string, snapshot: TMapSnapshot): number {
+  return mapSnapshots.isCurrent(organizationId, snapshot) ? Date.now() : snapshot.loadedAt;
 }
 
 /**
@@ -108,11 +127,20 @@ class MapSnapshots {
     const snapshot = readFromDatabase(organizationId);
     const fresh: TEntry = { generation, snapshot, usedAt: Date.now() };
     this.entries.set(organizationId, fresh);
-    snapshot.catch(() => {
-      if (this.entries.get(organizationId)?.snapshot === snapshot) this.entries.delete(organizationId);
-    });
+    snapshot.then(
+      (value) => (fresh.value = value),
+      () => {
+        if (this.entries.get(organizationId) === fresh) this.entries.delete(organizationId);
+      },
+    );
     this.evictLeastUsed();
     return snapshot;
+  }
+
+  /** Whether `snapshot` is the organisation's cached one, with no change committed since it was read. */
+  isCurrent(organizationId: string, snapshot: TMapSnapshot): boolean {
+    // A change committed since removes the entry (see invalidate).
+    return liveBus.isListening && this.entries.get(organizationId)?.value === snapshot;
   }
 
   /** Drops the organisation's snapshot. */

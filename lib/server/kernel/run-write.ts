@@ -109,8 +109,9 @@ async function notifyOnCommit(tx: Prisma.TransactionClient, events: readonly TLi
 /**
  * Runs `work`, a change of `subjectId`'s access to the organisation (a member removed, a token revoked), in one
  * transaction that announces it when it commits: every instance hears of it through PostgreSQL, this process's
- * watchers right after the commit. Their event streams are cut at once, and no instance trusts a revoked token it had
- * verified before (see VerifiedTokens) from that moment.
+ * watchers right after the commit. Their event streams are cut, and an instance that had verified a now revoked token
+ * stops trusting it (see VerifiedTokens), as soon as the notification reaches it: this process at once, the others a
+ * moment after the commit.
  */
 export async function changeAccess<T>(
   organizationId: string,

@@ -2,9 +2,9 @@ import "server-only";
 import type { TOverview } from "@/lib/domain/overview";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { readSnapshotAt } from "@/lib/server/kernel/map-snapshot";
+import { currentAsOf, readSnapshotAt } from "@/lib/server/kernel/map-snapshot";
 
-/** The organisation overview (see `summarizeOverview`) and when the map behind it was read. */
+/** The organisation overview (see `summarizeOverview`) and the moment it shows (see currentAsOf). */
 export async function getOverview({
   actor,
   orgSlug,
@@ -16,6 +16,6 @@ export async function getOverview({
   at?: Date;
 }): Promise<{ overview: TOverview; loadedAt: number }> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
-  const { overview, loadedAt } = await readSnapshotAt(organization.id, at);
-  return { overview, loadedAt };
+  const snapshot = await readSnapshotAt(organization.id, at);
+  return { overview: snapshot.overview, loadedAt: currentAsOf(organization.id, snapshot) };
 }

@@ -11,7 +11,7 @@ import {
 import { packStructure, type TPackedStructure } from "@/lib/domain/structure-pack";
 import type { TActor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/auth/authorize";
-import { readSnapshotAt, type TMapSnapshot } from "@/lib/server/kernel/map-snapshot";
+import { currentAsOf, readSnapshotAt, type TMapSnapshot } from "@/lib/server/kernel/map-snapshot";
 
 const elk = new ELK();
 /**
@@ -52,15 +52,14 @@ export async function getStructure({
 }): Promise<{ structure: TPackedStructure; loadedAt: number }> {
   const { organization } = await authorize({ actor, orgSlug, permission: "read" });
   const snapshot = await readSnapshotAt(organization.id, at);
+  const loadedAt = currentAsOf(organization.id, snapshot);
   const whole = () => buildStructure(snapshot.map, snapshot.analysis);
-  if (personId !== undefined) {
-    return { structure: await layOut(personStructure(whole(), personId)), loadedAt: snapshot.loadedAt };
-  }
+  if (personId !== undefined) return { structure: await layOut(personStructure(whole(), personId)), loadedAt };
   let packed = packedBySnapshot.get(snapshot);
   if (!packed) {
     packed = layOut(whole());
     packedBySnapshot.set(snapshot, packed);
     packed.catch(() => packedBySnapshot.delete(snapshot));
   }
-  return { structure: await packed, loadedAt: snapshot.loadedAt };
+  return { structure: await packed, loadedAt };
 }

@@ -15,6 +15,7 @@ import type { TMapDocument } from "@/lib/domain/map-format";
 import { createAssignment, createTeam } from "@/prisma/factories";
 import { GET as getCsv } from "@/app/api/v1/orgs/[orgSlug]/map.csv/route";
 import type { TMapCounts } from "@/lib/server/kernel/replace-map";
+import { setJournalContext } from "@/lib/server/kernel/journal-context";
 import { MAP_IMPORT_BODY_LIMIT_BYTES } from "@/lib/validation/map";
 import { DEFAULT_RULES, listRuleSettings } from "@/lib/domain/rules";
 
@@ -501,9 +502,19 @@ describe("the overview", () => {
     const params = { orgSlug: org.slug };
     await callApi(`PUT ${MAP}`, { params, as: as.editor, body: fixture("gaps-and-overlaps") });
     const before = await callApi<TOverviewAnswer>(OVERVIEW, { params, as: as.viewer });
+    // A rename behind Remit's back (announced to nobody) shows whether the next answer reads the map again.
+    await db.$transaction(async (tx) => {
+      await setJournalContext(tx, { actor: "system", action: "team.update" });
+      await tx.team.updateMany({ where: { organizationId: org.id, key: "growth" }, data: { name: "Renamed unseen" } });
+    });
+    const asked = Date.now();
     const again = await callApi<TOverviewAnswer>(OVERVIEW, { params, as: as.viewer });
-    // Nothing changed in between: the same read serves both.
-    expect(again.body.loadedAt).toBe(before.body.loadedAt);
+    // Nothing changed through Remit in between: the same read serves both, and it is as current as a new read, so
+    // the answer says it shows the map as of now (a browser counts it as fresh from then).
+    const names = (answer: TOverviewAnswer) => answer.overview.rows.map((row) => row.team.name);
+    expect(names(again.body)).toEqual(names(before.body));
+    expect(names(again.body)).not.toContain("Renamed unseen");
+    expect(again.body.loadedAt).toBeGreaterThanOrEqual(asked);
 
     const team = await db.team.findFirstOrThrow({ where: { organizationId: org.id, key: "growth" } });
     const [duty, slot] = await Promise.all([

@@ -28,13 +28,15 @@ export default async function HistoryPage({
   });
   // Filters the API refuses (e.g. "from" after "to") are fetched by the browser, which shows the API's message.
   const query = ZJournalQuery.safeParse(journalQuery(filters));
+  // Both reads begin after this moment, so they show every change committed before it: the browser counts them as
+  // fresh from then. (A server component renders once per request: this is the request's moment.)
+  // eslint-disable-next-line react-hooks/purity
+  const loadedAt = Date.now();
   const [state, members, page] = await Promise.all([
     getMapState({ actor, orgSlug, scope: "people" }),
     listMembers({ actor, orgSlug }),
     query.success ? getJournal({ actor, orgSlug, query: query.data }) : Promise.resolve(null),
   ]);
-  // The map was read no later than the journal: the browser's copy is refreshed from then.
-  const { loadedAt } = state;
   const canUndo = can(role, "edit_map");
   const pick = ({ id, key, name }: { id: string; key: string; name: string }) => ({ id, key, name });
   return (

@@ -20,7 +20,10 @@ export const GET = defineOperation({
       "The overview, and when the map behind it was read.",
       wrap({
         overview: ZOverview,
-        loadedAt: z.number().meta({ description: "Milliseconds since 1970, server time." }),
+        loadedAt: z.number().meta({
+          description:
+            "The moment the answer shows (for `at`, that moment), in milliseconds since 1970, server time: a client may count it as fresh from then.",
+        }),
       }),
     ),
   },

@@ -28,7 +28,10 @@ export const GET = defineOperation({
         rules: z.array(ZRuleSetting).meta({
           description: "The organisation's rules (today's, also with `at`), which the browser analyses with.",
         }),
-        loadedAt: z.number().meta({ description: "Milliseconds since 1970, server time." }),
+        loadedAt: z.number().meta({
+          description:
+            "The moment the answer shows (for `at`, that moment), in milliseconds since 1970, server time: a client may count it as fresh from then.",
+        }),
       }),
     ),
     404: notFound("team or person"),

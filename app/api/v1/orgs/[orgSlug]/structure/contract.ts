@@ -22,7 +22,10 @@ export const GET = defineOperation({
       "The structure, and when the map behind it was read.",
       wrap({
         structure: ZPackedStructure,
-        loadedAt: z.number().meta({ description: "Milliseconds since 1970, server time." }),
+        loadedAt: z.number().meta({
+          description:
+            "The moment the answer shows (for `at`, that moment), in milliseconds since 1970, server time: a client may count it as fresh from then.",
+        }),
       }),
     ),
   },
