@@ -12,13 +12,13 @@ import { journalQuery, sameHistoryFilters, type THistoryFilters } from "./histor
 import { queryKeys } from "./query-keys";
 
 /**
- * The map and when the server read it (ms since the epoch), as the cache holds it: the domain's read-only map, which
- * the state operation's answer is (the query function below would not compile otherwise).
+ * The map and the moment it shows (ms since the epoch), as the cache holds it: the domain's read-only map, which the
+ * state operation's answer is (the query function below would not compile otherwise).
  */
 export type TMapState = { map: TRemitMap; rules: readonly TStoredRuleSetting[]; loadedAt: number };
-/** The overview and when the server read the map behind it (ms since the epoch). */
+/** The overview and the moment it shows (ms since the epoch). */
 export type TOverviewState = TResponse<"GET /api/v1/orgs/{orgSlug}/overview">;
-/** The structure view's picture, packed, and when the server read the map behind it. */
+/** The structure view's picture, packed, and the moment it shows. */
 export type TStructureState = TResponse<"GET /api/v1/orgs/{orgSlug}/structure">;
 export type TJournalPage = TResponse<"GET /api/v1/orgs/{orgSlug}/journal">;
 /** One group of the journal (an action), as the API answers it. */

@@ -10,8 +10,8 @@ import { readMapAt } from "@/lib/server/kernel/map-snapshot";
 
 /**
  * The organisation's map with ids and versions, as the browser's screens work on it, the rules it is checked against
- * (today's, also for a past map), and when it was read. With a
- * scope, only the part of it that one screen needs (see `mapSlice`); a team or person may be given by id or key.
+ * (today's, also for a past map), and the moment it shows (see currentAsOf). With a scope, only the part of it that
+ * one screen needs (see `mapSlice`); a team or person may be given by id or key.
  */
 export async function getMapState({
   actor,

@@ -17,7 +17,7 @@ export const GET = defineOperation({
   query: ZMomentQuery,
   responses: {
     200: answer(
-      "The overview, and when the map behind it was read.",
+      "The overview, and the moment it shows.",
       wrap({
         overview: ZOverview,
         loadedAt: z.number().meta({

@@ -22,7 +22,7 @@ export const GET = defineOperation({
   query: ZMapStateQuery,
   responses: {
     200: answer(
-      "The map, and when it was read.",
+      "The map, and the moment it shows.",
       wrap({
         map: ZRemitMap,
         rules: z.array(ZRuleSetting).meta({

@@ -19,7 +19,7 @@ export const GET = defineOperation({
   query: ZMomentQuery,
   responses: {
     200: answer(
-      "The structure, and when the map behind it was read.",
+      "The structure, and the moment it shows.",
       wrap({
         structure: ZPackedStructure,
         loadedAt: z.number().meta({
