@@ -208,3 +208,64 @@ test("a rule the organisation turns on flags the team page and the overview, and
   await page.reload();
   await expect(flags).not.toContainText("people hold slots in Payments");
 });
+
+test("an organisation's pages come whole: their content is in the first paint, and a link says when the next page is on its way", async ({
+  browser,
+  page,
+}, testInfo) => {
+  const { user, organization } = await createAccount({ withMap: true });
+  await signIn(page, user);
+
+  // Without scripts, the document as it arrives: no skeleton whose content only a script would reveal (React holds a
+  // streamed page back until 300 ms after the skeleton's first paint).
+  const bare = await browser.newContext({
+    storageState: await page.context().storageState(),
+    javaScriptEnabled: false,
+  });
+  try {
+    const document = await bare.newPage();
+    await document.goto(`/${organization.slug}`);
+    await expect(document.getByRole("table", { name: "Teams by duty" }).getByRole("rowheader")).toHaveCount(5);
+    await document.goto(`/${organization.slug}/teams/payments`);
+    await expect(document.getByRole("heading", { level: 1 })).toHaveText("Payments");
+    await expect(document.getByRole("grid", { name: "Responsibilities in Payments" })).toBeVisible();
+  } finally {
+    await bare.close();
+  }
+
+  // Until the next page is ready the last one stays, and the link followed shows a spinner. The server's answers
+  // are held here until the spinner is seen.
+  const held: (() => Promise<void>)[] = [];
+  const hold = (pattern: RegExp) =>
+    page.route(pattern, (route) => {
+      if (!route.request().headers()["rsc"]) return route.continue();
+      held.push(() => route.continue());
+    });
+  const release = async () => {
+    // A prefetch the router gave up on meanwhile is gone already: nothing to let through.
+    for (const next of held.splice(0)) await next().catch(() => undefined);
+    await page.unrouteAll();
+  };
+  await page.goto(`/${organization.slug}`);
+  const table = page.getByRole("table", { name: "Teams by duty" });
+  await expect(table.getByRole("rowheader")).toHaveCount(5);
+
+  await hold(/\/people(\?|$)/);
+  const people = page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "People" });
+  await people.click();
+  await expect(people.locator("[data-link-pending]")).toBeVisible();
+  await expect(table).toBeVisible();
+  await captureScreens(page, testInfo, "link-pending");
+  await release();
+  await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
+  await expect(people.locator("[data-link-pending]")).toHaveCount(0);
+
+  // A click anywhere on a team's row of the overview follows the team's link, spinner and all.
+  await page.goto(`/${organization.slug}`);
+  await hold(/\/teams\/growth(\?|$)/);
+  const growth = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Growth" }) });
+  await growth.getByRole("cell").first().click();
+  await expect(growth.getByRole("link", { name: "Growth" }).locator("[data-link-pending]")).toBeVisible();
+  await release();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Growth");
+});

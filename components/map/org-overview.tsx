@@ -2,10 +2,10 @@
 
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { DownloadPngButton } from "@/components/import-export/download-png-button";
+import { LinkPending } from "@/components/ui/link-pending";
 import { FLAG_KINDS } from "@/lib/domain/analyze-map";
 import { RULE_IDS, type TRuleId } from "@/lib/domain/rules";
 import {
@@ -212,7 +212,6 @@ function OverviewTable({
   rows: TOverviewRow[];
   pngFileName: string;
 }) {
-  const router = useRouter();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(ESTIMATED_TABLE_TOP_PX);
   const [isDrawing, setIsDrawing] = useState(false);
@@ -357,7 +356,8 @@ function OverviewTable({
                   ref={isDrawing ? undefined : virtualizer.measureElement}
                   aria-rowindex={item.index + 2}
                   className="cursor-pointer border-t border-slate-200 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900"
-                  onClick={() => router.push(href)}
+                  // As the team's link: one way to open a team, which shows that the page is on its way.
+                  onClick={() => links.current.get(item.index)?.click()}
                 >
                   <th
                     scope="row"
@@ -378,6 +378,7 @@ function OverviewTable({
                       onClick={(event) => event.stopPropagation()}
                     >
                       {row.team.name}
+                      <LinkPending />
                     </Link>
                   </th>
                   {row.cells.map((cell, index) => {

@@ -2,6 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useId, useState } from "react";
+import { LinkPending } from "@/components/ui/link-pending";
 import { NavLink } from "@/components/ui/nav-link";
 
 type TSectionLink = { href: string; label: string };
@@ -69,6 +70,7 @@ export function OrganizationNav({
                 }`}
               >
                 {section.label}
+                <LinkPending />
               </NavLink>
             </li>
           ))}
