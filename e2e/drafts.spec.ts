@@ -13,14 +13,18 @@ async function signedIn(browser: Browser, user: { email: string; password: strin
   return page;
 }
 
-/** Whether a request is the router's prefetch of the page at `path` (not of its route tree or its head alone). */
+/**
+ * Whether a request is the router's prefetch of the page at `path`: of its route tree (organisation pages have no
+ * loading boundary, so Next.js prefetches no more of them), or of the page down to a loading boundary; not of its
+ * head alone.
+ */
 function isPagePrefetch(request: Request, path: string) {
   const headers = request.headers();
   const tree = decodeURIComponent(headers["next-router-state-tree"] ?? "");
   return (
     new URL(request.url()).pathname === path &&
     headers["next-router-prefetch"] !== undefined &&
-    tree !== "" &&
+    (tree !== "" || headers["next-router-segment-prefetch"] !== undefined) &&
     !tree.includes("metadata-only")
   );
 }
