@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { DownloadPngButton } from "@/components/import-export/download-png-button";
+import { LinkPending } from "@/components/ui/link-pending";
 import { TeamAtMoment } from "@/components/map/team-at-moment";
 import { TeamWorkspace } from "@/components/map/team-workspace";
 import { TimeTravelBar } from "@/components/map/time-travel-bar";
@@ -72,6 +73,7 @@ export default async function TeamPage(props: TProps) {
       <div>
         <Link href={`/${organization.slug}`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
           ← All teams
+          <LinkPending />
         </Link>
         <div className="mt-1 flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-bold tracking-tight">{team.name}</h1>
