@@ -51,7 +51,8 @@ test("a mention arrives live in the other member's inbox, in words, and is read 
   await captureScreens(page, testInfo, "inbox");
 
   await item.click();
-  await expect(page).toHaveURL(new RegExp(`/${organization.slug}/teams/${checkout.id}$`));
+  // The notification links the team by id; the team page sends that on to the team's address, its key.
+  await expect(page).toHaveURL(new RegExp(`/${organization.slug}/teams/checkout$`));
   await expect(page.getByRole("link", { name: /^Notifications/ })).toHaveAccessibleName("Notifications, none unread");
   await page.goto("/notifications");
   await expect(page.getByText("Nothing unread.")).toBeVisible();
