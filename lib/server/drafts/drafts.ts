@@ -15,7 +15,7 @@ import { loadMapIn } from "@/lib/server/kernel/load-map";
 import { mapSnapshots } from "@/lib/server/kernel/map-snapshot";
 import { mapWriter } from "@/lib/server/kernel/map-write";
 import { readRules } from "@/lib/server/kernel/read-rules";
-import { replaceMap } from "@/lib/server/kernel/replace-map";
+import { lockOrganization, replaceMap } from "@/lib/server/kernel/replace-map";
 import { isUniqueViolation } from "@/lib/server/kernel/prisma-errors";
 import { draftEvent } from "@/lib/server/events/draft-events";
 import { recordEvents } from "@/lib/server/events/record-events";
@@ -261,13 +261,18 @@ export const PUBLISHED_ALREADY = "This draft has been published already.";
 export const NOT_APPROVED = "Not approved yet: the draft";
 
 /**
- * Locks a draft's workspace and its row until the transaction ends, and checks that it is still there and not
- * published (another publish or a discard may have won the race since it was read). Answers its schedule.
+ * Locks a draft of the live organisation `organizationId` until the transaction ends, and checks that it is still
+ * there and not published (another publish or a discard may have won the race since it was read). Answers its
+ * schedule. The live organisation's row comes first (shared), then the draft's workspace and row, the order a publish
+ * takes them in: whatever the caller records next for live (a History note, an event: their foreign keys want the
+ * live row) would otherwise deadlock with a publish that holds the live row and waits for the draft.
  */
 export async function lockDraft(
   tx: Prisma.TransactionClient,
+  organizationId: string,
   draft: { id: string; workspaceId: string },
 ): Promise<{ scheduledAt: Date | null }> {
+  await lockOrganization(tx, organizationId, "share");
   await tx.$queryRaw`SELECT id FROM organization WHERE id = ${draft.workspaceId} FOR UPDATE`;
   const [row] = await tx.$queryRaw<{ published_at: Date | null; scheduled_at: Date | null }[]>`
     SELECT published_at, scheduled_at FROM draft WHERE id = ${draft.id} FOR UPDATE`;
@@ -336,7 +341,7 @@ export async function publishAs(
         const current = await loadMapIn(tx, organization.id);
         // Inside the map's lock, so that of two publishes of one draft the second sees the first's; the draft's
         // workspace next, so that a discard meanwhile waits for the publish or is seen to have won.
-        const { scheduledAt } = await lockDraft(tx, draft);
+        const { scheduledAt } = await lockDraft(tx, organization.id, draft);
         if (isScheduled && scheduledAt?.getTime() !== how.scheduledFor.getTime()) throw new ScheduleChanged();
         // Under the draft's lock: an edit that withdrew an approval meanwhile has committed, or waits for this.
         const missing = await missingApprovalsIn(tx, draft.id);

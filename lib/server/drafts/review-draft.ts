@@ -11,7 +11,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireUserActor } from "@/lib/server/auth/authorize";
 import { journalActor } from "@/lib/server/kernel/journal-context";
 import { addJournalNote } from "@/lib/server/kernel/journal-note";
-import { lockOrganization } from "@/lib/server/kernel/replace-map";
 import { shownRef } from "@/lib/validation/map-fields";
 import { DRAFT_SELECT, draftView, findDraft, liveAccess, lockDraft, PUBLISHED_ALREADY, type TDraftRef } from "./drafts";
 
@@ -110,10 +109,7 @@ export async function submitDraft({
   }
   const named = journalActor(author);
   await db.$transaction(async (tx) => {
-    // The live organisation's row first, then the draft's, in the order a publish takes them: the History note
-    // below needs the live row (its foreign key), which a publish holds while it waits for the draft.
-    await lockOrganization(tx, organization.id, "share");
-    await lockDraft(tx, draft);
+    await lockDraft(tx, organization.id, draft);
     await tx.draftReviewer.deleteMany({ where: { draftId: draft.id } });
     await tx.draftReviewer.createMany({
       data: chosen.map((userId) => ({ draftId: draft.id, userId, organizationId: organization.id })),
@@ -146,10 +142,7 @@ export async function reviewDraft({
   if (draft.publishedAt) throw new AppError("conflict", PUBLISHED_ALREADY);
   const named = journalActor(reviewer);
   await db.$transaction(async (tx) => {
-    // The live organisation's row first, then the draft's, in the order a publish takes them: the History note
-    // below needs the live row (its foreign key), which a publish holds while it waits for the draft.
-    await lockOrganization(tx, organization.id, "share");
-    await lockDraft(tx, draft);
+    await lockDraft(tx, organization.id, draft);
     const isChosen = await tx.draftReviewer.findUnique({
       where: { draftId_userId: { draftId: draft.id, userId: reviewer.userId } },
       select: { userId: true },

@@ -124,7 +124,7 @@ export async function scheduleDraft({ actor, orgSlug, draftId, at }: TDraftRef &
   const named = journalActor(author);
   const scheduler: TScheduler = { kind: author.kind, id: named.id ?? "", name: named.name };
   const row = await db.$transaction(async (tx) => {
-    await lockDraft(tx, draft);
+    await lockDraft(tx, organization.id, draft);
     const missing = await missingApprovalsIn(tx, draft.id);
     if (missing) throw new AppError("conflict", `${NOT_APPROVED} ${missing}. It was not scheduled.`);
     await addJob(
@@ -158,7 +158,7 @@ export async function cancelDraftSchedule({ actor, orgSlug, draftId }: TDraftRef
   const draft = await findDraft(organization.id, draftId);
   if (draft.publishedAt) throw new AppError("conflict", PUBLISHED_ALREADY);
   const row = await db.$transaction(async (tx) => {
-    await lockDraft(tx, draft);
+    await lockDraft(tx, organization.id, draft);
     await removeJob(tx, scheduleJobKey(draft.id));
     return tx.draft.update({
       where: { id: draft.id },
