@@ -100,6 +100,23 @@ describe("live events", () => {
     ).rejects.toMatchObject({ code: "not_found" });
   });
 
+  it(
+    "close the stream of a client gone while it was opening, so that it hears nothing more",
+    { timeout: 10_000 },
+    async () => {
+      const { org, actor } = await setup();
+      // Gone before the stream subscribed: the abort came before anyone listened for it.
+      const abort = new AbortController();
+      const opening = openEventStream({ actor, orgSlug: org.slug, signal: abort.signal });
+      abort.abort();
+      // The stream ends (left open, this read would wait for ever and the test time out), having sent nothing.
+      const { reader } = streamReader(await opening);
+      const chunks: Uint8Array[] = [];
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) chunks.push(chunk.value);
+      expect(chunks).toEqual([]);
+    },
+  );
+
   it("cut off a member removed from the organisation, found by the heartbeat when nobody announced it", async () => {
     const { org, actor } = await setup();
     const owner = await createUser(db);

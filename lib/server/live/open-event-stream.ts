@@ -105,6 +105,10 @@ export async function openEventStream({
         }
       };
       signal.addEventListener("abort", close);
+      // A client gone while the stream was opening (its request aborted before the listener above was added): no
+      // abort comes again, and nobody reads or cancels the stream. Left open, its subscription would stay, and every
+      // later event of the organisation would be queued into it for as long as the process runs.
+      if (signal.aborted) close();
       // Browsers wait this long before reconnecting by themselves; the client adds its own backoff.
       send(`retry: 2000\n\n`);
       send(frame("ready", { organizationId: organization.id, at: Date.now() }));
