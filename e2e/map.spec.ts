@@ -15,7 +15,7 @@ test("the overview shows every team's ownership and health, filters, and opens a
   await expect(table.getByRole("rowheader")).toHaveCount(5);
   // Worst health first: Growth has shared ownership of data analysis.
   await expect(table.getByRole("rowheader").first()).toHaveText("Growth");
-  await expect(table.getByText("Market research: nobody accountable")).toBeVisible();
+  await expect(table.getByRole("img", { name: "Market research: nobody accountable" })).toBeVisible();
   await captureScreens(page, testInfo, "overview");
 
   await page.getByLabel("Flag").selectOption("dual_role");
