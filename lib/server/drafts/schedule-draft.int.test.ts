@@ -178,6 +178,32 @@ describe("scheduled publishing", () => {
     );
   });
 
+  it.skipIf(process.env.REMIT_EMBEDDED_DATABASE === "1")(
+    "a refused scheduled publish meeting a publish waits for it, without a deadlock",
+    async () => {
+      const { world, draft } = await worldWithDraft();
+      await schedule(world, draft.id, soon());
+      await db.membership.updateMany({
+        where: { organizationId: world.org.id, user: { name: EDITOR } },
+        data: { role: "VIEWER" },
+      });
+      // A publish's locks in its order: live's row, then, once let go on, the draft's. The refusal that took the
+      // draft's row first and then wanted live's (its event's and note's foreign keys) deadlocked with it.
+      const publish = await holdLock(Prisma.sql`SELECT id FROM organization WHERE id = ${world.org.id} FOR UPDATE`, {
+        then: async (tx) => {
+          await tx.$queryRaw`SELECT id FROM draft WHERE id = ${draft.id} FOR UPDATE`;
+        },
+      });
+      const fired = fireSchedule(draft.id);
+      await waitersOf(publish.pid, 1);
+      await publish.release();
+      await fired;
+      expect((await getDraft(world, draft.id)).schedule?.refusal).toMatchObject({
+        message: expect.stringMatching(/Edith Editor can no longer publish drafts here/),
+      });
+    },
+  );
+
   it("cancels: nothing is published, and the job is gone; a reschedule replaces the job", async () => {
     const { world, draft } = await worldWithDraft();
     await schedule(world, draft.id, soon());

@@ -11,6 +11,7 @@ import { journalActor } from "@/lib/server/kernel/journal-context";
 import { draftEvent } from "@/lib/server/events/draft-events";
 import { recordEvents } from "@/lib/server/events/record-events";
 import { addJournalNote } from "@/lib/server/kernel/journal-note";
+import { lockOrganization } from "@/lib/server/kernel/replace-map";
 import { addJob, defineTask, removeJob } from "@/lib/server/jobs/job-queue";
 import {
   DRAFT_SELECT,
@@ -39,7 +40,13 @@ export const publishScheduledDraft = defineTask({
     const scheduledFor = new Date(at);
     const draft = await db.draft.findUnique({
       where: { id: draftId },
-      select: { scheduledAt: true, scheduledBy: true, publishedAt: true, organization: { select: { slug: true } } },
+      select: {
+        scheduledAt: true,
+        scheduledBy: true,
+        publishedAt: true,
+        organizationId: true,
+        organization: { select: { slug: true } },
+      },
     });
     if (!draft || draft.publishedAt || draft.scheduledAt?.getTime() !== scheduledFor.getTime()) return;
     const scheduler = draft.scheduledBy as TScheduler;
@@ -50,12 +57,14 @@ export const publishScheduledDraft = defineTask({
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const message = `${scheduler.name} can no longer publish drafts here, so it was not published.`;
-      await recordRefusal(draftId, scheduledFor, message, []);
+      await recordRefusal(draft.organizationId, draftId, scheduledFor, message, []);
       return;
     }
     try {
       const result = await publishAs(access, draftId, { scheduledFor });
-      if (!result.ok) await recordRefusal(draftId, scheduledFor, result.message, result.conflicts);
+      if (!result.ok) {
+        await recordRefusal(draft.organizationId, draftId, scheduledFor, result.message, result.conflicts);
+      }
     } catch (error) {
       // Published by hand, discarded or rescheduled while this job waited for the draft's lock: nothing to do.
       if (error instanceof ScheduleChanged || error instanceof AppError) return;
@@ -69,6 +78,7 @@ export const publishScheduledDraft = defineTask({
  * live's History (a journal note: it changed no row of the map), under the scheduler's name.
  */
 async function recordRefusal(
+  organizationId: string,
   draftId: string,
   scheduledFor: Date,
   message: string,
@@ -77,6 +87,8 @@ async function recordRefusal(
   const why = conflicts.length > 0 ? SCHEDULED_PUBLISH_REFUSED : "scheduled publish refused";
   const refusal = { at: new Date().toISOString(), message: `${why}. ${message}`, conflicts };
   await db.$transaction(async (tx) => {
+    // Live's row before the draft's, as a publish takes them (see lockDraft): the event and the note below want it.
+    await lockOrganization(tx, organizationId, "share");
     const { count } = await tx.draft.updateMany({
       where: { id: draftId, scheduledAt: scheduledFor, publishedAt: null },
       data: { scheduleRefusal: refusal as Prisma.InputJsonValue },
