@@ -205,21 +205,6 @@ export function TeamMatrix({
                   }${problems.length > 0 ? `. ${problems.join(" ")}` : ""}${
                     openThreads > 0 ? `. ${openThreadsLabel(openThreads)}` : ""
                   }`;
-                  const content = level ? (
-                    <span
-                      aria-hidden
-                      className={`inline-flex size-7 items-center justify-center rounded-md text-xs font-bold ${LEVEL_STYLES[level]}`}
-                    >
-                      {LEVEL_LETTERS[level]}
-                    </span>
-                  ) : (
-                    <span
-                      aria-hidden
-                      className="inline-flex size-7 items-center justify-center text-slate-300 dark:text-slate-700"
-                    >
-                      ·
-                    </span>
-                  );
                   return (
                     <td
                       key={slot.id}
@@ -250,6 +235,7 @@ export function TeamMatrix({
                         }}
                         isFocusable={isFocusable}
                         label={label}
+                        level={level}
                         dataCell={`${duty.key}:${slot.key}`}
                         problems={problems}
                         canEdit={canEdit}
@@ -261,9 +247,7 @@ export function TeamMatrix({
                         }}
                         onOpenMenu={() => setMenuAt({ row, column })}
                         onKeyDown={(event) => onCellKeyDown(event, row, column)}
-                      >
-                        {content}
-                      </MatrixCell>
+                      />
                       {menuAt?.row === row && menuAt.column === column && (
                         <LevelMenu
                           label={`Level for ${duty.name}, ${slot.role}`}
@@ -302,6 +286,7 @@ type TMatrixCellProps = {
   cellRef: (element: HTMLElement | null) => void;
   isFocusable: boolean;
   label: string;
+  level: TRaciLevel | null;
   dataCell: string;
   problems: string[];
   canEdit: boolean;
@@ -311,14 +296,18 @@ type TMatrixCellProps = {
   onFocus: () => void;
   onOpenMenu: () => void;
   onKeyDown: (event: React.KeyboardEvent) => void;
-  children: React.ReactNode;
 };
 
-/** One cell's focusable content: a button that opens the level menu for editors, plain text for readers. */
+/**
+ * One cell: its level's chip, itself the focusable control (a button that opens the level menu for editors, plain text
+ * for readers), one element per cell. A problem outlines it in red; the keyboard's focus outlines it in indigo instead
+ * (the cell's background and name still say the problem).
+ */
 function MatrixCell({
   cellRef,
   isFocusable,
   label,
+  level,
   dataCell,
   problems,
   canEdit,
@@ -327,8 +316,11 @@ function MatrixCell({
   onFocus,
   onOpenMenu,
   onKeyDown,
-  children,
 }: TMatrixCellProps) {
+  const letter = level ? LEVEL_LETTERS[level] : "·";
+  const look = level
+    ? `font-bold ${LEVEL_STYLES[level]} ${canEdit ? "hover:brightness-95 dark:hover:brightness-125" : ""}`
+    : `text-slate-300 dark:text-slate-700 ${canEdit ? "hover:bg-slate-100 dark:hover:bg-slate-800" : ""}`;
   const shared = {
     ref: cellRef,
     tabIndex: isFocusable ? 0 : -1,
@@ -337,9 +329,9 @@ function MatrixCell({
     title: problems.join("\n") || undefined,
     onFocus,
     onKeyDown,
-    className: `inline-block rounded-md p-0.5 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 ${
-      problems.length > 0 ? "ring-2 ring-red-500" : ""
-    } ${canEdit ? "cursor-pointer hover:bg-slate-100 dark:hover:bg-slate-800" : ""}`,
+    className: `m-0.5 inline-flex size-7 items-center justify-center rounded-md align-middle text-xs ${look} ${
+      problems.length > 0 ? "outline-2 outline-offset-2 outline-red-500" : ""
+    } focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${canEdit ? "cursor-pointer" : ""}`,
   };
   // Readers move through the grid too; their cells open the cell's comments, where the page has them.
   if (!canEdit && onOpenComments) {
@@ -356,14 +348,14 @@ function MatrixCell({
           } else onKeyDown(event);
         }}
       >
-        {children}
+        {letter}
       </button>
     );
   }
-  if (!canEdit) return <span {...shared}>{children}</span>;
+  if (!canEdit) return <span {...shared}>{letter}</span>;
   return (
     <button {...shared} type="button" aria-haspopup="menu" aria-expanded={isMenuOpen} onClick={onOpenMenu}>
-      {children}
+      {letter}
     </button>
   );
 }
