@@ -263,7 +263,11 @@ export function planUndo(entries: readonly TJournalEntry[]): {
   lastSeq: number;
 } {
   const byKey = new Map<string, TJournalEntry[]>();
-  for (const entry of entries) byKey.set(entry.entityKey, [...(byKey.get(entry.entityKey) ?? []), entry]);
+  for (const entry of entries) {
+    const touched = byKey.get(entry.entityKey);
+    if (touched) touched.push(entry);
+    else byKey.set(entry.entityKey, [entry]);
+  }
   const changes = [...byKey.entries()].map(([key, touched]) => ({
     key,
     entity: touched[0]!.entity,

@@ -48,6 +48,53 @@ function noteFilterSql(query: Omit<TJournalQuery, "cursor" | "limit">, teamId?: 
   return Prisma.join(conditions, " AND ");
 }
 
+/**
+ * What the view of each group reads of its entries matching `where`: the first JOURNAL_GROUP_ENTRY_LIMIT, which it
+ * shows, and the first that names the action when that comes later (describeGroup's: the deleted row of a deletion,
+ * the changed row of an update). Not every entry: a map's import is one group of tens of thousands, and History read
+ * them all for a sentence and fifty lines.
+ */
+function readShownEntries(organizationId: string, groupIds: readonly string[], where: Prisma.Sql = Prisma.sql`TRUE`) {
+  return readEntries(
+    db,
+    organizationId,
+    Prisma.sql`id IN (
+      SELECT id FROM (
+        SELECT id, names_action,
+          row_number() OVER (PARTITION BY group_id ORDER BY id) AS nth,
+          row_number() OVER (PARTITION BY group_id, names_action ORDER BY id) AS nth_alike
+        FROM (
+          SELECT id, group_id,
+            (after IS NULL AND action = entity || '.delete')
+              OR (before IS NOT NULL AND after IS NOT NULL AND action = entity || '.update') AS names_action
+          FROM journal_entry
+          WHERE organization_id = ${organizationId} AND group_id = ANY(${groupIds}) AND ${where}
+        ) AS candidates
+      ) AS ranked
+      WHERE nth <= ${JOURNAL_GROUP_ENTRY_LIMIT} OR (names_action AND nth_alike = 1))`,
+  );
+}
+
+/** How many entries each group has, matching the filters or not. */
+async function countEntries(organizationId: string, groupIds: readonly string[]): Promise<Map<string, number>> {
+  if (groupIds.length === 0) return new Map();
+  const counts = await db.$queryRaw<{ group_id: string; count: bigint }[]>`
+    SELECT group_id, count(*) AS count FROM journal_entry
+    WHERE organization_id = ${organizationId} AND group_id = ANY(${groupIds}) GROUP BY group_id`;
+  return new Map(counts.map((row) => [row.group_id, Number(row.count)]));
+}
+
+/** Entries by their group, each group's in the order given. */
+function byGroup(entries: readonly TJournalEntry[]): Map<string, TJournalEntry[]> {
+  const groups = new Map<string, TJournalEntry[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.groupId);
+    if (group) group.push(entry);
+    else groups.set(entry.groupId, [entry]);
+  }
+  return groups;
+}
+
 /** A journal note (see JournalNote) as History shows an action: its sentence, and no entry to undo. */
 async function viewNotes(organizationId: string, ids: readonly string[]): Promise<Map<string, TJournalGroupView>> {
   if (ids.length === 0) return new Map();
@@ -122,9 +169,10 @@ export async function viewGroups(
   const undoneBy = new Map(undos.map((row) => [row.undoes_group_id!, toEntry(row)]));
   // An undo says what it undid, in the undone action's own words.
   const undoneIds = [...new Set(groups.flatMap((group) => group.entries[0]?.undoesGroupId ?? []))];
-  const undoneEntries = undoneIds.length
-    ? await readEntries(db, organizationId, Prisma.sql`group_id = ANY(${undoneIds})`)
-    : [];
+  const [undoneEntries, undoneCounts] = undoneIds.length
+    ? await Promise.all([readShownEntries(organizationId, undoneIds), countEntries(organizationId, undoneIds)])
+    : [[], new Map<string, number>()];
+  const undoneGroups = byGroup(undoneEntries);
   addJournalNames(
     names,
     undoneEntries.flatMap((entry) =>
@@ -133,10 +181,13 @@ export async function viewGroups(
   );
   const undoneSentence = (groupId: string | null): string | null => {
     if (!groupId) return null;
-    const entries = undoneEntries.filter((entry) => entry.groupId === groupId);
+    const entries = undoneGroups.get(groupId) ?? [];
     const [first] = entries;
     return first
-      ? describeGroup({ actor: first.actor, action: first.action, entryCount: entries.length, entries }, names)
+      ? describeGroup(
+          { actor: first.actor, action: first.action, entryCount: undoneCounts.get(groupId) ?? entries.length, entries },
+          names,
+        )
       : null;
   };
   return groups.flatMap(({ groupId, entryCount, entries }) => {
@@ -193,24 +244,18 @@ export async function readJournalPage(
   const shown = page.slice(0, query.limit);
   const ids = shown.filter((row) => !row.is_note).map((row) => row.group_id);
   if (shown.length === 0) return { groups: [], nextCursor: null };
-  const [entries, counts, notes] = await Promise.all([
-    ids.length > 0 ? readEntries(db, organizationId, Prisma.sql`group_id = ANY(${ids}) AND ${where}`) : [],
-    ids.length > 0
-      ? db.$queryRaw<{ group_id: string; count: bigint }[]>`
-          SELECT group_id, count(*) AS count FROM journal_entry
-          WHERE organization_id = ${organizationId} AND group_id = ANY(${ids}) GROUP BY group_id`
-      : [],
+  const [entries, countOf, notes] = await Promise.all([
+    ids.length > 0 ? readShownEntries(organizationId, ids, where) : [],
+    countEntries(organizationId, ids),
     viewNotes(
       organizationId,
       shown.filter((row) => row.is_note).map((row) => row.group_id),
     ),
   ]);
-  const byGroup = new Map<string, TJournalEntry[]>();
-  for (const entry of entries) byGroup.set(entry.groupId, [...(byGroup.get(entry.groupId) ?? []), entry]);
-  const countOf = new Map(counts.map((row) => [row.group_id, Number(row.count)]));
+  const entriesOf = byGroup(entries);
   const viewed = await viewGroups(
     organizationId,
-    ids.map((groupId) => ({ groupId, entryCount: countOf.get(groupId) ?? 0, entries: byGroup.get(groupId) ?? [] })),
+    ids.map((groupId) => ({ groupId, entryCount: countOf.get(groupId) ?? 0, entries: entriesOf.get(groupId) ?? [] })),
   );
   const byId = new Map([...viewed.map((group) => [group.groupId, group] as const), ...notes]);
   const groups = shown.flatMap((row) => byId.get(row.group_id) ?? []);
