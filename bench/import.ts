@@ -1,5 +1,6 @@
 // Import: how its time grows with the map, and the server's memory when the largest map is imported. Every import
 // goes into a new, empty organisation (a map imported over itself changes nothing), through PUT /map over HTTP.
+import { callApi } from "./lib/api";
 import { createEmptyOrganisation, dropOrganisations } from "./lib/empty-organisation";
 import { processTreeMemory } from "./lib/memory";
 import { importGeneratedMap, type TBenchUser } from "./lib/organisations";
@@ -9,7 +10,13 @@ import { median } from "./lib/stats";
 
 const GIB_AS_MIB = 1024;
 
-type TImportSize = { teams: number; documentBytes: number; importMs: number[] };
+type TImportSize = {
+  teams: number;
+  documentBytes: number;
+  importMs: number[];
+  /** The first page of History (GET journal) just after the import: the import is its one action. */
+  historyMs?: number[];
+};
 
 export type TImportResult = {
   /** Import times by size, in ms: the JSON document, and the same map as the workbook of GET map.xlsx. */
@@ -62,7 +69,7 @@ async function timeImports(
 ): Promise<TImportResult> {
   const formats = ["json", "xlsx"] as const;
   const measured = formats.flatMap((format) =>
-    sizes.map((teams) => ({ format, teams, documentBytes: 0, importMs: [] as number[] })),
+    sizes.map((teams) => ({ format, teams, documentBytes: 0, importMs: [] as number[], historyMs: [] as number[] })),
   );
   for (let run = 0; run < runs; run++) {
     // The sizes and formats take turns, so that the machine's mood falls on all alike.
@@ -72,10 +79,13 @@ async function timeImports(
       const imported = await importGeneratedMap({ baseUrl, teams: size.teams, slug, token, format: size.format });
       size.importMs.push(imported.importSeconds * 1000);
       size.documentBytes = imported.documentBytes;
+      if (size.format === "json") size.historyMs.push(await timeHistory({ baseUrl, token }, slug));
     }
   }
   const plain = ({ teams, documentBytes, importMs }: TImportSize): TImportSize => ({ teams, documentBytes, importMs });
-  const json = measured.filter((size) => size.format === "json").map(plain);
+  const json = measured
+    .filter((size) => size.format === "json")
+    .map((size) => ({ ...plain(size), historyMs: size.historyMs }));
   const workbooks = measured.filter((size) => size.format === "xlsx").map(plain);
   const [smaller, larger] = json as [TImportSize, TImportSize];
   const [smallerWorkbook, largerWorkbook] = workbooks as [TImportSize, TImportSize];
@@ -98,6 +108,16 @@ async function timeImports(
       unit: "ms",
       goal: largerWorkbook.teams / smallerWorkbook.teams,
       note: `${(largerWorkbook.documentBytes / 1024 / 1024).toFixed(1)} MiB workbook`,
+    }),
+    ratioRow({
+      name: "History after an import grows at most linearly with the map",
+      measured: `GET journal (first page) after importing ${larger.teams.toLocaleString("en-US")} teams`,
+      baseline: `the same, ${smaller.teams.toLocaleString("en-US")} teams`,
+      value: median(larger.historyMs ?? []),
+      baselineValue: median(smaller.historyMs ?? []),
+      unit: "ms",
+      goal: larger.teams / smaller.teams,
+      note: "the import is one action of every row of the map",
     }),
   ];
 
@@ -147,4 +167,11 @@ async function timeImports(
     }
   }
   return { sizes: json, workbooks, large, rows };
+}
+
+/** How long the first page of the organisation's History takes to answer, in ms. */
+async function timeHistory(api: { baseUrl: string; token: string }, slug: string): Promise<number> {
+  const started = performance.now();
+  await callApi(api, "GET", `/api/v1/orgs/${slug}/journal`);
+  return performance.now() - started;
 }

@@ -201,3 +201,51 @@ test("a viewer reads the history but has no Undo", async ({ page, playwright, ba
   await expect(groups(page).filter({ hasText: "imported a map" })).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
 });
+
+test("an action of many changes reads as one sentence with its count, shows its first 50, and undoes whole", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const { user, owner, organization } = await createAccount({ role: "MANAGER" });
+  const slug = organization.slug;
+  const token = await createApiTokenFor(db, { organizationId: organization.id, createdById: owner!.id, role: "OWNER" });
+  const api = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${token.secret}` },
+  });
+  try {
+    await importDemoMap(api, slug, {});
+    const imported = await db.journalEntry.findFirstOrThrow({
+      where: { organizationId: organization.id, action: "map.import" },
+      select: { groupId: true },
+    });
+    const changes = await db.journalEntry.count({
+      where: { organizationId: organization.id, groupId: imported.groupId },
+    });
+    // More than a group shows: History reads the ones it shows, and counts the rest.
+    expect(changes).toBeGreaterThan(50);
+    const page1 = await api.get(`/api/v1/orgs/${slug}/journal`);
+    expect(page1.status(), await page1.text()).toBe(200);
+    const [group] = (
+      (await page1.json()) as {
+        groups: { groupId: string; sentence: string; entryCount: number; entries: unknown[] }[];
+      }
+    ).groups;
+    const sentence = `API token "Test token" imported a map: ${changes.toLocaleString("en")} changes`;
+    expect(group).toMatchObject({ groupId: imported.groupId, sentence, entryCount: changes });
+    expect(group!.entries).toHaveLength(50);
+
+    const undo = await api.post(`/api/v1/orgs/${slug}/journal/${imported.groupId}/undo`);
+    expect(undo.status(), await undo.text()).toBe(200);
+    expect(await db.assignment.count({ where: { organizationId: organization.id } })).toBe(0);
+    // The undo names the import in its own words, its count included.
+    await signIn(page, user);
+    await openHistory(page, slug);
+    await expect(groups(page).first()).toContainText(`API token "Test token" undid “${sentence}”`);
+    await expect(groups(page).nth(1)).toContainText(sentence);
+    await expect(groups(page).nth(1)).toContainText("Undone by");
+  } finally {
+    await api.dispose();
+  }
+});
