@@ -1,5 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
+import { db } from "@/lib/db";
+import { createApiTokenFor } from "@/prisma/factories";
 import { createAccount, signIn } from "./fixtures/accounts";
+import { cellsOf, writeCell } from "./fixtures/cell-writers";
 import { captureScreens } from "./fixtures/screens";
 
 const DEMO_ORDER = [
@@ -212,4 +215,53 @@ test("an empty catalogue explains what duties are and where they come from", asy
   await expect(dutyNames(page)).toHaveText([/^Product vision/]);
   await expect(page.getByRole("button", { name: "Move Product vision up" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Move Product vision down" })).toBeDisabled();
+});
+
+test("the catalogue's page carries the duties and their counts, not the map, and its counts follow others' edits", async ({
+  page,
+  baseURL,
+}) => {
+  const { user, owner, organization } = await createAccount({ role: "MANAGER", withMap: true });
+  await signIn(page, user);
+  // The page is for duties: no person of the map is in it (at 1,000 teams the whole map made it 12 MB).
+  const document = await page.request.get(`/${organization.slug}/duties`);
+  expect(document.status()).toBe(200);
+  const html = await document.text();
+  expect(html).toContain("Data analysis");
+  expect(html).not.toContain("Amara Okafor");
+
+  await page.goto(`/${organization.slug}/duties`);
+  await expect(dutyItem(page, "Data analysis")).toContainText("12 assignments in 5 teams.");
+  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+  // Another lead gives an empty cell of the duty a level, through the API.
+  const token = await createApiTokenFor(db, {
+    organizationId: organization.id,
+    createdById: owner!.id,
+    role: "MANAGER",
+  });
+  const empty = (await cellsOf(db, organization.id, { isEmpty: true })).find(
+    (cell) => cell.dutyKey === "data-analysis",
+  )!;
+  const written = await writeCell({
+    url: baseURL!,
+    orgSlug: organization.slug,
+    token: token.secret,
+    cell: empty,
+    level: "informed",
+  });
+  expect(written.status, JSON.stringify(written.body)).toBe(200);
+  await expect(dutyItem(page, "Data analysis")).toContainText("13 assignments in 5 teams.");
+
+  // The same part through the API: the duties, and how much each is used in the whole map.
+  const part = await page.request.get(`/api/v1/orgs/${organization.slug}/state?part=duties`, {
+    headers: { authorization: `Bearer ${token.secret}` },
+  });
+  expect(part.status(), await part.text()).toBe(200);
+  const { map, dutyUsage } = (await part.json()) as {
+    map: { people: unknown[]; teams: unknown[]; slots: unknown[]; assignments: unknown[]; duties: unknown[] };
+    dutyUsage: Record<string, { assignments: number; teams: number }>;
+  };
+  expect([map.people, map.teams, map.slots, map.assignments]).toEqual([[], [], [], []]);
+  expect(map.duties).toHaveLength(11);
+  expect(dutyUsage[empty.dutyId]).toEqual({ assignments: 13, teams: 5 });
 });

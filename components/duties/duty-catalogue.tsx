@@ -29,8 +29,9 @@ function withDutyChanged(map: TRemitMap, dutyId: string, change: (duty: TDuty) =
  */
 export function DutyCatalogue({ orgId, orgSlug, canEdit, initial }: TProps) {
   const toast = useToast();
-  const { map, isFetching } = useOrgMap({ orgId, orgSlug, initial });
-  const rows = useMemo(() => (map ? dutyRows(map) : []), [map]);
+  const { map, data, isFetching } = useOrgMap({ orgId, orgSlug, scope: "duties", initial });
+  const usage = data?.dutyUsage;
+  const rows = useMemo(() => (map ? dutyRows(map.duties, usage ?? {}) : []), [map, usage]);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<TDutyRow | null>(null);
   const [announcement, setAnnouncement] = useState("");

@@ -21,7 +21,8 @@ type TDutyChanges = TBody<"PATCH /api/v1/orgs/{orgSlug}/duties/{dutyId}">;
 export function useDutyMutations({ orgId, orgSlug }: TOrg) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const key = queryKeys.map(orgId);
+  // The catalogue's part of the map; invalidating it reloads every part, the whole map included.
+  const key = queryKeys.map(orgId, "duties");
   const changesKey = mutationKeys.dutyChanges(orgId);
   const isSaving = useIsMutating({ mutationKey: changesKey }) > 0;
   const [hasSaved, setHasSaved] = useState(false);

@@ -82,6 +82,8 @@ export function watchLiveChanges(queryClient: QueryClient, orgId: string) {
     reloadServerView(queryKeys.structure(orgId));
     reloadServerView(queryKeys.journal(orgId));
     reloadServerView(queryKeys.healthHistory(orgId));
+    // The duty catalogue's counts are the server's, counted on the whole map: a cell changes them.
+    reloadServerView(queryKeys.map(orgId, "duties"));
   };
 
   const apply = (event: TChangeEvent) => {

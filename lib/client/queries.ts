@@ -4,6 +4,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { analyzeMap } from "@/lib/domain/analyze-map";
+import type { TDutyUsage } from "@/lib/domain/duty-rows";
 import type { TMapScope } from "@/lib/domain/map-slice";
 import type { TRemitMap } from "@/lib/domain/model";
 import { resolveStoredRules, type TStoredRuleSetting } from "@/lib/domain/rules";
@@ -15,7 +16,13 @@ import { queryKeys } from "./query-keys";
  * The map and the moment it shows (ms since the epoch), as the cache holds it: the domain's read-only map, which the
  * state operation's answer is (the query function below would not compile otherwise).
  */
-export type TMapState = { map: TRemitMap; rules: readonly TStoredRuleSetting[]; loadedAt: number };
+export type TMapState = {
+  map: TRemitMap;
+  rules: readonly TStoredRuleSetting[];
+  loadedAt: number;
+  /** With the duties' part (see mapSlice): how much each duty is used in the whole map. */
+  dutyUsage?: TDutyUsage;
+};
 /** The overview and the moment it shows (ms since the epoch). */
 export type TOverviewState = TResponse<"GET /api/v1/orgs/{orgSlug}/overview">;
 /** The structure view's picture, packed, and the moment it shows. */
@@ -28,7 +35,7 @@ export type TJournalInitial = { filters: THistoryFilters; page: TJournalPage; lo
 
 function stateQuery(scope: TMapScope | undefined) {
   if (scope === undefined) return {};
-  if (scope === "people" || scope === "roster") return { part: scope };
+  if (scope === "people" || scope === "roster" || scope === "duties") return { part: scope };
   return "teamId" in scope ? { teamId: scope.teamId } : { personId: scope.personId };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dutyRows, withDutyMoved } from "./duty-rows";
+import { dutyRows, dutyUsage, withDutyMoved } from "./duty-rows";
+import { mapSlice } from "./map-slice";
 import { NO_TERMS, type TRemitMap } from "./model";
 
 const map: TRemitMap = {
@@ -58,11 +59,21 @@ const map: TRemitMap = {
 
 describe("dutyRows", () => {
   it("lists the catalogue in order with assignment and team counts", () => {
-    expect(dutyRows(map).map((row) => [row.duty.name, row.assignmentCount, row.teamCount])).toEqual([
+    expect(
+      dutyRows(map.duties, dutyUsage(map)).map((row) => [row.duty.name, row.assignmentCount, row.teamCount]),
+    ).toEqual([
       ["A", 3, 2],
       ["B", 1, 1],
       ["C", 0, 0],
     ]);
+  });
+
+  it("gives the same rows from the duties' part of the map and the usage counted on the whole", () => {
+    const part = mapSlice(map, "duties")!;
+    expect(part).toEqual({ people: [], teams: [], slots: [], duties: map.duties, assignments: [] });
+    expect(dutyRows(part.duties, dutyUsage(map))).toEqual(dutyRows(map.duties, dutyUsage(map)));
+    // The part alone counts nothing: the usage has to come with it.
+    expect(dutyUsage(part)).toEqual({});
   });
 });
 

@@ -9,8 +9,11 @@ export type TDutyRow = {
   teamCount: number;
 };
 
-/** The catalogue in order, with how much each duty is used. */
-export function dutyRows(map: TRemitMap): TDutyRow[] {
+/** How much each duty is used, by duty id (a duty nobody has is left out). */
+export type TDutyUsage = Record<string, { assignments: number; teams: number }>;
+
+/** How much each duty of the map is used: its assignments at any level, and the teams they are in. */
+export function dutyUsage(map: TRemitMap): TDutyUsage {
   const slotTeam = new Map(map.slots.map((slot) => [slot.id, slot.teamId]));
   const assignments = new Map<string, number>();
   const teams = new Map<string, Set<string>>();
@@ -22,10 +25,17 @@ export function dutyRows(map: TRemitMap): TDutyRow[] {
     set.add(teamId);
     teams.set(assignment.dutyId, set);
   }
-  return [...map.duties].sort(compareDuties).map((duty) => ({
+  return Object.fromEntries(
+    [...assignments].map(([dutyId, count]) => [dutyId, { assignments: count, teams: teams.get(dutyId)?.size ?? 0 }]),
+  );
+}
+
+/** The catalogue in order, with how much each duty is used. */
+export function dutyRows(duties: readonly TDuty[], usage: TDutyUsage): TDutyRow[] {
+  return [...duties].sort(compareDuties).map((duty) => ({
     duty,
-    assignmentCount: assignments.get(duty.id) ?? 0,
-    teamCount: teams.get(duty.id)?.size ?? 0,
+    assignmentCount: usage[duty.id]?.assignments ?? 0,
+    teamCount: usage[duty.id]?.teams ?? 0,
   }));
 }
 

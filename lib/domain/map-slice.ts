@@ -1,16 +1,18 @@
 import type { TRemitMap } from "./model";
 
 /**
- * Which part of the map a screen works on: all of it, what one team's page needs, what one person's page needs, or
- * what the people directory needs. For 1,000 teams the whole map is megabytes; each part is a small fraction of it,
+ * Which part of the map a screen works on: all of it, what one team's page needs, what one person's page needs,
+ * what the people directory needs, or the duty catalogue's duties. For 1,000 teams the whole map is megabytes; each part is a small fraction of it,
  * and analysing a part gives exactly the flags its screen shows (see each slice).
  */
-export type TMapScope = { teamId: string } | { personId: string } | "people" | "roster";
+export type TMapScope = { teamId: string } | { personId: string } | "people" | "roster" | "duties";
 
 /** The part of the map for `scope`, or null when its team or person is not in the map. */
 export function mapSlice(map: TRemitMap, scope: TMapScope): TRemitMap | null {
   if (scope === "people") return peopleSlice(map);
   if (scope === "roster") return { ...EMPTY, people: map.people };
+  // How much each duty is used comes beside it (see dutyUsage): the cells it counts are most of a map.
+  if (scope === "duties") return { ...EMPTY, duties: map.duties };
   return "teamId" in scope ? teamSlice(map, scope.teamId) : personSlice(map, scope.personId);
 }
 
@@ -67,7 +69,7 @@ export function peopleSlice(map: TRemitMap): TRemitMap {
 /**
  * Whether a part of the map holds the cell (duty, slot) of `teamId`, so that a change to it should be applied there:
  * the whole map does; a team's part only for its own team (the other slots it carries come without their cells);
- * a person's part for the slots they hold; the people directory and the roster never (they have no cells).
+ * a person's part for the slots they hold; the people directory, the roster and the duties never (they have no cells).
  */
 export function sliceHoldsCell(
   scope: TMapScope | undefined,
@@ -75,7 +77,7 @@ export function sliceHoldsCell(
   cell: { teamId: string; slotId: string },
 ): boolean {
   if (scope === undefined) return true;
-  if (scope === "people" || scope === "roster") return false;
+  if (scope === "people" || scope === "roster" || scope === "duties") return false;
   if ("teamId" in scope) return scope.teamId === cell.teamId;
   return map.slots.some((slot) => slot.id === cell.slotId);
 }

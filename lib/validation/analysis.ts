@@ -11,7 +11,7 @@ export const ZMapStateQuery = z
   .object({
     teamId: ZRef("teamId", "a team").optional(),
     personId: ZRef("personId", "a person").optional(),
-    part: z.enum(["people", "roster"], { error: 'part can be "people" or "roster".' }).optional(),
+    part: z.enum(["people", "roster", "duties"], { error: 'part can be "people", "roster" or "duties".' }).optional(),
     at: ZMoment("at").optional(),
   })
   .refine((query) => [query.teamId, query.personId, query.part].filter((value) => value !== undefined).length <= 1, {

@@ -185,7 +185,12 @@ export async function viewGroups(
     const [first] = entries;
     return first
       ? describeGroup(
-          { actor: first.actor, action: first.action, entryCount: undoneCounts.get(groupId) ?? entries.length, entries },
+          {
+            actor: first.actor,
+            action: first.action,
+            entryCount: undoneCounts.get(groupId) ?? entries.length,
+            entries,
+          },
           names,
         )
       : null;

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Duties" };
 export default async function DutiesPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { organization, role } = await requireOrgAccess(orgSlug);
-  const state = await getMapState({ actor: await currentActor(), orgSlug });
+  const state = await getMapState({ actor: await currentActor(), orgSlug, scope: "duties" });
   const canEdit = can(role, "edit_map");
   return (
     <div className="space-y-6">

@@ -16,7 +16,8 @@ export const GET = defineOperation({
     "teams, without their assignments) that they fill, so that analysing it gives the team's flags. " +
     "`personId` (an id or key): the person, the slots they hold with those slots' teams and assignments, and " +
     "every duty. `part=people`: people, teams and slots, without duties or assignments. `part=roster`: " +
-    "people only. With `at` (an ISO date and time in the past), the map as it was then, rebuilt from the " +
+    "people only. `part=duties`: the duties only, with `dutyUsage`, how much each is used in the whole map. " +
+    "With `at` (an ISO date and time in the past), the map as it was then, rebuilt from the " +
     "journal; it combines with the others.",
   access: "read",
   query: ZMapStateQuery,
@@ -28,6 +29,19 @@ export const GET = defineOperation({
         rules: z.array(ZRuleSetting).meta({
           description: "The organisation's rules (today's, also with `at`), which the browser analyses with.",
         }),
+        dutyUsage: z
+          .record(
+            z.string(),
+            z.object({
+              assignments: z.number().int().meta({ description: "Its assignments, at any level, in every team." }),
+              teams: z.number().int().meta({ description: "The teams where some slot has it." }),
+            }),
+          )
+          .optional()
+          .meta({
+            description:
+              "With `part=duties`: how much each duty is used in the whole map, by duty id (a duty nobody has is left out).",
+          }),
         loadedAt: z.number().meta({
           description:
             "The moment the answer shows (for `at`, that moment), in milliseconds since 1970, server time: a client may count it as fresh from then.",
