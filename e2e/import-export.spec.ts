@@ -121,6 +121,10 @@ test("the map downloads as remit.map/v1 JSON and as CSV", async ({ page }) => {
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Import / export" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import / export");
   await expect(page.getByText("The map has 5 teams, 12 people, 11 duties, 17 slots and 86 assignments.")).toBeVisible();
+  // The page says how large the map is without carrying it: the map is loaded only to compare a file with it (at
+  // 1,000 teams it made the page 11 MB).
+  const document = await page.request.get(`/${organization.slug}/import-export`);
+  expect(await document.text()).not.toContain("Amara Okafor");
 
   const json = await downloadOf(page, () => page.getByRole("link", { name: "Download JSON" }).click());
   expect(json.suggestedFilename()).toBe(`${organization.slug}-map.json`);
@@ -194,6 +198,42 @@ test("the preview of an edited export lists what would change", async ({ page },
   await expect(page.getByText("Replacing the map cannot be undone.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Replace the map" })).toBeEnabled();
   await captureScreens(page, testInfo, "import-preview");
+});
+
+test("a valid file waits for the current map to compare it with, and says so if the map cannot be loaded", async ({
+  page,
+}) => {
+  await openImportExport(page);
+  const exported = await downloadExport(page);
+  // The map is loaded only now, to compare the file with: held back, then refused.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let mapLoads = 0;
+  await page.route(/\/api\/v1\/orgs\/[^/]+\/state(\?|$)/, async (route) => {
+    mapLoads += 1;
+    await held;
+    await route.fulfill({ status: 503, json: { error: { code: "unavailable", message: "Try again." } } });
+  });
+  await chooseFile(page, "same-map.json", exported);
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: "same-map.json is a valid map. Loading the current map to compare it with…" }),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Replace the map" })).toBeDisabled();
+  release();
+  await expect(
+    page.getByRole("status").filter({ hasText: "the current map could not be loaded to compare it with" }),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Replace the map" })).toBeDisabled();
+  expect(mapLoads).toBeGreaterThan(0);
+
+  // Once it loads, the preview compares.
+  await page.unroute(/\/api\/v1\/orgs\/[^/]+\/state(\?|$)/);
+  await page.getByRole("button", { name: "Discard" }).click();
+  await chooseFile(page, "same-map.json", exported);
+  await expect(page.getByRole("status").filter({ hasText: "It matches the current map." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Replace the map" })).toBeEnabled();
 });
 
 test("replacing the map applies the file, and the overview shows it", async ({ page }) => {

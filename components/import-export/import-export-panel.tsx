@@ -2,23 +2,27 @@
 
 import Link from "next/link";
 import { mapDownloadUrls } from "@/lib/client/live";
-import { useOrgMap, type TMapState } from "@/lib/client/queries";
+import { useOrgMap } from "@/lib/client/queries";
 import { buttonClassName } from "@/components/ui/button";
-import { countNoun } from "@/lib/domain/count-noun";
+import { describeMapCounts, mapCounts, type TMapCounts } from "@/lib/domain/map-counts";
 import { MapImport } from "./map-import";
 
-type TProps = { orgId: string; orgSlug: string; organizationName: string; canEdit: boolean; initial: TMapState };
+type TProps = {
+  orgId: string;
+  orgSlug: string;
+  organizationName: string;
+  canEdit: boolean;
+  /** The map's size as the server rendered the page. */
+  counts: TMapCounts;
+};
 
-/** Downloads of the map (JSON, CSV, and where to get pictures) and, for editors, replacing it from a file. */
-export function ImportExportPanel({ orgId, orgSlug, organizationName, canEdit, initial }: TProps) {
-  const { map, rules, isFetching } = useOrgMap({ orgId, orgSlug, initial });
-  if (!map || !rules) {
-    return (
-      <p role="status" className="text-slate-600 dark:text-slate-400">
-        {isFetching ? "Loading the map…" : "The map could not be loaded. Reload the page to try again."}
-      </p>
-    );
-  }
+/**
+ * Downloads of the map (JSON, CSV, and where to get pictures) and, for editors, replacing it from a file. The map
+ * itself is loaded only to compare a file with it: at 1,000 teams it is megabytes, and most visits only download.
+ */
+export function ImportExportPanel({ orgId, orgSlug, organizationName, canEdit, counts }: TProps) {
+  // Once an import has loaded the map, its counts are the newer.
+  const { map } = useOrgMap({ orgId, orgSlug, enabled: false });
   const downloads = mapDownloadUrls(orgSlug);
   return (
     <div className="space-y-10">
@@ -27,9 +31,7 @@ export function ImportExportPanel({ orgId, orgSlug, organizationName, canEdit, i
           Export
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          The map has {countNoun(map.teams.length, "team")}, {countNoun(map.people.length, "person", "people")},{" "}
-          {countNoun(map.duties.length, "duty", "duties")}, {countNoun(map.slots.length, "slot")} and{" "}
-          {countNoun(map.assignments.length, "assignment")}.
+          The map has {describeMapCounts(map ? mapCounts(map) : counts)}.
         </p>
         <div className="flex flex-wrap gap-3">
           <a href={downloads.json} download={`${orgSlug}-map.json`} className={buttonClassName("secondary")}>
@@ -67,7 +69,7 @@ export function ImportExportPanel({ orgId, orgSlug, organizationName, canEdit, i
           Import
         </h2>
         {canEdit ? (
-          <MapImport orgId={orgId} orgSlug={orgSlug} organizationName={organizationName} map={map} rules={rules} />
+          <MapImport orgId={orgId} orgSlug={orgSlug} organizationName={organizationName} />
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Importing replaces the whole map, so it takes the Manager or Owner role. You can still download the map

@@ -17,6 +17,7 @@ export function MapImportPreview({
   organizationName,
   errors,
   diff,
+  comparing,
   canReplace,
   isReplacing,
   onReplace,
@@ -26,6 +27,8 @@ export function MapImportPreview({
   organizationName: string;
   errors: readonly TMapValidationError[] | null;
   diff: TMapDiff | null;
+  /** A valid file waits for the current map to compare it with: still loading, or it could not be loaded. */
+  comparing: "loading" | "failed" | null;
   canReplace: boolean;
   isReplacing: boolean;
   onReplace: () => void;
@@ -48,6 +51,12 @@ export function MapImportPreview({
           </p>
           <MapProblems errors={errors} />
         </>
+      ) : comparing ? (
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+          {comparing === "loading"
+            ? `${sourceName} is a valid map. Loading the current map to compare it with…`
+            : `${sourceName} is a valid map, but the current map could not be loaded to compare it with. Discard and choose the file again.`}
+        </p>
       ) : (
         diff && (
           <>

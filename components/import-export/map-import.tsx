@@ -5,19 +5,16 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useToast } from "@/components/ui/toast";
 import { ApiError, errorMessage } from "@/lib/client/api-error";
 import { useMapImport } from "@/lib/client/map-import";
-import { countNoun } from "@/lib/domain/count-noun";
+import { useOrgMap } from "@/lib/client/queries";
+import { describeMapCounts, type TMapCounts } from "@/lib/domain/map-counts";
 import { diffMapDocuments } from "@/lib/domain/map-diff";
 import { documentFingerprint, mapToDocument } from "@/lib/domain/map-document";
-import type { TRemitMap } from "@/lib/domain/model";
-import type { TRules } from "@/lib/domain/rules";
 import { readMapFile } from "@/lib/validation/read-map-file";
 import { MAP_IMPORT_BODY_LIMIT_BYTES, type TMapValidationError } from "@/lib/validation/map";
 import { MapImportPreview } from "./map-import-preview";
 import { MapSourceInputs, type TMapSource } from "./map-source-inputs";
 
 /** As the server's limit for an import body. */
-
-type TImported = { duties: number; people: number; teams: number; slots: number; assignments: number };
 
 /**
  * Replaces the map with a remit.map/v1 file, chosen or pasted. Nothing is sent until the person has seen what would
@@ -27,22 +24,17 @@ export function MapImport({
   orgId,
   orgSlug,
   organizationName,
-  map,
-  rules,
 }: {
   orgId: string;
   orgSlug: string;
   organizationName: string;
-  map: TRemitMap;
-  /** The rules the map is checked against: a file that lists rules shows how it changes them. */
-  rules: TRules;
 }) {
   const toast = useToast();
   const fileInputRef = useRef<HTMLInputElement>(null);
   const [source, setSource] = useState<TMapSource | null>(null);
   const [isReading, setIsReading] = useState(false);
   const [serverErrors, setServerErrors] = useState<TMapValidationError[] | null>(null);
-  const [replaced, setReplaced] = useState<TImported | null>(null);
+  const [replaced, setReplaced] = useState<TMapCounts | null>(null);
   // Counts replacements: the inputs start empty again after each.
   const [replacements, setReplacements] = useState(0);
 
@@ -53,18 +45,23 @@ export function MapImport({
   }, [replaced]);
 
   const check = useMemo(() => (source ? readMapFile(source.text) : null), [source]);
+  // The current map, with the rules a file that lists rules changes, loaded once there is a file to compare.
+  const { map, rules, isError } = useOrgMap({ orgId, orgSlug, enabled: source !== null });
   // Recomputed when the map changes under the preview (someone else edits it), so the preview stays true.
-  const current = useMemo(() => mapToDocument(map, rules), [map, rules]);
-  const diff = useMemo(() => (check?.ok ? diffMapDocuments(current, check.document) : null), [check, current]);
+  const current = useMemo(() => (map && rules ? mapToDocument(map, rules) : null), [map, rules]);
+  const diff = useMemo(
+    () => (check?.ok && current ? diffMapDocuments(current, check.document) : null),
+    [check, current],
+  );
   const errors = serverErrors ?? (check && !check.ok ? check.errors : null);
 
   const replace = useMapImport({ orgId, orgSlug });
-  const replaceMap = (document: unknown) =>
+  const replaceMap = (document: unknown, compared: NonNullable<typeof current>) =>
     replace.mutate(
-      { document, fingerprint: documentFingerprint(current) },
+      { document, fingerprint: documentFingerprint(compared) },
       {
         onSuccess: ({ imported }) => {
-          toast.show(`Replaced the map: ${summary(imported)}.`, "success");
+          toast.show(`Replaced the map: ${describeMapCounts(imported)}.`, "success");
           setReplaced(imported);
           setSource(null);
           setReplacements((count) => count + 1);
@@ -133,7 +130,7 @@ export function MapImport({
           role="status"
           className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"
         >
-          The map was replaced: {summary(replaced)}.{" "}
+          The map was replaced: {describeMapCounts(replaced)}.{" "}
           <Link href={`/${orgSlug}`} className="font-medium underline">
             Open the overview
           </Link>
@@ -146,9 +143,10 @@ export function MapImport({
           organizationName={organizationName}
           errors={errors}
           diff={diff}
-          canReplace={Boolean(check?.ok) && errors === null}
+          comparing={check?.ok && !current ? (isError ? "failed" : "loading") : null}
+          canReplace={Boolean(check?.ok) && errors === null && current !== null}
           isReplacing={replace.isPending}
-          onReplace={() => check?.ok && replaceMap(check.input)}
+          onReplace={() => check?.ok && current && replaceMap(check.input, current)}
           onDiscard={() => {
             setSource(null);
             setServerErrors(null);
@@ -158,14 +156,4 @@ export function MapImport({
       )}
     </div>
   );
-}
-
-function summary(counts: TImported): string {
-  const parts = [
-    countNoun(counts.teams, "team"),
-    countNoun(counts.people, "person", "people"),
-    countNoun(counts.duties, "duty", "duties"),
-    countNoun(counts.slots, "slot"),
-  ];
-  return `${parts.join(", ")} and ${countNoun(counts.assignments, "assignment")}`;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ImportExportPanel } from "@/components/import-export/import-export-panel";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
+import { mapCounts } from "@/lib/domain/map-counts";
 import { can } from "@/lib/domain/roles";
 import { getMapState } from "@/lib/server/map/get-map-state";
 
@@ -23,7 +24,7 @@ export default async function ImportExportPage({ params }: { params: Promise<{ o
         orgSlug={organization.slug}
         organizationName={organization.name}
         canEdit={can(role, "edit_map")}
-        initial={state}
+        counts={mapCounts(state.map)}
       />
     </div>
   );
