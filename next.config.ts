@@ -18,6 +18,8 @@ const nextConfig: NextConfig = {
     "elkjs",
     "pdfkit",
     "exceljs",
+    // It starts its worker threads from its own folder.
+    "piscina",
   ],
   // The API's security headers are the same for every response; pages get theirs, with a nonce, from proxy.ts.
   headers: async () => [

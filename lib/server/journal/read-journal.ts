@@ -58,7 +58,9 @@ function readShownEntries(organizationId: string, groupIds: readonly string[], w
   return readEntries(
     db,
     organizationId,
-    Prisma.sql`id IN (
+    // ARRAY(…): the ids are found once, whatever the planner expects of a new organisation's rows (as a semi-join
+    // it could run the ranking again for every row of the group: minutes after a 1,000-team import).
+    Prisma.sql`id = ANY(ARRAY(
       SELECT id FROM (
         SELECT id, names_action,
           row_number() OVER (PARTITION BY group_id ORDER BY id) AS nth,
@@ -71,7 +73,7 @@ function readShownEntries(organizationId: string, groupIds: readonly string[], w
           WHERE organization_id = ${organizationId} AND group_id = ANY(${groupIds}) AND ${where}
         ) AS candidates
       ) AS ranked
-      WHERE nth <= ${JOURNAL_GROUP_ENTRY_LIMIT} OR (names_action AND nth_alike = 1))`,
+      WHERE nth <= ${JOURNAL_GROUP_ENTRY_LIMIT} OR (names_action AND nth_alike = 1)))`,
   );
 }
 

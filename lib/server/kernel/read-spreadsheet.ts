@@ -1,6 +1,7 @@
 import "server-only";
-import ExcelJS from "exceljs";
+import path from "node:path";
 import Papa from "papaparse";
+import { Piscina } from "piscina";
 import { LEVEL_LETTERS, type TWorkbookSheet } from "@/lib/domain/map-workbook";
 import { RACI_SHEET_LIMITS, type TSheetGrid } from "@/lib/domain/raci-sheet";
 import { AppError } from "@/lib/errors";
@@ -13,6 +14,25 @@ export const SPREADSHEET_UPLOAD_LIMIT_BYTES = SPREADSHEET_LIMIT_BYTES + 100_000;
 const UNPACKED_LIMIT_BYTES = 200_000_000;
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * Workbooks are written and read in worker threads (./spreadsheet-worker.mjs): exceljs takes seconds on a 1,000-team
+ * map, which on the server's own thread held every other request for as long. One thread at a time, kept a minute
+ * after its last workbook: the server has other work for the machine's other cores.
+ */
+let spreadsheetPool: Piscina | null = null;
+function spreadsheetWorkers(): Piscina {
+  spreadsheetPool ??= new Piscina({
+    // From the app's folder: the server's bundle does not carry the worker's file.
+    filename: path.join(process.cwd(), "lib", "server", "kernel", "spreadsheet-worker.mjs"),
+    minThreads: 0,
+    maxThreads: 1,
+    idleTimeout: 60_000,
+  });
+  return spreadsheetPool;
+}
+
+type TWorkbookRead = { isReadable: boolean; sheets: TSheetGrid[] };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -99,67 +119,22 @@ async function readWorkbook(bytes: Uint8Array, rowLimit: number, field: string):
       field,
     );
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  } catch {
+  const read = (await spreadsheetWorkers().run({
+    kind: "read",
+    bytes,
+    rowLimit,
+    cellLength: RACI_SHEET_LIMITS.cellLength,
+  })) as TWorkbookRead;
+  if (!read.isReadable) {
     throw refuse(
       "The file is not a readable Excel workbook (.xlsx): open it in a spreadsheet and save it again.",
       field,
     );
   }
-  return workbook.worksheets.map((sheet) => {
-    const rows: string[][] = [];
-    const last = Math.min(sheet.rowCount, rowLimit);
-    for (let number = 1; number <= last; number++) {
-      const row = sheet.getRow(number);
-      const cells: string[] = [];
-      for (let column = 1; column <= row.cellCount; column++)
-        cells.push(cellText(workbookCellText(row.getCell(column).value)));
-      rows.push(cells);
-    }
-    return { name: sheet.name, rows, rowCount: sheet.rowCount };
-  });
-}
-
-/** A cell's text: a formula as its text (never its result: the file's cached result could say anything). */
-function workbookCellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value instanceof Date) return value.toISOString();
-  if ("formula" in value && typeof value.formula === "string") return `=${value.formula}`;
-  if ("sharedFormula" in value) return `=${value.formula ?? value.sharedFormula}`;
-  if ("richText" in value) return value.richText.map((part) => part.text).join("");
-  if ("hyperlink" in value) return String(value.text);
-  if ("error" in value) return String(value.error);
-  return "";
+  return read.sheets;
 }
 
 /** A workbook of sheets of values, written as values: text that starts with "=" stays text, never a formula. */
 export async function writeWorkbook(sheets: readonly TWorkbookSheet[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  // A fixed moment: exporting an unchanged map twice gives the same workbook.
-  workbook.created = workbook.modified = new Date(0);
-  workbook.creator = "Remit";
-  for (const sheet of sheets) {
-    const worksheet = workbook.addWorksheet(sheet.name);
-    for (const row of sheet.rows) worksheet.addRow(row.map((cell) => cell ?? null));
-    sheet.widths?.forEach((width, index) => (worksheet.getColumn(index + 1).width = width));
-    const levels = sheet.levels;
-    if (levels) {
-      const list = { type: "list" as const, allowBlank: true, formulae: [`"${LEVEL_LETTERS.join(",")}"`] };
-      for (let row = levels.firstRow; row <= levels.lastRow; row++) {
-        for (let column = levels.firstColumn; column <= levels.lastColumn; column++) {
-          worksheet.getCell(row, column).dataValidation = {
-            ...list,
-            showErrorMessage: true,
-            errorTitle: "Not a level",
-            error: `Choose ${LEVEL_LETTERS.join(", ")}, or leave the cell empty.`,
-          };
-        }
-      }
-    }
-  }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return (await spreadsheetWorkers().run({ kind: "write", sheets, levelLetters: LEVEL_LETTERS })) as Uint8Array;
 }
