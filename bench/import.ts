@@ -4,6 +4,7 @@ import { createEmptyOrganisation, dropOrganisations } from "./lib/empty-organisa
 import { processTreeMemory } from "./lib/memory";
 import { importGeneratedMap, type TBenchUser } from "./lib/organisations";
 import { sessionCookie } from "./lib/session";
+import { settleDatabase } from "./lib/settle";
 import { ratioRow, type TRatioRow } from "./lib/ratio-rows";
 import type { TServer } from "./lib/servers";
 import { median } from "./lib/stats";
@@ -34,6 +35,8 @@ export type TImportResult = {
 
 type TImportOptions = {
   baseUrl: string;
+  /** Settled before the server's answers are timed idle (the imports leave the app flag events to judge). */
+  databaseUrl: string;
   /** A fresh app server on the same database: the large import's memory peak is its own. */
   startServer: () => Promise<TServer>;
   user: TBenchUser;
@@ -64,7 +67,7 @@ export async function benchImport(options: TImportOptions): Promise<TImportResul
 }
 
 async function timeImports(
-  { baseUrl, startServer, user, sizes, runs, largeTeams, log }: TImportOptions,
+  { baseUrl, databaseUrl, startServer, user, sizes, runs, largeTeams, log }: TImportOptions,
   emptyOrganisation: (name: string) => Promise<{ slug: string; token: string }>,
 ): Promise<TImportResult> {
   const formats = ["json", "xlsx"] as const;
@@ -132,18 +135,19 @@ async function timeImports(
     }),
   ];
   if (largest) {
-    log(`import: the server's answers while it writes the workbook of ${sizes[1]} teams`);
+    const waited = await settleDatabase(databaseUrl);
+    log(`import: the server's answers while it writes the workbook of ${sizes[1]} teams (settled in ${waited} s)`);
     const answers = await answersDuringExport(baseUrl, largest, await sessionCookie(baseUrl, user));
     rows.push(
       ratioRow({
         name: "The server answers while it writes a workbook",
-        measured: `the Members page while GET map.xlsx of ${sizes[1].toLocaleString("en-US")} teams is written (median)`,
-        baseline: "the same with nothing else to do",
+        measured: `the longest Members page load while GET map.xlsx of ${sizes[1].toLocaleString("en-US")} teams is written`,
+        baseline: "the longest of 20 with nothing else to do",
         value: answers.duringMs,
         baselineValue: answers.idleMs,
         unit: "ms",
         goal: ANSWER_DURING_EXPORT_GOAL,
-        note: `${answers.count} answers during a ${(answers.exportMs / 1000).toFixed(1)} s export`,
+        note: `${answers.count} loads during a ${(answers.exportMs / 1000).toFixed(1)} s export, median ${answers.duringMedianMs.toFixed(1)} ms (idle ${answers.idleMedianMs.toFixed(1)} ms)`,
       }),
     );
   }
@@ -221,20 +225,29 @@ async function timeHistory(
 /**
  * A workbook is written in a worker thread; written on the server's own thread (as it was until session 19), the
  * Members page took 4.4 s instead of about 40 ms while a 1,000-team map's workbook was written. The goal leaves room
- * for the worker's share of two cores.
+ * for the worker's share of two cores, and for the server's own part of an export (the map's document and sheets).
  */
 const ANSWER_DURING_EXPORT_GOAL = 5;
 const IDLE_ANSWERS = 20;
 
 /**
- * The median time to load the organisation's Members page (a page of a few reads, each waiting its turn on the
- * server's thread), idle and while the organisation's workbook is written.
+ * The longest time to load the organisation's Members page (a page of a few reads, each waiting its turn on the
+ * server's thread), idle and while the organisation's workbook is written: what someone waits for at worst. (The
+ * median says little: with exceljs on the server's thread most loads slipped between its steps, and one waited
+ * seconds.)
  */
 async function answersDuringExport(
   baseUrl: string,
   { slug, token }: { slug: string; token: string },
   cookie: string,
-): Promise<{ idleMs: number; duringMs: number; count: number; exportMs: number }> {
+): Promise<{
+  idleMs: number;
+  duringMs: number;
+  idleMedianMs: number;
+  duringMedianMs: number;
+  count: number;
+  exportMs: number;
+}> {
   const answerTime = async () => {
     const started = performance.now();
     const response = await fetch(`${baseUrl}/${slug}/members`, { headers: { Cookie: cookie }, redirect: "manual" });
@@ -256,8 +269,10 @@ async function answersDuringExport(
   while (!isWritten) during.push(await answerTime());
   await exported;
   return {
-    idleMs: median(idle),
-    duringMs: median(during),
+    idleMs: Math.max(...idle),
+    duringMs: Math.max(...during),
+    idleMedianMs: median(idle),
+    duringMedianMs: median(during),
     count: during.length,
     exportMs: performance.now() - started,
   };

@@ -171,7 +171,7 @@ async function runWithServer(options: TBenchOptions, serverUrl: string): Promise
     ? await benchHistory({ baseUrl: app.url, databaseUrl: database.url, startServer, user, ...options.history, log })
     : null;
   const imports = options.parts.includes("import")
-    ? await benchImport({ baseUrl: app.url, startServer, user, ...options.imports, log })
+    ? await benchImport({ baseUrl: app.url, databaseUrl: database.url, startServer, user, ...options.imports, log })
     : null;
   const drafts = options.parts.includes("drafts")
     ? await benchDrafts({

@@ -2,8 +2,8 @@ import type { TRemitMap } from "./model";
 
 /**
  * Which part of the map a screen works on: all of it, what one team's page needs, what one person's page needs,
- * what the people directory needs, or the duty catalogue's duties. For 1,000 teams the whole map is megabytes; each part is a small fraction of it,
- * and analysing a part gives exactly the flags its screen shows (see each slice).
+ * what the people directory needs, or the duty catalogue's duties. For 1,000 teams the whole map is megabytes; each
+ * part is a small fraction of it, and analysing a part gives exactly the flags its screen shows (see each slice).
  */
 export type TMapScope = { teamId: string } | { personId: string } | "people" | "roster" | "duties";
 
