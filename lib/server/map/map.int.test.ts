@@ -613,9 +613,9 @@ describe("a team's part of the map", () => {
     const { org, as } = await createMapWorld();
     const params = { orgSlug: org.slug };
     expect((await callApi(STATE, { params, query: { personId: "nobody" }, as: as.viewer })).status).toBe(404);
-    const part = await callApi(STATE, { params, query: { part: "duties" }, as: as.viewer });
+    const part = await callApi(STATE, { params, query: { part: "assignments" }, as: as.viewer });
     expect(part.status).toBe(400);
-    expect(part.body.error.fields?.part).toEqual(['part can be "people" or "roster".']);
+    expect(part.body.error.fields?.part).toEqual(['part can be "people", "roster" or "duties".']);
     const both = await callApi(STATE, { params, query: { teamId: "a", personId: "b" }, as: as.viewer });
     expect(both.status).toBe(400);
     expect(both.body.error.fields?.teamId).toEqual(["Give at most one of teamId, personId and part."]);
