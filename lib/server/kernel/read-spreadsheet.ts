@@ -87,6 +87,7 @@ function readCsv(bytes: Uint8Array, rowLimit: number, field: string): TSheetGrid
 
 const countLines = (text: string) => text.split(/\r\n|\n|\r/).length;
 
+/** A cell's text as kept: at most the RACI sheet's cell length. */
 function cellText(text: string): string {
   return text.length > RACI_SHEET_LIMITS.cellLength ? text.slice(0, RACI_SHEET_LIMITS.cellLength) : text;
 }
@@ -119,19 +120,14 @@ async function readWorkbook(bytes: Uint8Array, rowLimit: number, field: string):
       field,
     );
   }
-  const read = (await spreadsheetWorkers().run({
-    kind: "read",
-    bytes,
-    rowLimit,
-    cellLength: RACI_SHEET_LIMITS.cellLength,
-  })) as TWorkbookRead;
+  const read = (await spreadsheetWorkers().run({ kind: "read", bytes, rowLimit })) as TWorkbookRead;
   if (!read.isReadable) {
     throw refuse(
       "The file is not a readable Excel workbook (.xlsx): open it in a spreadsheet and save it again.",
       field,
     );
   }
-  return read.sheets;
+  return read.sheets.map((sheet) => ({ ...sheet, rows: sheet.rows.map((row) => row.map(cellText)) }));
 }
 
 /** A workbook of sheets of values, written as values: text that starts with "=" stays text, never a formula. */

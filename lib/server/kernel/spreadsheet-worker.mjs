@@ -4,7 +4,7 @@
 // carry it); the checks on the file (size, kind, what it unpacks to) stay with the caller.
 import ExcelJS from "exceljs";
 
-/** @param {{ kind: "write", sheets: object[], levelLetters: string[] } | { kind: "read", bytes: Uint8Array, rowLimit: number, cellLength: number }} task */
+/** @param {{ kind: "write", sheets: object[], levelLetters: string[] } | { kind: "read", bytes: Uint8Array, rowLimit: number }} task */
 export default async function run(task) {
   return task.kind === "write" ? writeWorkbook(task) : readWorkbook(task);
 }
@@ -38,10 +38,10 @@ async function writeWorkbook({ sheets, levelLetters }) {
 }
 
 /**
- * The sheets of a workbook as the text of their cells, at most `rowLimit` rows each (`rowCount` says how many it
- * has); `{ isReadable: false }` when exceljs cannot read it.
+ * The sheets of a workbook as the whole text of their cells (the caller applies its limits), at most `rowLimit` rows
+ * each (`rowCount` says how many it has); `{ isReadable: false }` when exceljs cannot read it.
  */
-async function readWorkbook({ bytes, rowLimit, cellLength }) {
+async function readWorkbook({ bytes, rowLimit }) {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -54,10 +54,7 @@ async function readWorkbook({ bytes, rowLimit, cellLength }) {
     for (let number = 1; number <= last; number++) {
       const row = sheet.getRow(number);
       const cells = [];
-      for (let column = 1; column <= row.cellCount; column++) {
-        const text = cellText(row.getCell(column).value);
-        cells.push(text.length > cellLength ? text.slice(0, cellLength) : text);
-      }
+      for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column).value));
       rows.push(cells);
     }
     return { name: sheet.name, rows, rowCount: sheet.rowCount };
