@@ -196,25 +196,39 @@ test("a large organisation's people come a page at a time, and can be found by n
   await captureScreens(page, testInfo, "people-paged");
 
   const firstOnPageOne = await table.getByRole("rowheader").first().textContent();
+  // Each person's email is shown under their name.
+  const emailsShown = () => table.getByRole("rowheader").locator("span").allTextContents();
+  const emailsOnPageOne = await emailsShown();
   const pages = page.getByRole("navigation", { name: "Pages of people" });
   await expect(pages.getByRole("button", { name: "← Previous" })).toBeDisabled();
   await pages.getByRole("button", { name: "Next →" }).click();
   await expect(status).toHaveText(`Showing 51–100 of ${total}`);
   await expect(pages).toContainText(`Page 2 of ${Math.ceil(total / 50)}`);
   await expect(table.getByRole("rowheader").first()).not.toHaveText(firstOnPageOne!);
+  // The server pages them: the first page's document carries none of the second page's people (emails are unique).
+  const pageOne = await (await page.request.get(`/${organization.slug}/people`)).text();
+  expect(emailsOnPageOne.length).toBeGreaterThan(10);
+  for (const email of emailsOnPageOne) expect(pageOne).toContain(email);
+  const emailsOnPageTwo = await emailsShown();
+  expect(emailsOnPageTwo.length).toBeGreaterThan(10);
+  for (const email of emailsOnPageTwo) expect(pageOne).not.toContain(email);
 
   // Finding someone goes back to the first page of what matches.
   const someone = (await table.getByRole("rowheader").nth(3).getByRole("link").textContent())!;
   await page.getByLabel("Find").fill(someone.toUpperCase());
-  // Generated names repeat now and then: everyone shown has the name.
+  // The server finds them. Generated names repeat now and then: everyone shown has the name.
+  await expect(status).toHaveText(/^Showing 1–(\d+) of \1$/);
   await expect(table.getByRole("link", { name: someone, exact: true }).first()).toBeVisible();
   for (const header of await table.getByRole("rowheader").all()) await expect(header).toContainText(someone);
-  await expect(status).toHaveText(/^Showing 1–\d+ of \d+$/);
 
   await page.getByLabel("Find").fill("");
+  await expect(status).toHaveText(`Showing 1–50 of ${total}`);
   await page.getByLabel("Only people over capacity").check();
+  await expect(status).not.toHaveText(`Showing 1–50 of ${total}`);
+  await expect(status).toHaveText(/^Showing 1–\d+ of \d+$/);
   const overloaded = Number((await status.textContent())!.match(/of (\d+)/)?.[1] ?? 0);
   expect(overloaded).toBeGreaterThan(0);
+  await expect(page.getByText(`${total} people, ${overloaded} over capacity.`)).toBeVisible();
   expect(overloaded).toBeLessThan(total);
   await expect(table.getByRole("rowheader").first()).toBeVisible();
   const shownRows = table.locator("tbody tr");

@@ -1,47 +1,74 @@
 "use client";
 
 import Link from "next/link";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { AddSection } from "@/components/ui/add-section";
 import { useToast } from "@/components/ui/toast";
 import { usePeopleMutations } from "@/lib/client/people";
 import { useOrgMap, type TMapState } from "@/lib/client/queries";
 import { countNoun } from "@/lib/domain/count-noun";
-import { filterPeopleRows, peopleRows, type TPersonRow } from "@/lib/domain/people-view";
+import { PEOPLE_PAGE_SIZE, peopleRows, type TPeopleQuery, type TPersonRow } from "@/lib/domain/people-view";
 import { editButtonId, PeopleTable } from "./people-table";
 import { PersonForm } from "./person-form";
 import { RemovePersonDialog } from "./remove-person-dialog";
 
-type TProps = { orgId: string; orgSlug: string; canEdit: boolean; initial: TMapState };
+type TProps = {
+  orgId: string;
+  orgSlug: string;
+  canEdit: boolean;
+  /** The first page of everyone (FIRST_PEOPLE_PAGE), as the server rendered it. */
+  initial: TMapState;
+};
 
-/** People per page: a large organisation has thousands, and each row lists slots and flags. */
-const PAGE_SIZE = 50;
+/** Typing in Find asks the server once the typing pauses this long. */
+const FIND_DELAY_MS = 250;
 
 const PAGE_BUTTON =
   "rounded-md px-3 py-1.5 font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-50 dark:ring-slate-700 dark:hover:bg-slate-800";
 
 /**
  * Everyone in the organisation: the slots they hold, their allocation against capacity, and their flags; found by
- * name or email, filtered to those over capacity, a page at a time.
+ * name or email, filtered to those over capacity, a page at a time. The server finds and pages them (a large
+ * organisation has thousands); the browser analyses the page's people with their slots, which gives each of them
+ * the flags the whole map does.
  */
 export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
   const toast = useToast();
-  const { map, analysis, isFetching } = useOrgMap({ orgId, orgSlug, scope: "people", initial });
-  const rows = useMemo(() => (map && analysis ? peopleRows(map, analysis) : []), [map, analysis]);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<TPersonRow | null>(null);
   const [nameFilter, setNameFilter] = useState("");
+  const [find, setFind] = useState("");
   const [isOverloadedOnly, setIsOverloadedOnly] = useState(false);
   const [pageIndex, setPageIndex] = useState(0);
-  const deferredName = useDeferredValue(nameFilter);
-  const matching = useMemo(
-    () => filterPeopleRows(rows, { text: deferredName, isOverloadedOnly }),
-    [rows, deferredName, isOverloadedOnly],
-  );
-  const pageCount = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
-  // A filter or a removal can leave fewer pages than the one shown.
+  useEffect(() => {
+    // What matches starts on its first page.
+    const timer = setTimeout(() => {
+      setFind(nameFilter.trim());
+      setPageIndex(0);
+    }, FIND_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [nameFilter]);
+  const query: TPeopleQuery = {
+    find: find || undefined,
+    isOverloadedOnly: isOverloadedOnly || undefined,
+    offset: pageIndex * PEOPLE_PAGE_SIZE,
+    limit: PEOPLE_PAGE_SIZE,
+  };
+  const isFirstPage = !query.find && !query.isOverloadedOnly && pageIndex === 0;
+  const { data, map, analysis, isFetching, isPlaceholderData } = useOrgMap({
+    orgId,
+    orgSlug,
+    scope: { people: query },
+    initial: isFirstPage ? initial : undefined,
+    keepPrevious: true,
+  });
+  const shown = useMemo(() => (map && analysis ? peopleRows(map, analysis) : []), [map, analysis]);
+  const counts = data?.peopleCounts ?? { total: shown.length, matching: shown.length, overloaded: 0 };
+  const pageCount = Math.max(1, Math.ceil(counts.matching / PEOPLE_PAGE_SIZE));
+  // A removal (here or in another tab) can leave fewer pages than the one asked for: show the last.
+  // (Set while rendering, as React advises for state that follows from other data.)
+  if (!isPlaceholderData && pageIndex > pageCount - 1) setPageIndex(pageCount - 1);
   const page = Math.min(pageIndex, pageCount - 1);
-  const shown = matching.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
 
   const { remove } = usePeopleMutations({ orgId, orgSlug });
   const confirmRemove = (row: TPersonRow) =>
@@ -71,7 +98,6 @@ export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
     );
   }
 
-  const overloaded = rows.filter((row) => row.isOverloaded).length;
   return (
     <div className="space-y-6">
       {canEdit && (
@@ -80,7 +106,7 @@ export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
         </AddSection>
       )}
 
-      {rows.length === 0 ? (
+      {counts.total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600 dark:border-slate-700 dark:text-slate-400">
           <p className="font-medium text-slate-900 dark:text-slate-100">No people yet.</p>
           <p className="mt-1 text-sm">
@@ -96,9 +122,9 @@ export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
       ) : (
         <>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {countNoun(rows.length, "person", "people")}
-            {overloaded > 0 && `, ${overloaded} over capacity`}. Allocation is in full-time equivalents (FTE): 1.0 is
-            one full-time person.
+            {countNoun(counts.total, "person", "people")}
+            {counts.overloaded > 0 && `, ${counts.overloaded} over capacity`}. Allocation is in full-time equivalents
+            (FTE): 1.0 is one full-time person.
           </p>
           <div className="flex flex-wrap items-end gap-4">
             <label className="text-sm">
@@ -106,10 +132,7 @@ export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
               <input
                 type="search"
                 value={nameFilter}
-                onChange={(event) => {
-                  setNameFilter(event.target.value);
-                  setPageIndex(0);
-                }}
+                onChange={(event) => setNameFilter(event.target.value)}
                 placeholder="Name or email"
                 className="mt-1 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
               />
@@ -127,9 +150,11 @@ export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
               Only people over capacity
             </label>
             <p role="status" className="pb-1.5 text-sm text-slate-600 dark:text-slate-400">
-              {matching.length === 0
-                ? "Nobody matches."
-                : `Showing ${page * PAGE_SIZE + 1}–${page * PAGE_SIZE + shown.length} of ${matching.length}`}
+              {isPlaceholderData
+                ? "Finding…"
+                : counts.matching === 0
+                  ? "Nobody matches."
+                  : `Showing ${(page * PEOPLE_PAGE_SIZE + 1).toLocaleString("en")}–${(page * PEOPLE_PAGE_SIZE + shown.length).toLocaleString("en")} of ${counts.matching.toLocaleString("en")}`}
             </p>
           </div>
           <PeopleTable
@@ -153,7 +178,7 @@ export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
                 ← Previous
               </button>
               <span>
-                Page {page + 1} of {pageCount}
+                Page {(page + 1).toLocaleString("en")} of {pageCount.toLocaleString("en")}
               </span>
               <button
                 type="button"

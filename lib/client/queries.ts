@@ -7,6 +7,7 @@ import { analyzeMap } from "@/lib/domain/analyze-map";
 import type { TDutyUsage } from "@/lib/domain/duty-rows";
 import type { TMapScope } from "@/lib/domain/map-slice";
 import type { TRemitMap } from "@/lib/domain/model";
+import type { TPeopleCounts } from "@/lib/domain/people-view";
 import { resolveStoredRules, type TStoredRuleSetting } from "@/lib/domain/rules";
 import { callApi, type TResponse } from "./api";
 import { journalQuery, sameHistoryFilters, type THistoryFilters } from "./history-filters";
@@ -22,6 +23,8 @@ export type TMapState = {
   loadedAt: number;
   /** With the duties' part (see mapSlice): how much each duty is used in the whole map. */
   dutyUsage?: TDutyUsage;
+  /** With a page of the people directory (see peoplePage): how many people there are and match. */
+  peopleCounts?: TPeopleCounts;
 };
 /** The overview and the moment it shows (ms since the epoch). */
 export type TOverviewState = TResponse<"GET /api/v1/orgs/{orgSlug}/overview">;
@@ -36,6 +39,10 @@ export type TJournalInitial = { filters: THistoryFilters; page: TJournalPage; lo
 function stateQuery(scope: TMapScope | undefined) {
   if (scope === undefined) return {};
   if (scope === "people" || scope === "roster" || scope === "duties") return { part: scope };
+  if ("people" in scope) {
+    const { find, isOverloadedOnly, offset, limit } = scope.people;
+    return { part: "people" as const, find, overloaded: isOverloadedOnly ? "true" : undefined, offset, limit };
+  }
   return "teamId" in scope ? { teamId: scope.teamId } : { personId: scope.personId };
 }
 
@@ -65,6 +72,7 @@ export function useOrgMap({
   scope,
   initial,
   enabled = true,
+  keepPrevious = false,
 }: {
   orgId: string;
   orgSlug: string;
@@ -74,6 +82,8 @@ export function useOrgMap({
   initial?: TMapState;
   /** False to not load it (yet). */
   enabled?: boolean;
+  /** While another scope loads (the next page, another search), keep showing the last one's. */
+  keepPrevious?: boolean;
 }) {
   const key = queryKeys.map(orgId, scope);
   const query = useQuery<TMapState>({
@@ -82,6 +92,7 @@ export function useOrgMap({
     queryFn: () => callApi("GET /api/v1/orgs/{orgSlug}/state", { params: { orgSlug }, query: stateQuery(scope) }),
     initialData: initial,
     initialDataUpdatedAt: initial?.loadedAt,
+    placeholderData: keepPrevious ? keepPreviousData : undefined,
   });
   useNewerInitialData(key, initial);
   const map = query.data?.map;

@@ -1,11 +1,14 @@
 import type { TRemitMap } from "./model";
+import type { TPeopleQuery } from "./people-view";
 
 /**
  * Which part of the map a screen works on: all of it, what one team's page needs, what one person's page needs,
- * what the people directory needs, or the duty catalogue's duties. For 1,000 teams the whole map is megabytes; each
- * part is a small fraction of it, and analysing a part gives exactly the flags its screen shows (see each slice).
+ * everyone with their slots, a page of the people directory, or the duty catalogue's duties. For 1,000 teams the
+ * whole map is megabytes; each part is a small fraction of it, and analysing a part gives exactly the flags its
+ * screen shows (see each slice).
  */
-export type TMapScope = { teamId: string } | { personId: string } | "people" | "roster" | "duties";
+export type TMapScope =
+  { teamId: string } | { personId: string } | { people: TPeopleQuery } | "people" | "roster" | "duties";
 
 /** The part of the map for `scope`, or null when its team or person is not in the map. */
 export function mapSlice(map: TRemitMap, scope: TMapScope): TRemitMap | null {
@@ -13,6 +16,8 @@ export function mapSlice(map: TRemitMap, scope: TMapScope): TRemitMap | null {
   if (scope === "roster") return { ...EMPTY, people: map.people };
   // How much each duty is used comes beside it (see dutyUsage): the cells it counts are most of a map.
   if (scope === "duties") return { ...EMPTY, duties: map.duties };
+  // A page of the directory is cut from the people part by what its analysis says (see peoplePage).
+  if ("people" in scope) return peopleSlice(map);
   return "teamId" in scope ? teamSlice(map, scope.teamId) : personSlice(map, scope.personId);
 }
 
@@ -77,7 +82,7 @@ export function sliceHoldsCell(
   cell: { teamId: string; slotId: string },
 ): boolean {
   if (scope === undefined) return true;
-  if (scope === "people" || scope === "roster" || scope === "duties") return false;
+  if (scope === "people" || scope === "roster" || scope === "duties" || "people" in scope) return false;
   if ("teamId" in scope) return scope.teamId === cell.teamId;
   return map.slots.some((slot) => slot.id === cell.slotId);
 }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { analyzeMap } from "./analyze-map";
+import { generateMap } from "./generate-map";
+import { peopleSlice } from "./map-slice";
 import { NO_TERMS, type TRemitMap } from "./model";
 import {
   allocationShare,
   filterPeopleRows,
   formatFte,
   holdingsOf,
+  peoplePage,
   peopleRows,
   personDuties,
   slotLabel,
@@ -163,5 +166,48 @@ describe("filterPeopleRows", () => {
   it("keeps only the people over capacity when asked, combined with the text", () => {
     expect(names(filterPeopleRows(rows, { text: "", isOverloadedOnly: true }))).toEqual(["Ada Lovelace"]);
     expect(names(filterPeopleRows(rows, { text: "zoe", isOverloadedOnly: true }))).toEqual([]);
+  });
+});
+
+describe("peoplePage", () => {
+  const whole = generateMap({ teams: 30, seed: 3 });
+  const people = peopleSlice(whole);
+  const rows = peopleRows(whole, analyzeMap(whole));
+  const overloaded = rows.filter((row) => row.isOverloaded);
+  /** What a browser shows of a page: the rows of analysing it. */
+  const shownRows = (map: TRemitMap) => peopleRows(map, analyzeMap(map));
+
+  it("gives each person on a page the row the whole map gives them, pages in name order, and counts everyone", () => {
+    expect(overloaded.length).toBeGreaterThan(0);
+    const counts = { total: rows.length, matching: rows.length, overloaded: overloaded.length };
+    for (const offset of [0, 50, rows.length - 3]) {
+      const page = peoplePage(people, peopleRows(people, analyzeMap(people)), { offset, limit: 50 });
+      expect(shownRows(page.map)).toEqual(rows.slice(offset, offset + 50));
+      expect(page.counts).toEqual(counts);
+      expect(page.map.duties).toEqual([]);
+      expect(page.map.assignments).toEqual([]);
+    }
+    const beyond = peoplePage(people, rows, { offset: rows.length, limit: 50 });
+    expect(beyond.map.people).toEqual([]);
+    expect(beyond.counts).toEqual(counts);
+  });
+
+  it("carries only the page's people, their slots and those slots' teams", () => {
+    const page = peoplePage(people, rows, { offset: 10, limit: 5 }).map;
+    const ids = new Set(page.people.map((person) => person.id));
+    expect(ids.size).toBe(5);
+    expect(page.slots).toEqual(whole.slots.filter((slot) => slot.holderId !== null && ids.has(slot.holderId)));
+    expect(page.teams).toEqual(whole.teams.filter((team) => page.slots.some((slot) => slot.teamId === team.id)));
+  });
+
+  it("finds by name or email and keeps only the overloaded when asked, counting what matches", () => {
+    const someone = rows[7]!.person;
+    const named = rows.filter((row) => row.person.name === someone.name);
+    const found = peoplePage(people, rows, { find: ` ${someone.name.toUpperCase()} `, limit: 50 });
+    expect(shownRows(found.map)).toEqual(named);
+    expect(found.counts.matching).toBe(named.length);
+    const heavy = peoplePage(people, rows, { isOverloadedOnly: true, offset: 1, limit: 3 });
+    expect(shownRows(heavy.map)).toEqual(overloaded.slice(1, 4));
+    expect(heavy.counts).toEqual({ total: rows.length, matching: overloaded.length, overloaded: overloaded.length });
   });
 });

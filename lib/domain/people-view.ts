@@ -88,6 +88,51 @@ export function filterPeopleRows(
   );
 }
 
+/** The people directory's page size: a large organisation has thousands of people, and each row lists slots and flags. */
+export const PEOPLE_PAGE_SIZE = 50;
+
+/** Which people the directory shows: those whose name or email holds `find`, only the overloaded ones, a page of them. */
+export type TPeopleQuery = { find?: string; isOverloadedOnly?: boolean; offset?: number; limit?: number };
+
+/** The directory's page as it opens: the first of everyone. */
+export const FIRST_PEOPLE_PAGE: TPeopleQuery = { offset: 0, limit: PEOPLE_PAGE_SIZE };
+
+/** How many people the organisation has, how many the query matches, and how many of all are over capacity. */
+export type TPeopleCounts = { total: number; matching: number; overloaded: number };
+
+/**
+ * A page of the people directory, from the people part of the map (see peopleSlice) and its rows (peopleRows): the
+ * matching people by name from `offset` (at most `limit`), with the slots they hold and those slots' teams, so that
+ * analysing the page gives each of them the flags the whole map gives them (a person's flags depend on their own
+ * slots only); and the counts the directory states.
+ */
+export function peoplePage(
+  people: TRemitMap,
+  rows: readonly TPersonRow[],
+  { find = "", isOverloadedOnly = false, offset = 0, limit = Infinity }: TPeopleQuery,
+): { map: TRemitMap; counts: TPeopleCounts } {
+  const matching = filterPeopleRows(rows, { text: find, isOverloadedOnly });
+  const shown = matching.slice(offset, offset + limit);
+  const shownIds = new Set(shown.map((row) => row.person.id));
+  // In the map's order, as the whole map has them: flags list slots and teams in the order they are met.
+  const slots = people.slots.filter((slot) => slot.holderId !== null && shownIds.has(slot.holderId));
+  const teamIds = new Set(slots.map((slot) => slot.teamId));
+  return {
+    map: {
+      people: people.people.filter((person) => shownIds.has(person.id)),
+      teams: people.teams.filter((team) => teamIds.has(team.id)),
+      slots,
+      duties: [],
+      assignments: [],
+    },
+    counts: {
+      total: rows.length,
+      matching: matching.length,
+      overloaded: rows.filter((row) => row.isOverloaded).length,
+    },
+  };
+}
+
 /** The slots a person holds, which become vacant if they are removed. */
 export function holdingsOf(map: TRemitMap, personId: string): THolding[] {
   return holdingsByPerson(map).get(personId) ?? [];

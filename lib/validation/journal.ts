@@ -15,13 +15,14 @@ const ACTOR_ID = `"actorId" is a user's or API token's id.`;
 
 /** `GET journal` query: filters (all optional, combined with "and"), and the page. */
 /** A query's `limit`: how many items a page holds, from 1 to 100. */
-export const ZPageLimit = (fallback: number) =>
-  z.coerce
-    .number({ error: `"limit" must be a number from 1 to 100.` })
-    .int(`"limit" must be a whole number from 1 to 100.`)
-    .min(1, `"limit" must be from 1 to 100.`)
-    .max(100, `"limit" must be from 1 to 100.`)
-    .default(fallback);
+export const ZLimit = z.coerce
+  .number({ error: `"limit" must be a number from 1 to 100.` })
+  .int(`"limit" must be a whole number from 1 to 100.`)
+  .min(1, `"limit" must be from 1 to 100.`)
+  .max(100, `"limit" must be from 1 to 100.`);
+
+/** A query's `limit`, `fallback` when not given. */
+export const ZPageLimit = (fallback: number) => ZLimit.default(fallback);
 
 export const ZJournalQuery = z
   .object({

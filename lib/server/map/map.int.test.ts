@@ -607,6 +607,29 @@ describe("a team's part of the map", () => {
     expect(peopleRows(people.body.map, analyzeMap(people.body.map))).toEqual(rows);
     const roster = await callApi<TStateAnswer>(STATE, { params, query: { part: "roster" }, as: as.viewer });
     expect(roster.body.map).toEqual({ people: whole.people, teams: [], slots: [], duties: [], assignments: [] });
+
+    // A page of the directory: the matching people by name, each with the rows the whole map gives them.
+    const pageOf = async (query: Record<string, string>) => {
+      const answer = await callApi<TStateAnswer & { peopleCounts: unknown }>(STATE, {
+        params,
+        query: { part: "people", ...query },
+        as: as.viewer,
+      });
+      expect(answer.status).toBe(200);
+      return { rows: peopleRows(answer.body.map, analyzeMap(answer.body.map)), counts: answer.body.peopleCounts };
+    };
+    const overloaded = rows.filter((row) => row.isOverloaded);
+    expect(overloaded.length).toBeGreaterThan(0);
+    const counts = { total: rows.length, matching: rows.length, overloaded: overloaded.length };
+    expect(await pageOf({ offset: "1", limit: "2" })).toEqual({ rows: rows.slice(1, 3), counts });
+    expect(await pageOf({ overloaded: "true" })).toEqual({
+      rows: overloaded,
+      counts: { ...counts, matching: overloaded.length },
+    });
+    expect(await pageOf({ find: "ADA" })).toEqual({
+      rows: rows.filter((row) => row.person.id === ada.id),
+      counts: { ...counts, matching: 1 },
+    });
   });
 
   it("refuses an unknown person, an unknown part, and two scopes at once", async () => {
@@ -619,5 +642,20 @@ describe("a team's part of the map", () => {
     const both = await callApi(STATE, { params, query: { teamId: "a", personId: "b" }, as: as.viewer });
     expect(both.status).toBe(400);
     expect(both.body.error.fields?.teamId).toEqual(["Give at most one of teamId, personId and part."]);
+    const paged = await callApi(STATE, { params, query: { part: "roster", limit: "5" }, as: as.viewer });
+    expect(paged.status).toBe(400);
+    expect(paged.body.error.fields?.part).toEqual(['"find", "overloaded", "offset" and "limit" go with part=people.']);
+    for (const [name, value] of <[string, string][]>[
+      ["limit", "0"],
+      ["limit", "101"],
+      ["offset", "-1"],
+      ["offset", "x"],
+      ["overloaded", "yes"],
+      ["find", "a".repeat(201)],
+    ]) {
+      const wrong = await callApi(STATE, { params, query: { part: "people", [name]: value }, as: as.viewer });
+      expect(wrong.status, `${name}=${value}`).toBe(400);
+      expect(Object.keys(wrong.body.error.fields ?? {})).toEqual([name]);
+    }
   });
 });

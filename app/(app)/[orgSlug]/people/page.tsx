@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PeopleDirectory } from "@/components/people/people-directory";
 import { currentActor, requireOrgAccess } from "@/lib/auth";
+import { FIRST_PEOPLE_PAGE } from "@/lib/domain/people-view";
 import { can } from "@/lib/domain/roles";
 import { getMapState } from "@/lib/server/map/get-map-state";
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "People" };
 export default async function PeoplePage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { organization, role } = await requireOrgAccess(orgSlug);
-  const state = await getMapState({ actor: await currentActor(), orgSlug, scope: "people" });
+  const state = await getMapState({ actor: await currentActor(), orgSlug, scope: { people: FIRST_PEOPLE_PAGE } });
   const canEdit = can(role, "edit_map");
   return (
     <div className="space-y-6">

@@ -17,6 +17,9 @@ export const GET = defineOperation({
     "`personId` (an id or key): the person, the slots they hold with those slots' teams and assignments, and " +
     "every duty. `part=people`: people, teams and slots, without duties or assignments. `part=roster`: " +
     "people only. `part=duties`: the duties only, with `dutyUsage`, how much each is used in the whole map. " +
+    "With `part=people`, any of `find` (text in a name or email, any case), `overloaded=true` (only people over " +
+    "capacity), `offset` and `limit` (1 to 100) make it a page of the people directory: the matching people by " +
+    "name, with the slots they hold and those slots' teams, and `peopleCounts`. " +
     "With `at` (an ISO date and time in the past), the map as it was then, rebuilt from the " +
     "journal; it combines with the others.",
   access: "read",
@@ -42,6 +45,14 @@ export const GET = defineOperation({
             description:
               "With `part=duties`: how much each duty is used in the whole map, by duty id (a duty nobody has is left out).",
           }),
+        peopleCounts: z
+          .strictObject({
+            total: z.number().int().meta({ description: "Everyone in the organisation." }),
+            matching: z.number().int().meta({ description: "The people `find` and `overloaded` match." }),
+            overloaded: z.number().int().meta({ description: "Everyone over capacity, matching or not." }),
+          })
+          .optional()
+          .meta({ description: "With a page of the people directory: how many people there are and match." }),
         loadedAt: z.number().meta({
           description:
             "The moment the answer shows (for `at`, that moment), in milliseconds since 1970, server time: a client may count it as fresh from then.",
