@@ -4,7 +4,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { db } from "@/lib/db";
 import { createApiTokenFor } from "@/prisma/factories";
 import { createAccount, signIn } from "./fixtures/accounts";
-import { expectAccessible } from "./fixtures/screens";
+import { captureScreens, expectAccessible } from "./fixtures/screens";
 
 function cell(page: Page, dutyKey: string, slotKey: string) {
   return page.locator(`[data-cell="${dutyKey}:${slotKey}"]`);
@@ -248,4 +248,63 @@ test("an action of many changes reads as one sentence with its count, shows its 
   } finally {
     await api.dispose();
   }
+});
+
+test("the person filter finds people on the server as a name is typed, and a link names its person", async ({
+  page,
+}, testInfo) => {
+  const { user, organization } = await createAccount({ role: "VIEWER", generatedTeams: 30 });
+  const slug = organization.slug;
+  const people = await db.person.findMany({
+    where: { organizationId: organization.id },
+    select: { key: true, name: true },
+  });
+  const namesakes = (name: string) => people.filter((person) => person.name === name).length;
+  const someone = people.filter((person) => namesakes(person.name) === 1).at(-1)!;
+  await signIn(page, user);
+  await openHistory(page, slug);
+  // The page does not carry everyone to choose from: the field asks the server.
+  const field = page.getByRole("combobox", { name: "Person" });
+  await expect(field).toHaveValue("");
+  const document = await (await page.request.get(`/${slug}/history`)).text();
+  expect(people.filter((person) => document.includes(`"${person.key}"`)).length).toBeLessThan(5);
+
+  await field.fill(someone.name.slice(0, -2).toUpperCase());
+  const choices = page.getByRole("listbox", { name: "People found" });
+  await expect(choices.getByRole("option").first()).toBeVisible();
+  await expect(field).toHaveAttribute("aria-expanded", "true");
+  await captureScreens(page, testInfo, "history-person-filter");
+  await choices.getByRole("option", { name: someone.name }).click();
+  await expect(page).toHaveURL(new RegExp(`personId=${someone.key}$`));
+  await expect(field).toHaveValue(someone.name);
+  await expect(choices).toBeHidden();
+  await expect(groups(page).first()).toBeVisible();
+
+  // The keyboard chooses too; Escape puts back what was chosen.
+  await field.fill("");
+  await field.pressSequentially(someone.name.slice(0, 5).toLowerCase());
+  await expect(choices.getByRole("option").first()).toBeVisible();
+  await field.press("Escape");
+  await expect(field).toHaveValue(someone.name);
+  await field.fill("");
+  await field.fill(someone.name);
+  await expect(choices.getByRole("option", { name: someone.name })).toBeVisible();
+  await field.press("ArrowDown");
+  await field.press("ArrowUp");
+  await field.press("Enter");
+  await expect(field).toHaveValue(someone.name);
+  await expect(page).toHaveURL(new RegExp(`personId=${someone.key}$`));
+
+  // A link names its person; emptying the field filters nobody out.
+  await openHistory(page, slug, `?personId=${someone.key}`);
+  await expect(field).toHaveValue(someone.name);
+  await field.fill("");
+  await field.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/${slug}/history$`));
+  await field.fill("zzqx nobody");
+  await expect(page.getByRole("status").filter({ hasText: "Nobody's name or email holds that." })).toBeVisible();
+  await openHistory(page, slug, "?personId=gone-person");
+  await expect(field).toHaveValue("A person no longer on the map");
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(field).toHaveValue("");
 });

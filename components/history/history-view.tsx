@@ -15,6 +15,7 @@ import {
 import { useJournal, type TJournalGroup, type TJournalInitial } from "@/lib/client/queries";
 import { undoRefusal, useUndo } from "@/lib/client/undo";
 import { ACTION_LABELS, KIND_LABELS } from "./history-labels";
+import { PersonFilter } from "./person-filter";
 import { JournalGroup, type TUndoOutcome } from "./journal-group";
 import { useLiveState } from "@/components/live/live-provider";
 
@@ -47,7 +48,7 @@ export function HistoryView({
   orgSlug,
   canUndo,
   teams,
-  people,
+  person,
   members,
   renderedAt,
   initial,
@@ -57,7 +58,8 @@ export function HistoryView({
   /** Managers and Owners undo; Viewers read. */
   canUndo: boolean;
   teams: TNamed[];
-  people: TNamed[];
+  /** The person the rendered filters name, if they are on the map. */
+  person: TNamed | null;
   members: { id: string; name: string }[];
   renderedAt: number;
   /** The first page as the server rendered it; null when the browser must fetch it (e.g. refused filters). */
@@ -110,6 +112,12 @@ export function HistoryView({
     return [...known.entries()].map(([value, label]) => ({ value, label }));
   }, [members, groups, filters.actorId]);
 
+  // The names of the people the filter has named, by the key it keeps.
+  const [personNames, setPersonNames] = useState<Record<string, string>>(() =>
+    person ? { [person.key]: person.name, [person.id]: person.name } : {},
+  );
+  const personName = filters.personId ? (personNames[filters.personId] ?? "A person no longer on the map") : undefined;
+
   const withChosen = (items: TNamed[], chosen: string | undefined, noun: string) => {
     const options = items.map((item) => ({ value: item.key, label: item.name }));
     // A link may name an id, or something since deleted: keep it choosable so the select shows the filter.
@@ -158,10 +166,27 @@ export function HistoryView({
           )}
         </div>
         <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <SelectField
+            label="Team"
+            name="teamId"
+            id={`history-${FILTER_IDS.teamId}`}
+            value={filters.teamId ?? ""}
+            onChange={(event) => setFilter("teamId", event.target.value)}
+            options={[{ value: "", label: "All teams" }, ...withChosen(teams, filters.teamId, "team")]}
+          />
+          <PersonFilter
+            orgId={orgId}
+            orgSlug={orgSlug}
+            id={`history-${FILTER_IDS.personId}`}
+            value={filters.personId}
+            valueName={personName}
+            onChange={(chosen) => {
+              if (chosen) setPersonNames((names) => ({ ...names, [chosen.key]: chosen.name }));
+              setFilter("personId", chosen?.key ?? "");
+            }}
+          />
           {(
             [
-              ["teamId", "Team", "All teams", withChosen(teams, filters.teamId, "team")],
-              ["personId", "Person", "Everyone", withChosen(people, filters.personId, "person")],
               ["actorId", "Made by", "Anyone", actors],
               ["kind", "Kind", "Any kind", JOURNAL_ENTITIES.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))],
               [

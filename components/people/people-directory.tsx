@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { AddSection } from "@/components/ui/add-section";
 import { useToast } from "@/components/ui/toast";
 import { usePeopleMutations } from "@/lib/client/people";
 import { useOrgMap, type TMapState } from "@/lib/client/queries";
+import { useSettledValue } from "@/lib/client/use-settled-value";
 import { countNoun } from "@/lib/domain/count-noun";
 import { PEOPLE_PAGE_SIZE, peopleRows, type TPeopleQuery, type TPersonRow } from "@/lib/domain/people-view";
 import { editButtonId, PeopleTable } from "./people-table";
@@ -19,9 +20,6 @@ type TProps = {
   /** The first page of everyone (FIRST_PEOPLE_PAGE), as the server rendered it. */
   initial: TMapState;
 };
-
-/** Typing in Find asks the server once the typing pauses this long. */
-const FIND_DELAY_MS = 250;
 
 const PAGE_BUTTON =
   "rounded-md px-3 py-1.5 font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-50 dark:ring-slate-700 dark:hover:bg-slate-800";
@@ -37,17 +35,16 @@ export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<TPersonRow | null>(null);
   const [nameFilter, setNameFilter] = useState("");
-  const [find, setFind] = useState("");
+  const find = useSettledValue(nameFilter.trim());
   const [isOverloadedOnly, setIsOverloadedOnly] = useState(false);
   const [pageIndex, setPageIndex] = useState(0);
-  useEffect(() => {
-    // What matches starts on its first page.
-    const timer = setTimeout(() => {
-      setFind(nameFilter.trim());
-      setPageIndex(0);
-    }, FIND_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [nameFilter]);
+  // What a new search matches starts on its first page. (Set while rendering, as React advises for state that
+  // follows from other state.)
+  const [pagedFind, setPagedFind] = useState(find);
+  if (pagedFind !== find) {
+    setPagedFind(find);
+    setPageIndex(0);
+  }
   const query: TPeopleQuery = {
     find: find || undefined,
     isOverloadedOnly: isOverloadedOnly || undefined,
@@ -66,7 +63,6 @@ export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
   const counts = data?.peopleCounts ?? { total: shown.length, matching: shown.length, overloaded: 0 };
   const pageCount = Math.max(1, Math.ceil(counts.matching / PEOPLE_PAGE_SIZE));
   // A removal (here or in another tab) can leave fewer pages than the one asked for: show the last.
-  // (Set while rendering, as React advises for state that follows from other data.)
   if (!isPlaceholderData && pageIndex > pageCount - 1) setPageIndex(pageCount - 1);
   const page = Math.min(pageIndex, pageCount - 1);
 

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { ApiError, errorMessage } from "@/lib/client/api-error";
+import { useSettledValue } from "@/lib/client/use-settled-value";
 import {
   useRulesPreview,
   useSaveRules,
@@ -66,16 +67,6 @@ function changesOf(rules: readonly TRuleView[], drafts: Readonly<Record<string, 
   });
 }
 
-/** A value that follows `value` once it has stayed the same for `ms`. */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
-
 /**
  * The organisation's rules: each with what it flags, its severity, parameters and exempt teams; the effect of the
  * changes on the map's flags and health, previewed before they are saved. Viewers read them.
@@ -85,7 +76,7 @@ export function RulesEditor({ orgId, orgSlug, canEdit, rules: initial, duties }:
   const [saved, setSaved] = useState(initial);
   const [drafts, setDrafts] = useState(() => Object.fromEntries(saved.map((rule) => [rule.id, draftOf(rule)])));
   const changes = useMemo(() => changesOf(saved, drafts), [saved, drafts]);
-  const settledChanges = useSettled(changes, PREVIEW_DELAY_MS);
+  const settledChanges = useSettledValue(changes, PREVIEW_DELAY_MS);
   const preview = useRulesPreview({ orgId, orgSlug }, settledChanges);
   const save = useSaveRules({ orgId, orgSlug });
   const fieldErrors = save.error instanceof ApiError ? (save.error.fields ?? {}) : {};

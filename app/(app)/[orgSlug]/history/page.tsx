@@ -39,6 +39,11 @@ export default async function HistoryPage({
   ]);
   const canUndo = can(role, "edit_map");
   const pick = ({ id, key, name }: { id: string; key: string; name: string }) => ({ id, key, name });
+  // The person filter searches the server as it is typed in (a large organisation has thousands of people): only
+  // the one a link names goes with the page.
+  const chosen = filters.personId
+    ? state.map.people.find((person) => person.key === filters.personId || person.id === filters.personId)
+    : undefined;
   return (
     <div className="space-y-6">
       <div>
@@ -58,7 +63,7 @@ export default async function HistoryPage({
         orgSlug={organization.slug}
         canUndo={canUndo}
         teams={[...state.map.teams].sort(compareNames).map(pick)}
-        people={[...state.map.people].sort(compareNames).map(pick)}
+        person={chosen ? pick(chosen) : null}
         members={members.map((member) => ({ id: member.userId, name: member.name }))}
         renderedAt={loadedAt}
         initial={page ? { filters, page, loadedAt } : null}
