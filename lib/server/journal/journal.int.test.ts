@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { TJournalGroupView, TJournalPage } from "@/lib/domain/journal";
 import type { TRemitMap } from "@/lib/domain/model";
-import { writingAt } from "@/lib/server/kernel/journal-context";
+import { setJournalContext, writingAt } from "@/lib/server/kernel/journal-context";
 import { callApi, createMapWorld, type TMapWorld } from "@/lib/server/testing/map-world";
 import { sortedMap } from "@/lib/server/testing/sorted-map";
 import { createPerson, createTeam } from "@/prisma/factories";
@@ -15,6 +15,7 @@ const OVERVIEW = "GET /api/v1/orgs/[orgSlug]/overview";
 const RESTORE = "POST /api/v1/orgs/[orgSlug]/teams/[teamId]/restore";
 const TEAM = "DELETE /api/v1/orgs/[orgSlug]/teams/[teamId]";
 const SLOT = "PATCH /api/v1/orgs/[orgSlug]/teams/[teamId]/slots/[slotId]";
+const SLOTS = "POST /api/v1/orgs/[orgSlug]/teams/[teamId]/slots";
 
 type TUndoRefusal = { error: { code: string; message: string }; conflicts: TJournalGroupView[] };
 
@@ -208,6 +209,34 @@ describe("undo", () => {
 
     expect((await undo(world, deletion!.groupId)).status).toBe(200);
     expect(comparable(await state(world))).toEqual(before);
+  });
+
+  it("names a large deletion by the deleted row, though that row comes after the first 50 of its changes", async () => {
+    const world = await createMapWorld();
+    const { team } = await teamWithDuty(world);
+    const person = await createPerson(db, { organizationId: world.org.id, name: "Pat Many" });
+    const params = { orgSlug: world.org.slug, teamId: team.id };
+    const held = 55;
+    for (let index = 0; index < held; index++) {
+      const body = { role: "Engineer", holderId: person.id, allocation: 0.01 };
+      expect((await callApi(SLOTS, { params, as: world.as.editor, body })).status).toBe(201);
+    }
+    // One action that vacates the slots first and deletes the person last: its own row comes after 50 others.
+    await db.$transaction(async (tx) => {
+      await setJournalContext(tx, { actor: "system", action: "person.delete" });
+      await tx.slot.updateMany({ where: { holderId: person.id }, data: { holderId: null } });
+      await tx.person.delete({ where: { id: person.id } });
+    });
+    const [deletion] = (await journal(world)).body.groups;
+    const order = await db.journalEntry.findMany({
+      where: { organizationId: world.org.id, groupId: deletion!.groupId },
+      orderBy: { id: "asc" },
+      select: { entity: true },
+    });
+    expect(order.findIndex((entry) => entry.entity === "person")).toBe(held);
+    expect(deletion!.sentence).toBe(`Remit removed “Pat Many”, with ${held} other changes`);
+    expect(deletion!.entryCount).toBe(held + 1);
+    expect(deletion!.entries).toHaveLength(50);
   });
 
   it("refuses to undo a person's creation once a slot was given to them since", async () => {
