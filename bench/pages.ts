@@ -28,7 +28,7 @@ const FILTER_TEXT = "checkout";
 /** Between keystrokes, about a fast typist's pace. */
 const KEY_DELAY_MS = 80;
 
-export type TPageName = "team" | "overview" | "structure" | "baseline";
+export type TPageName = "team" | "overview" | "structure" | "people" | "history" | "baseline";
 
 /** Medians over the timed loads (in ms from navigation start, or bytes), and how many loads there were. */
 export type TPageFigures = TPageLoad & { loads: number };
@@ -239,6 +239,9 @@ export async function benchPages({
         { name: "team", path: `/${organisation.slug}/teams/${teamKeys.get(organisation.slug)}`, loads: [] },
         // Interactive once its picture is laid out and drawn (see the probe's aria-busy).
         { name: "structure", path: `/${organisation.slug}/structure`, loads: [] },
+        // The screens that list everyone: a page of people found by the server, and the journal's first page.
+        { name: "people", path: `/${organisation.slug}/people`, loads: [] },
+        { name: "history", path: `/${organisation.slug}/history`, loads: [] },
       ];
       log(`pages: ${organisation.teams} teams, ${pages.map((page) => page.name).join(", ")}: 1 + ${loads} loads each`);
       // Round by round, so that whatever else the machine is doing meanwhile weighs on every page alike, and each

@@ -9,7 +9,7 @@ import type { TMemory } from "./lib/memory";
 import { ratioTable, ratioTarget } from "./lib/ratio-rows";
 import { ratio, round } from "./lib/stats";
 import { kib, markdownTable, times } from "./lib/table";
-import type { TPageResult } from "./pages";
+import type { TPageName, TPageResult } from "./pages";
 import type { TWriteResult } from "./writes";
 
 export type TOrganisationRow = {
@@ -87,7 +87,7 @@ export function evaluateTargets(results: Omit<TResults, "targets">): TTarget[] {
   const worstCpu = cpuRatios.length ? Math.max(...cpuRatios) : null;
   const p99OverFloor = writes50?.overFloor?.p99 ?? null;
   const live50 = results.live?.find((row) => row.subscribers === 50);
-  const page = (name: "team" | "overview" | "structure") =>
+  const page = (name: Exclude<TPageName, "baseline">) =>
     results.pages?.find((row) => row.teams === 1000 && row.page === name);
   const team = page("team");
   const overview = page("overview");
@@ -159,6 +159,8 @@ export function evaluateTargets(results: Omit<TResults, "targets">): TTarget[] {
     interactiveWithin(team, "Team page"),
     interactiveWithin(overview, "Overview"),
     interactiveWithin(page("structure"), "Structure view"),
+    interactiveWithin(page("people"), "People directory"),
+    interactiveWithin(page("history"), "History"),
     inpUnder(team, "INP of a cell edit on the team page, 1,000 teams"),
     inpUnder(overview, "INP of typing in the overview's filter, 1,000 teams"),
     ...[results.history, results.drafts, results.imports].flatMap((part) => part?.rows.map(ratioTarget) ?? []),
