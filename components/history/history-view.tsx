@@ -113,9 +113,13 @@ export function HistoryView({
   }, [members, groups, filters.actorId]);
 
   // The names of the people the filter has named, by the key it keeps.
-  const [personNames, setPersonNames] = useState<Record<string, string>>(() =>
-    person ? { [person.key]: person.name, [person.id]: person.name } : {},
-  );
+  const [personNames, setPersonNames] = useState<Record<string, string>>({});
+  // And the one each render of the page names (a link followed in the app renders it again).
+  const [renderedPerson, setRenderedPerson] = useState<TNamed | null>(null);
+  if (person && person !== renderedPerson) {
+    setRenderedPerson(person);
+    setPersonNames((names) => ({ ...names, [person.key]: person.name, [person.id]: person.name }));
+  }
   const personName = filters.personId ? (personNames[filters.personId] ?? "A person no longer on the map") : undefined;
 
   const withChosen = (items: TNamed[], chosen: string | undefined, noun: string) => {
