@@ -4,6 +4,7 @@ import { useState, type KeyboardEvent } from "react";
 import { useOrgMap } from "@/lib/client/queries";
 import { useSettledValue } from "@/lib/client/use-settled-value";
 import { compareNames, type TPerson } from "@/lib/domain/model";
+import { PEOPLE_FIND_MAX_LENGTH } from "@/lib/domain/people-view";
 
 /** How many people a search offers at most: enough to tell namesakes apart by their emails. */
 const CHOICES = 8;
@@ -109,6 +110,7 @@ export function PersonFilter({
         aria-autocomplete="list"
         aria-activedescendant={isListShown ? optionId(Math.min(active, choices.length - 1)) : undefined}
         autoComplete="off"
+        maxLength={PEOPLE_FIND_MAX_LENGTH}
         placeholder="Everyone (type a name)"
         value={text}
         onChange={(event) => {

@@ -8,7 +8,13 @@ import { usePeopleMutations } from "@/lib/client/people";
 import { useOrgMap, type TMapState } from "@/lib/client/queries";
 import { useSettledValue } from "@/lib/client/use-settled-value";
 import { countNoun } from "@/lib/domain/count-noun";
-import { PEOPLE_PAGE_SIZE, peopleRows, type TPeopleQuery, type TPersonRow } from "@/lib/domain/people-view";
+import {
+  PEOPLE_FIND_MAX_LENGTH,
+  PEOPLE_PAGE_SIZE,
+  peopleRows,
+  type TPeopleQuery,
+  type TPersonRow,
+} from "@/lib/domain/people-view";
 import { editButtonId, PeopleTable } from "./people-table";
 import { PersonForm } from "./person-form";
 import { RemovePersonDialog } from "./remove-person-dialog";
@@ -130,6 +136,7 @@ export function PeopleDirectory({ orgId, orgSlug, canEdit, initial }: TProps) {
                 value={nameFilter}
                 onChange={(event) => setNameFilter(event.target.value)}
                 placeholder="Name or email"
+                maxLength={PEOPLE_FIND_MAX_LENGTH}
                 className="mt-1 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
               />
             </label>

@@ -91,6 +91,9 @@ export function filterPeopleRows(
 /** The people directory's page size: a large organisation has thousands of people, and each row lists slots and flags. */
 export const PEOPLE_PAGE_SIZE = 50;
 
+/** The longest text a search for people looks for. */
+export const PEOPLE_FIND_MAX_LENGTH = 200;
+
 /** Which people the directory shows: those whose name or email holds `find`, only the overloaded ones, a page of them. */
 export type TPeopleQuery = { find?: string; isOverloadedOnly?: boolean; offset?: number; limit?: number };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TMapScope } from "@/lib/domain/map-slice";
+import { PEOPLE_FIND_MAX_LENGTH } from "@/lib/domain/people-view";
 import { ZLimit, ZMoment } from "./journal";
 import { canBeStored, ZRef } from "./map-fields";
 
@@ -8,7 +9,7 @@ export const ZAnalysisQuery = z.object({ teamId: ZRef("teamId", "a team").option
 export type TAnalysisQuery = z.infer<typeof ZAnalysisQuery>;
 
 const OFFSET = `"offset" must be a whole number from 0 on: how many matching people to skip.`;
-const FIND = `"find" is text to look for in people's names and emails, at most 200 characters.`;
+const FIND = `"find" is text to look for in people's names and emails, at most ${PEOPLE_FIND_MAX_LENGTH} characters.`;
 
 /**
  * `GET state` query: at most one of `?teamId=`, `?personId=` and `?part=` narrows the map (see mapSlice). With
@@ -20,7 +21,7 @@ export const ZMapStateQuery = z
     personId: ZRef("personId", "a person").optional(),
     part: z.enum(["people", "roster", "duties"], { error: 'part can be "people", "roster" or "duties".' }).optional(),
     at: ZMoment("at").optional(),
-    find: z.string({ error: FIND }).max(200, FIND).refine(canBeStored, FIND).optional(),
+    find: z.string({ error: FIND }).max(PEOPLE_FIND_MAX_LENGTH, FIND).refine(canBeStored, FIND).optional(),
     overloaded: z
       .enum(["true", "false"], { error: `"overloaded" is true or false.` })
       .transform((value) => value === "true")
