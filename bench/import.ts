@@ -3,7 +3,7 @@
 import { createEmptyOrganisation, dropOrganisations } from "./lib/empty-organisation";
 import { processTreeMemory } from "./lib/memory";
 import { importGeneratedMap, type TBenchUser } from "./lib/organisations";
-import { sessionCookie } from "./lib/session";
+import { signInWithPassword } from "../e2e/fixtures/contract";
 import { settleDatabase } from "./lib/settle";
 import { ratioRow, type TRatioRow } from "./lib/ratio-rows";
 import type { TServer } from "./lib/servers";
@@ -138,7 +138,7 @@ async function timeImports(
     const waited = await settleDatabase(databaseUrl);
     log(`import: the server's answers while it writes the workbook of ${sizes[1]} teams (settled in ${waited} s)`);
     // A failed sign-in, page load or export makes the row a MISS that says why; the rest of the run goes on.
-    const answers = await sessionCookie(baseUrl, user)
+    const answers = await signInWithPassword(baseUrl, { ...user, address: "127.0.0.1" })
       .then((cookie) => answersDuringExport(baseUrl, largest, cookie))
       .catch((error: unknown) => ({ error: error instanceof Error ? error.message.slice(0, 200) : String(error) }));
     rows.push(
